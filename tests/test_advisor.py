@@ -1,0 +1,154 @@
+"""Next steps, self-assessment and study plans (pure functions over the real knowledge base)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.advisor import (
+    PlanError,
+    UnknownId,
+    assessment,
+    best_resources,
+    detect_next_intent,
+    make_plan,
+    next_steps,
+    propose_from_answers,
+    resolve_item,
+    resolve_stage,
+)
+from bot.render import DISCORD_MESSAGE_LIMIT, render_plan, split_message
+
+
+def test_next_steps_follow_roadmap_order_and_skip_done_items(kb):
+    stage = kb.stage("core-ml")
+    done = frozenset({stage.items[0].id, stage.items[2].id})
+    ns = next_steps(kb, "core-ml", done, "ja", limit=10)
+    expected = [i.id for i in stage.items if i.id not in done]
+    assert [s.item.id for s in ns.steps] == expected
+    assert ns.remaining == len(expected)
+    assert not ns.stage_complete
+
+
+def test_each_step_has_a_resource_in_the_learners_language_when_one_exists(kb):
+    for lang in ("ja", "en"):
+        ns = next_steps(kb, "core-ml", frozenset(), lang, limit=10)
+        for step in ns.steps:
+            assert step.resource is not None
+            candidates = best_resources(kb, step.item, lang, n=50)
+            if any(r.lang == lang for r in candidates):
+                assert step.resource.lang == lang
+
+
+def test_complete_stage_proposes_the_next_one_without_advancing(kb):
+    stage = kb.stage("mlops")
+    ns = next_steps(kb, "mlops", frozenset(i.id for i in stage.items), "en")
+    assert ns.stage_complete
+    assert ns.stage is stage  # still on mlops: advancing needs the learner's confirmation
+    assert ns.propose_stage is kb.stage("work-experience")
+    last = kb.stages[-1]
+    ns = next_steps(kb, last.id, frozenset(i.id for i in last.items), "en")
+    assert ns.stage_complete
+    assert ns.propose_stage is None
+
+
+def test_no_stage_asks_for_self_assessment(kb):
+    assert next_steps(kb, None, frozenset(), "ja").needs_assessment
+
+
+def test_self_assessment_maps_answers_to_the_first_no(kb):
+    questions = assessment(kb)
+    assert 4 <= len(questions) <= 7
+    assert all(s.assess.ja and s.assess.en for s in questions)
+    assert propose_from_answers(kb, [False] * len(questions)).id == "education"
+    assert propose_from_answers(kb, [True, True, False, True, False, True]).id == "core-ml"
+    assert propose_from_answers(kb, [True] * len(questions)).id == "specialization"
+
+
+def test_unknown_ids_get_did_you_mean(kb):
+    with pytest.raises(UnknownId, match="core-ml"):
+        resolve_stage(kb, "core-m")
+    assert resolve_stage(kb, "MLOps").id == "mlops"
+    with pytest.raises(UnknownId, match=r"core-ml\.linear-regression"):
+        resolve_item(kb, "core-ml.linear-regresion")
+    assert resolve_item(kb, "linear-regression", kb.stage("core-ml")).id == "core-ml.linear-regression"
+
+
+def test_plan_covers_items_in_order_within_weekly_budget(kb):
+    stage = kb.stage("mlops")
+    total = sum(i.hours for i in stage.items)
+    weeks = int(total // 5) + 2
+    plan = make_plan(kb, stage, None, weeks, 5, "en")
+    assert plan.fits
+    assert len(plan.weeks) == weeks
+    assert all(w.hours <= 5 + 1e-6 for w in plan.weeks)
+    order = []
+    for w in plan.weeks:
+        for b in w.blocks:
+            if b.part == 1:
+                order.append(b.item.id)
+    assert order == [i.id for i in stage.items]
+    for item in stage.items:  # every item's hours are scheduled, split across weeks when needed
+        assert sum(b.hours for w in plan.weeks for b in w.blocks if b.item is item) == pytest.approx(
+            item.hours
+        )
+    text = render_plan(plan)
+    assert "Week 1" in text
+    assert f"Week {weeks}" in text
+
+
+def test_plan_too_short_says_what_it_needs_instead_of_cramming(kb):
+    stage = kb.stage("core-ml")
+    total = sum(i.hours for i in stage.items)
+    plan = make_plan(kb, stage, None, 1, 2, "ja")
+    assert not plan.fits
+    assert plan.weeks == []
+    assert plan.weeks_needed == -(-total // 2)
+    assert plan.hours_needed >= total
+    text = render_plan(plan)
+    assert "足りません" in text
+    assert f"{plan.weeks_needed:g} 週間" in text or f"{plan.weeks_needed} 週間" in text
+
+
+def test_plan_range_of_stages_and_japanese_week_headings(kb):
+    a, b = kb.stage("education"), kb.stage("core-ml")
+    total = sum(i.hours for s in kb.stages[:3] for i in s.items)
+    plan = make_plan(kb, a, b, 52, max(1, total / 40), "ja")
+    assert [s.id for s in plan.stages] == ["education", "programming-data", "core-ml"]
+    assert plan.fits
+    assert "第1週" in render_plan(plan)
+    with pytest.raises(PlanError):
+        make_plan(kb, b, a, 4, 5, "en")
+    with pytest.raises(PlanError):
+        make_plan(kb, a, None, 0, 5, "en")
+    with pytest.raises(PlanError):
+        make_plan(kb, a, None, 4, 0, "en")
+
+
+def test_rendered_plan_splits_into_discord_sized_parts(kb):
+    plan = make_plan(kb, kb.stages[0], kb.stages[-1], 104, 10, "ja")
+    parts = split_message(render_plan(plan))
+    assert len(parts) > 1
+    assert all(len(p) <= DISCORD_MESSAGE_LIMIT for p in parts)
+    assert "\n".join(parts) == render_plan(plan)
+
+
+@pytest.mark.parametrize(
+    ("text", "partial"),
+    [
+        ("線形回帰と決定木は終わった。次は何をすればいい？", False),
+        ("次は何をすればいい？", False),
+        ("I've finished the MLOps stage, what now?", False),
+        ("What should I do next?", False),
+        ("NumPyはやったけど、scikit-learnはまだ。次は？", True),
+    ],
+)
+def test_next_intent_detection(text, partial):
+    intent = detect_next_intent(text)
+    assert intent is not None
+    assert intent.partial is partial
+
+
+@pytest.mark.parametrize("text", ["SQLは必要？", "What is MLOps?", "機械学習エンジニアの将来性は？", "次元削減って何？",
+                                  "What should I learn about statistics?"])
+def test_plain_questions_are_not_next_intent(text):
+    assert detect_next_intent(text) is None

