@@ -203,6 +203,7 @@ class Plan:
     weeks_needed: int = 0
     hours_needed: float = 0.0  # per week, to fit in weeks_asked
     resources: dict[str, Resource | None] = field(default_factory=dict)
+    left_out: list[Item] = field(default_factory=list)  # items that do not fit in the budget (fits=False)
 
     def to_json(self) -> dict:
         lang = self.lang
@@ -215,6 +216,7 @@ class Plan:
             "fits": self.fits,
             "weeks_needed": self.weeks_needed,
             "hours_per_week_needed": self.hours_needed,
+            "left_out": [{"item": i.id, "title": i.title.get(lang), "hours": i.hours} for i in self.left_out],
             "schedule": [
                 {"week": w.number, "hours": w.hours, "items": [
                     {"item": b.item.id, "title": b.item.title.get(lang), "hours": b.hours, "part": b.part,
@@ -242,8 +244,8 @@ def make_plan(kb: KnowledgeBase, from_stage: Stage, to_stage: Stage | None, week
     """A week-by-week schedule of the stages' checklist items in roadmap order within the weekly budget.
 
     Items longer than the weekly budget continue over several weeks. When the content needs more time
-    than ``weeks * hours_per_week``, the plan has ``fits=False`` and says how much it needs instead of
-    cramming.
+    than ``weeks * hours_per_week``, the plan has ``fits=False``, says how much it needs, and schedules
+    only the items that fit in roadmap order (the rest in ``left_out``) instead of cramming.
     """
     if not 1 <= weeks <= MAX_WEEKS:
         raise PlanError(f"weeks must be between 1 and {MAX_WEEKS}")
@@ -259,8 +261,14 @@ def make_plan(kb: KnowledgeBase, from_stage: Stage, to_stage: Stage | None, week
                 weeks_needed=math.ceil(total / hours_per_week - 1e-9) if total else 0,
                 hours_needed=math.ceil(total / weeks * 2) / 2 if total else 0.0,
                 resources={i.id: next(iter(best_resources(kb, i, lang)), None) for i in items})
-    if plan.fits:
-        plan.weeks = _schedule(items, weeks, hours_per_week)
+    budget, used, fitting = weeks * hours_per_week, 0.0, []
+    for item in items:
+        if used + item.hours > budget + 1e-9:
+            break
+        fitting.append(item)
+        used += item.hours
+    plan.left_out = items[len(fitting):]
+    plan.weeks = _schedule(fitting, weeks, hours_per_week)
     return plan
 
 

@@ -179,7 +179,7 @@ def cmd_index_build(args: argparse.Namespace) -> int:
         raise CliError("The knowledge base is invalid:\n" + "\n".join(f"  {p}" for p in exc.problems)) from exc
     except EncoderError as exc:
         raise CliError(f"Cannot load the embedding model: {exc}") from exc
-    directory = args.index_dir or default_index_dir()
+    directory = args.index_dir or default_index_dir(encoder.model_id)
     index = build(kb, encoder, directory, progress=_progress)
     m = index.manifest
     print(f"Built {directory}: {m['counts']['passages']} passages, {m['counts']['resources']} resources, "
@@ -431,6 +431,18 @@ def cmd_profile(args: argparse.Namespace) -> int:
         print(f"Deleted your profile ({rows} rows).")
     return EXIT_OK
 
+def cmd_run(args: argparse.Namespace) -> int:
+    from bot.runner import run
+
+    return run()
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    from bot.runner import sync
+
+    return sync(args.guild)
+
+
 # ---------------------------------------------------------------- parser
 
 
@@ -518,6 +530,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--skip-done", action="store_true", help="leave out items you have completed")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_plan)
+
+    p = sub.add_parser("run", help="run the Discord bot (needs DISCORD_TOKEN)")
+    p.set_defaults(func=cmd_run)
+    p = sub.add_parser("sync", help="register the slash commands with Discord, then exit")
+    p.add_argument("--guild", type=int, metavar="ID", help="sync to one server only (instant)")
+    p.set_defaults(func=cmd_sync)
 
     p = sub.add_parser("profile", help="your stored data: export | forget")
     fsub = p.add_subparsers(dest="action", metavar="ACTION", required=True)

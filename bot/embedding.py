@@ -96,7 +96,8 @@ class SentenceTransformerEncoder:
             self._model = SentenceTransformer(path, device="cpu")
         except Exception as exc:  # the library raises many kinds; one clear message for the user
             raise EncoderError(f"cannot load sentence-transformers model '{model}': {exc}") from exc
-        self.dim = int(self._model.get_sentence_embedding_dimension())
+        get_dim = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
+        self.dim = int(get_dim())
 
     def _encode(self, texts: list[str]) -> np.ndarray:
         if not texts:

@@ -58,7 +58,8 @@ class Engine:
         """Load everything once; rebuilds the index when it is missing or stale (reported via ``notify``)."""
         kb = load(Path(knowledge_dir) if knowledge_dir else default_knowledge_dir())
         encoder = encoder or make_encoder(backend, model)
-        index = ensure_index(kb, encoder, index_dir or default_index_dir(), notify=notify, progress=progress)
+        index_dir = index_dir or default_index_dir(encoder.model_id)
+        index = ensure_index(kb, encoder, index_dir, notify=notify, progress=progress)
         return cls(kb, encoder, index, threshold_for(encoder))
 
     @property

@@ -246,7 +246,11 @@ def ensure_index(kb: KnowledgeBase, encoder: Encoder, directory: str | os.PathLi
         return build(kb, encoder, directory, progress=progress)
 
 
-def default_index_dir() -> Path:
-    """``$CAREERBOT_INDEX_DIR`` or ``index/`` beside the package."""
+def default_index_dir(model_id: str | None = None) -> Path:
+    """``$CAREERBOT_INDEX_DIR``, else ``index/<model>/`` beside the package: one index per encoder, so
+    switching backends does not rebuild every time."""
     env = os.environ.get("CAREERBOT_INDEX_DIR")
-    return Path(env) if env else Path(__file__).resolve().parent.parent / "index"
+    if env:
+        return Path(env)
+    base = Path(__file__).resolve().parent.parent / "index"
+    return base / re.sub(r"[^A-Za-z0-9._-]+", "_", model_id) if model_id else base

@@ -26,6 +26,9 @@ T = {
               "{budget:g} h. At {h:g} h a week it needs {need_w} weeks; to finish in {weeks} weeks it needs "
               "{need_h:g} h a week.",
     },
+    "partial_plan": {"ja": "この期間に収まる項目だけを、ロードマップの順に予定に入れました。",
+                     "en": "This plan schedules only the items that fit, in roadmap order."},
+    "left_out": {"ja": "この期間に入らない項目", "en": "Not covered in this plan"},
     "nothing": {"ja": "この範囲の項目はすべて完了しています。", "en": "Every item in this range is already done."},
     "stage_line": {"ja": "現在のステージ: {n}. {title}", "en": "Current stage: {n}. {title}"},
     "remaining": {"ja": "残り {r} 項目", "en": "{r} item(s) left"},
@@ -110,11 +113,12 @@ def render_plan(plan: Plan) -> str:
     lines = [f"## {t('plan_title', lang, stages=_stage_names(plan.stages, lang), weeks=plan.weeks_asked, h=plan.hours_per_week)}"]
     if not plan.items:
         return "\n".join([*lines, t("nothing", lang)])
-    if not plan.fits:
+    if plan.fits:
+        lines.append(t("plan_total", lang, total=plan.total_hours, budget=budget))
+    else:
         lines.append(t("too_short", lang, total=plan.total_hours, weeks=plan.weeks_asked, h=plan.hours_per_week,
                        budget=budget, need_w=plan.weeks_needed, need_h=plan.hours_needed))
-        return "\n".join(lines)
-    lines.append(t("plan_total", lang, total=plan.total_hours, budget=budget))
+        lines.append(t("partial_plan", lang))
     for week in plan.weeks:
         lines.append(f"### {t('week', lang, n=week.number)} ({t('hours', lang, h=week.hours)})")
         if not week.blocks:
@@ -126,4 +130,7 @@ def render_plan(plan: Plan) -> str:
             if res and b.part == 1:
                 line += f" — [{res.title}](<{res.url}>)"
             lines.append(line)
+    if plan.left_out:
+        lines.append(f"### {t('left_out', lang)}")
+        lines += [f"- {i.title.get(lang)}: {t('hours', lang, h=i.hours)}" for i in plan.left_out]
     return "\n".join(lines)

@@ -101,7 +101,10 @@ def test_plan_too_short_says_what_it_needs_instead_of_cramming(kb):
     total = sum(i.hours for i in stage.items)
     plan = make_plan(kb, stage, None, 1, 2, "ja")
     assert not plan.fits
-    assert plan.weeks == []
+    scheduled = [b for w in plan.weeks for b in w.blocks]
+    assert all(w.hours <= 2 + 1e-9 for w in plan.weeks)  # never crammed over the budget
+    assert sum(b.hours for b in scheduled) + sum(i.hours for i in plan.left_out) == pytest.approx(total)
+    assert plan.left_out, "what does not fit is listed, not squeezed in"
     assert plan.weeks_needed == -(-total // 2)
     assert plan.hours_needed >= total
     text = render_plan(plan)
