@@ -48,6 +48,7 @@ class Engine:
     encoder: Encoder
     index: Index
     threshold: float
+    knowledge_dir: Path | None = None
 
     @classmethod
     def load(cls, knowledge_dir: str | os.PathLike[str] | None = None,
@@ -56,11 +57,20 @@ class Engine:
              notify: Callable[[str], None] | None = None,
              progress: Callable[[int, int], None] | None = None) -> Engine:
         """Load everything once; rebuilds the index when it is missing or stale (reported via ``notify``)."""
-        kb = load(Path(knowledge_dir) if knowledge_dir else default_knowledge_dir())
+        knowledge_dir = Path(knowledge_dir) if knowledge_dir else default_knowledge_dir()
+        kb = load(knowledge_dir)
         encoder = encoder or make_encoder(backend, model)
         index_dir = index_dir or default_index_dir(encoder.model_id)
         index = ensure_index(kb, encoder, index_dir, notify=notify, progress=progress)
-        return cls(kb, encoder, index, threshold_for(encoder))
+        return cls(kb, encoder, index, threshold_for(encoder), knowledge_dir)
+
+    def reload(self, notify: Callable[[str], None] | None = None) -> Engine:
+        """A new engine from the knowledge files as they are now, reusing the loaded encoder.
+
+        Raises KnowledgeError (with every problem's file and line) when the edited knowledge is invalid;
+        this engine is untouched either way, so a caller keeps serving it until the new one is ready.
+        """
+        return Engine.load(self.knowledge_dir, self.index.directory, encoder=self.encoder, notify=notify)
 
     @property
     def searcher(self) -> Searcher:
