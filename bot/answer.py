@@ -110,16 +110,14 @@ def decline(kb: KnowledgeBase, query: str, lang: str, top_score: float, notices:
     return Answer(query, lang, False, text, top_score=top_score, notices=notices)
 
 
-def _summary(index: Index, result: SearchResult, doc_ids: list[str], lang: str) -> str:
-    """The sentences of the cited documents, in the asker's language, most similar to the question."""
-    rows = [i for i, s in enumerate(index.sentences) if s.doc_id in doc_ids and s.lang == lang]
+def _summary(index: Index, result: SearchResult, doc_id: str, lang: str) -> str:
+    """The sentences of the best document, in the asker's language, most similar to the question,
+    in document order."""
+    rows = [i for i, s in enumerate(index.sentences) if s.doc_id == doc_id and s.lang == lang and not s.faq]
     if not rows:
         return ""
     sims = index.sentence_vectors[rows] @ result.query_vector
-    # Prefer the best document: its sentences get a small bonus so the summary stays on one subject.
-    bonus = np.array([0.02 if index.sentences[r].doc_id == doc_ids[0] else 0.0 for r in rows])
-    chosen = [rows[i] for i in np.argsort(-(sims + bonus))[:SUMMARY_SENTENCES]]
-    chosen.sort()  # back into document order, so the sentences read naturally
+    chosen = sorted(rows[i] for i in np.argsort(-sims)[:SUMMARY_SENTENCES])
     out, size = [], 0
     for r in chosen:
         text = index.sentences[r].text
@@ -169,7 +167,7 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, ow
     stage named, their stored stage is used; with neither, None (the caller falls back to retrieval).
     """
     lang = result.lang
-    if result.relevance < threshold:  # "what's the next train?" is not a roadmap question
+    if not result.relevant(threshold):  # "what's the next train?" is not a roadmap question
         return None
     mentioned = next((kb.stages_by_id[h.id] for h in result.passages
                       if h.id in kb.stages_by_id and h.keyword > 0), None)
@@ -212,16 +210,16 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, ow
 def compose(kb: KnowledgeBase, index: Index, result: SearchResult, threshold: float,
             stage: Stage | None = None, notices: list[str] | None = None,
             done: frozenset[str] = frozenset()) -> Answer:
-    """Build the answer for one search result; decline when the top cosine is below ``threshold``."""
+    """Build the answer for one search result; decline when it is not relevant (see ``is_relevant``)."""
     lang = result.lang
     notices = list(notices or [])
-    if not result.passages or result.relevance < threshold:
+    if not result.relevant(threshold):
         return decline(kb, result.query, lang, result.relevance, notices)
     cited = result.passages[:MAX_CITED]
     passages = [
         Passage(h.id, kb.doc(h.id).title.get(lang), h.score, kb.doc(h.id).text.get(lang)) for h in cited
     ]
-    summary = _summary(index, result, [h.id for h in cited[:2]], lang)
+    summary = _summary(index, result, cited[0].id, lang)
     resources = [ResourceRef(r.id, r.title, r.url) for r in pick_resources(kb, result, lang, stage)]
     if stage is None:  # the best-ranked stage among all passages
         stage = next((kb.stages_by_id[h.id] for h in result.passages if h.id in kb.stages_by_id), None)

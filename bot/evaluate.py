@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 
 from bot.answer import Answer
-from bot.search import Searcher, SearchResult
+from bot.search import Searcher, SearchResult, is_relevant
 
 EVAL_DIR = Path(__file__).resolve().parent.parent / "eval"
 DEFAULT_QUESTIONS = EVAL_DIR / "questions.yaml"
@@ -45,7 +45,7 @@ class Report:
     threshold: float
     n_offtopic: int
     misses: list[tuple[Question, list[str]]] = field(default_factory=list)
-    scores: list[tuple[Question, float]] = field(default_factory=list)  # (question, top cosine)
+    scores: list[tuple[Question, float, float]] = field(default_factory=list)  # (question, relevance, top BM25)
 
 
 def load_questions(path: str | Path = DEFAULT_QUESTIONS) -> list[Question]:
@@ -69,8 +69,8 @@ def evaluate(searcher: Searcher, questions: list[Question], threshold: float) ->
     misses, scores = [], []
     declined_off = answered_on = n_off = n_on = 0
     for q, result in zip(questions, results, strict=True):
-        scores.append((q, result.relevance))
-        answered = result.relevance >= threshold
+        scores.append((q, result.relevance, result.passages[0].keyword if result.passages else 0.0))
+        answered = result.relevant(threshold)
         if not q.expect:
             n_off += 1
             declined_off += not answered
@@ -91,29 +91,31 @@ def evaluate(searcher: Searcher, questions: list[Question], threshold: float) ->
                   misses, scores)
 
 
-def calibrate(scores: list[tuple[Question, float]]) -> tuple[float, float]:
-    """The threshold that maximises balanced accuracy (on-topic answered, off-topic declined).
+def calibrate(scores: list[tuple[Question, float, float]]) -> tuple[float, float]:
+    """The threshold that maximises balanced accuracy (on-topic answered, off-topic declined) under the
+    full decision rule (:func:`bot.search.is_relevant`).
 
     Returns (threshold, balanced accuracy). Candidate thresholds are midpoints between observed scores.
     """
-    on = sorted(s for q, s in scores if q.expect)
-    off = sorted(s for q, s in scores if not q.expect)
+    on = [(s, k) for q, s, k in scores if q.expect]
+    off = [(s, k) for q, s, k in scores if not q.expect]
     if not on or not off:
         return 0.0, 0.0
-    values = sorted({s for _, s in scores})
+    values = sorted({s for _, s, _ in scores})
     candidates = [(a + b) / 2 for a, b in itertools.pairwise(values)] or values
     best = (0.0, -1.0)
     for t in candidates:
-        acc = (sum(s >= t for s in on) / len(on) + sum(s < t for s in off) / len(off)) / 2
+        acc = (sum(is_relevant(s, k, t) for s, k in on) / len(on)
+               + sum(not is_relevant(s, k, t) for s, k in off) / len(off)) / 2
         if acc > best[1]:
             best = (t, acc)
     return best
 
 
-def roc_auc(scores: list[tuple[Question, float]]) -> float:
-    """Probability that an on-topic question outscores an off-topic one (ties count half)."""
-    on = [s for q, s in scores if q.expect]
-    off = [s for q, s in scores if not q.expect]
+def roc_auc(scores: list[tuple[Question, float, float]]) -> float:
+    """Probability that an on-topic question's relevance beats an off-topic one's (ties count half)."""
+    on = [s for q, s, _ in scores if q.expect]
+    off = [s for q, s, _ in scores if not q.expect]
     if not on or not off:
         return 0.0
     wins = sum((a > b) + 0.5 * (a == b) for a in on for b in off)

@@ -38,7 +38,7 @@ from bot.text import tokenize
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 BATCH = 16
 Progress = Callable[[int, int], None]
 
@@ -54,6 +54,7 @@ class Sentence:
     doc_id: str
     lang: str
     text: str
+    faq: bool = False  # a typical question the document answers: evidence for relevance, never shown
 
 
 @dataclass
@@ -76,12 +77,9 @@ def split_sentences(text: str) -> list[str]:
 
 
 def _sentences(kb: KnowledgeBase) -> list[Sentence]:
-    return [
-        Sentence(doc.id, lang, s)
-        for doc in kb.documents
-        for lang in ("ja", "en")
-        for s in split_sentences(doc.text.get(lang))
-    ]
+    text = [Sentence(doc.id, lang, s) for doc in kb.documents for lang in ("ja", "en")
+            for s in split_sentences(doc.text.get(lang))]
+    return text + [Sentence(doc.id, lang, q, faq=True) for doc in kb.documents for lang, q in doc.faq]
 
 
 def _versions() -> dict[str, str]:
@@ -144,7 +142,7 @@ def build(kb: KnowledgeBase, encoder: Encoder, directory: str | os.PathLike[str]
         faiss.write_index(_flat(res_vecs, encoder.dim), str(tmp / "resources.faiss"))
         faiss.write_index(_flat(sent_vecs, encoder.dim), str(tmp / "sentences.faiss"))
         meta = {"passages": [d.id for d in docs], "resources": [r.id for r in resources],
-                "sentences": [[s.doc_id, s.lang, s.text] for s in sentences]}
+                "sentences": [[s.doc_id, s.lang, s.text, s.faq] for s in sentences]}
         (tmp / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
         _bm25([d.index_text() for d in docs]).save(str(tmp / "bm25-passages"), show_progress=False)
         _bm25([r.index_text() for r in resources]).save(str(tmp / "bm25-resources"), show_progress=False)

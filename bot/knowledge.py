@@ -74,6 +74,7 @@ class Document:
     title: Text
     text: Text
     keywords: tuple[str, ...]
+    faq: tuple[tuple[str, str], ...] = ()  # (lang, question) pairs: questions this document answers
 
     def index_text(self) -> str:
         """What gets embedded and keyword-indexed: titles, texts and keywords of both languages."""
@@ -251,6 +252,16 @@ class _Checker:
         return data[key]
 
 
+def _faq(c: _Checker, node: dict, where: str) -> tuple[tuple[str, str], ...]:
+    faq = node.get("faq")
+    if faq is None:
+        return ()
+    if not isinstance(faq, dict):
+        c.fail(node, f"{where}: 'faq' must be a mapping with 'ja' and 'en' lists of questions", "faq")
+        return ()
+    return tuple((lang, q.strip()) for lang in LANGS for q in c.str_list(faq, lang, f"{where} faq") if q.strip())
+
+
 def _keywords(c: _Checker, node: dict, where: str) -> tuple[str, ...]:
     kw = node.get("keywords")
     if kw is None:
@@ -291,7 +302,7 @@ def _topics(c: _Checker, data: Any, seen: dict[str, int]) -> list[Document]:
         if tid and tid not in TOPIC_IDS:
             c.fail(node, f"unknown topic id '{tid}' (expected one of {', '.join(TOPIC_IDS)})", "id")
         doc = Document(tid, "topic", c.text(node, "title", where), c.text(node, "text", where),
-                       _keywords(c, node, where))
+                       _keywords(c, node, where), _faq(c, node, where))
         out.append(doc)
     ids = {d.id for d in out}
     for missing in [t for t in TOPIC_IDS if t not in ids] if out else []:
@@ -359,7 +370,7 @@ def _stages(c: _Checker, data: Any, seen: dict[str, int]) -> list[Stage]:
         out.append(
             Stage(
                 sid, "stage", c.text(node, "title", where), c.text(node, "text", where),
-                _keywords(c, node, where), order=order, goal=c.text(node, "goal", where),
+                _keywords(c, node, where), _faq(c, node, where), order=order, goal=c.text(node, "goal", where),
                 assess=c.text(node, "assess", where), items=tuple(items), exit_criteria=tuple(exits),
                 next=str(nxt) if nxt else None,
             )

@@ -20,6 +20,10 @@ from bot.text import detect_lang, tokenize
 log = logging.getLogger(__name__)
 
 RRF_K = 60
+# A question just below the relevance threshold is still answered when the top passage matches it on a
+# specific keyword this strongly (BM25): "数学はどこまで必要？" is on topic even if its cosine is modest.
+KEYWORD_RESCUE = 4.0
+KEYWORD_MARGIN = 0.035
 
 
 @dataclass(frozen=True)
@@ -40,6 +44,16 @@ class SearchResult:
     resources: list[Hit]
     query_vector: np.ndarray
     relevance: float  # the best cosine between the query and any single knowledge-base sentence
+
+    def relevant(self, threshold: float) -> bool:
+        top_keyword = self.passages[0].keyword if self.passages else 0.0
+        return bool(self.passages) and is_relevant(self.relevance, top_keyword, threshold)
+
+
+def is_relevant(relevance: float, top_keyword: float, threshold: float) -> bool:
+    """Whether a question is answerable: its relevance reaches the threshold, or nearly does with a strong
+    keyword match on the top passage."""
+    return relevance >= threshold or (top_keyword >= KEYWORD_RESCUE and relevance >= threshold - KEYWORD_MARGIN)
 
 
 def _rrf(dense: np.ndarray, keyword: np.ndarray) -> np.ndarray:
