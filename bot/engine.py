@@ -26,7 +26,7 @@ MAX_QUESTION_CHARS = 2000
 # `careerbot eval --calibrate` on eval/questions.yaml + eval/heldout.yaml (README "Declining off-topic
 # questions"). CAREERBOT_THRESHOLD overrides.
 THRESHOLDS = {
-    "e5": 0.855,
+    "e5": 0.885,
     "sentence-transformers": 0.45,
 }
 
