@@ -1,0 +1,1 @@
+"""The Discord layer's extensions: one feature per module, each with ``async def setup(bot)``."""

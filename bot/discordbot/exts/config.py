@@ -1,0 +1,89 @@
+"""``/config``: server settings (Manage Server) — question channels, a thread per answer, storing questions."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.discordbot.exts._ui import interaction_lang, send_ephemeral
+from bot.discordbot.i18n import t
+
+if TYPE_CHECKING:
+    from bot.discordbot.app import CareerBot
+
+log = logging.getLogger(__name__)
+
+
+def _may_configure(interaction: discord.Interaction) -> bool:
+    return interaction.permissions.manage_guild
+
+
+@app_commands.default_permissions(manage_guild=True)
+@app_commands.guild_only()
+class Config(commands.GroupCog, group_name="config", group_description="Server settings for careerbot (Manage Server)"):
+    qa_channel = app_commands.Group(name="qa-channel", description="Channels where every message is answered as a question")
+
+    def __init__(self, bot: CareerBot) -> None:
+        self.bot = bot
+        super().__init__()
+
+    async def interaction_check(self, interaction: discord.Interaction) -> bool:  # type: ignore[override]
+        if _may_configure(interaction):
+            return True
+        await send_ephemeral(interaction, t("need_manage_guild", interaction_lang(interaction)))
+        return False
+
+    @qa_channel.command(name="add", description="Answer every message in this channel")
+    @app_commands.describe(channel="The text channel")
+    async def qa_add(self, interaction: discord.Interaction, channel: discord.TextChannel) -> None:
+        assert interaction.guild_id is not None
+        added = await self.bot.guild_config.add_qa_channel(interaction.guild_id, channel.id)
+        log.info("guild %s: question channel %s added by %s", interaction.guild_id, channel.id, interaction.user.id)
+        key = "qa_added" if added else "qa_already"
+        await send_ephemeral(interaction, t(key, interaction_lang(interaction), ch=channel.mention))
+
+    @qa_channel.command(name="remove", description="Stop answering every message in this channel")
+    @app_commands.describe(channel="The text channel")
+    async def qa_remove(self, interaction: discord.Interaction, channel: discord.TextChannel) -> None:
+        assert interaction.guild_id is not None
+        removed = await self.bot.guild_config.remove_qa_channel(interaction.guild_id, channel.id)
+        log.info("guild %s: question channel %s removed by %s", interaction.guild_id, channel.id, interaction.user.id)
+        key = "qa_removed" if removed else "qa_not_set"
+        await send_ephemeral(interaction, t(key, interaction_lang(interaction), ch=channel.mention))
+
+    @app_commands.command(name="threads", description="Answer channel questions in a new thread per question")
+    @app_commands.describe(enabled="On or off")
+    async def threads(self, interaction: discord.Interaction, enabled: bool) -> None:
+        assert interaction.guild_id is not None
+        await self.bot.guild_config.set(interaction.guild_id, "thread_per_answer", enabled)
+        log.info("guild %s: thread_per_answer=%s", interaction.guild_id, enabled)
+        await send_ephemeral(interaction, t("threads_on" if enabled else "threads_off", interaction_lang(interaction)))
+
+    @app_commands.command(name="store-questions", description="Keep the text of questions with feedback (off by default)")
+    @app_commands.describe(enabled="On or off")
+    async def store_questions(self, interaction: discord.Interaction, enabled: bool) -> None:
+        assert interaction.guild_id is not None
+        await self.bot.guild_config.set(interaction.guild_id, "store_questions", enabled)
+        log.info("guild %s: store_questions=%s", interaction.guild_id, enabled)
+        await send_ephemeral(interaction, t("store_on" if enabled else "store_off", interaction_lang(interaction)))
+
+    @app_commands.command(name="show", description="Show this server's careerbot settings")
+    async def show(self, interaction: discord.Interaction) -> None:
+        assert interaction.guild_id is not None
+        lang = interaction_lang(interaction)
+        channels = await self.bot.guild_config.qa_channels(interaction.guild_id)
+        settings = await self.bot.guild_config.settings(interaction.guild_id)
+        listed = ", ".join(f"<#{c}>" for c in sorted(channels)) or t("none", lang)
+        await send_ephemeral(interaction, t(
+            "config_show", lang, channels=listed,
+            threads=t("on" if settings.thread_per_answer else "off", lang),
+            store=t("on" if settings.store_questions else "off", lang),
+        ))
+
+
+async def setup(bot: CareerBot) -> None:
+    await bot.add_cog(Config(bot))

@@ -1,0 +1,162 @@
+"""Questions and answers: mentions, question channels (optionally a thread per answer) and ``/ask``."""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import TYPE_CHECKING
+
+import aiohttp
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.answer import Answer
+from bot.discordbot.exts._ui import (
+    NO_MENTIONS,
+    THREAD_NAME,
+    answer_embed,
+    interaction_lang,
+    make_cooldown,
+    plain_title,
+    send_ephemeral,
+    vote_view,
+)
+from bot.discordbot.i18n import t
+from bot.engine import EmptyQuestion
+from bot.store import StoreError
+from bot.text import detect_lang
+
+if TYPE_CHECKING:
+    from bot.discordbot.app import CareerBot
+
+log = logging.getLogger(__name__)
+
+
+def strip_bot_mentions(content: str, bot_id: int, role_id: int | None = None) -> str:
+    """The message without mentions of the bot (user or managed-role mention), whitespace tidied."""
+    ids = str(bot_id) if role_id is None else f"{bot_id}|{role_id}"
+    text = re.sub(rf"<@[!&]?(?:{ids})>", " ", content)
+    return " ".join(text.split())
+
+
+class QA(commands.Cog):
+    """Answers questions from the knowledge base."""
+
+    def __init__(self, bot: CareerBot) -> None:
+        self.bot = bot
+        self.cooldown = make_cooldown(bot.settings.cooldown)
+
+    # ------------------------------------------------------------------------------------- channel
+
+    def _mentions_me(self, message: discord.Message) -> bool:
+        me = self.bot.user
+        if me is None:
+            return False
+        if any(u.id == me.id for u in message.mentions):
+            return True
+        role = message.guild.self_role if message.guild else None
+        return role is not None and role in message.role_mentions
+
+    async def _in_qa_channel(self, message: discord.Message) -> bool:
+        assert message.guild is not None
+        channels = await self.bot.guild_config.qa_channels(message.guild.id)
+        if not channels:
+            return False
+        parent = getattr(message.channel, "parent_id", None)
+        return message.channel.id in channels or parent in channels
+
+    @commands.Cog.listener()
+    async def on_message(self, message: discord.Message) -> None:
+        if message.author.bot or message.webhook_id is not None or message.guild is None:
+            return  # other bots, webhooks and the bot itself; DMs are not served
+        mentioned = self._mentions_me(message)
+        if not mentioned and not await self._in_qa_channel(message):
+            return
+        me = self.bot.user
+        assert me is not None
+        role = message.guild.self_role
+        question = strip_bot_mentions(message.content, me.id, role.id if role else None)
+        try:
+            if not question:
+                if mentioned:
+                    await message.reply(t("empty_question", detect_lang(message.content)), allowed_mentions=NO_MENTIONS)
+                return
+            wait = self.cooldown.hit(message.author.id)
+            if wait:
+                await message.reply(t("cooldown_short", detect_lang(question), s=max(1, round(wait))),
+                                    allowed_mentions=NO_MENTIONS)
+                return
+            await self._answer_message(message, question)
+        except (discord.HTTPException, aiohttp.ClientError, StoreError) as exc:
+            log.warning("could not answer message %s in channel %s: %s: %s", message.id, message.channel.id,
+                        exc.__class__.__name__, exc)
+
+    async def _answer_message(self, message: discord.Message, question: str) -> None:
+        assert message.guild is not None
+        guild_id, user_id = message.guild.id, message.author.id
+        async with message.channel.typing():
+            answer = await self._answer(guild_id, user_id, question)
+        embed = answer_embed(answer, question)
+        view = vote_view(message.id)
+        settings = await self.bot.guild_config.settings(guild_id)
+        sent: discord.Message | None = None
+        if settings.thread_per_answer and isinstance(message.channel, discord.TextChannel):
+            try:
+                thread = await message.create_thread(name=plain_title(question, THREAD_NAME))
+                sent = await thread.send(embed=embed, view=view, allowed_mentions=NO_MENTIONS)
+            except discord.HTTPException as exc:
+                log.warning("cannot answer in a thread in channel %s (%s); replying instead",
+                            message.channel.id, exc.code)
+        if sent is None:  # a reply; still posted if the question was deleted meanwhile
+            sent = await message.channel.send(embed=embed, view=view, allowed_mentions=NO_MENTIONS,
+                                              reference=message.to_reference(fail_if_not_exists=False))
+        log.info("answered message %s in guild %s (answered=%s)", message.id, guild_id, answer.answered)
+        await self._record(str(message.id), guild_id, user_id, question, answer)
+
+    async def _answer(self, guild_id: int, user_id: int, question: str) -> Answer:
+        """The answer, taking the next step from the asker's stored stage and checklist when they have one."""
+        profile = await self.bot.store.get_profile(guild_id, user_id)
+        if profile is not None and profile.stage in self.bot.answers.kb.stages_by_id:
+            return await self.bot.answers.ask(question, profile.stage, profile.completed)
+        return await self.bot.answers.ask(question)
+
+    async def _record(self, answer_id: str, guild_id: int, user_id: int, question: str, answer: Answer) -> None:
+        try:
+            await self.bot.store.record_answer(answer_id, guild_id, user_id, question)
+            await self.bot.store.record_question(guild_id, user_id, question, answer.answered)
+        except StoreError as exc:  # the answer is out; a lost record only costs a vote's context
+            log.warning("answer %s not recorded: %s", answer_id, exc)
+
+    # ----------------------------------------------------------------------------------------- /ask
+
+    @app_commands.command(
+        name="ask", description="Ask a question about becoming an ML engineer (the answer is visible to the channel)"
+    )
+    @app_commands.describe(question="Your question, in Japanese or English")
+    @app_commands.guild_only()
+    async def ask(self, interaction: discord.Interaction, question: str) -> None:
+        assert interaction.guild_id is not None
+        wait = self.cooldown.hit(interaction.user.id)
+        if wait:
+            await send_ephemeral(interaction, t("cooldown", interaction_lang(interaction), s=max(1, round(wait))))
+            return
+        if not question.strip():
+            await send_ephemeral(interaction, t("empty_question", interaction_lang(interaction)))
+            return
+        await interaction.response.defer(thinking=True)
+        try:
+            answer = await self._answer(interaction.guild_id, interaction.user.id, question)
+        except EmptyQuestion:
+            await send_ephemeral(interaction, t("empty_question", interaction_lang(interaction)))
+            return
+        await interaction.followup.send(
+            embed=answer_embed(answer, question), view=vote_view(interaction.id), allowed_mentions=NO_MENTIONS
+        )
+        interaction.extras["replied"] = True
+        log.info("answered /ask %s in guild %s (answered=%s)", interaction.id, interaction.guild_id, answer.answered)
+        await self._record(str(interaction.id), interaction.guild_id, interaction.user.id, question, answer)
+
+
+async def setup(bot: CareerBot) -> None:
+    await bot.add_cog(QA(bot))

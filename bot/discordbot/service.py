@@ -1,0 +1,114 @@
+"""The engine, seen from the event loop: every call runs on one worker thread, questions in batches.
+
+Retrieval is CPU work (the encoder, FAISS, BM25: 20-50 ms a question) and must never run on the event loop,
+or the gateway heartbeat stalls. All engine work goes to a single dedicated thread (the C encoder is not
+documented as thread-safe, and with two cores parallel encodes gain little). Questions that arrive while a
+batch is being answered are queued and answered together in the next :meth:`Engine.ask_batch` call, one
+encoder call for the lot — under load that answers several times more questions per second than one call per
+question.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import logging
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import TypeVar
+
+from bot.answer import Answer
+from bot.engine import EmptyQuestion, Engine
+from bot.knowledge import KnowledgeBase
+from bot.search import SearchResult
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+MAX_BATCH = 32
+
+
+@dataclass
+class _Pending:
+    question: str
+    stage: str | None
+    done: frozenset[str]
+    future: asyncio.Future[Answer]
+
+
+class AnswerService:
+    """Answers questions and runs searches for the bot, off the event loop."""
+
+    def __init__(self, engine: Engine, max_batch: int = MAX_BATCH) -> None:
+        self.engine = engine
+        self.max_batch = max_batch
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="careerbot-engine")
+        self._pending: list[_Pending] = []
+        self._worker: asyncio.Task[None] | None = None
+
+    def __repr__(self) -> str:
+        return f"AnswerService(pending={len(self._pending)})"
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        return self.engine.kb
+
+    @property
+    def threshold(self) -> float:
+        return self.engine.threshold
+
+    async def run(self, fn: Callable[..., T], *args: object, **kwargs: object) -> T:
+        """Run ``fn`` on the engine thread."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._executor, functools.partial(fn, *args, **kwargs))
+
+    async def ask(self, question: str, stage: str | None = None, done: frozenset[str] = frozenset()) -> Answer:
+        """Answer one question (batched with any others waiting). Raises EmptyQuestion for a blank one."""
+        if not question.strip():
+            raise EmptyQuestion("the question is empty")
+        future: asyncio.Future[Answer] = asyncio.get_running_loop().create_future()
+        self._pending.append(_Pending(question, stage, done, future))
+        if self._worker is None or self._worker.done():
+            self._worker = asyncio.create_task(self._drain(), name="careerbot-answer-batches")
+        return await future
+
+    async def search(self, text: str) -> SearchResult:
+        """Raw hybrid search (passages and resources) for ``text``."""
+        return await self.run(lambda: self.engine.searcher.search(text))
+
+    async def _drain(self) -> None:
+        while self._pending:
+            batch, self._pending = self._pending[: self.max_batch], self._pending[self.max_batch :]
+            groups: dict[tuple[str | None, frozenset[str]], list[_Pending]] = {}
+            for p in batch:
+                if not p.future.done():  # a cancelled caller no longer needs its answer
+                    groups.setdefault((p.stage, p.done), []).append(p)
+            for (stage, done), items in groups.items():
+                await self._answer_group(items, stage, done)
+
+    async def _answer_group(self, items: list[_Pending], stage: str | None, done: frozenset[str]) -> None:
+        questions = [p.question for p in items]
+        try:
+            answers = await self.run(self.engine.ask_batch, questions, stage=stage, done=done)
+        except Exception as exc:  # noqa: BLE001 - not swallowed: handed to the waiting caller(s)
+            if len(items) > 1:  # isolate the failing question: the others still get their answers
+                for p in items:
+                    await self._answer_group([p], stage, done)
+                return
+            if not items[0].future.done():  # handed to the waiting caller, who reports it
+                items[0].future.set_exception(exc)
+            return
+        log.debug("answered a batch of %d question(s)", len(items))
+        for p, answer in zip(items, answers, strict=True):
+            if not p.future.done():
+                p.future.set_result(answer)
+
+    async def close(self) -> None:
+        if self._worker is not None and not self._worker.done():
+            self._worker.cancel()
+        for p in self._pending:
+            if not p.future.done():
+                p.future.cancel()
+        self._pending.clear()
+        await asyncio.to_thread(self._executor.shutdown, wait=True)

@@ -1,0 +1,180 @@
+"""Typed settings for the Discord bot, read once at start-up from the environment and a ``.env`` file.
+
+The environment wins over ``.env``. The token is a :class:`Secret`: its ``repr``/``str`` never show the
+value, so it cannot leak through a log line, a traceback's locals or ``repr(settings)``.
+
+Variables:
+
+``DISCORD_TOKEN``            the bot token (required to run or sync)
+``DISCORD_API_BASE``         REST base URL override (tests only; unset in production)
+``DISCORD_GATEWAY_URL``      gateway URL override (tests only; unset in production)
+``CAREERBOT_ASK_COOLDOWN``   questions per user as ``RATE/SECONDS`` (default ``1/5``; ``0`` turns it off)
+``CAREERBOT_MESSAGE_CONTENT`` ``0`` to run without the privileged message-content intent (mentions only)
+``CAREERBOT_LOG_LEVEL``      ``INFO`` (default), ``DEBUG``, ``WARNING``...
+``CAREERBOT_DB``, ``CAREERBOT_INDEX_DIR``, ``CAREERBOT_KNOWLEDGE``, ``CAREERBOT_BACKEND``, ``CAREERBOT_MODEL``,
+``CAREERBOT_THRESHOLD``      as for the CLI (see the README)
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Final
+
+DOTENV_NAME: Final = ".env"
+DEFAULT_COOLDOWN: Final = (1, 5.0)
+
+_LINE_RE = re.compile(r"^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$")
+_TOKEN_RE = re.compile(r"^[A-Za-z0-9._\-]+$")
+
+
+class SettingsError(ValueError):
+    """A setting is missing or malformed; the message is one sentence fit for the user."""
+
+
+class Secret:
+    """A string that never shows itself in ``repr``/``str``/format; call :meth:`get` for the value."""
+
+    __slots__ = ("_value",)
+
+    def __init__(self, value: str) -> None:
+        self._value = value
+
+    def get(self) -> str:
+        return self._value
+
+    def __repr__(self) -> str:
+        return "Secret('**********')"
+
+    __str__ = __repr__
+
+    def __format__(self, spec: str) -> str:
+        return repr(self)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Secret) and other._value == self._value
+
+    def __hash__(self) -> int:
+        return hash(self._value)
+
+    def __bool__(self) -> bool:
+        return bool(self._value)
+
+
+def parse_dotenv(text: str) -> dict[str, str]:
+    """``KEY=value`` lines (optionally ``export``-ed, single- or double-quoted); ``#`` starts a comment."""
+    values: dict[str, str] = {}
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        match = _LINE_RE.match(line)
+        if match is None:
+            continue
+        key, value = match.groups()
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+            value = value[1:-1]
+        else:
+            value = re.sub(r"\s+#.*$", "", value)  # an unquoted value ends at an inline comment
+        values[key] = value
+    return values
+
+
+def read_dotenv(directory: Path | None = None) -> dict[str, str]:
+    """The ``.env`` of ``directory`` (default: the working directory), or ``{}`` when there is none."""
+    path = (directory or Path.cwd()) / DOTENV_NAME
+    try:
+        return parse_dotenv(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SettingsError(f"cannot read {path}: {exc.__class__.__name__}") from exc
+
+
+def parse_cooldown(value: str | None) -> tuple[int, float] | None:
+    """``"RATE/SECONDS"`` -> (rate, seconds); ``"0"``/``"off"`` -> None (no cooldown)."""
+    if value is None or not value.strip():
+        return DEFAULT_COOLDOWN
+    text = value.strip().lower()
+    if text in ("0", "off", "none", "false"):
+        return None
+    match = re.fullmatch(r"(\d+)\s*/\s*(\d+(?:\.\d+)?)", text)
+    if match is None or int(match.group(1)) < 1 or float(match.group(2)) <= 0:
+        raise SettingsError(f"CAREERBOT_ASK_COOLDOWN must look like 1/5 (questions/seconds) or 0, not {value!r}.")
+    return int(match.group(1)), float(match.group(2))
+
+
+def _flag(value: str | None, default: bool) -> bool:
+    if value is None or not value.strip():
+        return default
+    return value.strip().lower() not in ("0", "false", "no", "off")
+
+
+def _float(value: str | None, name: str) -> float | None:
+    if value is None or not value.strip():
+        return None
+    try:
+        return float(value)
+    except ValueError:
+        raise SettingsError(f"{name} must be a number, not {value!r}.") from None
+
+
+def _path(value: str | None) -> Path | None:
+    return Path(value).expanduser() if value and value.strip() else None
+
+
+@dataclass(frozen=True)
+class Settings:
+    token: Secret | None = field(default=None)
+    api_base: str | None = None
+    gateway_url: str | None = None
+    cooldown: tuple[int, float] | None = DEFAULT_COOLDOWN
+    message_content: bool = True
+    log_level: str = "INFO"
+    db_path: Path | None = None
+    index_dir: Path | None = None
+    knowledge_dir: Path | None = None
+    backend: str | None = None
+    model: str | None = None
+    threshold: float | None = None
+
+    @classmethod
+    def from_mapping(cls, values: Mapping[str, str]) -> Settings:
+        token = (values.get("DISCORD_TOKEN") or "").strip().strip("'\"")
+        if token.lower().startswith("bot "):
+            token = token[4:].strip()
+        return cls(
+            token=Secret(token) if token else None,
+            api_base=(values.get("DISCORD_API_BASE") or "").strip() or None,
+            gateway_url=(values.get("DISCORD_GATEWAY_URL") or "").strip() or None,
+            cooldown=parse_cooldown(values.get("CAREERBOT_ASK_COOLDOWN")),
+            message_content=_flag(values.get("CAREERBOT_MESSAGE_CONTENT"), True),
+            log_level=(values.get("CAREERBOT_LOG_LEVEL") or "INFO").strip().upper(),
+            db_path=_path(values.get("CAREERBOT_DB")),
+            index_dir=_path(values.get("CAREERBOT_INDEX_DIR")),
+            knowledge_dir=_path(values.get("CAREERBOT_KNOWLEDGE")),
+            backend=(values.get("CAREERBOT_BACKEND") or "").strip() or None,
+            model=(values.get("CAREERBOT_MODEL") or "").strip() or None,
+            threshold=_float(values.get("CAREERBOT_THRESHOLD"), "CAREERBOT_THRESHOLD"),
+        )
+
+    @classmethod
+    def load(cls, environ: Mapping[str, str] | None = None, directory: Path | None = None) -> Settings:
+        """Settings from ``.env`` in ``directory`` (default: cwd) overridden by the environment."""
+        env = os.environ if environ is None else environ
+        return cls.from_mapping({**read_dotenv(directory), **env})
+
+    def require_token(self) -> str:
+        """The token, or SettingsError with one clear sentence when it is missing or malformed."""
+        if self.token is None:
+            raise SettingsError(
+                "DISCORD_TOKEN is not set: put the bot token in the environment or in a .env file "
+                "in this directory."
+            )
+        value = self.token.get()
+        if not _TOKEN_RE.match(value):
+            raise SettingsError("DISCORD_TOKEN is not a valid bot token (it contains characters a token cannot).")
+        return value

@@ -1,0 +1,490 @@
+"""careerbot on Discord end to end: the real ``careerbot run`` code path (``python -m bot.runner``) in a
+subprocess, with the real discord.py client, against FakeDiscord on 127.0.0.1.
+
+One fake server and one bot process serve the whole module (the restart test replaces the process); the
+database and the index live in temp dirs, and the index is the session's prebuilt one (never rebuilt).
+The tests run in file order and share the database, so each uses its own learner (``learner_id(n)``) to
+stay clear of the per-user cooldown and of the other tests' profiles.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+from _discord_helpers import (
+    EPHEMERAL,
+    OTHER_BOT_ID,
+    SECOND_CHANNEL_ID,
+    THIRD_CHANNEL_ID,
+    BotProcess,
+    bot_env,
+    component_ids,
+    learner_id,
+    make_guild,
+    query_db,
+    start_bot,
+    wait_db,
+)
+from fakediscord import (
+    ALL_PERMISSIONS,
+    BOT_ID,
+    CHANNEL_ID,
+    DEFAULT_BOT_PERMISSIONS,
+    GUILD_ID,
+    MEMBER_ID,
+    MEMBER_ROLE_ID,
+    MODERATOR_ID,
+    OWNER_ID,
+    FakeDiscord,
+    InjectedInteraction,
+    InteractionResponse,
+    Perm,
+)
+
+pytestmark = pytest.mark.timeout(120)
+
+LOADING = 1 << 7
+WAIT = 10.0  # upper bound for any single wait on the bot
+MESSAGES = rf"^/channels/{CHANNEL_ID}/messages$"
+SECRET_QUESTION = "What is MLOps and where should I start"
+
+
+@dataclass
+class World:
+    fd: FakeDiscord
+    db: Path
+    workdir: Path
+    env: dict[str, str]
+    index_dir: Path
+    bot: BotProcess
+    logs: list[str] = field(default_factory=list)
+    interactions: list[InjectedInteraction] = field(default_factory=list)
+
+    def slash(self, name: str, options: dict[str, Any] | None = None, **kw: Any) -> InjectedInteraction:
+        inter = self.fd.inject_slash(name, options, **kw)
+        self.interactions.append(inter)
+        return inter
+
+    def click(self, custom_id: str, message_id: int, user_id: int) -> InjectedInteraction:
+        inter = self.fd.inject_component(custom_id, message_id=message_id, user_id=user_id)
+        self.interactions.append(inter)
+        return inter
+
+    def reply(self, inter: InjectedInteraction, kind: str = "callback", count: int = 1) -> InteractionResponse:
+        return self.fd.wait_for_interaction_response(inter, kind, timeout=WAIT, count=count)
+
+    def restart(self) -> None:
+        self.bot.stop()
+        self.logs.append(self.bot.stderr)
+        self.bot = start_bot(self.fd, self.env, self.workdir, name=f"bot{len(self.logs)}")
+
+    def all_logs(self) -> str:
+        return "\n".join([*self.logs, self.bot.stdout, self.bot.stderr])
+
+
+@pytest.fixture(scope="module")
+def world(discord_index: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
+    workdir = tmp_path_factory.mktemp("discord-e2e")
+    db = workdir / "careerbot.sqlite3"
+    with FakeDiscord(guilds=[make_guild()]) as fd:
+        env = bot_env(fd, db, discord_index)
+        sync = BotProcess(env, workdir, ("sync", str(GUILD_ID)), name="sync")
+        try:
+            assert sync.wait(30) == 0, sync.stderr
+        finally:
+            sync.stop()
+        bot = start_bot(fd, env, workdir)
+        w = World(fd, db, workdir, env, discord_index, bot)
+        try:
+            yield w
+        finally:
+            w.bot.stop()
+
+
+@pytest.fixture(scope="session")
+def discord_index(e5_engine) -> Path:
+    """The session's real e5 index (built once by conftest's ``e5_engine``), reused by every bot process."""
+    return Path(e5_engine.index.directory)
+
+
+def _mention_answer(w: World, user: int, text: str, channel: int = CHANNEL_ID) -> tuple[dict, Any]:
+    mark = w.fd.mark()
+    msg = w.fd.inject_message(channel, user, f"<@{BOT_ID}> {text}")
+    call = w.fd.wait_for_call("POST", rf"^/channels/{channel}/messages$", timeout=WAIT, after=mark)
+    return msg, call
+
+
+def _ephemeral_text(resp: InteractionResponse) -> str:
+    data = resp.body.get("data") or resp.body
+    assert int(data.get("flags") or 0) & EPHEMERAL, resp.body
+    parts = [data.get("content")]
+    for e in data.get("embeds") or []:
+        parts += [e.get("title"), e.get("description")]
+        parts += [f"{f['name']}\n{f['value']}" for f in e.get("fields") or []]
+    return "\n".join(p for p in parts if p)
+
+
+def _no_call(w: World, method: str, path: str, mark: int, seconds: float = 1.0) -> None:
+    with pytest.raises(TimeoutError):
+        w.fd.wait_for_call(method, path, timeout=seconds, after=mark)
+
+
+# ------------------------------------------------------------------------------------------ set-up
+
+
+def test_sync_registered_japanese_commands_and_run_never_syncs(world: World) -> None:
+    commands = {c["name"]: c for c in world.fd.commands(GUILD_ID)}
+    assert set(commands) == {"ask", "nextstep", "stage", "progress", "plan", "resources", "forget", "help",
+                             "config"}
+    assert commands["ask"]["name_localizations"]["ja"] == "質問"
+    assert int(commands["config"]["default_member_permissions"]) == Perm.MANAGE_GUILD
+    assert all(c["contexts"] == [0] for c in commands.values())  # guild only
+    puts = world.fd.calls("PUT", r"/commands$")
+    assert len(puts) == 1, "only `careerbot sync` registers commands; `careerbot run` never does"
+
+
+# ------------------------------------------------------------------------------------------- answers
+
+
+def test_mention_is_answered_with_a_reply_embed_that_pings_nobody(world: World) -> None:
+    text = f"@everyone <@&{MEMBER_ROLE_ID}> {SECRET_QUESTION}?"
+    msg, call = _mention_answer(world, learner_id(0), text)
+    body = call.json
+    assert call.status == 200
+    assert body["allowed_mentions"] == {"parse": []}
+    assert body["message_reference"]["message_id"] == int(msg["id"])
+    embed = body["embeds"][0]
+    assert "@everyone" not in embed["title"]
+    assert f"<@&{MEMBER_ROLE_ID}>" not in embed["title"]
+    assert "MLOps" in embed["description"]
+    fields = {f["name"]: f["value"] for f in embed["fields"]}
+    assert "(`mlops`)" in fields["Sources"]
+    assert "https://" in fields["Resources"]
+    assert component_ids(body) == [f"careerbot:vote:{msg['id']}:up", f"careerbot:vote:{msg['id']}:down"]
+    stored = world.fd.messages(CHANNEL_ID)[-1]
+    assert stored["mention_everyone"] is False
+    assert stored["mention_roles"] == []
+    # recorded for the feedback buttons; the question text is not kept unless the server opts in
+    wait_db(world.db, "SELECT user_id, question FROM answers WHERE answer_id = ?", msg["id"],
+            expect=[(learner_id(0), None)])
+
+
+def test_off_topic_question_is_declined_honestly(world: World) -> None:
+    _, call = _mention_answer(world, learner_id(1), "What's a good recipe for pizza dough?")
+    embed = call.json["embeds"][0]
+    assert embed["description"].startswith("Sorry, the knowledge base has nothing relevant")
+    assert "fields" not in embed or not embed["fields"]
+
+
+def test_bots_and_plain_messages_outside_question_channels_are_ignored(world: World) -> None:
+    mark = world.fd.mark()
+    world.fd.inject_message(CHANNEL_ID, OTHER_BOT_ID, f"<@{BOT_ID}> What is MLOps?")
+    world.fd.inject_message(CHANNEL_ID, learner_id(1), "What is MLOps? (no mention, not a question channel)")
+    _no_call(world, "POST", MESSAGES, mark)
+
+
+def test_ask_defers_then_answers_with_the_embed(world: World) -> None:
+    inter = world.slash("ask", {"question": "MLOpsって何から始めればいい？"}, user_id=learner_id(2))
+    followup = world.reply(inter, "followup")
+    first = world.fd.interaction_responses(inter)[0]
+    assert (first.kind, first.type) == ("callback", 5)
+    assert first.elapsed < 3.0
+    assert not int((first.body.get("data") or {}).get("flags") or 0) & EPHEMERAL  # visible to the channel
+    embed = followup.body["embeds"][0]
+    assert embed["title"] == "❓ MLOpsって何から始めればいい？"
+    assert [f["name"] for f in embed["fields"]][:2] == ["出典", "おすすめの教材"]
+    assert followup.body["allowed_mentions"] == {"parse": []}
+    assert component_ids(followup.body) == [f"careerbot:vote:{inter.id}:up", f"careerbot:vote:{inter.id}:down"]
+    original = world.fd.message(int(followup.message["id"]))
+    assert original is not None
+    assert not int(original["flags"]) & (LOADING | EPHEMERAL)
+
+
+def test_cooldown_on_ask_and_on_channel_questions(world: World) -> None:
+    user = learner_id(3)
+    first = world.slash("ask", {"question": "Do ML engineers need SQL?"}, user_id=user)
+    assert world.reply(first).type == 5
+    second = world.slash("ask", {"question": "And statistics?"}, user_id=user)
+    resp = world.reply(second)
+    assert resp.type == 4
+    assert "Please wait" in _ephemeral_text(resp)
+    _, call = _mention_answer(world, user, "One more question?")
+    assert call.json["content"].startswith("⏳")
+    assert call.json["allowed_mentions"] == {"parse": []}
+
+
+# ---------------------------------------------------------------------------------- stage & progress
+
+
+def test_autocomplete_returns_at_most_25_choices(world: World) -> None:
+    ac = world.fd.inject_autocomplete("stage set", {"stage": ""}, focused="stage", user_id=learner_id(4))
+    choices = world.reply(ac).body["data"]["choices"]
+    assert [c["value"] for c in choices] == ["education", "programming-data", "core-ml", "projects", "mlops",
+                                             "work-experience", "specialization"]
+    ac = world.fd.inject_autocomplete("stage set", {"stage": "mlo"}, focused="stage", locale="ja")
+    assert world.reply(ac).body["data"]["choices"] == [
+        {"name": "5. MLOpsとデプロイ：Notebookから本番環境へ (mlops)", "value": "mlops"}]
+    ac = world.fd.inject_autocomplete("progress done", {"item": ""}, focused="item", user_id=learner_id(4))
+    choices = world.reply(ac).body["data"]["choices"]
+    assert len(choices) == 25  # 46 checklist items across all stages: capped at Discord's 25
+    assert all(len(c["name"]) <= 100 for c in choices)
+
+
+def test_stage_set_then_nextstep_reflects_it(world: World) -> None:
+    user = learner_id(4)
+    resp = world.reply(world.slash("stage set", {"stage": "mlops"}, user_id=user))
+    assert resp.type == 4
+    assert "Your stage is now 5. MLOps" in _ephemeral_text(resp)
+    assert query_db(world.db, "SELECT stage FROM profiles WHERE user_id = ?", user) == [("mlops",)]
+    resp = world.reply(world.slash("nextstep", user_id=user))
+    text = _ephemeral_text(resp)
+    assert "Current stage: 5. MLOps" in text
+    assert "`mlops.notebook-to-code`" in text
+    resp = world.reply(world.slash("stage set", {"stage": "mlopz"}, user_id=user))
+    assert "Did you mean `mlops`?" in _ephemeral_text(resp)
+
+
+def test_completed_stage_offers_an_advance_button_only_the_asker_can_press(world: World) -> None:
+    user, other = learner_id(5), learner_id(6)
+    world.reply(world.slash("stage set", {"stage": "education"}, user_id=user))
+    items = ["choose-route", "linear-algebra", "calculus", "probability-statistics", "cs-fundamentals"]
+    for item in items:  # bare slugs resolve within the learner's stage
+        resp = world.reply(world.slash("progress done", {"item": item}, user_id=user))
+    assert "That completes your stage!" in _ephemeral_text(resp)
+    resp = world.reply(world.slash("progress done", {"item": "calculs"}, user_id=user))
+    assert "Did you mean `education.calculus`?" in _ephemeral_text(resp)
+
+    resp = world.reply(world.slash("nextstep", user_id=user))
+    [button] = component_ids(resp.body["data"])
+    message_id = int(resp.message["id"])
+    refused = world.reply(world.click(button, message_id, other))
+    assert "Only the person who ran this command" in _ephemeral_text(refused)
+    assert query_db(world.db, "SELECT stage FROM profiles WHERE user_id = ?", user) == [("education",)]
+    moved = world.reply(world.click(button, message_id, user))
+    assert moved.type == 7
+    assert moved.body["data"]["embeds"][0]["title"].startswith("You moved on to 2.")
+    assert query_db(world.db, "SELECT stage FROM profiles WHERE user_id = ?", user) == [("programming-data",)]
+
+
+def test_self_assessment_proposes_and_writes_only_after_confirmation(world: World) -> None:
+    user = learner_id(7)
+    resp = world.reply(world.slash("stage assess", user_id=user, locale="ja"))
+    assert resp.body["data"]["embeds"][0]["title"] == "質問 1/6"
+    message_id = int(resp.message["id"])
+    yes, _no = component_ids(resp.body["data"])
+    resp = world.reply(world.click(yes, message_id, user))
+    assert resp.body["data"]["embeds"][0]["title"] == "質問 2/6"
+    _yes, no = component_ids(resp.body["data"])
+    resp = world.reply(world.click(no, message_id, user))
+    assert "「2. プログラミングとデータ分析" in resp.body["data"]["embeds"][0]["description"]
+    assert query_db(world.db, "SELECT stage FROM profiles WHERE user_id = ?", user) == []
+    confirm, _cancel = component_ids(resp.body["data"])
+    world.reply(world.click(confirm, message_id, user))
+    assert query_db(world.db, "SELECT stage FROM profiles WHERE user_id = ?", user) == [("programming-data",)]
+
+
+# ------------------------------------------------------------------------------------------- plans
+
+
+def test_plan_show_is_ephemeral_and_split_into_messages(world: World) -> None:
+    inter = world.slash("plan show", {"weeks": 104, "hours": 20, "stage": "education", "to": "specialization"},
+                        user_id=learner_id(8))
+    first = world.reply(inter)
+    assert first.type == 5
+    assert int(first.body["data"]["flags"]) & EPHEMERAL
+    world.fd.wait_until(
+        lambda: any("Week 104" in (r.body.get("content") or "") for r in world.fd.interaction_responses(inter)),
+        WAIT, "the last part of the plan never arrived")
+    parts = [r.body for r in world.fd.interaction_responses(inter) if r.kind == "followup"]
+    assert len(parts) >= 3
+    assert all(len(p["content"]) <= 2000 and int(p["flags"]) & EPHEMERAL for p in parts)
+    assert parts[0]["content"].startswith("## Study plan: ")
+
+
+def _pin_plan(w: World, user: int, channel: int = CHANNEL_ID, **kw: Any) -> InteractionResponse:
+    options = {"stage": "core-ml", "weeks": 20, "hours": 10}
+    inter = w.slash("plan pin", options, user_id=user, channel_id=channel, **kw)
+    first = w.reply(inter)
+    if first.type == 5:
+        return w.reply(inter, "followup")
+    return first
+
+
+def test_plan_pin_by_a_moderator_pins_and_a_newer_plan_replaces_it(world: World) -> None:
+    resp = _pin_plan(world, MODERATOR_ID)
+    assert "Posted and pinned the plan" in _ephemeral_text(resp)
+    [pinned] = world.fd.pins(CHANNEL_ID)
+    assert pinned["content"].startswith("## Study plan: Core algorithms")
+    assert pinned["attachments"][0]["filename"] == "study-plan.md"  # the plan is longer than one message
+    resp = _pin_plan(world, MODERATOR_ID)
+    assert "replacing the previous one" in _ephemeral_text(resp)
+    [newer] = world.fd.pins(CHANNEL_ID)
+    assert newer["id"] != pinned["id"]
+    assert world.fd.message(int(pinned["id"])) is None  # the older plan was deleted
+    assert query_db(world.db, "SELECT message_id FROM pinned_plans WHERE channel_id = ?", CHANNEL_ID) == [
+        (int(newer["id"]),)]
+
+
+def test_plan_pin_by_a_member_is_refused_and_pins_nothing(world: World) -> None:
+    before = world.fd.pins(CHANNEL_ID)
+    mark = world.fd.mark()
+    resp = _pin_plan(world, MEMBER_ID)
+    assert resp.type == 4
+    assert "needs the Manage Messages permission" in _ephemeral_text(resp)
+    assert world.fd.pins(CHANNEL_ID) == before
+    assert [c for c in world.fd.calls("POST", MESSAGES) if c.id > mark] == []
+
+
+def test_plan_pin_without_the_bots_pin_permission_says_so(world: World) -> None:
+    before = world.fd.pins(CHANNEL_ID)
+    world.fd.set_bot_permissions(GUILD_ID, DEFAULT_BOT_PERMISSIONS & ~Perm.MANAGE_MESSAGES)
+    try:
+        mark = world.fd.mark()
+        resp = _pin_plan(world, MODERATOR_ID)  # app_permissions show it: refused before posting anything
+        assert "I don't have permission to pin messages in this channel" in _ephemeral_text(resp)
+        _no_call(world, "POST", MESSAGES, mark, 0.3)
+        # Discord's app_permissions said yes but the pin call is refused (403, code 50013):
+        resp = _pin_plan(world, MODERATOR_ID, app_permissions=ALL_PERMISSIONS)
+        assert "I don't have permission to pin messages in this channel" in _ephemeral_text(resp)
+        refused = [c for c in world.fd.calls(None, r"/pins/") if c.id > mark]
+        assert refused
+        assert refused[0].status == 403
+        assert refused[0].response["code"] == 50013
+        posted = world.fd.wait_for_call("POST", MESSAGES, timeout=1, after=mark)
+        assert world.fd.message(int(posted.response["id"])) is None  # the unpinnable post was removed
+    finally:
+        world.fd.set_bot_permissions(GUILD_ID, DEFAULT_BOT_PERMISSIONS)
+    assert world.fd.pins(CHANNEL_ID) == before
+
+
+def test_plan_pin_at_the_pin_limit_says_so(world: World) -> None:
+    world.fd.seed_pins(THIRD_CHANNEL_ID, 50)
+    resp = _pin_plan(world, MODERATOR_ID, channel=THIRD_CHANNEL_ID)
+    assert "limit of 50 pinned messages" in _ephemeral_text(resp)
+    assert len(world.fd.pins(THIRD_CHANNEL_ID)) == 50
+    assert all(m["content"].startswith("seeded pin") for m in world.fd.messages(THIRD_CHANNEL_ID))
+
+
+# ------------------------------------------------------------------------------------- other commands
+
+
+def test_command_in_a_dm_is_refused(world: World) -> None:
+    dm = world.fd.dm_channel_id(MEMBER_ID)
+    resp = world.reply(world.slash("help", channel_id=dm, user_id=MEMBER_ID))
+    assert resp.type == 4
+    assert _ephemeral_text(resp) == "This command only works in a server, not in direct messages."
+
+
+def test_help_follows_the_client_language(world: World) -> None:
+    resp = world.reply(world.slash("help", locale="ja"))
+    assert _ephemeral_text(resp).startswith("careerbot でできること")
+    resp = world.reply(world.slash("help", locale="en-GB"))
+    assert _ephemeral_text(resp).startswith("What careerbot can do")
+
+
+def test_resources_for_a_topic_and_for_a_stage(world: World) -> None:
+    inter = world.slash("resources", {"topic": "Docker"}, user_id=learner_id(8))
+    assert world.reply(inter).type == 5
+    text = _ephemeral_text(world.reply(inter, "followup"))
+    assert "https://docs.docker.com/get-started/" in text
+    inter = world.slash("resources", {"stage": "mlops"}, user_id=learner_id(8))
+    text = _ephemeral_text(world.reply(inter, "followup"))
+    assert "5. MLOps" in text
+    assert "https://" in text
+
+
+def test_question_channels_and_threads_are_configured_by_admins(world: World) -> None:
+    resp = world.reply(world.slash("config show", user_id=learner_id(9)))
+    assert "needs the Manage Server permission" in _ephemeral_text(resp)
+    resp = world.reply(world.slash("config qa-channel add", {"channel": SECOND_CHANNEL_ID}, user_id=OWNER_ID))
+    assert f"<#{SECOND_CHANNEL_ID}>" in _ephemeral_text(resp)
+
+    mark = world.fd.mark()
+    msg = world.fd.inject_message(SECOND_CHANNEL_ID, learner_id(9), "How do I prepare for ML interviews?")
+    call = world.fd.wait_for_call("POST", rf"^/channels/{SECOND_CHANNEL_ID}/messages$", timeout=WAIT, after=mark)
+    assert call.json["message_reference"]["message_id"] == int(msg["id"])
+
+    world.reply(world.slash("config threads", {"enabled": True}, user_id=OWNER_ID))
+    mark = world.fd.mark()
+    msg = world.fd.inject_message(SECOND_CHANNEL_ID, learner_id(10), "Which cloud should I learn for MLOps?")
+    thread = world.fd.wait_for_call("POST", rf"/messages/{msg['id']}/threads$", timeout=WAIT, after=mark)
+    assert thread.json["name"] == "Which cloud should I learn for MLOps?"
+    answer = world.fd.wait_for_call("POST", rf"^/channels/{msg['id']}/messages$", timeout=WAIT, after=mark)
+    assert answer.json["embeds"][0]["fields"]
+    assert answer.json["allowed_mentions"] == {"parse": []}
+
+    world.reply(world.slash("config threads", {"enabled": False}, user_id=OWNER_ID))
+    resp = world.reply(world.slash("config qa-channel remove", {"channel": SECOND_CHANNEL_ID}, user_id=OWNER_ID))
+    assert "no longer" in _ephemeral_text(resp)
+    mark = world.fd.mark()
+    world.fd.inject_message(SECOND_CHANNEL_ID, learner_id(11), "Is this still answered?")
+    _no_call(world, "POST", rf"^/channels/{SECOND_CHANNEL_ID}/messages$", mark)
+
+
+# ---------------------------------------------------------------------------------------- restarts
+
+
+def test_restart_keeps_profiles_and_feedback_buttons_keep_working(world: World) -> None:
+    msg, call = _mention_answer(world, learner_id(11), "What does an ML engineer do?")
+    reply_id = int(call.response["id"])
+    wait_db(world.db, "SELECT count(*) FROM answers WHERE answer_id = ?", msg["id"], expect=[(1,)])
+    manifest = (world.index_dir / "manifest.json").read_text()
+    world.restart()
+    assert (world.index_dir / "manifest.json").read_text() == manifest  # loaded, not rebuilt
+
+    up = f"careerbot:vote:{msg['id']}:up"
+    resp = world.reply(world.click(up, reply_id, MEMBER_ID))
+    assert resp.type == 4
+    assert _ephemeral_text(resp) == "Thanks for the feedback! 👍"
+    down = world.reply(world.click(f"careerbot:vote:{msg['id']}:down", reply_id, MODERATOR_ID))
+    assert "Thanks" in _ephemeral_text(down)
+    votes = query_db(world.db, "SELECT user_id, vote FROM feedback WHERE answer_id = ? ORDER BY user_id",
+                     msg["id"])
+    assert votes == [(MODERATOR_ID, -1), (MEMBER_ID, 1)]
+
+    resp = world.reply(world.slash("stage show", user_id=learner_id(4)))
+    assert _ephemeral_text(resp).startswith("Your stage: 5. MLOps")
+
+
+def test_forget_deletes_after_confirmation(world: World) -> None:
+    user = learner_id(4)
+    resp = world.reply(world.slash("forget", user_id=user))
+    confirm, _cancel = component_ids(resp.body["data"])
+    assert query_db(world.db, "SELECT count(*) FROM profiles WHERE user_id = ?", user) == [(1,)]
+    done = world.reply(world.click(confirm, int(resp.message["id"]), user))
+    assert done.body["data"]["content"].startswith("Done: deleted")
+    assert query_db(world.db, "SELECT count(*) FROM profiles WHERE user_id = ?", user) == [(0,)]
+
+
+# --------------------------------------------------------------------------------------- hygiene
+
+
+def test_every_interaction_was_acknowledged_within_3_seconds(world: World) -> None:
+    late = []
+    for inter in world.interactions:
+        responses = world.fd.interaction_responses(inter)
+        if not responses or responses[0].kind != "callback" or responses[0].elapsed >= 3.0:
+            late.append((inter.payload["data"], [(r.kind, r.status, r.elapsed) for r in responses]))
+    assert late == []
+    assert len(world.interactions) > 30
+
+
+def test_logs_carry_no_message_text_no_token_and_no_tracebacks(world: World) -> None:
+    logs = world.all_logs()
+    assert "INFO" in logs
+    assert "answered message" in logs
+    assert SECRET_QUESTION not in logs
+    assert world.fd.token not in logs
+    assert "Traceback" not in logs
+
+
+def test_no_unknown_routes_and_no_fake_server_errors(world: World) -> None:
+    assert world.fd.unknown_calls() == []
+    assert world.fd.server_errors() == []
+    rejected = [c for c in world.fd.calls() if c.status >= 400 and not c.fault and "/pins/" not in c.path]
+    assert rejected == [], json.dumps([(c.method, c.path, c.status, c.response) for c in rejected])
