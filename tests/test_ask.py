@@ -99,3 +99,21 @@ def test_batch_answers_each_line_and_survives_bad_lines(engine_env, capsys, monk
     assert "UTF-8" in rows[2]["error"]
     assert "too long" in rows[3]["error"]
     assert rows[4]["passages"][0]["doc_id"] == "skills-data-platforms"
+
+
+def test_chat_answers_until_an_empty_line(engine_env, capsys, monkeypatch):
+    lines = iter(["Do ML engineers need SQL?", "   ", "never read"])
+    monkeypatch.setattr("builtins.input", lambda prompt="": next(lines))
+    assert main(["chat"]) == 0
+    out = capsys.readouterr().out
+    assert "Sources:" in out
+    assert "skills-data-platforms" in out
+    assert next(lines) == "never read"  # it stopped at the blank line
+
+
+def test_chat_ends_cleanly_on_eof(engine_env, capsys, monkeypatch):
+    def eof(prompt=""):
+        raise EOFError
+
+    monkeypatch.setattr("builtins.input", eof)
+    assert main(["chat"]) == 0
