@@ -37,6 +37,9 @@ from bot.knowledge import KnowledgeBase
 from bot.text import tokenize
 
 log = logging.getLogger(__name__)
+# bm25s sets its own logger to DEBUG at import, which prints "Building index from tokens" through any root
+# handler (the CLI's stderr included). Its debug chatter is not for our users.
+logging.getLogger("bm25s").setLevel(logging.WARNING)
 
 FORMAT_VERSION = 2
 BATCH = 16

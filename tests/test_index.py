@@ -114,3 +114,13 @@ def test_missing_index_dir_is_built(kb, fake_encoder, tmp_path: Path):
     said: list[str] = []
     ensure_index(kb, fake_encoder, tmp_path / "deep" / "index", notify=said.append)
     assert said == ["Building the search index (no index yet)..."]
+
+
+def test_building_prints_nothing_but_our_own_notice(kb, fake_encoder, tmp_path, capsys):
+    import logging
+
+    logging.basicConfig(level=logging.WARNING, force=True)
+    build(kb, fake_encoder, tmp_path / "index")
+    captured = capsys.readouterr()
+    assert "bm25s" not in captured.err
+    assert "Building index from tokens" not in captured.err
