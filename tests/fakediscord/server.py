@@ -68,6 +68,7 @@ PING, APPLICATION_COMMAND, MESSAGE_COMPONENT, AUTOCOMPLETE, MODAL_SUBMIT = 1, 2,
 CHANNEL_MESSAGE, DEFERRED_CHANNEL_MESSAGE, DEFERRED_UPDATE_MESSAGE, UPDATE_MESSAGE = 4, 5, 6, 7
 AUTOCOMPLETE_RESULT, MODAL = 8, 9
 EPHEMERAL, LOADING = 1 << 6, 1 << 7
+NONCE_WINDOW_S = 300.0  # how long Discord remembers an ``enforce_nonce`` nonce (a few minutes)
 
 _MENTION_USER_RE = re.compile(r"<@!?(\d+)>")
 _MENTION_ROLE_RE = re.compile(r"<@&(\d+)>")
@@ -173,6 +174,7 @@ class _Fault:
     headers: dict[str, str]
     delay: float
     is_global: bool
+    apply: bool = False  # carry the request out, then answer with the fault (a lost response)
 
 
 class _Session:
@@ -295,6 +297,8 @@ class FakeDiscord:
         self._faults: list[_Fault] = []
         self._dispatched: list[tuple[int, str, dict[str, Any]]] = []
         self._errors: list[str] = []
+        #: (channel id, nonce) -> (message id, time.monotonic()) for ``enforce_nonce`` de-duplication
+        self._nonces: dict[tuple[int, str], tuple[int, float]] = {}
 
         self._sessions: dict[str, _Session] = {}
         self._session: _Session | None = None
@@ -731,11 +735,14 @@ class FakeDiscord:
         is_global: bool = False,
         headers: dict[str, str] | None = None,
         delay: float = 0.0,
+        apply: bool = False,
     ) -> None:
         """Answer the next ``times`` matching calls with ``status`` (no side effects).
 
         429 gets Discord's rate-limit body and headers (``Via`` included: without it discord.py treats a
         429 as a Cloudflare ban and raises instead of retrying).  A ``str`` body is sent as text/html.
+        ``apply=True`` carries the request out first and then answers with the fault, like a 5xx from
+        Discord's edge after the backend did the work (the response was lost): a blind retry duplicates it.
         """
         with self._lock:
             self._faults.append(
@@ -749,6 +756,7 @@ class FakeDiscord:
                     headers=dict(headers or {}),
                     delay=delay,
                     is_global=is_global,
+                    apply=apply,
                 )
             )
 
@@ -1910,6 +1918,8 @@ class FakeDiscord:
         if fault is not None and fault.delay:
             await asyncio.sleep(fault.delay)
         if fault is not None and fault.status is not None:
+            if fault.apply:
+                self._route(call, full_path, body_ok)  # done, but its response never reaches the bot
             call.fault = True
             response = self._fault_response(fault, call)
         else:
@@ -2144,10 +2154,20 @@ class FakeDiscord:
             if c.is_thread and c.locked:
                 raise ApiError(403, 50083, "Thread is archived")
         validate_message_payload(payload, has_files=bool(call.files))
+        nonce = payload.get("nonce")
+        key = (channel_id, str(nonce))
+        if nonce is not None and payload.get("enforce_nonce"):
+            # Discord: with enforce_nonce, a message the same author sent with the same nonce in the last
+            # few minutes is returned instead of creating a second one (safe retries).
+            seen = self._nonces.get(key)
+            if seen is not None and time.monotonic() - seen[1] < NONCE_WINDOW_S and seen[0] in self._messages:
+                return 200, copy.deepcopy(self._messages[seen[0]])
         msg = self._build_message(
             channel_id=channel_id, author_id=self.bot.id, payload=payload, files=call.files
         )
         self._create_message_and_dispatch(msg)
+        if nonce is not None:
+            self._nonces[key] = (int(msg["id"]), time.monotonic())
         return 200, copy.deepcopy(msg)
 
     def _get_msg(self, cid: int, mid: int) -> dict[str, Any]:

@@ -118,6 +118,9 @@ def _walk_components(components: list[dict[str, Any]], path: list[str]) -> None:
 
 def validate_message_payload(payload: dict[str, Any], *, has_files: bool = False, edit: bool = False) -> None:
     content = payload.get("content")
+    nonce = payload.get("nonce")
+    if nonce is not None and len(str(nonce)) > 25:
+        raise form_error(["nonce"], "BASE_TYPE_MAX_LENGTH", "Must be 25 or fewer in length.")
     if content is not None and len(content) > 2000:
         raise form_error(["content"], "BASE_TYPE_MAX_LENGTH", "Must be 2000 or fewer in length.")
     embeds = payload.get("embeds") or []
