@@ -106,16 +106,15 @@ class CareerBot(commands.Bot):
         from bot.engine import Engine
 
         s = self.settings
-        store = await asyncio.to_thread(Store, s.db_path)
+        busy = {} if s.db_busy_wait is None else {"busy_wait_s": s.db_busy_wait}
+        store = await asyncio.to_thread(Store, s.db_path, **busy)
         self.store = AsyncStore(store)
         log.info("profile database: %s", store.path)
         engine = await asyncio.to_thread(
             Engine.load, s.knowledge_dir, s.index_dir, s.backend, s.model,
             notify=lambda message: log.warning("index: %s", message),
         )
-        if s.threshold is not None:
-            engine.threshold = s.threshold
-        self.answers = AnswerService(engine)
+        self.answers = AnswerService(engine, threshold=s.threshold)
         self.guild_config = GuildConfig(self.store)
         log.info("engine ready: %s, index %s", engine.encoder.model_id, engine.index.directory)
 

@@ -88,6 +88,9 @@ JA_COMMANDS: dict[str, str] = {
     "store-questions": "質問の保存",
     "Keep the text of questions with feedback (off by default)": "フィードバックとともに質問文を保存する（既定はオフ）",
     "Show this server's careerbot settings": "このサーバーの careerbot 設定を表示する",
+    "reload": "再読み込み",
+    "Reload the knowledge files after an edit (the bot keeps answering meanwhile)":
+        "編集したナレッジファイルを読み込み直す（その間も回答を続けます）",
 }
 
 
@@ -136,6 +139,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "empty_question": {
         "ja": "質問を書いてください。例:「MLOpsって何から始めればいい？」",
         "en": "Please write a question, for example: \"What should I learn first for MLOps?\"",
+    },
+    "busy": {
+        "ja": "データベースが混み合っているため、何も変更できませんでした。少し待ってからもう一度お試しください。",
+        "en": "The database is busy, so nothing was changed; please try again in a moment.",
+    },
+    "discord_trouble": {
+        "ja": "Discord 側で問題が起きているため完了できませんでした。1分ほど待ってからもう一度お試しください。",
+        "en": "Discord is having trouble right now, so I couldn't finish that; please try again in a minute.",
     },
     "not_ready": {
         "ja": "起動中です。数秒後にもう一度お試しください。",
@@ -240,8 +251,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # forget
     "forget_confirm": {
-        "ja": "このサーバーで保存されているあなたのデータ（ステージ、進捗、フィードバック）をすべて削除します。よろしいですか？",
-        "en": "This deletes everything stored about you in this server (stage, progress, feedback). Continue?",
+        "ja": "このサーバーで保存されているあなたのデータ（ステージ、進捗、フィードバック、質問の記録）をすべて削除します。"
+              "よろしいですか？",
+        "en": "This deletes everything stored about you in this server (stage, progress, feedback, question "
+              "records). Continue?",
     },
     "forget_button": {"ja": "削除する", "en": "Delete my data"},
     "forgotten": {"ja": "削除しました（{n} 件）。", "en": "Done: deleted {n} record(s)."},
@@ -264,6 +277,30 @@ MESSAGES: dict[str, dict[str, str]] = {
     "config_show": {
         "ja": "質問チャンネル: {channels}\nスレッドで回答: {threads}\n質問文の保存: {store}",
         "en": "Question channels: {channels}\nAnswer in threads: {threads}\nStore question text: {store}",
+    },
+    "reload_done": {
+        "ja": "ナレッジを読み込み直しました（トピック {topics}、ステージ {stages}、教材 {resources}）。"
+              "検索インデックスを再構築しました（{s:.0f} 秒）。",
+        "en": "Reloaded the knowledge ({topics} topics, {stages} stages, {resources} resources) and rebuilt "
+              "the search index ({s:.0f} s).",
+    },
+    "reload_unchanged": {
+        "ja": "ナレッジファイルに変更はありません。今のインデックスのまま回答を続けます。",
+        "en": "The knowledge files have not changed; I keep answering from the current index.",
+    },
+    "reload_invalid": {
+        "ja": "ナレッジファイルに {n} 件の問題があるため読み込みませんでした。以前の内容で回答を続けます。",
+        "en": "The knowledge files have {n} problem(s), so I did not load them; I keep answering from the "
+              "previous version.",
+    },
+    "reload_running": {
+        "ja": "再読み込みはすでに実行中です。終わるまでお待ちください。",
+        "en": "A reload is already running; please wait for it to finish.",
+    },
+    "reload_failed": {
+        "ja": "ナレッジを読み込み直せませんでした。以前の内容で回答を続けます（詳細はログにあります）。",
+        "en": "I couldn't reload the knowledge; I keep answering from the previous version (details are in "
+              "the log).",
     },
     "none": {"ja": "なし", "en": "none"},
     "on": {"ja": "オン", "en": "on"},

@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
+import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -37,12 +38,27 @@ class _Pending:
     future: asyncio.Future[Answer]
 
 
+class ReloadInProgress(Exception):
+    """A knowledge reload is already running."""
+
+
+@dataclass(frozen=True)
+class ReloadResult:
+    kb: KnowledgeBase
+    rebuilt: bool
+    seconds: float
+
+
 class AnswerService:
     """Answers questions and runs searches for the bot, off the event loop."""
 
-    def __init__(self, engine: Engine, max_batch: int = MAX_BATCH) -> None:
+    def __init__(self, engine: Engine, max_batch: int = MAX_BATCH, threshold: float | None = None) -> None:
         self.engine = engine
         self.max_batch = max_batch
+        self._threshold = threshold  # a configured override, kept across reloads
+        if threshold is not None:
+            engine.threshold = threshold
+        self._reload_lock = asyncio.Lock()
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="careerbot-engine")
         self._pending: list[_Pending] = []
         self._worker: asyncio.Task[None] | None = None
@@ -103,6 +119,29 @@ class AnswerService:
         for p, answer in zip(items, answers, strict=True):
             if not p.future.done():
                 p.future.set_result(answer)
+
+    async def reload(self) -> ReloadResult:
+        """Re-read the knowledge files and swap in a new engine (its index rebuilt when they changed).
+
+        The rebuild runs on a worker thread of its own, so the event loop and the answer thread keep serving
+        the previous engine meanwhile (questions already in a batch finish on it). Raises KnowledgeError
+        (every problem with file and line) when the edited knowledge is invalid, ReloadInProgress when a
+        reload is already running; either way the previous engine keeps serving, untouched.
+        """
+        if self._reload_lock.locked():
+            raise ReloadInProgress
+        async with self._reload_lock:
+            old = self.engine
+            notes: list[str] = []
+            started = time.perf_counter()
+            new = await asyncio.to_thread(old.reload, notify=notes.append)
+            if self._threshold is not None:
+                new.threshold = self._threshold
+            self.engine = new
+            elapsed = time.perf_counter() - started
+            rebuilt = bool(notes)  # ensure_index announces a rebuild, and only a rebuild
+            log.info("knowledge reloaded in %.1f s (index %s)", elapsed, "rebuilt" if rebuilt else "unchanged")
+            return ReloadResult(new.kb, rebuilt, elapsed)
 
     async def close(self) -> None:
         if self._worker is not None and not self._worker.done():

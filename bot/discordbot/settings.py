@@ -11,6 +11,8 @@ Variables:
 ``CAREERBOT_ASK_COOLDOWN``   questions per user as ``RATE/SECONDS`` (default ``1/5``; ``0`` turns it off)
 ``CAREERBOT_MESSAGE_CONTENT`` ``0`` to run without the privileged message-content intent (mentions only)
 ``CAREERBOT_LOG_LEVEL``      ``INFO`` (default), ``DEBUG``, ``WARNING``...
+``CAREERBOT_DB_BUSY_WAIT``   seconds a database write waits for another writer before "busy, try again"
+                             (default 10)
 ``CAREERBOT_DB``, ``CAREERBOT_INDEX_DIR``, ``CAREERBOT_KNOWLEDGE``, ``CAREERBOT_BACKEND``, ``CAREERBOT_MODEL``,
 ``CAREERBOT_THRESHOLD``      as for the CLI (see the README)
 """
@@ -122,6 +124,13 @@ def _float(value: str | None, name: str) -> float | None:
         raise SettingsError(f"{name} must be a number, not {value!r}.") from None
 
 
+def _busy_wait(value: str | None) -> float | None:
+    seconds = _float(value, "CAREERBOT_DB_BUSY_WAIT")
+    if seconds is not None and not 0 <= seconds <= 600:
+        raise SettingsError(f"CAREERBOT_DB_BUSY_WAIT must be between 0 and 600 seconds, not {value!r}.")
+    return seconds
+
+
 def _path(value: str | None) -> Path | None:
     return Path(value).expanduser() if value and value.strip() else None
 
@@ -140,6 +149,7 @@ class Settings:
     backend: str | None = None
     model: str | None = None
     threshold: float | None = None
+    db_busy_wait: float | None = None
 
     @classmethod
     def from_mapping(cls, values: Mapping[str, str]) -> Settings:
@@ -159,6 +169,7 @@ class Settings:
             backend=(values.get("CAREERBOT_BACKEND") or "").strip() or None,
             model=(values.get("CAREERBOT_MODEL") or "").strip() or None,
             threshold=_float(values.get("CAREERBOT_THRESHOLD"), "CAREERBOT_THRESHOLD"),
+            db_busy_wait=_busy_wait(values.get("CAREERBOT_DB_BUSY_WAIT")),
         )
 
     @classmethod

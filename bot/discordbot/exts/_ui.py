@@ -9,8 +9,8 @@ import logging
 import re
 import time
 from collections import deque
-from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any
+from collections.abc import Awaitable, Callable, Iterable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import discord
 from discord import app_commands
@@ -19,13 +19,14 @@ from bot.advisor import UnknownId
 from bot.answer import Answer
 from bot.discordbot.i18n import Lang, lang_of_locale, t
 from bot.knowledge import KnowledgeBase, Stage
-from bot.store import Profile, StoreError
+from bot.store import Profile, StoreBusy, StoreError
 
 if TYPE_CHECKING:
     from bot.discordbot.app import CareerBot
 
 log = logging.getLogger(__name__)
 
+T = TypeVar("T")
 NO_MENTIONS = discord.AllowedMentions.none()
 #: For command groups (``guild_only=True`` alone only sets the deprecated dm_permission flag on a Group).
 GUILD_ONLY = app_commands.AppCommandContext(guild=True, dm_channel=False, private_channel=False)
@@ -45,6 +46,12 @@ THREAD_NAME = 100
 
 ELLIPSIS = "…"
 _MENTION_RE = re.compile(r"@(everyone|here|[!&]?\d+)")
+# Control characters and bidirectional overrides/isolates: echoed, an RLO (U+202E) would reverse the rest of
+# the line the bot wrote around the user's text. Zero-width joiners stay (emoji sequences need them).
+_UNSAFE_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_MARKDOWN_RE = re.compile(r"([\\*_~|`>#\-\[\]<])")
+#: How long a handler may wait (on the database) before it acknowledges the interaction; Discord allows 3 s.
+ACK_GRACE = 2.0
 COLOR_ANSWER = discord.Colour(0x2B8A3E)
 COLOR_DECLINE = discord.Colour(0x868E96)
 COLOR_INFO = discord.Colour(0x1C7ED6)
@@ -86,15 +93,29 @@ def neutralize_mentions(text: str) -> str:
     return _MENTION_RE.sub("@\u200b\\1", text)
 
 
+def one_line(text: str) -> str:
+    """``text`` on one line, without control characters or bidirectional overrides."""
+    return " ".join(_UNSAFE_RE.sub("", text[: EMBED_TOTAL * 2]).split())
+
+
+def escape_markdown(text: str) -> str:
+    """Every character Discord's markdown could act on, backslash-escaped (Discord hides the backslash).
+
+    Not ``discord.utils.escape_markdown``: it treats ``[...](...)`` as one unit and escapes only its first
+    bracket, so ``[a](b) ||spoiler|| **bold** [c](d)`` kept its spoiler and bold; and it leaves URLs
+    unescaped, which an embed title does not link anyway.
+    """
+    return _MARKDOWN_RE.sub(r"\\\1", text)
+
+
 def echo(text: str, limit: int) -> str:
     """User text made safe to show in an embed: one line, mentions inert, markdown escaped, clipped."""
-    one_line = " ".join(text.split())
-    return clip(discord.utils.escape_markdown(neutralize_mentions(one_line)), limit)
+    return clip(escape_markdown(neutralize_mentions(one_line(text))), limit)
 
 
 def plain_title(text: str, limit: int) -> str:
     """User text for a thread name: one line, mentions inert, clipped (names render no markdown)."""
-    return clip(neutralize_mentions(" ".join(text.split())), limit) or "?"
+    return clip(neutralize_mentions(one_line(text)), limit) or "?"
 
 
 def fit_embed(embed: discord.Embed) -> discord.Embed:
@@ -178,15 +199,12 @@ class VoteButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=VOTE_T
         lang = interaction_lang(interaction)
         up = self.vote == "up"
         try:
-            # Bounded, so the click is acknowledged within Discord's 3 s even if the database is locked.
-            await asyncio.wait_for(
-                bot.store.record_vote(str(self.answer_id), interaction.user.id, 1 if up else -1,
-                                      guild_id=interaction.guild_id or 0),
-                timeout=2.0,
-            )
-        except (StoreError, asyncio.TimeoutError) as exc:
+            # Acknowledged within Discord's 3 s even if the database is locked, and the reply tells the truth.
+            await patiently(interaction, bot.store.record_vote(
+                str(self.answer_id), interaction.user.id, 1 if up else -1, guild_id=interaction.guild_id or 0))
+        except StoreError as exc:
             log.warning("vote on answer %s not recorded: %s", self.answer_id, exc.__class__.__name__)
-            await send_ephemeral(interaction, t("error", lang))
+            await send_ephemeral(interaction, t("busy" if isinstance(exc, StoreBusy) else "error", lang))
             return
         log.info("vote %s on answer %s", self.vote, self.answer_id)
         await send_ephemeral(interaction, t("vote_thanks_up" if up else "vote_thanks_down", lang))
@@ -247,10 +265,66 @@ async def send_ephemeral(interaction: discord.Interaction, content: str | None =
         log.warning("could not reply to interaction %s: %s %s", interaction.id, exc.status, exc.code)
 
 
+async def acknowledge(interaction: discord.Interaction, *, ephemeral: bool = True) -> None:
+    """Defer the interaction unless it was answered already: "thinking..." for a command, a silent update
+    for a button (its message is then changed with :func:`update_message`)."""
+    if interaction.response.is_done():
+        return
+    try:
+        if interaction.type is discord.InteractionType.component:
+            await interaction.response.defer()
+        else:
+            await interaction.response.defer(ephemeral=ephemeral, thinking=True)
+    except discord.HTTPException as exc:
+        log.warning("could not acknowledge interaction %s: %s %s", interaction.id, exc.status, exc.code)
+
+
+async def patiently(interaction: discord.Interaction, work: Awaitable[T], *, ephemeral: bool = True,
+                    grace: float = ACK_GRACE) -> T:
+    """Await ``work`` (a database call); when it takes longer than ``grace`` seconds (another process holds
+    the write lock and the store is retrying), acknowledge the interaction first so Discord never shows
+    "This interaction failed", then keep waiting for the real outcome. The work is never abandoned half-way,
+    so what the user is told afterwards (done, or busy: try again) is the truth."""
+    task = asyncio.ensure_future(work)
+    if interaction.response.is_done():
+        return await task
+    done, _ = await asyncio.wait({task}, timeout=grace)
+    if not done:
+        log.info("interaction %s: the database is slow; acknowledging first", interaction.id)
+        await acknowledge(interaction, ephemeral=ephemeral)
+    return await task
+
+
+async def update_message(interaction: discord.Interaction, **kwargs: Any) -> None:
+    """Change the message a button belongs to, whether or not the click was deferred meanwhile."""
+    if not interaction.response.is_done():
+        await interaction.response.edit_message(**kwargs)
+    else:
+        await interaction.edit_original_response(**kwargs)
+
+
+def _server_error(error: BaseException) -> bool:
+    return isinstance(error, discord.HTTPException) and error.status >= 500
+
+
 async def report_error(interaction: discord.Interaction, error: BaseException, where: str) -> None:
-    """Log an unexpected error with its traceback; tell the user one short ephemeral sentence."""
-    log.error("error in %s (guild %s, user %s)", where, interaction.guild_id, interaction.user.id, exc_info=error)
-    await send_ephemeral(interaction, t("error", interaction_lang(interaction)))
+    """Tell the user one short ephemeral sentence: "busy, try again" when the database stayed locked,
+    "Discord is having trouble" for Discord's own 5xx, otherwise a generic sentence (and the traceback goes
+    to the log, never to the user)."""
+    original = getattr(error, "original", None) or error
+    lang = interaction_lang(interaction)
+    if isinstance(original, StoreBusy):
+        log.warning("%s: the database stayed locked (guild %s, user %s)", where, interaction.guild_id,
+                    interaction.user.id)
+        await send_ephemeral(interaction, t("busy", lang))
+    elif _server_error(original):
+        log.warning("%s: Discord answered %s (guild %s, user %s)", where, getattr(original, "status", "?"),
+                    interaction.guild_id, interaction.user.id)
+        await send_ephemeral(interaction, t("discord_trouble", lang))
+    else:
+        log.error("error in %s (guild %s, user %s)", where, interaction.guild_id, interaction.user.id,
+                  exc_info=error)
+        await send_ephemeral(interaction, t("error", lang))
 
 
 class OwnerView(discord.ui.View):

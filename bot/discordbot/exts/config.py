@@ -1,4 +1,9 @@
-"""``/config``: server settings (Manage Server) — question channels, a thread per answer, storing questions."""
+"""``/config``: server settings (Manage Server) — question channels, a thread per answer, storing questions,
+and ``/config reload`` after an edit of the knowledge files.
+
+Discord hides the group from members without Manage Server (``default_permissions``), and the cog's
+``interaction_check`` checks the member's permissions again at run time (a stale client, or permissions
+changed since the commands were synced)."""
 
 from __future__ import annotations
 
@@ -9,8 +14,17 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.discordbot.exts._ui import interaction_lang, send_ephemeral
-from bot.discordbot.i18n import t
+from bot.discordbot.exts._ui import (
+    MESSAGE_LIMIT,
+    clip_lines,
+    echo,
+    interaction_lang,
+    patiently,
+    send_ephemeral,
+)
+from bot.discordbot.i18n import Lang, t
+from bot.discordbot.service import ReloadInProgress
+from bot.knowledge import KnowledgeError
 
 if TYPE_CHECKING:
     from bot.discordbot.app import CareerBot
@@ -18,8 +32,18 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+MAX_PROBLEM_LINE = 300
+
+
 def _may_configure(interaction: discord.Interaction) -> bool:
     return interaction.permissions.manage_guild
+
+
+def problems_message(error: KnowledgeError, lang: Lang) -> str:
+    """The reload refusal: one line per problem with its file and line, within one message."""
+    head = t("reload_invalid", lang, n=len(error.problems))
+    lines = [f"• `{p.file}:{p.line}` {echo(p.message, MAX_PROBLEM_LINE)}" for p in error.problems]
+    return clip_lines([head, *lines], MESSAGE_LIMIT)
 
 
 @app_commands.default_permissions(manage_guild=True)
@@ -41,7 +65,7 @@ class Config(commands.GroupCog, group_name="config", group_description="Server s
     @app_commands.describe(channel="The text channel")
     async def qa_add(self, interaction: discord.Interaction, channel: discord.TextChannel) -> None:
         assert interaction.guild_id is not None
-        added = await self.bot.guild_config.add_qa_channel(interaction.guild_id, channel.id)
+        added = await patiently(interaction, self.bot.guild_config.add_qa_channel(interaction.guild_id, channel.id))
         log.info("guild %s: question channel %s added by %s", interaction.guild_id, channel.id, interaction.user.id)
         key = "qa_added" if added else "qa_already"
         await send_ephemeral(interaction, t(key, interaction_lang(interaction), ch=channel.mention))
@@ -50,7 +74,8 @@ class Config(commands.GroupCog, group_name="config", group_description="Server s
     @app_commands.describe(channel="The text channel")
     async def qa_remove(self, interaction: discord.Interaction, channel: discord.TextChannel) -> None:
         assert interaction.guild_id is not None
-        removed = await self.bot.guild_config.remove_qa_channel(interaction.guild_id, channel.id)
+        removed = await patiently(interaction,
+                                  self.bot.guild_config.remove_qa_channel(interaction.guild_id, channel.id))
         log.info("guild %s: question channel %s removed by %s", interaction.guild_id, channel.id, interaction.user.id)
         key = "qa_removed" if removed else "qa_not_set"
         await send_ephemeral(interaction, t(key, interaction_lang(interaction), ch=channel.mention))
@@ -59,7 +84,7 @@ class Config(commands.GroupCog, group_name="config", group_description="Server s
     @app_commands.describe(enabled="On or off")
     async def threads(self, interaction: discord.Interaction, enabled: bool) -> None:
         assert interaction.guild_id is not None
-        await self.bot.guild_config.set(interaction.guild_id, "thread_per_answer", enabled)
+        await patiently(interaction, self.bot.guild_config.set(interaction.guild_id, "thread_per_answer", enabled))
         log.info("guild %s: thread_per_answer=%s", interaction.guild_id, enabled)
         await send_ephemeral(interaction, t("threads_on" if enabled else "threads_off", interaction_lang(interaction)))
 
@@ -67,7 +92,7 @@ class Config(commands.GroupCog, group_name="config", group_description="Server s
     @app_commands.describe(enabled="On or off")
     async def store_questions(self, interaction: discord.Interaction, enabled: bool) -> None:
         assert interaction.guild_id is not None
-        await self.bot.guild_config.set(interaction.guild_id, "store_questions", enabled)
+        await patiently(interaction, self.bot.guild_config.set(interaction.guild_id, "store_questions", enabled))
         log.info("guild %s: store_questions=%s", interaction.guild_id, enabled)
         await send_ephemeral(interaction, t("store_on" if enabled else "store_off", interaction_lang(interaction)))
 
@@ -75,14 +100,43 @@ class Config(commands.GroupCog, group_name="config", group_description="Server s
     async def show(self, interaction: discord.Interaction) -> None:
         assert interaction.guild_id is not None
         lang = interaction_lang(interaction)
-        channels = await self.bot.guild_config.qa_channels(interaction.guild_id)
-        settings = await self.bot.guild_config.settings(interaction.guild_id)
+        channels = await patiently(interaction, self.bot.guild_config.qa_channels(interaction.guild_id))
+        settings = await patiently(interaction, self.bot.guild_config.settings(interaction.guild_id))
         listed = ", ".join(f"<#{c}>" for c in sorted(channels)) or t("none", lang)
         await send_ephemeral(interaction, t(
             "config_show", lang, channels=listed,
             threads=t("on" if settings.thread_per_answer else "off", lang),
             store=t("on" if settings.store_questions else "off", lang),
         ))
+
+    @app_commands.command(name="reload",
+                          description="Reload the knowledge files after an edit (the bot keeps answering meanwhile)")
+    async def reload(self, interaction: discord.Interaction) -> None:
+        lang = interaction_lang(interaction)
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        try:
+            result = await self.bot.answers.reload()
+        except ReloadInProgress:
+            await send_ephemeral(interaction, t("reload_running", lang))
+            return
+        except KnowledgeError as exc:
+            log.warning("knowledge reload by %s refused: %d problem(s); still serving the previous index",
+                        interaction.user.id, len(exc.problems))
+            for problem in exc.problems:
+                log.warning("knowledge: %s", problem)
+            await send_ephemeral(interaction, problems_message(exc, lang))
+            return
+        except Exception as exc:  # an unreadable directory, a full disk...: logged, the user told
+            log.error("knowledge reload by %s failed; still serving the previous index", interaction.user.id,
+                      exc_info=exc)
+            await send_ephemeral(interaction, t("reload_failed", lang))
+            return
+        if not result.rebuilt:
+            await send_ephemeral(interaction, t("reload_unchanged", lang))
+            return
+        kb = result.kb
+        await send_ephemeral(interaction, t("reload_done", lang, topics=len(kb.topics), stages=len(kb.stages),
+                                            resources=len(kb.resources), s=result.seconds))
 
 
 async def setup(bot: CareerBot) -> None:

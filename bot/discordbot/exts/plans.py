@@ -6,7 +6,9 @@ permission in the channel is what enforces it.
 
 A pinned plan is one message (the plan as text, the full plan attached as Markdown when it is longer than a
 message), so a newer plan can replace it cleanly: the bot remembers the message per channel, and the next
-``/plan pin`` unpins and deletes it.
+``/plan pin`` pins the new plan and then deletes the old message (which unpins it). The post carries a nonce
+(enforce_nonce), so a retry after a Discord 5xx never posts the plan twice, and a failed pin removes the new
+post and leaves the previous plan pinned.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from bot.discordbot.exts._ui import (
 from bot.discordbot.i18n import Lang, t
 from bot.knowledge import KnowledgeBase
 from bot.render import render_plan, split_message
+from bot.store import StoreError
 
 if TYPE_CHECKING:
     from bot.discordbot.app import CareerBot
@@ -140,23 +143,42 @@ class Plans(commands.Cog):
             await send_ephemeral(interaction, str(exc))
             return
         await interaction.response.defer(ephemeral=True, thinking=True)
-        posted = await channel.send(allowed_mentions=NO_MENTIONS,
+        old_id = await self.bot.store.get_pinned_plan(channel.id)  # before posting: nothing to undo if busy
+        # With enforce_nonce, a retry after Discord failed (5xx) having created the message gets that message
+        # back instead of posting the plan twice (discord.py's own random nonce covers its retries; this one
+        # is tied to the interaction).
+        posted = await channel.send(allowed_mentions=NO_MENTIONS, nonce=interaction.id,
                                     **pinned_message(render_plan(plan), lang, attach=mine.attach_files))
-        old_id = await self.bot.store.get_pinned_plan(posted.channel.id)
         old = posted.channel.get_partial_message(old_id) if old_id and old_id != posted.id else None  # type: ignore[union-attr]
+        reason = f"careerbot study plan (/plan pin by {interaction.user.id})"
         unpinned = False
         try:
-            if old is not None:
+            # The new plan is pinned before the old one is touched, so a failure (Discord's 5xx, a missing
+            # permission) leaves the previous plan pinned. Only at the pin limit is the old one unpinned first.
+            try:
+                await posted.pin(reason=reason)
+            except discord.HTTPException as exc:
+                if exc.code != ERR_MAX_PINS or old is None:
+                    raise
                 unpinned = await self._unpin(old)
-            await posted.pin(reason=f"careerbot study plan (/plan pin by {interaction.user.id})")
+                await posted.pin(reason=reason)
         except discord.HTTPException as exc:
             await self._undo_post(posted, old if unpinned else None)
             await send_ephemeral(interaction, self._pin_failure(exc, lang))
             return
-        await self.bot.store.set_pinned_plan(interaction.guild_id, posted.channel.id, posted.id)
-        if old is not None:
-            with contextlib.suppress(discord.NotFound):
+        try:
+            await self.bot.store.set_pinned_plan(interaction.guild_id, posted.channel.id, posted.id)
+        except StoreError:
+            # Unrecorded, the next /plan pin could not replace it: undo, and the user is told to retry.
+            await self._undo_post(posted, old if unpinned else None)
+            raise
+        if old is not None:  # deleting the previous plan also unpins it
+            try:
                 await old.delete()
+            except discord.NotFound:
+                pass
+            except discord.HTTPException as exc:
+                log.warning("could not delete the previous plan %s: %s %s", old.id, exc.status, exc.code)
         log.info("pinned plan %s in channel %s (replaced %s)", posted.id, posted.channel.id, old_id)
         key = "pinned_replaced" if old is not None else "pinned"
         await send_ephemeral(interaction, t(key, lang, url=posted.jump_url))
@@ -183,7 +205,7 @@ class Plans(commands.Cog):
         if isinstance(exc, discord.Forbidden) or exc.code == ERR_MISSING_PERMISSIONS:
             return t("pin_bot_missing", lang)
         log.warning("pinning a plan failed: %s %s", exc.status, exc.code)
-        return t("error", lang)
+        return t("discord_trouble" if exc.status >= 500 else "error", lang)
 
     # --------------------------------------------------------------------------------- autocomplete
 

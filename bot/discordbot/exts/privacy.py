@@ -9,7 +9,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.discordbot.exts._ui import OwnerView, interaction_lang, send_ephemeral
+from bot.discordbot.exts._ui import OwnerView, interaction_lang, patiently, send_ephemeral, update_message
 from bot.discordbot.i18n import Lang, t
 
 if TYPE_CHECKING:
@@ -27,14 +27,16 @@ class ForgetView(OwnerView):
 
     async def confirm(self, interaction: discord.Interaction) -> None:
         assert interaction.guild_id is not None
+        # One transaction over every table; when the database stays locked nothing is deleted, the user is
+        # told "busy, try again" (OwnerView.on_error) and the buttons stay for another try.
+        deleted = await patiently(interaction, self.bot.store.forget(interaction.guild_id, interaction.user.id))
         self.stop()
-        deleted = await self.bot.store.forget(interaction.guild_id, interaction.user.id)
         log.info("user %s in guild %s asked to be forgotten", interaction.user.id, interaction.guild_id)
-        await interaction.response.edit_message(content=t("forgotten", self.lang, n=deleted), view=None)
+        await update_message(interaction, content=t("forgotten", self.lang, n=deleted), view=None)
 
     async def cancel(self, interaction: discord.Interaction) -> None:
         self.stop()
-        await interaction.response.edit_message(content=t("cancelled", self.lang), view=None)
+        await update_message(interaction, content=t("cancelled", self.lang), view=None)
 
 
 class Privacy(commands.Cog):

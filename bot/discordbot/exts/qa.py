@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
 from typing import TYPE_CHECKING
@@ -23,7 +24,7 @@ from bot.discordbot.exts._ui import (
     vote_view,
 )
 from bot.discordbot.i18n import t
-from bot.engine import EmptyQuestion
+from bot.engine import MAX_QUESTION_CHARS, EmptyQuestion
 from bot.store import StoreError
 from bot.text import detect_lang
 
@@ -31,6 +32,8 @@ if TYPE_CHECKING:
     from bot.discordbot.app import CareerBot
 
 log = logging.getLogger(__name__)
+
+UNANSWERED = "\N{WARNING SIGN}\N{VARIATION SELECTOR-16}"
 
 
 def strip_bot_mentions(content: str, bot_id: int, role_id: int | None = None) -> str:
@@ -95,24 +98,44 @@ class QA(commands.Cog):
     async def _answer_message(self, message: discord.Message, question: str) -> None:
         assert message.guild is not None
         guild_id, user_id = message.guild.id, message.author.id
-        async with message.channel.typing():
-            answer = await self._answer(guild_id, user_id, question)
+        with contextlib.suppress(discord.HTTPException):  # "careerbot is typing..." is a nicety
+            await message.channel.typing()
+        answer = await self._answer(guild_id, user_id, question)
         embed = answer_embed(answer, question)
         view = vote_view(message.id)
         settings = await self.bot.guild_config.settings(guild_id)
         sent: discord.Message | None = None
+        # enforce_nonce makes a post idempotent: a retry with the same nonce gets the message Discord already
+        # created back instead of a second one. discord.py sends a random nonce per call (which covers its own
+        # retries after a 5xx); the question's id also covers the same question delivered twice.
         if settings.thread_per_answer and isinstance(message.channel, discord.TextChannel):
             try:
                 thread = await message.create_thread(name=plain_title(question, THREAD_NAME))
-                sent = await thread.send(embed=embed, view=view, allowed_mentions=NO_MENTIONS)
+                sent = await thread.send(embed=embed, view=view, allowed_mentions=NO_MENTIONS, nonce=message.id)
             except discord.HTTPException as exc:
                 log.warning("cannot answer in a thread in channel %s (%s); replying instead",
                             message.channel.id, exc.code)
         if sent is None:  # a reply; still posted if the question was deleted meanwhile
-            sent = await message.channel.send(embed=embed, view=view, allowed_mentions=NO_MENTIONS,
-                                              reference=message.to_reference(fail_if_not_exists=False))
+            try:
+                sent = await message.channel.send(embed=embed, view=view, allowed_mentions=NO_MENTIONS,
+                                                  reference=message.to_reference(fail_if_not_exists=False),
+                                                  nonce=message.id)
+            except discord.HTTPException as exc:
+                log.warning("could not post the answer to message %s in channel %s: %s %s", message.id,
+                            message.channel.id, exc.status, exc.code)
+                await self._flag_unanswered(message)
+                return
         log.info("answered message %s in guild %s (answered=%s)", message.id, guild_id, answer.answered)
         await self._record(str(message.id), guild_id, user_id, question, answer)
+
+    @staticmethod
+    async def _flag_unanswered(message: discord.Message) -> None:
+        """The answer could not be posted (Discord kept failing): a ⚠️ on the question tells the asker,
+        where a second message would likely fail the same way."""
+        try:
+            await message.add_reaction(UNANSWERED)
+        except discord.HTTPException as exc:
+            log.warning("could not flag message %s as unanswered: %s %s", message.id, exc.status, exc.code)
 
     async def _answer(self, guild_id: int, user_id: int, question: str) -> Answer:
         """The answer, taking the next step from the asker's stored stage and checklist when they have one."""
@@ -122,6 +145,9 @@ class QA(commands.Cog):
         return await self.bot.answers.ask(question)
 
     async def _record(self, answer_id: str, guild_id: int, user_id: int, question: str, answer: Answer) -> None:
+        """Remember the answer for its 👍/👎 (the question text only where the server opted in, and never
+        more of it than the engine read)."""
+        question = question[:MAX_QUESTION_CHARS]
         try:
             await self.bot.store.record_answer(answer_id, guild_id, user_id, question)
             await self.bot.store.record_question(guild_id, user_id, question, answer.answered)
@@ -150,9 +176,16 @@ class QA(commands.Cog):
         except EmptyQuestion:
             await send_ephemeral(interaction, t("empty_question", interaction_lang(interaction)))
             return
-        await interaction.followup.send(
-            embed=answer_embed(answer, question), view=vote_view(interaction.id), allowed_mentions=NO_MENTIONS
-        )
+        try:
+            await interaction.followup.send(
+                embed=answer_embed(answer, question), view=vote_view(interaction.id), allowed_mentions=NO_MENTIONS
+            )
+        except discord.HTTPException as exc:
+            # Discord kept failing the followup: put a sentence in the "thinking..." message instead.
+            log.warning("could not post the answer to /ask %s: %s %s", interaction.id, exc.status, exc.code)
+            with contextlib.suppress(discord.HTTPException):
+                await interaction.edit_original_response(content=t("discord_trouble", interaction_lang(interaction)))
+            return
         interaction.extras["replied"] = True
         log.info("answered /ask %s in guild %s (answered=%s)", interaction.id, interaction.guild_id, answer.answered)
         await self._record(str(interaction.id), interaction.guild_id, interaction.user.id, question, answer)

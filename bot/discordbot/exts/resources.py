@@ -17,6 +17,7 @@ from bot.discordbot.exts._ui import (
     echo,
     fit_embed,
     interaction_lang,
+    one_line,
     send_ephemeral,
     stage_choices,
     stage_label,
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     from bot.discordbot.app import CareerBot
 
 MAX_RESOURCES = 6
+MAX_TOPIC_CHARS = 200
 
 
 def _in_stage(resource: Resource, stage: Stage) -> bool:
@@ -73,7 +75,7 @@ class Resources(commands.Cog):
                         stage: str | None = None) -> None:
         lang = interaction_lang(interaction)
         kb = self.bot.answers.kb
-        topic = (topic or "").strip() or None
+        topic = one_line(topic or "")[:MAX_TOPIC_CHARS].strip() or None  # a topic is a few words, not 100 KB
         if topic is None and not stage:
             await send_ephemeral(interaction, t("resources_need_input", lang))
             return

@@ -6,6 +6,7 @@ self-assessment) happen only after the click, and only the user who ran the comm
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import TYPE_CHECKING
 
@@ -15,6 +16,7 @@ from discord.ext import commands
 
 from bot.advisor import UnknownId, assessment, next_steps, propose_from_answers, resolve_item, resolve_stage
 from bot.discordbot.exts._ui import (
+    ACK_GRACE,
     COLOR_INFO,
     EMBED_DESCRIPTION,
     FIELD_VALUE,
@@ -25,14 +27,16 @@ from bot.discordbot.exts._ui import (
     fit_embed,
     interaction_lang,
     item_choices,
+    patiently,
     send_ephemeral,
     stage_choices,
     unknown_message,
+    update_message,
 )
 from bot.discordbot.i18n import Lang, t
 from bot.knowledge import KnowledgeBase, Stage
 from bot.render import render_next_steps
-from bot.store import Profile
+from bot.store import Profile, StoreError
 
 if TYPE_CHECKING:
     from bot.discordbot.app import CareerBot
@@ -75,11 +79,11 @@ class AdvanceView(OwnerView):
         self.button(t("advance", lang, title=target.title.get(lang)), discord.ButtonStyle.primary, self.advance)
 
     async def advance(self, interaction: discord.Interaction) -> None:
+        profile = await self.cog.set_stage(interaction, self.target, self.lang)  # busy: the button stays
         self.stop()
-        profile = await self.cog.set_stage(interaction, self.target, self.lang)
         embed, _ = next_steps_embed(self.cog.kb, profile, self.lang)
         embed.title = t("advanced", self.lang, n=self.target.order, title=self.target.title.get(self.lang))
-        await interaction.response.edit_message(embed=embed, view=None)
+        await update_message(interaction, embed=embed, view=None)
 
 
 class ConfirmStageView(OwnerView):
@@ -92,11 +96,11 @@ class ConfirmStageView(OwnerView):
         self.button(t("cancel", lang), discord.ButtonStyle.secondary, self.cancel)
 
     async def confirm(self, interaction: discord.Interaction) -> None:
+        profile = await self.cog.set_stage(interaction, self.proposed, self.lang)  # busy: the buttons stay
         self.stop()
-        profile = await self.cog.set_stage(interaction, self.proposed, self.lang)
         embed, _ = next_steps_embed(self.cog.kb, profile, self.lang)
         embed.title = t("stage_set", self.lang, n=self.proposed.order, title=self.proposed.title.get(self.lang))
-        await interaction.response.edit_message(embed=embed, view=None)
+        await update_message(interaction, embed=embed, view=None)
 
     async def cancel(self, interaction: discord.Interaction) -> None:
         self.stop()
@@ -160,12 +164,26 @@ class Roadmap(commands.Cog):
 
     async def profile(self, interaction: discord.Interaction) -> Profile | None:
         assert interaction.guild_id is not None
-        return await self.bot.store.get_profile(interaction.guild_id, interaction.user.id)
+        return await patiently(interaction, self.bot.store.get_profile(interaction.guild_id, interaction.user.id))
 
     async def set_stage(self, interaction: discord.Interaction, stage: Stage, lang: Lang) -> Profile:
+        """Write the stage; acknowledges the interaction first when the database is slow (StoreBusy when it
+        stays locked, reported as "busy, try again" and nothing changed)."""
         assert interaction.guild_id is not None
-        await self.bot.store.ensure_profile(interaction.guild_id, interaction.user.id, lang)
-        profile = await self.bot.store.set_stage(interaction.guild_id, interaction.user.id, stage.id)
+        guild_id, user_id = interaction.guild_id, interaction.user.id
+
+        async def write() -> Profile:
+            # The stage first (one transaction, creating the profile if needed): if the database is locked
+            # it fails whole. The language of a new profile is a detail written afterwards.
+            profile = await self.bot.store.set_stage(guild_id, user_id, stage.id)
+            if profile.lang is None:
+                try:
+                    profile = await self.bot.store.update_profile(guild_id, user_id, lang=lang)
+                except StoreError as exc:
+                    log.warning("language of user %s not stored: %s", user_id, exc.__class__.__name__)
+            return profile
+
+        profile = await patiently(interaction, write())
         log.info("user %s in guild %s set stage %s", interaction.user.id, interaction.guild_id, stage.id)
         return profile
 
@@ -232,7 +250,8 @@ class Roadmap(commands.Cog):
         except UnknownId as exc:
             await send_ephemeral(interaction, unknown_message(exc, lang))
             return
-        new = await self.bot.store.mark_done(interaction.guild_id, interaction.user.id, found.id)
+        new = await patiently(interaction, self.bot.store.mark_done(interaction.guild_id, interaction.user.id,
+                                                                    found.id))
         done = (profile.completed if profile else frozenset()) | {found.id}
         item_stage = self.kb.stage(found.stage)
         count = sum(1 for i in item_stage.items if i.id in done)
@@ -245,7 +264,12 @@ class Roadmap(commands.Cog):
     @progress_done.autocomplete("item")
     async def progress_done_autocomplete(self, interaction: discord.Interaction,
                                          current: str) -> list[app_commands.Choice[str]]:
-        profile = await self.profile(interaction)
+        assert interaction.guild_id is not None
+        try:  # suggestions must arrive within 3 s: without the profile when the database is slow
+            profile = await asyncio.wait_for(
+                self.bot.store.get_profile(interaction.guild_id, interaction.user.id), ACK_GRACE)
+        except (asyncio.TimeoutError, StoreError):
+            profile = None
         stage = self.kb.stages_by_id.get(profile.stage or "") if profile else None
         done = profile.completed if profile else frozenset()
         return item_choices(self.kb, stage, done, current, interaction_lang(interaction, profile))
