@@ -1,0 +1,230 @@
+#!/usr/bin/env python
+"""Load benchmark (not a test, not run in CI): bursts of /ask and channel questions against the real bot.
+
+Starts FakeDiscord (tests/fakediscord) on 127.0.0.1 and the bot as a subprocess (``python -m bot.runner``,
+the ``careerbot run`` code path) with its default per-user cooldown (1 question per 5 s), makes one channel
+a question channel, then runs ``--bursts`` bursts. Each burst fires, at the same moment:
+
+* ``--asks`` concurrent ``/ask`` from as many different users, and
+* ``--channel`` questions in the question channel from ``--channel-users`` users, at random times within
+  ``--window`` seconds (so most users ask again inside their cooldown).
+
+and reports, per burst: how many interactions were acknowledged within Discord's 3 s (and the latency to the
+acknowledgement and to the answer), how many channel questions were answered and how many cooled down (each
+gets exactly one reply), whether any user got two answers inside the cooldown window, and the bot's resident
+memory (VmRSS from /proc/PID/status) after the burst, to see it return to a plateau.
+
+    python scripts/bench_load.py [--bursts 5] [--asks 100] [--channel 200] [--channel-users 50] [--window 10]
+
+The index is the default e5 one (built first if missing or stale, like ``careerbot ask`` would). Exits 1 when
+an interaction was acknowledged late, a question got no reply, or a cooldown was not enforced.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import itertools
+import random
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+
+from _discord_helpers import (
+    SECOND_CHANNEL_ID,
+    BotProcess,
+    bot_env,
+    learner_id,
+    make_guild,
+    rss_kb,
+    start_bot,
+)
+from fakediscord import GUILD_ID, OWNER_ID, FakeDiscord, InjectedInteraction
+
+COOLDOWN_S = 5.0  # the bot's default: 1 question per 5 s per user
+QUESTIONS = [
+    "MLOpsって何から始めればいい？", "How do I become an ML engineer?", "Do ML engineers need SQL?",
+    "機械学習エンジニアに必要な数学は？", "What is the difference between a data scientist and an ML engineer?",
+    "Kaggleはどう活用すればいい？", "Which Python libraries should I learn first?", "ポートフォリオには何を載せるべき？",
+    "How do I deploy a model as an API?", "未経験から転職するには？", "深層学習はどこから勉強すればいい？",
+    "Should I learn Spark for big data?", "統計学はどのくらい必要ですか？", "How do I prepare for ML interviews?",
+    "DockerとKubernetesは必要？", "What's a good recipe for pizza dough?", "I finished the core algorithms, what next?",
+]
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(q / 100 * (len(ordered) - 1))))]
+
+
+def ms(values: list[float]) -> str:
+    if not values:
+        return "(none)"
+    return (f"p50 {statistics.median(values) * 1000:6.0f} ms  p99 {pct(values, 99) * 1000:6.0f} ms  "
+            f"max {max(values) * 1000:6.0f} ms")
+
+
+@dataclass
+class Burst:
+    asks: list[InjectedInteraction] = field(default_factory=list)
+    channel: list[tuple[float, int, dict]] = field(default_factory=list)  # (sent at, user, message)
+
+
+def fire(fd: FakeDiscord, n: int, asks: int, channel: int, users: int, window: float, seed: int) -> Burst:
+    """Inject the burst: ``asks`` /ask at once (4 threads) and ``channel`` messages spread over ``window``."""
+    rng = random.Random(seed)
+    burst = Burst()
+    lock = threading.Lock()
+    ask_users = [learner_id(i) for i in range(asks)]
+    chan_users = [learner_id(asks + i) for i in range(users)]
+    per_user = -(-channel // users)
+    schedule = sorted((rng.uniform(0, window), chan_users[i % users], QUESTIONS[rng.randrange(len(QUESTIONS))])
+                      for i in range(users * per_user))[:channel]
+
+    def ask(indices: range) -> None:
+        for i in indices:
+            inter = fd.inject_slash("ask", {"question": QUESTIONS[(i + n) % len(QUESTIONS)]}, user_id=ask_users[i],
+                                    locale="ja" if i % 2 else "en-US")
+            with lock:
+                burst.asks.append(inter)
+
+    def talk(start: float) -> None:
+        for at, user, text in schedule:
+            delay = start + at - time.monotonic()
+            if delay > 0:
+                time.sleep(delay)
+            msg = fd.inject_message(SECOND_CHANNEL_ID, user, text)
+            with lock:
+                burst.channel.append((time.monotonic(), user, msg))
+
+    start = time.monotonic()
+    threads = [threading.Thread(target=ask, args=(range(k, asks, 4),)) for k in range(4)]
+    threads.append(threading.Thread(target=talk, args=(start,)))
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return burst
+
+
+def measure(fd: FakeDiscord, burst: Burst, timeout: float) -> dict:
+    deadline = time.monotonic() + timeout
+    acks, answers, unanswered = [], [], 0
+    for inter in burst.asks:
+        try:
+            first = fd.wait_for_interaction_response(inter, None, timeout=max(deadline - time.monotonic(), 0.1))
+            acks.append(first.elapsed)
+            done = (first if first.type == 4 else
+                    fd.wait_for_interaction_response(inter, "followup", timeout=max(deadline - time.monotonic(), 0.1)))
+            answers.append(done.elapsed)
+        except TimeoutError:
+            unanswered += 1
+    ids = {m["id"]: (sent, user) for sent, user, m in burst.channel}
+
+    def replies() -> dict[str, tuple[float, bool]]:
+        out = {}
+        for c in fd.calls("POST", rf"^/channels/{SECOND_CHANNEL_ID}/messages$"):
+            ref = str(((c.json or {}).get("message_reference") or {}).get("message_id"))
+            if ref in ids and 200 <= c.status < 300:
+                out.setdefault(ref, (c.monotonic, bool((c.json or {}).get("embeds"))))
+        return out
+
+    with contextlib.suppress(TimeoutError):  # the missing replies are reported
+        fd.wait_until(lambda: len(replies()) >= len(ids), max(deadline - time.monotonic(), 0.1))
+    got = replies()
+    answered_at: dict[int, list[float]] = {}
+    to_answer, to_notice = [], []
+    for mid, (sent, user) in ids.items():
+        if mid not in got:
+            continue
+        at, is_answer = got[mid]
+        if is_answer:
+            answered_at.setdefault(user, []).append(sent)
+            to_answer.append(at - sent)
+        else:
+            to_notice.append(at - sent)
+    gaps = [b - a for times in map(sorted, answered_at.values()) for a, b in itertools.pairwise(times)]
+    return {"acks": acks, "answers": answers, "unanswered": unanswered, "channel": len(ids), "replied": len(got),
+            "answered": len(to_answer), "cooled": len(to_notice), "to_answer": to_answer, "to_notice": to_notice,
+            "min_gap": min(gaps) if gaps else None,
+            "early": sum(1 for g in gaps if g < COOLDOWN_S - 0.25)}  # 0.25 s: delivery jitter
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--bursts", type=int, default=5)
+    parser.add_argument("--asks", type=int, default=100, help="concurrent /ask per burst (one per user)")
+    parser.add_argument("--channel", type=int, default=200, help="channel questions per burst")
+    parser.add_argument("--channel-users", type=int, default=50)
+    parser.add_argument("--window", type=float, default=10.0, help="seconds the channel questions spread over")
+    parser.add_argument("--index-dir", type=Path, default=None, help="index directory (default: the e5 index)")
+    parser.add_argument("--timeout", type=float, default=180.0, help="give up waiting for a burst's replies")
+    args = parser.parse_args(argv)
+
+    from bot.engine import Engine
+
+    print("loading the index (builds it if missing or stale)...", file=sys.stderr)
+    index_dir = Engine.load(index_dir=args.index_dir, backend="e5").index.directory
+    ok = True
+    with tempfile.TemporaryDirectory(prefix="bench-load-") as tmp, FakeDiscord(
+        guilds=[make_guild(args.asks + args.channel_users)]
+    ) as fd:
+        work = Path(tmp)
+        env = bot_env(fd, work / "bench.sqlite3", Path(index_dir))  # the default cooldown
+        sync = BotProcess(env, work, ("sync", str(GUILD_ID)), name="sync")
+        if sync.wait(60) != 0:
+            print(sync.stderr, file=sys.stderr)
+            return 1
+        bot = start_bot(fd, env, work)
+        try:
+            setup = fd.inject_slash("config qa-channel add", {"channel": SECOND_CHANNEL_ID}, user_id=OWNER_ID)
+            fd.wait_for_interaction_response(setup, None, timeout=10)
+            warm = fd.inject_slash("ask", {"question": "warm-up: what is MLOps?"}, user_id=OWNER_ID)
+            fd.wait_for_interaction_response(warm, "followup", timeout=30)
+            time.sleep(1.0)
+            rss = [rss_kb(bot.proc.pid)]
+            print(f"careerbot load benchmark: {args.bursts} bursts of {args.asks} concurrent /ask + {args.channel} "
+                  f"channel questions from {args.channel_users} users within {args.window:.0f} s "
+                  f"(cooldown 1 per {COOLDOWN_S:.0f} s per user)")
+            print(f"bot RSS after start-up and one warm-up question: {rss[0] / 1024:.1f} MiB")
+            for n in range(args.bursts):
+                burst = fire(fd, n, args.asks, args.channel, args.channel_users, args.window, seed=n)
+                r = measure(fd, burst, args.timeout)
+                time.sleep(COOLDOWN_S + 1.0)  # every cooldown expired; the bot idles a moment
+                rss.append(rss_kb(bot.proc.pid))
+                within = sum(1 for a in r["acks"] if a < 3.0)
+                print(f"\nburst {n + 1}:")
+                print(f"  /ask           acknowledged within 3 s: {within}/{args.asks}; answered: {len(r['answers'])}"
+                      f"/{args.asks}")
+                print(f"                 acknowledgement {ms(r['acks'])}")
+                print(f"                 answer          {ms(r['answers'])}")
+                print(f"  channel        {r['replied']}/{r['channel']} replied: {r['answered']} answered, "
+                      f"{r['cooled']} cooled down (told to wait)")
+                print(f"                 answer          {ms(r['to_answer'])}")
+                print(f"                 cooldown notice {ms(r['to_notice'])}")
+                gap = "n/a" if r["min_gap"] is None else f"{r['min_gap']:.2f} s"
+                print(f"  cooldown       shortest gap between two answers to one user: {gap}; "
+                      f"answers inside the {COOLDOWN_S:.0f} s window: {r['early']}")
+                print(f"  bot RSS        {rss[-1] / 1024:.1f} MiB ({(rss[-1] - rss[-2]) / 1024:+.1f} MiB)")
+                ok &= within == args.asks and r["unanswered"] == 0 and r["replied"] == r["channel"]
+                ok &= r["early"] == 0
+        finally:
+            bot.stop()
+        stalls = [line for line in bot.stderr.splitlines() if "heartbeat blocked" in line]
+    print(f"\nRSS after each burst (MiB): {', '.join(f'{k / 1024:.1f}' for k in rss[1:])}")
+    if len(rss) > 2:
+        print(f"RSS growth from burst 1 to burst {len(rss) - 1}: {(rss[-1] - rss[1]) / 1024:+.1f} MiB "
+              f"(burst 1 itself: {(rss[1] - rss[0]) / 1024:+.1f} MiB over start-up)")
+    print(f"discord.py heartbeat-blocked warnings: {len(stalls)}")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
