@@ -140,7 +140,7 @@ def _no_call(w: World, method: str, path: str, mark: int, seconds: float = 1.0) 
 def test_sync_registered_japanese_commands_and_run_never_syncs(world: World) -> None:
     commands = {c["name"]: c for c in world.fd.commands(GUILD_ID)}
     assert set(commands) == {"ask", "nextstep", "stage", "progress", "plan", "resources", "forget", "help",
-                             "config"}
+                             "config", "admin"}
     assert commands["ask"]["name_localizations"]["ja"] == "質問"
     assert int(commands["config"]["default_member_permissions"]) == Perm.MANAGE_GUILD
     assert all(c["contexts"] == [0] for c in commands.values())  # guild only

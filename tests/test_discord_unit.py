@@ -36,7 +36,7 @@ from bot.engine import EmptyQuestion
 from bot.knowledge import KnowledgeBase
 
 NAME_RE = re.compile(r"^[-_'\w]{1,32}$")
-TOP_LEVEL = {"ask", "nextstep", "stage", "progress", "plan", "resources", "forget", "help", "config"}
+TOP_LEVEL = {"ask", "nextstep", "stage", "progress", "plan", "resources", "forget", "help", "config", "admin"}
 
 
 @pytest.fixture(scope="module")

@@ -145,7 +145,7 @@ def test_server_commands_in_a_dm_are_refused_with_a_clear_sentence(world: BotWor
     before = db_snapshot(world.db)
     for name, options in [("ask", {"question": "What is MLOps?"}), ("stage set", {"stage": "mlops"}),
                           ("progress done", {"item": "core-ml.linear-regression"}), ("forget", None),
-                          ("plan pin", {"stage": "core-ml", "weeks": 4, "hours": 5}), ("config reload", None),
+                          ("plan pin", {"stage": "core-ml", "weeks": 4, "hours": 5}), ("admin reload", None),
                           ("config store-questions", {"enabled": True})]:
         reply = world.final(world.slash(name, options, channel_id=dm, user_id=MEMBER_ID))
         assert reply.type == 4, name
@@ -154,11 +154,11 @@ def test_server_commands_in_a_dm_are_refused_with_a_clear_sentence(world: BotWor
     assert db_snapshot(world.db) == before
 
 
-def test_config_reload_is_for_server_managers_only(world: BotWorld) -> None:
+def test_admin_reload_is_for_server_managers_only(world: BotWorld) -> None:
     commands = {c["name"]: c for c in world.fd.commands(1001)}
-    assert int(commands["config"]["default_member_permissions"]) == Perm.MANAGE_GUILD
-    assert "reload" in {o["name"] for o in commands["config"]["options"]}
-    reply = world.final(world.slash("config reload", user_id=MEMBER_ID))
+    assert int(commands["admin"]["default_member_permissions"]) == Perm.MANAGE_GUILD
+    assert "reload" in {o["name"] for o in commands["admin"]["options"]}
+    reply = world.final(world.slash("admin reload", user_id=MEMBER_ID))
     assert message_text(reply.body) == "Changing these settings needs the Manage Server permission."
 
 

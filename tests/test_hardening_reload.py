@@ -1,7 +1,7 @@
 """Knowledge and index faults while careerbot runs on Discord (the bot as a subprocess against FakeDiscord):
 
 * the index on disk is corrupt at start: detected (manifest + file hashes), rebuilt, never used;
-* a moderator's ``/config reload`` after an invalid edit reports every problem with file and line, and the
+* a moderator's ``/admin reload`` after an invalid edit reports every problem with file and line, and the
   bot keeps answering from the previous index; after a valid edit it rebuilds the index off the event loop
   (questions asked during the rebuild are answered) and then answers from the new one.
 
@@ -89,7 +89,7 @@ def _ask(w: BotWorld, question: str = QUESTION, user: int = 0) -> str:
 
 
 def _reload(w: BotWorld, user: int = OWNER_ID, timeout: float = WAIT) -> str:
-    inter = w.slash("config reload", user_id=user)
+    inter = w.slash("admin reload", user_id=user)
     assert w.first(inter).elapsed < 3.0
     reply = w.final(inter, timeout)
     assert is_ephemeral(reply.body)
@@ -151,7 +151,7 @@ def test_reload_after_a_valid_edit_rebuilds_off_the_event_loop(world: BotWorld) 
     assert MARK not in before
     _edit_text(knowledge, DOC, LANG, SENTENCE_END, f"{SENTENCE_END[:-1]} {MARK}{SENTENCE_END[-1]}")
 
-    reload = world.slash("config reload", user_id=OWNER_ID)
+    reload = world.slash("admin reload", user_id=OWNER_ID)
     assert world.first(reload).type == 5
     during = world.slash("ask", {"question": "What does an ML engineer do?"}, user_id=learner_id(3))
     answered = world.final(during, WAIT)

@@ -11,7 +11,7 @@ import discord
 import pytest
 
 from bot.discordbot.exts._ui import echo, escape_markdown, one_line, patiently
-from bot.discordbot.exts.config import problems_message
+from bot.discordbot.exts.admin import problems_message
 from bot.discordbot.settings import Settings, SettingsError
 from bot.knowledge import KnowledgeError, Problem
 

@@ -37,6 +37,7 @@ EXTENSIONS = (
     "bot.discordbot.exts.privacy",
     "bot.discordbot.exts.help",
     "bot.discordbot.exts.config",
+    "bot.discordbot.exts.admin",
 )
 
 

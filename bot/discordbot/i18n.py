@@ -88,6 +88,9 @@ JA_COMMANDS: dict[str, str] = {
     "store-questions": "質問の保存",
     "Keep the text of questions with feedback (off by default)": "フィードバックとともに質問文を保存する（既定はオフ）",
     "Show this server's careerbot settings": "このサーバーの careerbot 設定を表示する",
+    # /admin
+    "admin": "管理",
+    "Administer careerbot (Manage Server)": "careerbot の管理（サーバー管理権限が必要）",
     "reload": "再読み込み",
     "Reload the knowledge files after an edit (the bot keeps answering meanwhile)":
         "編集したナレッジファイルを読み込み直す（その間も回答を続けます）",
@@ -329,7 +332,8 @@ MESSAGES: dict[str, dict[str, str]] = {
               "`/plan pin` a plan for the group.\n"
               "**Resources** — `/resources` finds curated resources for a topic or a stage.\n"
               "**Privacy** — `/forget` deletes everything stored about you.\n"
-              "**Server admins** — `/config` sets question channels and answers in threads.",
+              "**Server admins** — `/config` sets question channels and answers in threads; `/admin reload` "
+              "reloads the knowledge files.",
     },
 }
 

@@ -1,5 +1,4 @@
-"""``/config``: server settings (Manage Server) — question channels, a thread per answer, storing questions,
-and ``/config reload`` after an edit of the knowledge files.
+"""``/config``: server settings (Manage Server) — question channels, a thread per answer, storing questions.
 
 Discord hides the group from members without Manage Server (``default_permissions``), and the cog's
 ``interaction_check`` checks the member's permissions again at run time (a stale client, or permissions
@@ -15,16 +14,11 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.discordbot.exts._ui import (
-    MESSAGE_LIMIT,
-    clip_lines,
-    echo,
     interaction_lang,
     patiently,
     send_ephemeral,
 )
-from bot.discordbot.i18n import Lang, t
-from bot.discordbot.service import ReloadInProgress
-from bot.knowledge import KnowledgeError
+from bot.discordbot.i18n import t
 
 if TYPE_CHECKING:
     from bot.discordbot.app import CareerBot
@@ -32,18 +26,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-MAX_PROBLEM_LINE = 300
-
-
-def _may_configure(interaction: discord.Interaction) -> bool:
+def may_configure(interaction: discord.Interaction) -> bool:
     return interaction.permissions.manage_guild
-
-
-def problems_message(error: KnowledgeError, lang: Lang) -> str:
-    """The reload refusal: one line per problem with its file and line, within one message."""
-    head = t("reload_invalid", lang, n=len(error.problems))
-    lines = [f"• `{p.file}:{p.line}` {echo(p.message, MAX_PROBLEM_LINE)}" for p in error.problems]
-    return clip_lines([head, *lines], MESSAGE_LIMIT)
 
 
 @app_commands.default_permissions(manage_guild=True)
@@ -56,7 +40,7 @@ class Config(commands.GroupCog, group_name="config", group_description="Server s
         super().__init__()
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:  # type: ignore[override]
-        if _may_configure(interaction):
+        if may_configure(interaction):
             return True
         await send_ephemeral(interaction, t("need_manage_guild", interaction_lang(interaction)))
         return False
@@ -108,35 +92,6 @@ class Config(commands.GroupCog, group_name="config", group_description="Server s
             threads=t("on" if settings.thread_per_answer else "off", lang),
             store=t("on" if settings.store_questions else "off", lang),
         ))
-
-    @app_commands.command(name="reload",
-                          description="Reload the knowledge files after an edit (the bot keeps answering meanwhile)")
-    async def reload(self, interaction: discord.Interaction) -> None:
-        lang = interaction_lang(interaction)
-        await interaction.response.defer(ephemeral=True, thinking=True)
-        try:
-            result = await self.bot.answers.reload()
-        except ReloadInProgress:
-            await send_ephemeral(interaction, t("reload_running", lang))
-            return
-        except KnowledgeError as exc:
-            log.warning("knowledge reload by %s refused: %d problem(s); still serving the previous index",
-                        interaction.user.id, len(exc.problems))
-            for problem in exc.problems:
-                log.warning("knowledge: %s", problem)
-            await send_ephemeral(interaction, problems_message(exc, lang))
-            return
-        except Exception as exc:  # an unreadable directory, a full disk...: logged, the user told
-            log.error("knowledge reload by %s failed; still serving the previous index", interaction.user.id,
-                      exc_info=exc)
-            await send_ephemeral(interaction, t("reload_failed", lang))
-            return
-        if not result.rebuilt:
-            await send_ephemeral(interaction, t("reload_unchanged", lang))
-            return
-        kb = result.kb
-        await send_ephemeral(interaction, t("reload_done", lang, topics=len(kb.topics), stages=len(kb.stages),
-                                            resources=len(kb.resources), s=result.seconds))
 
 
 async def setup(bot: CareerBot) -> None:
