@@ -13,7 +13,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.discordbot.exts._ui import MESSAGE_LIMIT, clip_lines, echo, interaction_lang, send_ephemeral
-from bot.discordbot.exts.config import may_configure
+from bot.discordbot.exts.config import require_manage_server
 from bot.discordbot.i18n import Lang, t
 from bot.discordbot.service import ReloadInProgress
 from bot.knowledge import KnowledgeError
@@ -41,10 +41,7 @@ class Admin(commands.GroupCog, group_name="admin", group_description="Administer
         super().__init__()
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:  # type: ignore[override]
-        if may_configure(interaction):
-            return True
-        await send_ephemeral(interaction, t("need_manage_guild", interaction_lang(interaction)))
-        return False
+        return await require_manage_server(interaction)
 
     @app_commands.command(name="reload",
                           description="Reload the knowledge files after an edit (the bot keeps answering meanwhile)")

@@ -26,8 +26,12 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def may_configure(interaction: discord.Interaction) -> bool:
-    return interaction.permissions.manage_guild
+async def require_manage_server(interaction: discord.Interaction) -> bool:
+    """The run-time check behind ``default_permissions(manage_guild=True)``; tells a refused member why."""
+    if interaction.permissions.manage_guild:
+        return True
+    await send_ephemeral(interaction, t("need_manage_guild", interaction_lang(interaction)))
+    return False
 
 
 @app_commands.default_permissions(manage_guild=True)
@@ -40,10 +44,7 @@ class Config(commands.GroupCog, group_name="config", group_description="Server s
         super().__init__()
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:  # type: ignore[override]
-        if may_configure(interaction):
-            return True
-        await send_ephemeral(interaction, t("need_manage_guild", interaction_lang(interaction)))
-        return False
+        return await require_manage_server(interaction)
 
     @qa_channel.command(name="add", description="Answer every message in this channel")
     @app_commands.describe(channel="The text channel")
