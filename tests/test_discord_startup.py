@@ -80,7 +80,7 @@ def test_sync_registers_the_commands_and_exits(tmp_path: Path, guild: int | None
         finally:
             proc.stop()
         where = "globally" if guild is None else f"to guild {guild}"
-        assert proc.stdout.startswith(f"Synced 9 commands {where}")
+        assert proc.stdout.startswith(f"Synced 10 commands {where}")
         names = {c["name"]: c for c in fd.commands(guild)}
         assert {"ask", "stage", "plan", "config"} <= set(names)
         assert names["stage"]["name_localizations"] == {"ja": "ステージ"}
