@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +21,7 @@ from _discord_helpers import (
     SECOND_CHANNEL_ID,
     THIRD_CHANNEL_ID,
     BotProcess,
+    BotWorld,
     bot_env,
     component_ids,
     learner_id,
@@ -54,37 +54,15 @@ MESSAGES = rf"^/channels/{CHANNEL_ID}/messages$"
 SECRET_QUESTION = "What is MLOps and where should I start"
 
 
-@dataclass
-class World:
-    fd: FakeDiscord
-    db: Path
-    workdir: Path
-    env: dict[str, str]
-    index_dir: Path
-    bot: BotProcess
-    logs: list[str] = field(default_factory=list)
-    interactions: list[InjectedInteraction] = field(default_factory=list)
+class World(BotWorld):
+    """The shared BotWorld, plus the session index it runs on and waiting for one kind of response."""
 
-    def slash(self, name: str, options: dict[str, Any] | None = None, **kw: Any) -> InjectedInteraction:
-        inter = self.fd.inject_slash(name, options, **kw)
-        self.interactions.append(inter)
-        return inter
-
-    def click(self, custom_id: str, message_id: int, user_id: int) -> InjectedInteraction:
-        inter = self.fd.inject_component(custom_id, message_id=message_id, user_id=user_id)
-        self.interactions.append(inter)
-        return inter
+    @property
+    def index_dir(self) -> Path:
+        return self.paths["index"]
 
     def reply(self, inter: InjectedInteraction, kind: str = "callback", count: int = 1) -> InteractionResponse:
         return self.fd.wait_for_interaction_response(inter, kind, timeout=WAIT, count=count)
-
-    def restart(self) -> None:
-        self.bot.stop()
-        self.logs.append(self.bot.stderr)
-        self.bot = start_bot(self.fd, self.env, self.workdir, name=f"bot{len(self.logs)}")
-
-    def all_logs(self) -> str:
-        return "\n".join([*self.logs, self.bot.stdout, self.bot.stderr])
 
 
 @pytest.fixture(scope="module")
@@ -99,7 +77,7 @@ def world(discord_index: Path, tmp_path_factory: pytest.TempPathFactory) -> Iter
         finally:
             sync.stop()
         bot = start_bot(fd, env, workdir)
-        w = World(fd, db, workdir, env, discord_index, bot)
+        w = World(fd, db, workdir, env, bot, paths={"index": discord_index})
         try:
             yield w
         finally:
