@@ -25,31 +25,76 @@ class UnknownId(ValueError):
         super().__init__(f"unknown {kind} '{value}'.{hint}")
 
 
+def _names(title_ja: str, title_en: str) -> list[str]:
+    """The ways a learner may name a stage or item: each title whole and its head before "：" / ":"."""
+    from bot.text import normalize
+
+    out = []
+    for title in (title_ja, title_en):
+        norm = normalize(title).strip()
+        out.append(norm)
+        for sep in ("：", ":"):
+            if sep in norm:
+                out.append(norm.split(sep, 1)[0].strip())
+    return out
+
+
+def _resolve(kind: str, value: str, entries: list[tuple[str, list[str]]]) -> str:
+    """The id whose id, name or unique prefix ``value`` is; UnknownId (with a suggestion) otherwise.
+
+    ``entries``: (id, [names]) in roadmap order. Exact ids win, then exact names, then a prefix that only
+    one entry has (of an id, or of a name: "中核" for "中核アルゴリズム：…", "core" for core-ml).
+    """
+    from bot.text import normalize
+
+    key = normalize(value).strip()
+    if not key:
+        raise UnknownId(kind, value, None)
+    for ident, _ in entries:
+        if key == ident:
+            return ident
+    for ident, names in entries:
+        if key in names:
+            return ident
+    prefixed = {ident for ident, names in entries
+                if ident.startswith(key) or ident.split(".", 1)[-1].startswith(key)
+                or any(n.startswith(key) for n in names)}
+    if len(prefixed) == 1:
+        return prefixed.pop()
+    pool = [ident for ident, _ in entries] + [n for _, names in entries for n in names]
+    match = get_close_matches(key, pool, n=1, cutoff=0.5)
+    suggestion = next((ident for ident, names in entries if match and (match[0] == ident or match[0] in names)),
+                      None)
+    if prefixed and suggestion is None:
+        suggestion = min(prefixed)
+    raise UnknownId(kind, value, suggestion)
+
+
 def resolve_stage(kb: KnowledgeBase, value: str) -> Stage:
-    """The stage with this id (case-insensitive), or UnknownId with a suggestion."""
-    key = value.strip().lower()
-    if key in kb.stages_by_id:
-        return kb.stages_by_id[key]
+    """The stage with this id, number (1-7), title (either language) or unique prefix; else UnknownId."""
+    key = value.strip()
     by_order = {str(s.order): s for s in kb.stages}
     if key in by_order:
         return by_order[key]
-    match = get_close_matches(key, list(kb.stages_by_id), n=1, cutoff=0.5)
-    raise UnknownId("stage", value, match[0] if match else None)
+    entries = [(s.id, _names(s.title.ja, s.title.en)) for s in kb.stages]
+    return kb.stage(_resolve("stage", value, entries))
 
 
 def resolve_item(kb: KnowledgeBase, value: str, stage: Stage | None = None) -> Item:
-    """The checklist item with this id; a bare slug is looked up in ``stage``."""
-    key = value.strip().lower()
-    if key in kb.items:
-        return kb.items[key]
+    """The checklist item with this id, title (either language) or unique prefix; a bare slug
+    ("decision-trees") or prefix is looked up in ``stage`` first."""
+    from bot.text import normalize
+
+    key = normalize(value).strip()
     if stage and f"{stage.id}.{key}" in kb.items:
         return kb.items[f"{stage.id}.{key}"]
-    candidates = list(kb.items) + ([i.id.split(".", 1)[1] for i in stage.items] if stage else [])
-    match = get_close_matches(key, candidates, n=1, cutoff=0.5)
-    suggestion = match[0] if match else None
-    if suggestion and suggestion not in kb.items and stage:
-        suggestion = f"{stage.id}.{suggestion}"
-    raise UnknownId("item", value, suggestion)
+    if stage:
+        try:
+            return kb.items[_resolve("item", value, [(i.id, _names(i.title.ja, i.title.en)) for i in stage.items])]
+        except UnknownId:
+            pass
+    entries = [(i.id, _names(i.title.ja, i.title.en)) for s in kb.stages for i in s.items]
+    return kb.items[_resolve("item", value, entries)]
 
 
 # ---------------------------------------------------------------- resources
@@ -144,8 +189,11 @@ def propose_from_answers(kb: KnowledgeBase, answers: list[bool]) -> Stage:
 # ---------------------------------------------------------------- "what next?" questions
 
 _NEXT_RE = re.compile(
-    r"次(?!元)|つぎ[はに]|その後|この後|ここから|終わった|終えた|終わりました|終えました|完了した|修了した|"
-    r"\bnext\b|\bwhat now\b|\bnow what\b|\bfinished\b|\bdone with\b|\bafter (?:learning|finishing)\b",
+    r"次(?!元|の(?:数|何)年|世代|年)|つぎ[はに]|その後|この後|ここから|終わった|終えた|終わりました|終えました|完了した|修了した|"
+    # "next" as in a next step, not "the next few years"
+    r"\bnext\b(?!\s+(?:few|couple|\d+|year|years|month|months|decade|generation))|\bwhat now\b|\bnow what\b|"
+    r"\bfinished\b|\bdone with\b|\bafter (?:learning|finishing)\b|"
+    r"다음|下一步|接下来|之后该",  # Korean and Chinese "next"
     re.IGNORECASE,
 )
 _NOT_YET_RE = re.compile(r"まだ|未だ|途中|\bnot yet\b|\bhaven'?t\b|\bstill\b|\bhalfway\b", re.IGNORECASE)
@@ -203,7 +251,8 @@ class Plan:
     weeks_needed: int = 0
     hours_needed: float = 0.0  # per week, to fit in weeks_asked
     resources: dict[str, Resource | None] = field(default_factory=dict)
-    left_out: list[Item] = field(default_factory=list)  # items that do not fit in the budget (fits=False)
+    # what does not fit in the budget (fits=False): (item, hours of it not scheduled), in roadmap order
+    left_out: list[tuple[Item, float]] = field(default_factory=list)
 
     def to_json(self) -> dict:
         lang = self.lang
@@ -216,7 +265,7 @@ class Plan:
             "fits": self.fits,
             "weeks_needed": self.weeks_needed,
             "hours_per_week_needed": self.hours_needed,
-            "left_out": [{"item": i.id, "title": i.title.get(lang), "hours": i.hours} for i in self.left_out],
+            "left_out": [{"item": i.id, "title": i.title.get(lang), "hours": h} for i, h in self.left_out],
             "schedule": [
                 {"week": w.number, "hours": w.hours, "items": [
                     {"item": b.item.id, "title": b.item.title.get(lang), "hours": b.hours, "part": b.part,
@@ -243,9 +292,10 @@ def make_plan(kb: KnowledgeBase, from_stage: Stage, to_stage: Stage | None, week
               lang: str, done: frozenset[str] = frozenset()) -> Plan:
     """A week-by-week schedule of the stages' checklist items in roadmap order within the weekly budget.
 
-    Items longer than the weekly budget continue over several weeks. When the content needs more time
-    than ``weeks * hours_per_week``, the plan has ``fits=False``, says how much it needs, and schedules
-    only the items that fit in roadmap order (the rest in ``left_out``) instead of cramming.
+    Items longer than the week's remaining budget continue into the next week, so no week is left empty
+    while anything remains. When the content needs more than ``weeks * hours_per_week``, the plan has
+    ``fits=False``, says how much time it needs, fills every week in roadmap order (the last item possibly
+    in part) and lists the rest in ``left_out`` instead of cramming.
     """
     if not 1 <= weeks <= MAX_WEEKS:
         raise PlanError(f"weeks must be between 1 and {MAX_WEEKS}")
@@ -261,30 +311,30 @@ def make_plan(kb: KnowledgeBase, from_stage: Stage, to_stage: Stage | None, week
                 weeks_needed=math.ceil(total / hours_per_week - 1e-9) if total else 0,
                 hours_needed=math.ceil(total / weeks * 2) / 2 if total else 0.0,
                 resources={i.id: next(iter(best_resources(kb, i, lang)), None) for i in items})
-    budget, used, fitting = weeks * hours_per_week, 0.0, []
-    for item in items:
-        if used + item.hours > budget + 1e-9:
-            break
-        fitting.append(item)
-        used += item.hours
-    plan.left_out = items[len(fitting):]
-    plan.weeks = _schedule(fitting, weeks, hours_per_week)
+    plan.weeks, plan.left_out = _schedule(items, weeks, hours_per_week)
     return plan
 
 
-def _schedule(items: list[Item], weeks: int, budget: float) -> list[Week]:
+def _schedule(items: list[Item], weeks: int, budget: float) -> tuple[list[Week], list[tuple[Item, float]]]:
+    """Fill the weeks in order; returns the schedule and what did not fit (item, hours left of it)."""
     schedule = [Week(n) for n in range(1, weeks + 1)]
+    pieces: dict[str, list[tuple[int, float]]] = {}
+    left_out: list[tuple[Item, float]] = []
     week, free = 0, budget
     for item in items:
-        pieces: list[tuple[int, float]] = []  # (week index, hours)
         left = item.hours
-        while left > 1e-9:
-            if free <= 1e-9:
-                week, free = week + 1, budget
+        while left > 1e-9 and week < weeks:
             take = min(left, free)
-            pieces.append((week, round(take, 2)))
+            pieces.setdefault(item.id, []).append((week, round(take, 2)))
             left -= take
             free -= take
-        for part, (w, hours) in enumerate(pieces, start=1):
-            schedule[w].blocks.append(Block(item, hours, part, len(pieces)))
-    return schedule
+            if free <= 1e-9:
+                week, free = week + 1, budget
+        if left > 1e-9:
+            left_out.append((item, round(left, 2)))
+    by_id = {i.id: i for i in items}
+    for item_id, parts in pieces.items():
+        total_parts = len(parts) + any(i.id == item_id for i, _ in left_out)
+        for n, (w, hours) in enumerate(parts, start=1):
+            schedule[w].blocks.append(Block(by_id[item_id], hours, n, total_parts))
+    return schedule, left_out

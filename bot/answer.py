@@ -1,23 +1,49 @@
-"""Turn a search result into an answer: extractive summary, citations, resources, a next step.
+"""Turn a search result into an answer: an answer card, an extractive summary, a next-step answer, or an
+honest decline. Pure functions over the knowledge base, the index and a :class:`~bot.search.SearchResult`;
+no I/O and no formatting: the :class:`Answer` is data that the CLI and the Discord layer render.
 
-Pure functions over the knowledge base, the index and a :class:`~bot.search.SearchResult`; no I/O.
+Which answer a question gets, in order:
+
+1. "What next? / I've finished X" (:func:`bot.advisor.detect_next_intent`) from someone whose place on the
+   roadmap is known (stored stage, or the stage / items they name): the next items, exactly as
+   ``careerbot nextstep`` would list them, never skipping a stage or listing a finished item.
+2. An answer card that matches confidently (:meth:`bot.gate.Gate.card_for`). A card marked
+   ``covered: false`` is an honest "the roadmap does not cover this" (``answered`` is False).
+3. When the gate finds the question answerable: the best document's sentences closest to the question.
+4. Otherwise a one-line decline with a one-line hint of what careerbot can answer.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+import math
+import re
+from dataclasses import dataclass, field
 
 import numpy as np
 
-from bot.advisor import NextIntent, best_resources
+from bot.advisor import COST_ORDER, LEVEL_ORDER, NextIntent, Step, best_resources, detect_next_intent
+from bot.gate import Gate
 from bot.index import Index
-from bot.knowledge import KnowledgeBase, Resource, Stage
+from bot.knowledge import Card, KnowledgeBase, Resource, Stage
+from bot.messages import t
 from bot.search import SearchResult
 
 MAX_CITED = 3
 MAX_RESOURCES = 3
+MAX_STEPS = 3
 SUMMARY_SENTENCES = 3
 SUMMARY_CHARS = {"ja": 320, "en": 700}
+WEEKS_PER_MONTH = 4.345
+
+
+@dataclass(frozen=True)
+class Asker:
+    """Who asks: their stored stage, completed items, weekly study hours and preferred language, if known."""
+
+    stage: str | None = None
+    done: frozenset[str] = frozenset()
+    hours_per_week: float | None = None
+    lang: str | None = None  # answer in this language whatever the question's language ("英語で")
 
 
 @dataclass(frozen=True)
@@ -43,185 +69,346 @@ class Answer:
     answer: str
     passages: list[Passage] = field(default_factory=list)
     resources: list[ResourceRef] = field(default_factory=list)
-    next_steps: list[str] = field(default_factory=list)
+    next_steps: list[Step] = field(default_factory=list)
     top_score: float = 0.0
     notices: list[str] = field(default_factory=list)
+    card: str | None = None  # the answer card that answered, if one did
+    kind: str = "passage"  # card | passage | next | not_covered | decline
+    stage: str | None = None  # the stage the next steps belong to
 
     def to_json(self) -> dict:
-        data = asdict(self)
-        data["top_score"] = round(self.top_score, 4)
-        for p in data["passages"]:
-            p["score"] = round(p["score"], 4)
-        return data
+        lang = self.lang
+        return {
+            "query": self.query, "lang": lang, "answered": self.answered, "answer": self.answer,
+            "kind": self.kind, "card": self.card,
+            "passages": [{"doc_id": p.doc_id, "title": p.title, "score": round(p.score, 4), "text": p.text}
+                         for p in self.passages],
+            "resources": [{"id": r.id, "title": r.title, "url": r.url} for r in self.resources],
+            "next_steps": [
+                {"item": s.item.id, "stage": s.item.stage, "title": s.item.title.get(lang), "hours": s.item.hours,
+                 "resource": {"id": s.resource.id, "title": s.resource.title, "url": s.resource.url}
+                 if s.resource else None}
+                for s in self.next_steps],
+            "stage": self.stage,
+            "top_score": round(self.top_score, 4),
+            "notices": self.notices,
+        }
 
 
-MESSAGES = {
-    "decline": {
-        "ja": "ごめんなさい、この質問に関係する内容はナレッジベースにありません。",
-        "en": "Sorry, the knowledge base has nothing relevant to that question.",
-    },
-    "can_answer": {
-        "ja": "答えられるのは次のような話題です: ",
-        "en": "I can answer questions about: ",
-    },
-    "next_item": {
-        "ja": "次の一歩: 「{stage}」の「{item}」（目安 {hours:g} 時間）",
-        "en": "Next step: {item} in \"{stage}\" (about {hours:g} h)",
-    },
-    "next_stage": {
-        "ja": "次の一歩: 次のステージ「{stage}」へ進みましょう。まずは「{item}」から。",
-        "en": "Next step: move on to \"{stage}\", starting with {item}.",
-    },
-    "after_stage": {
-        "ja": "「{done}」を終えたなら、次は「{next}」のステージです。まずはここから始めましょう。",
-        "en": "Now that you have finished \"{done}\", the next stage is \"{next}\". Start here:",
-    },
-    "after_last": {
-        "ja": "「{done}」はロードマップの最終ステージです。論文やOSS、コミュニティで学び続け、専門を深めましょう。",
-        "en": "\"{done}\" is the last stage of the roadmap: keep learning through papers, open source and the "
-              "community, and deepen your specialty.",
-    },
-    "continue_stage": {
-        "ja": "「{stage}」の残りの項目を順に進めましょう。",
-        "en": "Keep going with the remaining items of \"{stage}\":",
-    },
-    "own_remaining": {
-        "ja": "あなたの現在のステージ「{stage}」の残り: {items}",
-        "en": "Still open in your current stage \"{stage}\": {items}",
-    },
-    "stage_done": {
-        "ja": "次の一歩: ロードマップの最終ステージです。専門分野を深めながら学び続けましょう。",
-        "en": "Next step: this is the last stage of the roadmap; keep learning and deepen your specialty.",
-    },
+# ------------------------------------------------------------------------------------------ resources
+
+
+def _ref(r: Resource) -> ResourceRef:
+    return ResourceRef(r.id, r.title, r.url)
+
+
+def _is_exam(r: Resource) -> bool:
+    return bool({"certification", "exam"} & set(r.tags))
+
+
+def fit_resources(kb: KnowledgeBase, ranked: list[str], lang: str, beginner: bool, asked: frozenset[str],
+                  n: int = MAX_RESOURCES, preferred: frozenset[str] = frozenset()) -> list[Resource]:
+    """The best of ``ranked`` (resource ids, best first) for this learner.
+
+    Language weighs most: an English speaker is not sent to a Japanese-only resource while an English one
+    fits. Then cost (free first) and, for a beginner or a learner whose stage is unknown, level. Exams and
+    certifications (paid, often advanced) appear only when the question asks about them (``asked``).
+    ``preferred`` (an answer card's own picks) come first among those that fit the learner's language.
+    """
+    scored = []
+    for pos, rid in enumerate(ranked):
+        r = kb.resources_by_id[rid]
+        if _is_exam(r) and rid not in asked:
+            continue
+        score = -pos + (20 if rid in preferred else 0)
+        if r.lang != lang:
+            score -= 12 if lang == "en" else 3
+        score -= 2 * COST_ORDER.get(r.cost, 2)
+        if beginner:
+            score -= 3 * LEVEL_ORDER.get(r.level, 2)
+        scored.append((score, pos, r))
+    scored.sort(key=lambda x: (-x[0], x[1]))
+    return [r for _, _, r in scored[:n]]
+
+
+def _asked_resources(kb: KnowledgeBase, result: SearchResult) -> frozenset[str]:
+    """Resources the question names (by a tag or its title): "G検定", "Kaggle"."""
+    named = {n.lower() for n in result.named}
+    query = result.query.lower()
+    return frozenset(r.id for r in kb.resources
+                     if any(tag.replace("-", " ") in named for tag in r.tags) or _title_named(r.title, query))
+
+
+def _title_named(title: str, query: str) -> bool:
+    head = re.split(r"[（(:：—|]", title)[0].strip().lower()
+    return len(head) >= 3 and head in query
+
+
+def _beginner(kb: KnowledgeBase, asker: Asker) -> bool:
+    return asker.stage is None or kb.stage(asker.stage).order <= 3
+
+
+# ------------------------------------------------------------------------------------------ summaries
+
+_ANAPHOR = {
+    "en": re.compile(r"^(this|these|that|those|it|its|here|there|they|such|also|however|then|so|thus|"
+                     r"in addition|besides|both|each|alongside)\b", re.IGNORECASE),
+    "ja": re.compile(r"^(また|そのため|これ|この|それ|その|さらに|ここ|そこ|一方|ただし|なお|つまり|そして|しかし|特に|加えて|同時に|並行して)"),
 }
 
 
-def msg(key: str, lang: str, **kwargs: object) -> str:
-    return MESSAGES[key][lang].format(**kwargs)
-
-
-def topics_overview(kb: KnowledgeBase, lang: str) -> str:
-    sep = "、" if lang == "ja" else ", "
-    return sep.join(d.title.get(lang) for d in kb.documents)
-
-
-def decline(kb: KnowledgeBase, query: str, lang: str, top_score: float, notices: list[str]) -> Answer:
-    text = msg("decline", lang) + "\n" + msg("can_answer", lang) + topics_overview(kb, lang)
-    return Answer(query, lang, False, text, top_score=top_score, notices=notices)
-
-
 def _summary(index: Index, result: SearchResult, doc_id: str, lang: str) -> str:
-    """The sentences of the best document, in the asker's language, most similar to the question,
-    in document order."""
+    """The sentences of ``doc_id`` in ``lang`` most similar to the question, in document order.
+
+    The summary must read on its own: a chosen sentence that leans on the one before it ("This means...",
+    "また、...") brings that sentence along, or is dropped when it would open the summary without it.
+    """
     rows = [i for i, s in enumerate(index.sentences) if s.doc_id == doc_id and s.lang == lang and not s.faq]
     if not rows:
         return ""
     sims = index.sentence_vectors[rows] @ result.query_vector
-    chosen = sorted(rows[i] for i in np.argsort(-sims)[:SUMMARY_SENTENCES])
+    chosen = {int(i) for i in np.argsort(-sims)[:SUMMARY_SENTENCES]}
+    for pos in sorted(chosen):
+        if pos > 0 and _ANAPHOR[lang].match(index.sentences[rows[pos]].text) and pos - 1 not in chosen:
+            chosen.add(pos - 1)
     out, size = [], 0
-    for r in chosen:
-        text = index.sentences[r].text
+    for pos in sorted(chosen):
+        text = index.sentences[rows[pos]].text
         if out and size + len(text) > SUMMARY_CHARS[lang]:
             break
+        if not out and pos > 0 and _ANAPHOR[lang].match(text):
+            continue
         out.append(text)
         size += len(text)
     return ("" if lang == "ja" else " ").join(out)
 
 
-def pick_resources(kb: KnowledgeBase, result: SearchResult, lang: str, stage: Stage | None,
-                   n: int = MAX_RESOURCES) -> list[Resource]:
-    """Best-ranked resources, favouring the cited stage and the asker's language."""
-    top_doc = result.passages[0].id if result.passages else None
-    ranked = []
-    for pos, hit in enumerate(result.resources):
-        res = kb.resources_by_id[hit.id]
-        score = -pos
-        if stage and stage.id in res.stages:
-            score += 6
-        if top_doc and top_doc in res.stages:
-            score += 4
-        if res.lang == lang:
-            score += 2
-        ranked.append((score, pos, res))
-    ranked.sort(key=lambda t: (-t[0], t[1]))
-    return [r for _, _, r in ranked[:n]]
+# ------------------------------------------------------------------------------------------ durations
+
+_HOURS_RE = [
+    (re.compile(r"週\s*(\d+(?:\.\d+)?)\s*(?:時間|h)"), 1.0),
+    (re.compile(r"(?:1日|一日|毎日)\s*(\d+(?:\.\d+)?)\s*(?:時間|h)"), 7.0),
+    (re.compile(r"(\d+(?:\.\d+)?)\s*(?:hours?|hrs?|h)\s*(?:a|per|/|each)\s*week", re.IGNORECASE), 1.0),
+    (re.compile(r"(\d+(?:\.\d+)?)\s*(?:hours?|hrs?|h)\s*(?:a|per|/|each)\s*day", re.IGNORECASE), 7.0),
+]
 
 
-def stage_next_step(stage: Stage, lang: str, done: frozenset[str] = frozenset(),
-                    kb: KnowledgeBase | None = None) -> str:
-    """One line: the first unfinished item of ``stage``, or the next stage when all are done."""
-    for item in stage.items:
-        if item.id not in done:
-            return msg("next_item", lang, stage=stage.title.get(lang), item=item.title.get(lang), hours=item.hours)
-    following = kb.next_stage(stage.id) if kb else None
-    if following is None:
-        return msg("stage_done", lang)
-    return msg("next_stage", lang, stage=following.title.get(lang), item=following.items[0].title.get(lang))
+def hours_in_question(text: str) -> float | None:
+    """Weekly study hours the learner states ("週10時間", "2 hours a day"), if any."""
+    for pattern, factor in _HOURS_RE:
+        m = pattern.search(text)
+        if m:
+            hours = float(m.group(1)) * factor
+            if 0 < hours <= 100:
+                return hours
+    return None
 
 
-def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, own_stage: Stage | None,
-                 done: frozenset[str], notices: list[str], threshold: float) -> Answer | None:
-    """Answer a "what next / I've finished X" question with the *following* stage's first steps.
+def duration_values(kb: KnowledgeBase, first: str, last: str, done: frozenset[str] = frozenset()) -> dict:
+    """The placeholders of a duration card for the stage range ``first``..``last``."""
+    lo, hi = kb.stage(first).order, kb.stage(last).order
+    hours = sum(i.hours for s in kb.stages if lo <= s.order <= hi for i in s.items if i.id not in done)
+    values: dict[str, float | int] = {"hours": round(hours)}
+    for stage in kb.stages:  # every stage's own hours, for cards that list them
+        values[f"hours_{stage.id.replace('-', '_')}"] = round(sum(i.hours for i in stage.items))
+    for per_week in (5, 10, 20):
+        weeks = math.ceil(hours / per_week)
+        values[f"weeks_at_{per_week}"] = weeks
+        values[f"months_at_{per_week}"] = max(1, round(weeks / WEEKS_PER_MONTH))
+    return values
 
-    The stage the learner names is the best-ranked stage that their words match (keyword hit); with no
-    stage named, their stored stage is used; with neither, None (the caller falls back to retrieval).
+
+def _duration_text(kb: KnowledgeBase, card: Card, lang: str, asker: Asker, query: str) -> str:
+    assert card.duration is not None
+    text = card.answer.get(lang).format(**duration_values(kb, *card.duration))
+    per_week = hours_in_question(query) or asker.hours_per_week
+    if per_week:
+        left = duration_values(kb, *card.duration, done=asker.done)["hours"]
+        weeks = math.ceil(left / per_week)
+        text += t("duration_personal", lang, per_week=per_week, hours=left, weeks=weeks,
+                  months=max(1, round(weeks / WEEKS_PER_MONTH)))
+    return text
+
+
+# ------------------------------------------------------------------------------------------ next steps
+
+
+def _stage_done(stage: Stage, done: frozenset[str]) -> bool:
+    return all(i.id in done for i in stage.items)
+
+
+def _steps(kb: KnowledgeBase, stage: Stage, done: frozenset[str], lang: str) -> list[Step]:
+    return [Step(i, next(iter(best_resources(kb, i, lang)), None))
+            for i in stage.items if i.id not in done][:MAX_STEPS]
+
+
+_WHOLE_STAGE_RE = re.compile(r"一通り|ひと通り|ひととおり|全部|すべて|全て|ぜんぶ|\ball\b|everything|whole|entire|the basics",
+                             re.IGNORECASE)
+
+
+def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, asker: Asker, lang: str,
+                 notices: list[str]) -> Answer | None:
+    """Answer "what next? / I've finished X" from where the learner is. None when that is unknown.
+
+    Where the learner is: the items they name as finished (added to their stored progress), else the
+    stage they name, else their stored stage. A stage is finished when all its items are done, or when the
+    learner says so of the whole stage ("core-mlは一通り終わった"); then the answer moves to the following
+    stage, else it lists the stage's remaining items. It never moves behind the stored stage.
     """
-    lang = result.lang
-    if not result.relevant(threshold):  # "what's the next train?" is not a roadmap question
-        return None
-    mentioned = next((kb.stages_by_id[h.id] for h in result.passages
-                      if h.id in kb.stages_by_id and h.keyword > 0), None)
-    if mentioned is None and own_stage is None:
-        return None
-    if mentioned is not None and not intent.partial:
-        target = kb.next_stage(mentioned.id)
-        intro = (msg("after_stage", lang, done=mentioned.title.get(lang), next=target.title.get(lang))
-                 if target else msg("after_last", lang, done=mentioned.title.get(lang)))
+    named_items = [kb.items[i] for i in result.items_named]
+    named_stage = next((kb.stages_by_id[s] for s in result.stages_named), None)
+    if named_stage is None and asker.stage is None:  # no stored stage: a weaker hint, a keyword match
+        named_stage = next((kb.stages_by_id[h.id] for h in result.passages
+                            if h.id in kb.stages_by_id and h.keyword > 0), None)
+    done = asker.done
+    if named_items and not intent.partial:
+        done = done | {i.id for i in named_items}
+    if named_items:
+        base = max((kb.stage(i.stage) for i in named_items), key=lambda s: s.order)
+    elif named_stage is not None:
+        base = named_stage
+    elif asker.stage:
+        base = kb.stage(asker.stage)
     else:
-        target = mentioned or own_stage
-        assert target is not None
-        intro = msg("continue_stage", lang, stage=target.title.get(lang))
-    lines, cited, steps = [intro], [], []
-    if target is not None:
-        cited.append(target)
-        pending = [i for i in target.items if i.id not in done]
-        for item in pending[:3]:
-            res = next(iter(best_resources(kb, item, lang)), None)
-            steps.append(f"{item.title.get(lang)} ({item.hours:g} h)" + (f" — {res.title} {res.url}" if res else ""))
-    if own_stage is not None and own_stage is not target:
-        remaining = [i for i in own_stage.items if i.id not in done]
+        return None
+    if asker.stage is None and not named_items and not result.stages_named and not _mentions_stage(result, kb):
+        return None
+    whole = not intent.partial and (
+        (not named_items and named_stage is base) or bool(_WHOLE_STAGE_RE.search(result.query)))
+    if whole:
+        done = done | {i.id for i in base.items}
+    target: Stage | None = base
+    while target is not None and _stage_done(target, done):
+        target = kb.next_stage(target.id)
+    own = kb.stage(asker.stage) if asker.stage else None
+    if own is not None and target is not None and own.order > target.order:
+        target = own  # never send a learner back behind their stored stage
+    if target is None:  # the whole roadmap is done
+        last = kb.stages[-1]
+        return Answer(result.query, lang, True, t("after_last", lang, done=last.title.get(lang)),
+                      [_doc_passage(kb, last.id, lang, 1.0)], [], [], result.relevance, notices, kind="next",
+                      stage=last.id)
+    steps = _steps(kb, target, done, lang)
+    if target is base:
+        intro = t("continue_stage", lang, stage=target.title.get(lang), n=len([
+            i for i in target.items if i.id not in done]))
+    else:
+        finished = next(s for s in kb.stages if s.next == target.id)
+        intro = t("after_stage", lang, done=finished.title.get(lang), next=target.title.get(lang))
+    lines = [intro]
+    following = kb.next_stage(target.id)
+    if following is not None:
+        lines.append(t("then_stage", lang, next=following.title.get(lang)))
+    if own is not None and own is not target and own.order < target.order:
+        remaining = [i for i in own.items if i.id not in done]
         if remaining:
-            lines.append(msg("own_remaining", lang, stage=own_stage.title.get(lang),
-                             items="、".join(i.title.get(lang) for i in remaining[:5]) if lang == "ja"
-                             else ", ".join(i.title.get(lang) for i in remaining[:5])))
-    if mentioned is not None and mentioned not in cited:
-        cited.append(mentioned)
-    passages = [Passage(s.id, s.title.get(lang), 1.0 / (n + 1), s.text.get(lang)) for n, s in enumerate(cited)]
+            sep = "、" if lang == "ja" else ", "
+            lines.append(t("own_remaining", lang, stage=own.title.get(lang),
+                           items=sep.join(i.title.get(lang) for i in remaining[:5])))
+    cited = [target, *([following] if following is not None else []), *([base] if base is not target else [])]
+    passages = [_doc_passage(kb, s.id, lang, 1.0 / (n + 1)) for n, s in enumerate(cited)]
     resources = []
-    for s in cited[:1]:
-        for item in s.items[:3]:
-            for r in best_resources(kb, item, lang):
-                if all(r.id != x.id for x in resources):
-                    resources.append(ResourceRef(r.id, r.title, r.url))
+    for step in steps:
+        if step.resource and all(step.resource.id != r.id for r in resources):
+            resources.append(_ref(step.resource))
     return Answer(result.query, lang, True, "\n".join(lines), passages, resources[:MAX_RESOURCES], steps,
-                  result.relevance, notices)
+                  result.relevance, notices, kind="next", stage=target.id)
 
 
-def compose(kb: KnowledgeBase, index: Index, result: SearchResult, threshold: float,
-            stage: Stage | None = None, notices: list[str] | None = None,
-            done: frozenset[str] = frozenset()) -> Answer:
-    """Build the answer for one search result; decline when it is not relevant (see ``is_relevant``)."""
-    lang = result.lang
-    notices = list(notices or [])
-    if not result.relevant(threshold):
+def _mentions_stage(result: SearchResult, kb: KnowledgeBase) -> bool:
+    return any(h.id in kb.stages_by_id and h.keyword > 0 for h in result.passages[:3])
+
+
+def compose_start(kb: KnowledgeBase, result: SearchResult, lang: str, notices: list[str]) -> Answer:
+    """"What next?" from someone whose place is unknown: the start of the roadmap, and how to say where
+    they are."""
+    first = kb.stages[0]
+    steps = _steps(kb, first, frozenset(), lang)
+    return Answer(result.query, lang, True, t("next_unknown_stage", lang, stage=first.title.get(lang)),
+                  [_doc_passage(kb, first.id, lang, 1.0)], [], steps, result.relevance, notices, kind="next",
+                  stage=first.id)
+
+
+# ------------------------------------------------------------------------------------------ composing
+
+
+def _doc_passage(kb: KnowledgeBase, doc_id: str, lang: str, score: float) -> Passage:
+    doc = kb.doc(doc_id)
+    return Passage(doc.id, doc.title.get(lang), score, doc.text.get(lang))
+
+
+def _next_step(kb: KnowledgeBase, asker: Asker, stage_id: str | None, lang: str) -> list[Step]:
+    """One next step: the learner's own first unfinished item, else the first of the answer's stage."""
+    stage_id = asker.stage or stage_id
+    if not stage_id:
+        return []
+    stage: Stage | None = kb.stage(stage_id)
+    while stage is not None and _stage_done(stage, asker.done):
+        stage = kb.next_stage(stage.id)
+    return _steps(kb, stage, asker.done, lang)[:1] if stage else []
+
+
+def decline(kb: KnowledgeBase, query: str, lang: str, top_score: float, notices: list[str]) -> Answer:
+    return Answer(query, lang, False, t("decline", lang) + "\n" + t("decline_hint", lang), top_score=top_score,
+                  notices=notices, kind="decline")
+
+
+def compose_card(kb: KnowledgeBase, card: Card, result: SearchResult, asker: Asker, lang: str,
+                 notices: list[str]) -> Answer:
+    text = _duration_text(kb, card, lang, asker, result.query) if card.duration else card.answer.get(lang)
+    passages = [_doc_passage(kb, d, lang, 1.0 / (n + 1)) for n, d in enumerate(card.docs[:MAX_CITED])]
+    if not card.covered:
+        return Answer(result.query, lang, False, text, passages, [], [], result.relevance, notices,
+                      card=card.id, kind="not_covered")
+    asked = frozenset(card.resources) | _asked_resources(kb, result)
+    # the card's own picks first; search results on the card's stages only fill the gaps
+    ranked = list(card.resources) + [h.id for h in result.resources[:10] if h.id not in card.resources
+                                     and set(kb.resources_by_id[h.id].stages) & set(card.docs)]
+    resources = [_ref(r) for r in fit_resources(kb, ranked, lang, _beginner(kb, asker), asked,
+                                                preferred=frozenset(card.resources))]
+    stage = card.stage or next((d for d in card.docs if d in kb.stages_by_id), None)
+    return Answer(result.query, lang, True, text, passages, resources, _next_step(kb, asker, stage, lang),
+                  result.relevance, notices, card=card.id, kind="card")
+
+
+def compose(kb: KnowledgeBase, index: Index, result: SearchResult, gate: Gate, asker: Asker,
+            truncated: bool = False) -> Answer:
+    """The answer for one search result (see the module docstring for the order of precedence)."""
+    lang = asker.lang or result.lang
+    notices = [t("truncated", lang)] if truncated else []
+    intent = detect_next_intent(result.query)
+    bare = intent is not None and _bare_next(result)
+    if intent is not None and (bare or gate.answerable(result) or result.items_named):
+        answer = compose_next(kb, result, intent, asker, lang, notices)
+        if answer is not None:
+            return answer
+        if bare:  # "次は？" from someone whose place is unknown: the start, and how to tell me
+            return compose_start(kb, result, lang, notices)
+    hit = gate.card_for(result, kb)
+    if hit is not None:
+        return compose_card(kb, kb.cards_by_id[hit.id], result, asker, lang, notices)
+    if not gate.answerable(result):
         return decline(kb, result.query, lang, result.relevance, notices)
     cited = result.passages[:MAX_CITED]
-    passages = [
-        Passage(h.id, kb.doc(h.id).title.get(lang), h.score, kb.doc(h.id).text.get(lang)) for h in cited
-    ]
+    passages = [_doc_passage(kb, h.id, lang, h.score) for h in cited]
     summary = _summary(index, result, cited[0].id, lang)
-    resources = [ResourceRef(r.id, r.title, r.url) for r in pick_resources(kb, result, lang, stage)]
-    if stage is None:  # the best-ranked stage among all passages
-        stage = next((kb.stages_by_id[h.id] for h in result.passages if h.id in kb.stages_by_id), None)
-    next_steps = [stage_next_step(stage, lang, done, kb=kb)] if stage else []
-    return Answer(result.query, lang, True, summary, passages, resources, next_steps, result.relevance, notices)
+    asked = _asked_resources(kb, result)
+    ranked = [h.id for h in result.resources]
+    stage_ids = {h.id for h in cited if h.id in kb.stages_by_id}
+    if stage_ids:  # resources of the cited stages first
+        ranked.sort(key=lambda rid: not (set(kb.resources_by_id[rid].stages) & stage_ids))
+    resources = [_ref(r) for r in fit_resources(kb, ranked[:12], lang, _beginner(kb, asker), asked)]
+    stage = next((h.id for h in result.passages if h.id in kb.stages_by_id), None)
+    return Answer(result.query, lang, True, summary, passages, resources, _next_step(kb, asker, stage, lang),
+                  result.relevance, notices, kind="passage")
+
+
+
+def _bare_next(result: SearchResult) -> bool:
+    """"What next?" with nothing else in it: no stage, item or other subject named."""
+    if result.items_named or result.stages_named:
+        return False
+    return len(result.query.strip()) <= 40
+
+
+__all__ = ["Answer", "Asker", "Passage", "ResourceRef", "compose", "fit_resources", "hours_in_question"]

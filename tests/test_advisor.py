@@ -16,7 +16,8 @@ from bot.advisor import (
     resolve_item,
     resolve_stage,
 )
-from bot.render import DISCORD_MESSAGE_LIMIT, render_plan, split_message
+from bot.discordbot.ui.text import DISCORD_MESSAGE_LIMIT, split_message
+from bot.render import MARKDOWN, render_plan
 
 
 def test_next_steps_follow_roadmap_order_and_skip_done_items(kb):
@@ -66,11 +67,34 @@ def test_self_assessment_maps_answers_to_the_first_no(kb):
 
 def test_unknown_ids_get_did_you_mean(kb):
     with pytest.raises(UnknownId, match="core-ml"):
-        resolve_stage(kb, "core-m")
+        resolve_stage(kb, "cor-ml")
     assert resolve_stage(kb, "MLOps").id == "mlops"
     with pytest.raises(UnknownId, match=r"core-ml\.linear-regression"):
         resolve_item(kb, "core-ml.linear-regresion")
     assert resolve_item(kb, "linear-regression", kb.stage("core-ml")).id == "core-ml.linear-regression"
+
+
+@pytest.mark.parametrize(("value", "stage"), [
+    ("core-ml", "core-ml"), ("3", "core-ml"), ("中核アルゴリズム", "core-ml"), ("中核", "core-ml"),
+    ("Core algorithms", "core-ml"), ("core", "core-ml"), ("MLOpsとデプロイ", "mlops"), ("ｍｌｏｐｓ", "mlops"),
+    ("実務経験", "work-experience"),
+])
+def test_stages_by_id_number_japanese_name_or_unique_prefix(kb, value, stage):
+    assert resolve_stage(kb, value).id == stage
+
+
+def test_ambiguous_prefix_is_refused_with_a_suggestion(kb):
+    with pytest.raises(UnknownId) as info:
+        resolve_stage(kb, "p")  # programming-data or projects
+    assert info.value.suggestion in {"programming-data", "projects"}
+
+
+@pytest.mark.parametrize(("value", "item"), [
+    ("決定木とアンサンブル", "core-ml.decision-trees"), ("決定木", "core-ml.decision-trees"),
+    ("svm", "core-ml.svm"), ("Linear and logistic regression", "core-ml.linear-regression"),
+])
+def test_items_by_japanese_or_english_name_or_prefix(kb, value, item):
+    assert resolve_item(kb, value, kb.stage("core-ml")).id == item
 
 
 def test_plan_covers_items_in_order_within_weekly_budget(kb):
@@ -93,7 +117,7 @@ def test_plan_covers_items_in_order_within_weekly_budget(kb):
         )
     text = render_plan(plan)
     assert "Week 1" in text
-    assert f"Week {weeks}" in text
+    assert f"Week {weeks}" in text or f"–{weeks}: free" in text
 
 
 def test_plan_too_short_says_what_it_needs_instead_of_cramming(kb):
@@ -103,7 +127,7 @@ def test_plan_too_short_says_what_it_needs_instead_of_cramming(kb):
     assert not plan.fits
     scheduled = [b for w in plan.weeks for b in w.blocks]
     assert all(w.hours <= 2 + 1e-9 for w in plan.weeks)  # never crammed over the budget
-    assert sum(b.hours for b in scheduled) + sum(i.hours for i in plan.left_out) == pytest.approx(total)
+    assert sum(b.hours for b in scheduled) + sum(h for _, h in plan.left_out) == pytest.approx(total)
     assert plan.left_out, "what does not fit is listed, not squeezed in"
     assert plan.weeks_needed == -(-total // 2)
     assert plan.hours_needed >= total
@@ -129,10 +153,37 @@ def test_plan_range_of_stages_and_japanese_week_headings(kb):
 
 def test_rendered_plan_splits_into_discord_sized_parts(kb):
     plan = make_plan(kb, kb.stages[0], kb.stages[-1], 104, 10, "ja")
-    parts = split_message(render_plan(plan))
+    parts = split_message(render_plan(plan, MARKDOWN))
     assert len(parts) > 1
     assert all(len(p) <= DISCORD_MESSAGE_LIMIT for p in parts)
-    assert "\n".join(parts) == render_plan(plan)
+    assert "\n".join(parts) == render_plan(plan, MARKDOWN)
+    assert not parts[0].startswith("\n")
+
+
+def test_a_plan_never_leaves_a_week_empty_while_items_remain(kb):
+    """core-ml is 121 h: 8 weeks x 10 h schedules 80 h, every week full, and the rest is listed."""
+    plan = make_plan(kb, kb.stage("core-ml"), None, 8, 10, "en")
+    assert not plan.fits
+    assert [w.hours for w in plan.weeks] == [10] * 8
+    left = sum(h for _, h in plan.left_out)
+    assert left == pytest.approx(121 - 80)
+    split_item, hours_left = plan.left_out[0]
+    assert any(b.item is split_item for w in plan.weeks for b in w.blocks), "the item that straddles the end starts"
+    text = render_plan(plan)
+    assert "(0 h)" not in text
+    assert f"{split_item.title.en}: {hours_left:g} h" in text
+
+
+def test_trailing_free_weeks_are_one_line(kb):
+    plan = make_plan(kb, kb.stage("core-ml"), None, 20, 10, "en")
+    assert plan.fits
+    busy = [w for w in plan.weeks if w.blocks]
+    assert [w.number for w in busy] == list(range(1, 14))  # 121 h at 10 h/week: 13 weeks
+    text = render_plan(plan)
+    assert text.count("Weeks 14–20: free") == 1
+    assert "Week 15" not in text
+    ja = render_plan(make_plan(kb, kb.stage("core-ml"), None, 20, 10, "ja"))
+    assert "第14〜20週: 予定なし" in ja
 
 
 @pytest.mark.parametrize(

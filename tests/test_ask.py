@@ -39,32 +39,85 @@ def test_english_question_gets_english_answer_and_specific_document(engine_env, 
     assert data["answer"].isascii() or sum(c.isascii() for c in data["answer"]) > 0.9 * len(data["answer"])
 
 
-def test_readable_output_has_sources_resources_and_next_step(engine_env, capsys):
+def test_readable_output_has_sources_resources_and_next_step_and_no_markdown(engine_env, capsys):
     assert main(["ask", "Kaggleでポートフォリオを作るには？"]) == 0
     out = capsys.readouterr().out
-    assert "出典:" in out
-    assert "おすすめの教材:" in out
+    assert "\n出典\n" in out
+    assert "\nおすすめの教材\n" in out
     assert "次の一歩" in out
+    for markdown in ("**", "##", "](<", "`"):
+        assert markdown not in out
 
 
 def test_stage_option_takes_next_step_from_that_stage(engine_env, kb, capsys):
     assert main(["ask", "--json", "--stage", "core-ml", "What should I learn about statistics?"]) == 0
     data = _json(capsys)
-    first_item = kb.stage("core-ml").items[0].title.en
-    assert first_item in data["next_steps"][0]
+    assert data["next_steps"][0]["item"] == kb.stage("core-ml").items[0].id
+    assert data["next_steps"][0]["title"] == kb.stage("core-ml").items[0].title.en
 
 
-@pytest.mark.parametrize(
-    "question",
-    ["明日の東京の天気は？", "How do I fix a pip SSL certificate error?", "Give me a recipe for curry"],
-)
-def test_off_topic_is_declined_plainly(engine_env, capsys, question):
+@pytest.mark.parametrize("question", ["明日の東京の天気は？", "Give me a recipe for curry", "今期のアニメでおすすめは？"])
+def test_off_topic_is_declined_in_two_short_lines(engine_env, capsys, question):
     assert main(["ask", "--json", question]) == 0
     data = _json(capsys)
     assert data["answered"] is False
+    assert data["kind"] == "decline"
     assert data["passages"] == []
     assert data["resources"] == []
-    assert data["answer"]
+    assert data["answer"].count("\n") == 1
+    assert all(len(line) <= 140 for line in data["answer"].splitlines())
+
+
+@pytest.mark.parametrize(("question", "card"), [
+    ("機械学習エンジニアの平均年収は？", "nc-salary"),
+    ("What work visa do I need to work in Japan as an ML engineer?", "nc-visa-abroad"),
+    ("Googleの機械学習エンジニアの面接ではどんな問題が出る？", "nc-company-interview-questions"),
+])
+def test_what_the_roadmap_does_not_cover_is_said_honestly(engine_env, capsys, question, card):
+    assert main(["ask", "--json", question]) == 0
+    data = _json(capsys)
+    assert data["answered"] is False
+    assert data["kind"] == "not_covered"
+    assert data["card"] == card
+    assert data["passages"], "it points to what the roadmap does say"
+
+
+@pytest.mark.parametrize(("question", "card", "lang"), [
+    ("G検定って取ったほうがいい？", "cert-g-kentei", "ja"),
+    ("E資格", "cert-e-shikaku", "ja"),
+    ("統計検定って何級を目指せばいい？", "cert-toukei-kentei", "ja"),
+    ("Do certifications help?", "cert-do-certs-help", "en"),
+    ("PyTorch or TensorFlow?", "tool-pytorch-vs-tensorflow", "en"),
+    ("Is a PhD required for research-heavy ML positions?", "degree-phd", "en"),
+    ("文系でもMLエンジニアになれますか？", "bg-humanities", "ja"),
+    ("How long does it take to become an ML engineer?", "time-job-ready", "en"),
+])
+def test_questions_that_were_declined_get_their_card(engine_env, capsys, question, card, lang):
+    assert main(["ask", "--json", question]) == 0
+    data = _json(capsys)
+    assert data["answered"] is True
+    assert data["card"] == card
+    assert data["lang"] == lang
+    assert data["passages"][0]["doc_id"] in {d for c in engine_env.kb.cards if c.id == card for d in c.docs}
+
+
+def test_how_long_is_computed_from_the_checklist_hours(engine_env, kb, capsys):
+    total = sum(i.hours for s in kb.stages if s.order <= 5 for i in s.items)
+    assert main(["ask", "--json", "How long does it take to become an ML engineer?"]) == 0
+    assert f"{round(total)} hours" in _json(capsys)["answer"]
+    assert main(["ask", "--json", "週10時間勉強できます。MLエンジニアになるまでどれくらいかかる？"]) == 0
+    answer = _json(capsys)["answer"]
+    assert "週10時間" in answer
+    assert f"約{-(-round(total) // 10)}週間" in answer
+
+
+def test_beginners_and_english_speakers_are_not_sent_to_the_e_shikaku(engine_env, capsys):
+    for question in ("How do I start learning machine learning?", "機械学習の勉強は何から始めればいい？",
+                     "What math do I need for ML?", "Which resources are good for deep learning?"):
+        assert main(["ask", "--json", question]) == 0
+        assert "jdla-e-shikaku" not in [r["id"] for r in _json(capsys)["resources"]], question
+    assert main(["ask", "--json", "E資格の勉強方法は？"]) == 0
+    assert "jdla-e-shikaku" in [r["id"] for r in _json(capsys)["resources"]]
 
 
 @pytest.mark.parametrize("question", ["", "   ", "\t\n"])
@@ -101,14 +154,48 @@ def test_batch_answers_each_line_and_survives_bad_lines(engine_env, capsys, monk
     assert rows[4]["passages"][0]["doc_id"] == "skills-data-platforms"
 
 
-def test_chat_answers_until_an_empty_line(engine_env, capsys, monkeypatch):
-    lines = iter(["Do ML engineers need SQL?", "   ", "never read"])
-    monkeypatch.setattr("builtins.input", lambda prompt="": next(lines))
-    assert main(["chat"]) == 0
-    out = capsys.readouterr().out
-    assert "Sources:" in out
+def _chat(monkeypatch, capsys, *lines: str, argv: tuple[str, ...] = ()) -> str:
+    feed = iter(lines)
+
+    def read(prompt=""):
+        try:
+            return next(feed)
+        except StopIteration:
+            raise EOFError from None
+
+    monkeypatch.setattr("builtins.input", read)
+    assert main(["chat", *argv]) == 0
+    return capsys.readouterr().out
+
+
+def test_chat_blank_lines_do_not_end_the_session_and_quit_does(engine_env, capsys, monkeypatch):
+    out = _chat(monkeypatch, capsys, "Do ML engineers need SQL?", "", "   ", "What is MLOps?", "/quit", "never read")
+    assert out.count("Sources") == 2
     assert "skills-data-platforms" in out
-    assert next(lines) == "never read"  # it stopped at the blank line
+    assert "mlops" in out
+
+
+def test_chat_help_says_how_to_finish(engine_env, capsys, monkeypatch):
+    out = _chat(monkeypatch, capsys, "/help")
+    assert "/quit" in out
+    assert "Ctrl-D" in out
+
+
+def test_chat_follow_ups_use_the_previous_turn(engine_env, capsys, monkeypatch):
+    out = _chat(monkeypatch, capsys, "G検定って取ったほうがいい？", "英語で", "もっと詳しく")
+    assert "G検定" in out
+    assert "出典" in out
+    assert "Sources" in out, "英語で answers the previous question again, in English"
+    assert out.index("出典") < out.index("Sources")
+    education = engine_env.kb.doc("education").text.en
+    assert education in out, "もっと詳しく shows the whole of the first cited section"
+
+
+def test_chat_what_next_continues_from_the_previous_next_steps(engine_env, kb, capsys, monkeypatch):
+    out = _chat(monkeypatch, capsys, "線形回帰も決定木もSVMもクラスタリングも評価も深層学習も自作も、core-mlは一通り終わった。次は？",
+                "次は？")
+    assert kb.stage("projects").title.ja in out
+    assert kb.stage("mlops").title.ja in out
 
 
 def test_chat_ends_cleanly_on_eof(engine_env, capsys, monkeypatch):

