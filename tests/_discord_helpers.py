@@ -1,18 +1,20 @@
-"""Helpers for the Discord tests and the benchmark: the careerbot bot as a subprocess against FakeDiscord.
+"""Helpers for the Discord tests and the benchmarks: a bot as a subprocess against FakeDiscord.
 
-The subprocess runs the real ``careerbot run`` code path (``python -m bot.runner``), with its database and
-index directory pointed at temp paths, and its working directory a temp dir (so no stray ``.env`` is read).
+The careerbot subprocess runs the real ``careerbot run`` code path (``python -m bot.discordbot.runner``), with
+its database and index directory pointed at temp paths, and its working directory a temp dir (so no stray
+``.env`` is read). :class:`BotProcess` runs any other bot too (``command=``), e.g. the echo bot of
+tests/test_fakediscord.py.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-import sqlite3
+import re
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,8 +33,10 @@ from fakediscord import (
     default_guild,
 )
 
+from bot.config import SHIPPED_KNOWLEDGE
+
 ROOT = Path(__file__).resolve().parent.parent
-KNOWLEDGE = ROOT / "knowledge"
+KNOWLEDGE = SHIPPED_KNOWLEDGE
 EPHEMERAL = 1 << 6
 SECOND_CHANNEL_ID = 2002
 THIRD_CHANNEL_ID = 2003
@@ -42,7 +46,8 @@ LEARNER_BASE_ID = 3100
 # Settings the bot must not inherit from the developer's shell.
 _SCRUB = ("DISCORD_TOKEN", "DISCORD_API_BASE", "DISCORD_GATEWAY_URL", "CAREERBOT_DB", "CAREERBOT_INDEX_DIR",
           "CAREERBOT_KNOWLEDGE", "CAREERBOT_BACKEND", "CAREERBOT_MODEL", "CAREERBOT_THRESHOLD",
-          "CAREERBOT_ASK_COOLDOWN", "CAREERBOT_MESSAGE_CONTENT", "CAREERBOT_LOG_LEVEL", "CAREERBOT_DB_BUSY_WAIT")
+          "CAREERBOT_ASK_COOLDOWN", "CAREERBOT_MESSAGE_CONTENT", "CAREERBOT_LOG_LEVEL", "CAREERBOT_DB_BUSY_WAIT",
+          "CAREERBOT_LANG")
 
 
 def learner_id(n: int) -> int:
@@ -74,17 +79,22 @@ def bot_env(fd: FakeDiscord | None, db: Path, index_dir: Path, knowledge: Path =
     return env
 
 
-class BotProcess:
-    """``python -m bot.runner [args]`` as a subprocess; stdout and stderr captured to files."""
+RUNNER = (sys.executable, "-m", "bot.discordbot.runner")
 
-    def __init__(self, env: dict[str, str], workdir: Path, args: tuple[str, ...] = (), name: str = "bot") -> None:
+
+class BotProcess:
+    """``python -m bot.discordbot.runner [args]`` (or ``command``) as a subprocess; stdout and stderr
+    captured to files in ``workdir``."""
+
+    def __init__(self, env: dict[str, str], workdir: Path, args: tuple[str, ...] = (), name: str = "bot",
+                 command: Sequence[str] = RUNNER) -> None:
         workdir.mkdir(parents=True, exist_ok=True)
         self.stdout_path = workdir / f"{name}.out"
         self.stderr_path = workdir / f"{name}.err"
         self._out = self.stdout_path.open("w")
         self._err = self.stderr_path.open("w")
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "bot.runner", *args], env=env, cwd=workdir, stdout=self._out, stderr=self._err
+            [*command, *args], env=env, cwd=workdir, stdout=self._out, stderr=self._err
         )
 
     def _read(self, path: Path) -> str:
@@ -150,48 +160,12 @@ def start_bot(fd: FakeDiscord, env: dict[str, str], workdir: Path, name: str = "
     return bot
 
 
-def query_db(db: Path, sql: str, *params: Any) -> list[tuple[Any, ...]]:
-    """Read the bot's database directly (a separate connection; WAL allows concurrent readers)."""
-    with sqlite3.connect(db) as conn:
-        return conn.execute(sql, params).fetchall()
-
-
-def wait_db(db: Path, sql: str, *params: Any, expect: Any, timeout: float = 5.0) -> None:
-    """Poll a query until it returns ``expect`` (the bot records after replying, so allow it a moment)."""
-    deadline = time.monotonic() + timeout
-    while (rows := query_db(db, sql, *params)) != expect:
-        if time.monotonic() > deadline:
-            raise AssertionError(f"{sql} {params} -> {rows}, expected {expect}")
-        time.sleep(0.05)
-
-
 def component_ids(message: dict[str, Any]) -> list[str]:
     return [c["custom_id"] for row in message.get("components", []) for c in row.get("components", [])
             if "custom_id" in c]
 
 
-# ------------------------------------------------------------------------------- hardening helpers
-
-def db_snapshot(db: Path) -> dict[str, list[tuple[Any, ...]]]:
-    """Every row of every table (sorted), to compare the database before and after a command."""
-    with contextlib.closing(sqlite3.connect(db)) as conn:
-        tables = [r[0] for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
-        return {t: sorted(conn.execute(f'SELECT * FROM "{t}"').fetchall(), key=repr) for t in tables}
-
-
-def rows_mentioning(db: Path, user_id: int | None, texts: tuple[str, ...] = ()) -> list[tuple[str, tuple[Any, ...]]]:
-    """(table, row) for every row in the database with a column equal to ``user_id`` (as a number or a
-    string) or a text column containing one of ``texts``."""
-    ids = () if user_id is None else (user_id, str(user_id))
-    found = []
-    for table, rows in db_snapshot(db).items():
-        for row in rows:
-            if any(v in ids for v in row) or any(
-                    isinstance(v, str) and any(t in v for t in texts) for v in row):
-                found.append((table, row))
-    return found
-
+# ------------------------------------------------------------------------------- message payloads
 
 def message_text(body: dict[str, Any] | None) -> str:
     """Content plus every embed text of a message payload (or an interaction callback's ``data``)."""
@@ -218,6 +192,24 @@ def rss_kb(pid: int) -> int:
     raise RuntimeError(f"no VmRSS for process {pid}")
 
 
+@dataclass(frozen=True)
+class Hygiene:
+    """What every bot run must respect; :meth:`BotWorld.check` enforces it for a span of a test module."""
+
+    ack_within: float = 3.0  # every interaction acknowledged within Discord's 3 s
+    no_tracebacks: bool = True
+    no_errors_logged: bool = False  # no "[ERROR"/"[CRITICAL" lines at all
+    no_rejected_calls: bool = False  # no REST call answered >= 400 (besides injected faults)
+    rejected_ok: str | None = None  # ... except on paths matching this regex (e.g. a pin refused on purpose)
+    forbidden_in_logs: tuple[str, ...] = ()  # text that must never reach the logs (message text, the token)
+
+
+@dataclass
+class _Mark:
+    call: int
+    interactions: int
+
+
 @dataclass
 class BotWorld:
     """FakeDiscord plus one careerbot subprocess (synced and ready), for a test module."""
@@ -227,6 +219,7 @@ class BotWorld:
     workdir: Path
     env: dict[str, str]
     bot: BotProcess
+    hygiene: Hygiene = field(default_factory=Hygiene)
     logs: list[str] = field(default_factory=list)
     interactions: list[InjectedInteraction] = field(default_factory=list)
     paths: dict[str, Path] = field(default_factory=dict)  # the test's own files (knowledge copy, index...)
@@ -239,14 +232,24 @@ class BotWorld:
         self.interactions.append(inter)
         return inter
 
+    def autocomplete(self, name: str, options: dict[str, Any], focused: str, **kw: Any) -> InjectedInteraction:
+        inter = self.fd.inject_autocomplete(name, options, focused=focused, **kw)
+        self.interactions.append(inter)
+        return inter
+
     def click(self, custom_id: str, message_id: int, user_id: int) -> InjectedInteraction:
         inter = self.fd.inject_component(custom_id, message_id=message_id, user_id=user_id)
         self.interactions.append(inter)
         return inter
 
+    def reply(self, inter: InjectedInteraction, kind: str = "callback", count: int = 1,
+              timeout: float = 10.0) -> InteractionResponse:
+        """The ``count``-th response of one ``kind`` (callback, followup, edit_original) to an interaction."""
+        return self.fd.wait_for_interaction_response(inter, kind, timeout=timeout, count=count)
+
     def first(self, inter: InjectedInteraction, timeout: float = 10.0) -> InteractionResponse:
         """The initial callback (a reply, or a deferral)."""
-        return self.fd.wait_for_interaction_response(inter, "callback", timeout=timeout)
+        return self.reply(inter, "callback", timeout=timeout)
 
     def final(self, inter: InjectedInteraction, timeout: float = 10.0) -> InteractionResponse:
         """What the user finally reads: the callback when it carried the reply, else the first followup
@@ -263,8 +266,13 @@ class BotWorld:
 
     def mention(self, user: int, text: str, channel: int = CHANNEL_ID) -> tuple[dict[str, Any], Call]:
         """A user mentions the bot; returns the message and the bot's reply call to it."""
+        return self.say(user, f"<@{BOT_ID}> {text}", channel)
+
+    def say(self, user: int, content: str, channel: int = CHANNEL_ID,
+            reply_to: int | None = None) -> tuple[dict[str, Any], Call]:
+        """A user posts ``content`` (optionally as a reply); returns the message and the bot's reply to it."""
         mark = self.fd.mark()
-        msg = self.fd.inject_message(channel, user, f"<@{BOT_ID}> {text}")
+        msg = self.fd.inject_message(channel, user, content, reply_to=reply_to)
         return msg, self.reply_to(msg, mark)
 
     def reply_to(self, msg: dict[str, Any], after: int, timeout: float = 15.0) -> Call:
@@ -283,12 +291,46 @@ class BotWorld:
     def all_logs(self) -> str:
         return "\n".join([*self.logs, self.bot.stdout, self.bot.stderr])
 
+    # ---------------------------------------------------------------------------------------- hygiene
+
+    def mark(self) -> _Mark:
+        return _Mark(self.fd.mark(), len(self.interactions))
+
+    def check(self, since: _Mark | None = None) -> None:
+        """Assert :attr:`hygiene` for what happened since ``since`` (interactions and REST calls; the logs
+        are checked whole: a failure an earlier test caused has already failed that test)."""
+        since = since or _Mark(0, 0)
+        rules = self.hygiene
+        late = []
+        for inter in self.interactions[since.interactions:]:
+            responses = self.fd.interaction_responses(inter)
+            if not responses or responses[0].kind != "callback" or responses[0].elapsed >= rules.ack_within:
+                late.append((inter.payload["data"], [(r.kind, r.status, r.elapsed) for r in responses]))
+        assert late == [], f"interactions not acknowledged within {rules.ack_within} s: {late}"
+        calls = [c for c in self.fd.calls() if c.id > since.call]
+        assert [(c.method, c.path) for c in calls if c.route is None and not c.fault] == [], "unknown routes"
+        assert [(c.method, c.path, c.status) for c in calls if c.status >= 500 and not c.fault] == []
+        assert self.fd.server_errors() == []  # bugs of FakeDiscord itself
+        if rules.no_rejected_calls:
+            rejected = [(c.method, c.path, c.status, c.response) for c in calls if c.status >= 400 and not c.fault
+                        and not (rules.rejected_ok and re.search(rules.rejected_ok, c.path))]
+            assert rejected == [], rejected
+        logs = self.all_logs()
+        if rules.no_tracebacks:
+            assert "Traceback" not in logs, logs[-4000:]
+        if rules.no_errors_logged:
+            assert "[ERROR" not in logs, logs[-4000:]
+            assert "[CRITICAL" not in logs, logs[-4000:]
+        for text in (*rules.forbidden_in_logs, self.fd.token):
+            assert text not in logs
+
 
 @contextlib.contextmanager
 def bot_world(workdir: Path, index_dir: Path, guild: GuildSpec | None = None, knowledge: Path = KNOWLEDGE,
-              start_timeout: float = 30.0, **env: str) -> Iterator[BotWorld]:
+              start_timeout: float = 30.0, hygiene: Hygiene | None = None, **env: str) -> Iterator[BotWorld]:
     """FakeDiscord with ``guild`` (default :func:`make_guild`), the commands synced, and the bot running;
-    everything stopped afterwards."""
+    everything stopped afterwards, and then :meth:`BotWorld.check` run over the whole module (the last of
+    the bot's log lines are written while it stops)."""
     db = workdir / "careerbot.sqlite3"
     with FakeDiscord(guilds=[guild or make_guild()]) as fd:
         environ = bot_env(fd, db, index_dir, knowledge, **env)
@@ -298,18 +340,36 @@ def bot_world(workdir: Path, index_dir: Path, guild: GuildSpec | None = None, kn
         finally:
             sync.stop()
         bot = start_bot(fd, environ, workdir, timeout=start_timeout)
-        world = BotWorld(fd, db, workdir, environ, bot)
+        world = BotWorld(fd, db, workdir, environ, bot, hygiene or Hygiene())
         try:
             yield world
         finally:
             world.bot.stop()
+        world.check()
 
 
-def small_knowledge(dest: Path, source: Path = KNOWLEDGE, sentences: int = 1, resources: int = 6) -> Path:
+@contextlib.contextmanager
+def checked(world: BotWorld) -> Iterator[None]:
+    """Check the world's hygiene for what one test did (use it in an autouse fixture)."""
+    since = world.mark()
+    yield
+    world.check(since)
+
+
+SMALL_CARDS = ("nc-laptop-gpu", "nc-visa-abroad")
+
+
+def small_knowledge(dest: Path, source: Path = KNOWLEDGE, sentences: int = 1, resources: int = 6,
+                    cards: tuple[str, ...] = SMALL_CARDS) -> Path:
     """A valid, smaller copy of the knowledge base (every topic and stage, each text cut to its first
     ``sentences`` sentences, four keywords per language, two checklist items per stage, no FAQ lines, the
-    first ``resources`` resources): its index builds in seconds, so tests can rebuild it for real with the
-    real encoder (the full one takes 30-60 s on 2 cores)."""
+    first ``resources`` resources, the answer cards ``cards`` with two phrasings per language): its index
+    builds in seconds, so tests can rebuild it for real with the real encoder (the full one takes a minute
+    or two on 2 cores).
+
+    The default cards are "not covered" cards far from what the tests ask: with only a couple of cards, the
+    card gate (calibrated on the full set, where the right card wins) lets the nearest card answer questions
+    it does not fit, e.g. "Do ML engineers need SQL?" with the first card, "what to study first"."""
     import yaml
 
     from bot.index import split_sentences
@@ -321,18 +381,30 @@ def small_knowledge(dest: Path, source: Path = KNOWLEDGE, sentences: int = 1, re
         if "items" in doc:
             doc["items"] = doc["items"][:2]
 
+    def read(name: str) -> Any:
+        return yaml.safe_load((source / name).read_text(encoding="utf-8"))
+
     dest.mkdir(parents=True, exist_ok=True)
-    topics = yaml.safe_load((source / "topics.yaml").read_text(encoding="utf-8"))
-    stages = yaml.safe_load((source / "stages.yaml").read_text(encoding="utf-8"))
-    res = yaml.safe_load((source / "resources.yaml").read_text(encoding="utf-8"))
+    topics, stages, res, answers = (read(n) for n in ("topics.yaml", "stages.yaml", "resources.yaml",
+                                                      "answers.yaml"))
     for doc in [*topics["topics"], *stages["stages"]]:
         cut(doc)
     res["resources"] = res["resources"][:resources]
-    kept = {i["id"] for st in stages["stages"] for i in st["items"]}
+    kept_items = {i["id"] for st in stages["stages"] for i in st["items"]}
     for r in res["resources"]:
         if "items" in r:
-            r["items"] = [i for i in r["items"] if i in kept]
-    for name, data in (("topics.yaml", topics), ("stages.yaml", stages), ("resources.yaml", res)):
+            r["items"] = [i for i in r["items"] if i in kept_items]
+    kept_resources = {r["id"] for r in res["resources"]}
+    answers["cards"] = [c for c in answers["cards"] if c["id"] in cards]
+    assert len(answers["cards"]) == len(cards), f"no such card(s) in {source}: {cards}"
+    for card in answers["cards"]:
+        card["questions"] = {lang: phrasings[:2] for lang, phrasings in card["questions"].items()}
+        card["resources"] = [r for r in card.get("resources") or [] if r in kept_resources]
+        if not card["resources"]:
+            del card["resources"]
+    for name, data in (("topics.yaml", topics), ("stages.yaml", stages), ("resources.yaml", res),
+                       ("answers.yaml", answers)):
+        assert data, name
         (dest / name).write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000),
                                  encoding="utf-8")
     return dest

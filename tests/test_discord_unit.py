@@ -1,5 +1,6 @@
 """Fast in-process tests of the Discord layer: extensions and their commands, the Japanese translator,
-settings and the token, embeds within Discord's limits, cooldowns and the batching answer service."""
+the config and the token, embeds within Discord's limits, cooldowns, the follow-up memory and the batching
+answer service."""
 
 from __future__ import annotations
 
@@ -14,26 +15,23 @@ import pytest
 from discord import app_commands
 from fakediscord.validation import validate_embeds
 
-from bot.answer import Answer, Passage, ResourceRef
+from bot.advisor import Step
+from bot.answer import Answer, Asker, Passage, ResourceRef
+from bot.config import Config, ConfigError, Secret, parse_cooldown, parse_dotenv
 from bot.discordbot.app import EXTENSIONS, CareerBot, RedactFilter
-from bot.discordbot.exts._ui import (
-    EMBED_TOTAL,
-    Cooldown,
-    answer_embed,
-    clip,
-    clip_lines,
-    echo,
-    item_choices,
-    stage_choices,
-)
+from bot.discordbot.cooldown import Cooldown
 from bot.discordbot.exts.plans import pinned_message
 from bot.discordbot.exts.qa import strip_bot_mentions
 from bot.discordbot.exts.resources import pick_resources
+from bot.discordbot.followups import LastAnswers
 from bot.discordbot.i18n import JA_COMMANDS, CareerTranslator
 from bot.discordbot.service import AnswerService
-from bot.discordbot.settings import Secret, Settings, SettingsError, parse_cooldown, parse_dotenv
+from bot.discordbot.ui.answer import answer_embed
+from bot.discordbot.ui.interaction import item_choices, report_error, stage_choices
+from bot.discordbot.ui.text import DISCORD_MESSAGE_LIMIT, EMBED_TOTAL, clip, clip_lines, echo, split_message
 from bot.engine import EmptyQuestion
-from bot.knowledge import KnowledgeBase
+from bot.knowledge import Item, KnowledgeBase, Resource, Text
+from bot.messages import t
 
 NAME_RE = re.compile(r"^[-_'\w]{1,32}$")
 TOP_LEVEL = {"ask", "nextstep", "stage", "progress", "plan", "resources", "forget", "help", "config", "admin"}
@@ -42,7 +40,7 @@ TOP_LEVEL = {"ask", "nextstep", "stage", "progress", "plan", "resources", "forge
 @pytest.fixture(scope="module")
 def tree_bot() -> CareerBot:
     """Every extension loaded into one bot (no login, no engine): a name clash would raise here."""
-    bot = CareerBot(Settings(), load_engine=False)
+    bot = CareerBot(Config(), load_engine=False)
 
     async def load() -> None:
         await bot.load_extensions()
@@ -113,7 +111,7 @@ def test_moderation_commands_carry_default_permissions(tree_bot: CareerBot) -> N
     assert by_name["plan"]["default_member_permissions"] is None
 
 
-# ---------------------------------------------------------------------------------------- settings
+# ------------------------------------------------------------------------------------------ config
 
 
 def test_dotenv_parsing() -> None:
@@ -125,19 +123,19 @@ def test_dotenv_parsing() -> None:
 
 def test_environment_overrides_dotenv_and_token_never_shows(tmp_path: Path) -> None:
     (tmp_path / ".env").write_text("DISCORD_TOKEN=from-dotenv\nCAREERBOT_ASK_COOLDOWN=3/9\n")
-    settings = Settings.load({"CAREERBOT_ASK_COOLDOWN": "0"}, tmp_path)
-    assert settings.require_token() == "from-dotenv"
-    assert settings.cooldown is None
-    for text in (repr(settings), str(settings), f"{settings.token}", repr(settings.token)):
+    config = Config.load({"CAREERBOT_ASK_COOLDOWN": "0"}, tmp_path)
+    assert config.require_token() == "from-dotenv"
+    assert config.cooldown is None
+    for text in (repr(config), str(config), f"{config.token}", repr(config.token)):
         assert "from-dotenv" not in text
-    assert Settings.load({"DISCORD_TOKEN": "Bot from-env"}, tmp_path).require_token() == "from-env"
+    assert Config.load({"DISCORD_TOKEN": "Bot from-env"}, tmp_path).require_token() == "from-env"
 
 
 def test_missing_or_malformed_token_is_one_sentence() -> None:
-    with pytest.raises(SettingsError, match=r"^DISCORD_TOKEN is not set: .*\.$"):
-        Settings.from_mapping({}).require_token()
-    with pytest.raises(SettingsError, match="not a valid bot token") as info:
-        Settings.from_mapping({"DISCORD_TOKEN": "has spaces\nand newline"}).require_token()
+    with pytest.raises(ConfigError, match=r"^DISCORD_TOKEN is not set: .*\.$"):
+        Config.from_mapping({}).require_token()
+    with pytest.raises(ConfigError, match="not a valid bot token") as info:
+        Config.from_mapping({"DISCORD_TOKEN": "has spaces\nand newline"}).require_token()
     assert "spaces" not in str(info.value)
 
 
@@ -145,7 +143,7 @@ def test_cooldown_setting() -> None:
     assert parse_cooldown(None) == (1, 5.0)
     assert parse_cooldown("3 / 2.5") == (3, 2.5)
     assert parse_cooldown("off") is None
-    with pytest.raises(SettingsError):
+    with pytest.raises(ConfigError):
         parse_cooldown("fast")
 
 
@@ -185,18 +183,40 @@ def test_clip_helpers() -> None:
     assert clip_lines(["short"], 1024) == "short"
 
 
+def _step(n: int, title: str = "Item", url: str = "https://example.com/r") -> Step:
+    item = Item(f"core-ml.item-{n}", "core-ml", Text(f"{title} {n}", f"{title} {n}"), 4.0)
+    resource = Resource(f"r{n}", f"Resource [{n}]", url, "docs", ("core-ml",), (), (), "en", "beginner", "free",
+                        Text("", ""))
+    return Step(item, resource)
+
+
 def test_answer_embed_stays_inside_discord_limits() -> None:
     huge = Answer(
         query="q", lang="en", answered=True, answer="word " * 2000,
         passages=[Passage(f"doc-{i}", "Title " * 60, 0.5, "text") for i in range(30)],
         resources=[ResourceRef(f"r{i}", "[Resource] " * 40, f"https://example.com/{i}") for i in range(30)],
-        next_steps=["step " * 300], notices=["notice " * 100],
+        next_steps=[_step(i, "step " * 300) for i in range(5)], notices=["notice " * 100],
     )
     embed = answer_embed(huge, "@everyone " + "why? " * 500)
     data = embed.to_dict()
     validate_embeds([data])  # the fake Discord's validator: raises on any limit
     assert len(embed) <= EMBED_TOTAL
     assert "@everyone" not in data["title"]
+
+
+@pytest.mark.parametrize(("kind", "heading", "position"), [("next", "Next steps", 0), ("passage", "Next step", -1)])
+def test_answer_embed_shows_the_structured_next_steps(kind: str, heading: str, position: int) -> None:
+    answer = Answer("q", "en", True, "Do these next.", [Passage("core-ml", "Core ML", 1.0, "text")],
+                    [ResourceRef("r", "R", "https://example.com/r")], [_step(1), _step(2)], kind=kind,
+                    stage="core-ml")
+    fields = answer_embed(answer, "what next?").to_dict()["fields"]
+    assert [f["name"] for f in fields] == (["Next steps", "Sources", "Resources"] if kind == "next"
+                                           else ["Sources", "Resources", "Next step"])
+    steps = fields[position]
+    assert steps["name"] == heading
+    assert steps["value"].startswith("- **Item 1** (4 h)")  # render.step_line in Markdown
+    assert "Resource: [Resource [1]](<https://example.com/r>)" in steps["value"]
+    assert "**Item 2**" in steps["value"]
 
 
 def test_declined_answer_has_no_footer() -> None:
@@ -219,6 +239,16 @@ def test_long_plan_becomes_one_message_with_the_file() -> None:
     assert kwargs["file"].filename == "study-plan.md"
     assert pinned_message("short", "ja", attach=True) == {"content": "short"}
     assert "file" not in pinned_message(text, "en", attach=False)
+
+
+def test_split_message_keeps_lines_whole_and_cuts_only_overlong_ones() -> None:
+    lines = [f"line {i} " + "y" * (i % 90) for i in range(300)]
+    parts = split_message("\n".join(lines))
+    assert len(parts) > 1
+    assert all(len(p) <= DISCORD_MESSAGE_LIMIT for p in parts)
+    assert "\n".join(parts) == "\n".join(lines)  # split on line boundaries, nothing lost
+    long = split_message("z" * 4500, 2000)
+    assert [len(p) for p in long] == [2000, 2000, 500]
 
 
 # --------------------------------------------------------------------------------------- choices
@@ -266,23 +296,24 @@ class _CountingEngine:
     """Stands in for Engine: records each ask_batch call."""
 
     def __init__(self) -> None:
-        self.calls: list[tuple[list[str], str | None]] = []
+        self.calls: list[tuple[list[str], Asker]] = []
 
-    def ask_batch(self, questions: list[str], stage: str | None = None,
-                  done: frozenset[str] = frozenset()) -> list[Answer]:
-        self.calls.append((list(questions), stage))
+    def ask_batch(self, questions: list[str], asker: Asker | None = None) -> list[Answer]:
+        asker = asker or Asker()
+        self.calls.append((list(questions), asker))
         if "boom" in questions:
             raise RuntimeError("boom")
-        return [Answer(q, "en", True, f"answer to {q} at {stage}") for q in questions]
+        return [Answer(q, "en", True, f"answer to {q} at {asker.stage}") for q in questions]
 
 
 def test_answer_service_batches_concurrent_questions() -> None:
     engine = _CountingEngine()
+    mlops = Asker(stage="mlops", done=frozenset({"mlops.docker"}), hours_per_week=5.0)
 
     async def scenario() -> list[Answer | BaseException]:
         service = AnswerService(engine)  # type: ignore[arg-type]
         try:
-            jobs = [service.ask(f"q{i}", "mlops" if i % 2 else None) for i in range(20)]
+            jobs = [service.ask(f"q{i}", mlops if i % 2 else None) for i in range(20)]
             return await asyncio.gather(*jobs, service.ask("boom"), return_exceptions=True)
         finally:
             await service.close()
@@ -292,6 +323,8 @@ def test_answer_service_batches_concurrent_questions() -> None:
     assert [a.answer for a in answers] == [f"answer to q{i} at {'mlops' if i % 2 else None}" for i in range(20)]
     assert isinstance(failed, RuntimeError)
     assert len(engine.calls) < 20  # batched: one encoder call answers many questions
+    for questions, asker in engine.calls:  # each question answered for its own asker
+        assert asker == (mlops if any(int(q[1:]) % 2 for q in questions if q != "boom") else Asker())
 
 
 def test_answer_service_refuses_blank_questions() -> None:
@@ -300,10 +333,45 @@ def test_answer_service_refuses_blank_questions() -> None:
         try:
             with pytest.raises(EmptyQuestion):
                 await service.ask("   ")
+            with pytest.raises(EmptyQuestion):
+                await service.follow_up(" ", Answer("q", "en", True, "a"))
         finally:
             await service.close()
 
     asyncio.run(scenario())
+
+
+# ---------------------------------------------------------------------------------- follow-up memory
+
+
+def test_last_answers_is_a_bounded_lru() -> None:
+    memory = LastAnswers(size=3)
+    first, second, third = (Answer(f"q{i}", "en", True, f"a{i}") for i in range(3))
+    memory.put(first, 1, 10)  # an answer message and its thread
+    memory.put(second, 2)
+    assert memory.get(10) is first  # 10 is now the most recently used
+    memory.put(third, 3)  # over the bound: the least recently used (1) goes
+    assert 1 not in memory
+    assert [memory.get(k) for k in (10, 2, 3)] == [first, second, third]
+    assert len(memory) == 3
+    assert memory.get(None) is None
+    assert memory.get(999) is None
+
+
+def test_last_answers_forgets_what_a_member_asked() -> None:
+    memory = LastAnswers()
+    mine, theirs = Answer("mine", "en", True, "a"), Answer("theirs", "en", True, "b")
+    memory.put(mine, 1, 2, asker=(100, 7))
+    memory.put(theirs, 3, asker=(100, 8))
+    memory.put(mine, 4, asker=(200, 7))  # the same user in another server
+    assert memory.forget(100, 7) == 2
+    assert [memory.get(k) for k in (1, 2, 3, 4)] == [None, None, theirs, mine]
+    # a follow-up someone else asked ("英語で" repeats the first question) goes with the first question
+    memory.put(mine, 5, asker=(100, 9))
+    memory.put(Answer("mine", "en", True, "in English"), 6, asker=(100, 8), context=5)
+    assert memory.forget(100, 9) == 2
+    assert memory.get(6) is None
+    assert memory.get(3) is theirs  # (100, 8)'s own earlier question stays
 
 
 # ------------------------------------------------------------------------------------ error replies
@@ -357,8 +425,6 @@ class _StubInteraction:
 def test_errors_reach_the_user_ephemerally_in_every_state(done: bool, rtype: discord.InteractionResponseType | None,
                                                           replied: bool, expect: str,
                                                           caplog: pytest.LogCaptureFixture) -> None:
-    from bot.discordbot.exts._ui import report_error
-
     inter = _StubInteraction(done, rtype, replied)
     try:
         raise ValueError("kaboom")
@@ -366,7 +432,7 @@ def test_errors_reach_the_user_ephemerally_in_every_state(done: bool, rtype: dis
         error = exc
     with caplog.at_level(logging.ERROR):
         asyncio.run(report_error(inter, error, "/ask"))  # type: ignore[arg-type]
-    sentence = "問題が発生したため、処理できませんでした。少し待ってからもう一度お試しください。"
+    sentence = t("error", "ja")
     if expect == "response":
         assert inter.response.sent == [(sentence, True)]
     else:

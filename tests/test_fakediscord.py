@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from _discord_helpers import BotProcess
 from fakediscord import (
     BOT_ID,
     CHANNEL_ID,
@@ -30,49 +31,37 @@ ECHO_BOT = HERE / "_fake_echo_bot.py"
 LOADING, EPHEMERAL = 1 << 7, 1 << 6
 
 
-class BotProcess:
-    def __init__(self, fd: FakeDiscord, log: Path, token: str | None = None) -> None:
-        env = {**os.environ, **fd.env(), "PYTHONUNBUFFERED": "1"}
-        if token is not None:
-            env["DISCORD_TOKEN"] = token
-        self.log = log
-        self._out = log.open("w")
-        self.proc = subprocess.Popen(
-            [sys.executable, str(ECHO_BOT)], env=env, stdout=self._out, stderr=subprocess.STDOUT
-        )
+def echo_bot(fd: FakeDiscord, workdir: Path, token: str | None = None) -> BotProcess:
+    """The echo bot (tests/_fake_echo_bot.py) as a subprocess against ``fd``."""
+    env = {**os.environ, **fd.env(), "PYTHONUNBUFFERED": "1"}
+    if token is not None:
+        env["DISCORD_TOKEN"] = token
+    return BotProcess(env, workdir, name="echo", command=(sys.executable, str(ECHO_BOT)))
 
-    def output(self) -> str:
-        if not self._out.closed:
-            self._out.flush()
-        return self.log.read_text(errors="replace")
 
-    def stop(self) -> None:
-        try:
-            if self.proc.poll() is None:
-                self.proc.terminate()
-                try:
-                    self.proc.wait(5)
-                except subprocess.TimeoutExpired:
-                    self.proc.kill()
-                    self.proc.wait(5)
-        finally:
-            self._out.close()
+def _output(bot: BotProcess) -> str:
+    return bot.stdout + bot.stderr
 
 
 @pytest.fixture(scope="module")
 def fd() -> Iterator[FakeDiscord]:
     with FakeDiscord() as server:
         yield server
+        # what the whole module left behind: the echo bot called no route FakeDiscord lacks (the one unknown
+        # route is test_json_content_type_unknown_route_and_auth's own), and FakeDiscord itself never failed
+        assert [c.path for c in server.unknown_calls() if c.path != "/totally/unknown"] == []
+        assert server.server_errors() == []
+        assert [c for c in server.calls() if c.status >= 500 and not c.fault] == []
 
 
 @pytest.fixture(scope="module")
 def bot(fd: FakeDiscord, tmp_path_factory: pytest.TempPathFactory) -> Iterator[BotProcess]:
-    proc = BotProcess(fd, tmp_path_factory.mktemp("bot") / "bot.log")
+    proc = echo_bot(fd, tmp_path_factory.mktemp("bot"))
     try:
         try:
             fd.wait_until_ready(20)
         except TimeoutError:
-            pytest.fail(f"bot never became ready; log:\n{proc.output()[-4000:]}")
+            pytest.fail(f"bot never became ready; log:\n{_output(proc)[-4000:]}")
         yield proc
     finally:
         proc.stop()
@@ -295,12 +284,6 @@ def test_reconnect_and_invalid_session(fd: FakeDiscord, bot: BotProcess) -> None
     assert fd.wait_for_interaction_response(inter, "edit_original", timeout=5).status == 200
 
 
-def test_bot_called_no_unknown_routes(fd: FakeDiscord, bot: BotProcess) -> None:
-    assert [c for c in fd.unknown_calls() if c.path != "/totally/unknown"] == []
-    assert fd.server_errors() == []
-    assert [c for c in fd.calls() if c.status >= 500 and not c.fault] == []
-
-
 def test_in_process_client_rest_roundtrip(monkeypatch: pytest.MonkeyPatch) -> None:
     """A discord.Client in this process (no message_content intent) against a FakeDiscord thread."""
     import discord
@@ -375,15 +358,15 @@ def test_in_process_client_rest_roundtrip(monkeypatch: pytest.MonkeyPatch) -> No
 
 def test_wrong_token_exits_with_login_failure(tmp_path: Path) -> None:
     with FakeDiscord(token="the-right-token") as server:
-        proc = BotProcess(server, tmp_path / "bot.log", token="the-wrong-token")
+        proc = echo_bot(server, tmp_path, token="the-wrong-token")
         try:
-            rc = proc.proc.wait(timeout=15)
+            rc = proc.wait(15)
         except subprocess.TimeoutExpired:
             rc = None
         finally:
             proc.stop()
         assert rc not in (None, 0)
-        assert "LoginFailure" in proc.output()
+        assert "LoginFailure" in _output(proc)
         call = server.wait_for_call("GET", r"^/users/@me$", timeout=1)
         assert call.status == 401
         assert call.authorization == "invalid"

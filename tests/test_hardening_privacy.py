@@ -15,28 +15,29 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from _db_helpers import db_snapshot, query_db, rows_mentioning, wait_db
 from _discord_helpers import (
     BotWorld,
+    Hygiene,
     bot_world,
+    checked,
     component_ids,
-    db_snapshot,
     is_ephemeral,
     learner_id,
     make_guild,
     message_text,
-    query_db,
-    rows_mentioning,
-    wait_db,
 )
 from fakediscord import CHANNEL_ID, MEMBER_ID, MODERATOR_ID, MODERATOR_ROLE_ID, OWNER_ID, ChannelSpec, Perm
 
-pytestmark = pytest.mark.timeout(120)
+from bot.messages import t
+
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(120)]
 
 WAIT = 15.0
 DENIED_CHANNEL_ID = 2004  # Manage Messages denied to the moderators' role by a channel overwrite
 SECRET_CHANNEL = "Zanzibar-quokka: is MLOps worth learning"
 SECRET_ASK = "Zanzibar-pangolin: do ML engineers need SQL"
-GUILD_ONLY = "This command only works in a server, not in direct messages."
+GUILD_ONLY = t("guild_only", "en")
 
 
 @pytest.fixture(scope="module")
@@ -45,8 +46,15 @@ def world(e5_engine, tmp_path_factory: pytest.TempPathFactory) -> Iterator[BotWo
     guild.channels.append(ChannelSpec(id=DENIED_CHANNEL_ID, name="study-group", position=3, permission_overwrites=[
         {"id": str(MODERATOR_ROLE_ID), "type": 0, "allow": "0", "deny": str(int(Perm.MANAGE_MESSAGES))}]))
     work = tmp_path_factory.mktemp("hardening-privacy")
-    with bot_world(work, Path(e5_engine.index.directory), guild, CAREERBOT_ASK_COOLDOWN="0") as w:
+    hygiene = Hygiene(forbidden_in_logs=("Zanzibar", "Walrus"))  # no question text in the logs, ever
+    with bot_world(work, Path(e5_engine.index.directory), guild, hygiene=hygiene, CAREERBOT_ASK_COOLDOWN="0") as w:
         yield w
+
+
+@pytest.fixture(autouse=True)
+def _hygiene(world: BotWorld) -> Iterator[None]:
+    with checked(world):
+        yield
 
 
 def _ask(w: BotWorld, question: str, user: int) -> tuple[int, int]:
@@ -89,8 +97,15 @@ def test_forget_removes_every_row_about_the_user(world: BotWorld) -> None:
     user, other = learner_id(1), learner_id(2)
     secrets = ("Walrus-fjord: how do I deploy a model", "Walrus-tundra: what is MLOps")
     reply = world.final(world.slash("config store-questions", {"enabled": True}, user_id=OWNER_ID))
-    assert message_text(reply.body) == "Question text will be stored with feedback."
+    assert message_text(reply.body) == t("store_on", "en")
+    try:
+        _forget_everything_about(world, user, other, secrets)
+    finally:
+        reply = world.final(world.slash("config store-questions", {"enabled": False}, user_id=OWNER_ID))
+        assert message_text(reply.body) == t("store_off", "en")
 
+
+def _forget_everything_about(world: BotWorld, user: int, other: int, secrets: tuple[str, str]) -> None:
     world.final(world.slash("stage set", {"stage": "core-ml"}, user_id=user))
     world.final(world.slash("progress done", {"item": "core-ml.linear-regression"}, user_id=user))
     mine, mine_msg = _ask(world, secrets[0], user)
@@ -115,6 +130,11 @@ def test_forget_removes_every_row_about_the_user(world: BotWorld) -> None:
     assert query_db(world.db, "SELECT user_id, question FROM feedback WHERE answer_id = ?", channel_msg["id"]) == [
         (other, None)]
     assert query_db(world.db, "SELECT count(*) FROM answers WHERE user_id = ?", other) == [(1,)]
+    # nor does the bot remember their question for follow-ups: a reply "in English" to that answer is now
+    # a new question (a reply pings the bot), not their question again in English
+    _, again = world.say(other, "英語で", reply_to=int(channel_reply.response["id"]))
+    assert again.json["embeds"][0]["title"] == "❓ 英語で"
+    assert "Walrus" not in message_text(again.json)
 
 
 # ------------------------------------------------------------------------------------- permissions
@@ -160,12 +180,3 @@ def test_admin_reload_is_for_server_managers_only(world: BotWorld) -> None:
     assert "reload" in {o["name"] for o in commands["admin"]["options"]}
     reply = world.final(world.slash("admin reload", user_id=MEMBER_ID))
     assert message_text(reply.body) == "Changing these settings needs the Manage Server permission."
-
-
-def test_no_tracebacks_and_every_interaction_acknowledged_in_time(world: BotWorld) -> None:
-    logs = world.all_logs()
-    assert "Traceback" not in logs
-    assert world.fd.token not in logs
-    late = [i.payload["data"] for i in world.interactions
-            if not world.fd.interaction_responses(i) or world.fd.interaction_responses(i)[0].elapsed >= 3.0]
-    assert late == []

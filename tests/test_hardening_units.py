@@ -10,9 +10,10 @@ from types import SimpleNamespace
 import discord
 import pytest
 
-from bot.discordbot.exts._ui import echo, escape_markdown, one_line, patiently
+from bot.config import Config, ConfigError
 from bot.discordbot.exts.admin import problems_message
-from bot.discordbot.settings import Settings, SettingsError
+from bot.discordbot.ui.interaction import patiently
+from bot.discordbot.ui.text import echo, escape_markdown, one_line
 from bot.knowledge import KnowledgeError, Problem
 
 
@@ -47,11 +48,11 @@ def test_reload_problems_fit_one_message_with_file_and_line() -> None:
 
 
 def test_db_busy_wait_setting() -> None:
-    assert Settings.from_mapping({}).db_busy_wait is None
-    assert Settings.from_mapping({"CAREERBOT_DB_BUSY_WAIT": "2.5"}).db_busy_wait == 2.5
+    assert Config.from_mapping({}).db_busy_wait is None
+    assert Config.from_mapping({"CAREERBOT_DB_BUSY_WAIT": "2.5"}).db_busy_wait == 2.5
     for bad in ("soon", "-1", "nan", "601"):
-        with pytest.raises(SettingsError, match="CAREERBOT_DB_BUSY_WAIT"):
-            Settings.from_mapping({"CAREERBOT_DB_BUSY_WAIT": bad})
+        with pytest.raises(ConfigError, match="CAREERBOT_DB_BUSY_WAIT"):
+            Config.from_mapping({"CAREERBOT_DB_BUSY_WAIT": bad})
 
 
 class _Response:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+from bot.config import Config
 from bot.engine import Engine
 from bot.knowledge import KnowledgeError
 
 
 def test_reload_picks_up_valid_edit_and_rejects_invalid_one(knowledge_copy, fake_encoder, tmp_path):
-    engine = Engine.load(knowledge_copy, tmp_path / "index", encoder=fake_encoder)
+    engine = Engine.load(Config(knowledge_dir=knowledge_copy, index_dir=tmp_path / "index"), encoder=fake_encoder)
     before = engine.ask("SQL Spark")
     topics = knowledge_copy / "topics.yaml"
     text = topics.read_text(encoding="utf-8")

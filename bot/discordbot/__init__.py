@@ -1,8 +1,5 @@
 """careerbot on Discord: a thin shell over the same engine and advisor the CLI uses.
 
-``bot.runner.run()`` starts it (``careerbot run``); ``bot.runner.sync()`` registers the slash commands.
+``bot.discordbot.runner.run()`` starts it (``careerbot run``); ``bot.discordbot.runner.sync()`` registers
+the slash commands (``careerbot sync``). Settings come from :class:`bot.config.Config`.
 """
-
-from bot.discordbot.settings import Secret, Settings, SettingsError
-
-__all__ = ["Secret", "Settings", "SettingsError"]

@@ -12,19 +12,25 @@ import asyncio
 import contextlib
 import logging
 import signal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import discord
 import yarl
 from discord import app_commands
 from discord.ext import commands
 
-from bot.discordbot.exts._ui import interaction_lang, report_error, send_ephemeral
+from bot.config import Config
+from bot.discordbot.followups import LastAnswers
 from bot.discordbot.guildconfig import GuildConfig
-from bot.discordbot.i18n import CareerTranslator, t
+from bot.discordbot.i18n import CareerTranslator
 from bot.discordbot.service import AnswerService
-from bot.discordbot.settings import Settings
+from bot.discordbot.ui.interaction import interaction_lang, report_error, send_ephemeral
+from bot.messages import t
 from bot.store import AsyncStore, Store
+
+if TYPE_CHECKING:
+    from bot.engine import Engine
+    from bot.knowledge import KnowledgeBase
 
 log = logging.getLogger(__name__)
 
@@ -77,13 +83,13 @@ class CareerBot(commands.Bot):
     answers: AnswerService
     guild_config: GuildConfig
 
-    def __init__(self, settings: Settings, *, load_engine: bool = True) -> None:
+    def __init__(self, config: Config, *, load_engine: bool = True) -> None:
         # A text-only bot: don't warn at every start that the optional voice libraries are missing.
         discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = False
         intents = discord.Intents.none()
         intents.guilds = True
         intents.guild_messages = True
-        intents.message_content = settings.message_content
+        intents.message_content = config.message_content
         super().__init__(
             command_prefix=commands.when_mentioned,  # unused: this bot has no prefix commands
             intents=intents,
@@ -91,11 +97,22 @@ class CareerBot(commands.Bot):
             tree_cls=CareerTree,
             help_command=None,
         )
-        self.settings = settings
+        self.config = config
         self.load_engine = load_engine
+        self.conversations = LastAnswers()  # the last answer per answer thread / answer message
 
     def __repr__(self) -> str:
         return f"<CareerBot user={self.user!r} engine={self.load_engine}>"
+
+    @property
+    def engine(self) -> Engine:
+        """The engine serving now (a knowledge reload swaps it)."""
+        return self.answers.engine
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        """The knowledge base serving now: read it per use, never keep it (a reload replaces it)."""
+        return self.answers.engine.kb
 
     async def setup_hook(self) -> None:
         await self.tree.set_translator(CareerTranslator())
@@ -106,16 +123,14 @@ class CareerBot(commands.Bot):
     async def _load_engine_and_store(self) -> None:
         from bot.engine import Engine
 
-        s = self.settings
-        busy = {} if s.db_busy_wait is None else {"busy_wait_s": s.db_busy_wait}
-        store = await asyncio.to_thread(Store, s.db_path, **busy)
+        config = self.config
+        busy = {} if config.db_busy_wait is None else {"busy_wait_s": config.db_busy_wait}
+        store = await asyncio.to_thread(Store, config.database, **busy)
         self.store = AsyncStore(store)
         log.info("profile database: %s", store.path)
         engine = await asyncio.to_thread(
-            Engine.load, s.knowledge_dir, s.index_dir, s.backend, s.model,
-            notify=lambda message: log.warning("index: %s", message),
-        )
-        self.answers = AnswerService(engine, threshold=s.threshold)
+            Engine.load, config, notify=lambda message: log.warning("index: %s", message))
+        self.answers = AnswerService(engine)
         self.guild_config = GuildConfig(self.store)
         log.info("engine ready: %s, index %s", engine.encoder.model_id, engine.index.directory)
 
@@ -189,17 +204,17 @@ def configure_logging(level: str = "INFO", secret: str = "") -> None:
     discord.utils.setup_logging(handler=handler, formatter=formatter, level=numeric, root=True)
 
 
-def configure_endpoints(settings: Settings) -> None:
+def configure_endpoints(config: Config) -> None:
     """Point discord.py at another API/gateway (the fake Discord in tests); no-op in production."""
-    if settings.api_base:
-        discord.http.Route.BASE = settings.api_base.rstrip("/")
-    if settings.gateway_url:
-        discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(settings.gateway_url)
+    if config.api_base:
+        discord.http.Route.BASE = config.api_base.rstrip("/")
+    if config.gateway_url:
+        discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(config.gateway_url)
 
 
-async def start(settings: Settings, token: str) -> None:
+async def start(config: Config, token: str) -> None:
     """Run the bot until it is closed (SIGTERM/SIGINT close it cleanly). Raises on start-up failures."""
-    async with CareerBot(settings) as bot:
+    async with CareerBot(config) as bot:
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGTERM, signal.SIGINT):
             with contextlib.suppress(NotImplementedError, RuntimeError):  # not on Windows
@@ -207,10 +222,10 @@ async def start(settings: Settings, token: str) -> None:
         await bot.start(token)
 
 
-async def sync_commands(settings: Settings, token: str, guild_id: int | None) -> list[Any]:
+async def sync_commands(config: Config, token: str, guild_id: int | None) -> list[Any]:
     """Log in (REST only, no gateway), sync the command tree globally or to one guild, and return the
     synced commands."""
-    async with CareerBot(settings, load_engine=False) as bot:
+    async with CareerBot(config, load_engine=False) as bot:
         await bot.login(token)
         if guild_id is None:
             return await bot.tree.sync()

@@ -3,15 +3,16 @@
 Both return a process exit code. Expected failures (no token, a token Discord rejects, a broken knowledge
 base, an unreachable Discord...) become one sentence on stderr, never a traceback, and never show the token.
 
-    python -m bot.runner            # same as `careerbot run`
-    python -m bot.runner sync [ID]  # same as `careerbot sync [--guild ID]`
+    python -m bot.discordbot.runner            # same as `careerbot run`
+    python -m bot.discordbot.runner sync [ID]  # same as `careerbot sync [--guild ID]`
+
+This is the edge: it reads the :class:`~bot.config.Config` (environment and ``./.env``) once and hands it on.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-import os
 import sys
 from collections.abc import Callable, Coroutine
 from typing import Any
@@ -26,19 +27,19 @@ def _say(message: str) -> None:
 
 
 def _prepare() -> tuple[Any, str] | int:
-    """Settings and token, with logging and endpoints configured; an exit code when they are unusable."""
+    """Config and token, with logging and endpoints configured; an exit code when they are unusable."""
+    from bot.config import Config, ConfigError
     from bot.discordbot.app import configure_endpoints, configure_logging
-    from bot.discordbot.settings import Settings, SettingsError
 
     try:
-        settings = Settings.load()
-        token = settings.require_token()
-    except SettingsError as exc:
+        config = Config.load()
+        token = config.require_token()
+    except ConfigError as exc:
         _say(str(exc))
         return EXIT_CONFIG
-    configure_logging(settings.log_level, token)
-    configure_endpoints(settings)
-    return settings, token
+    configure_logging(config.log_level, token)
+    configure_endpoints(config)
+    return config, token
 
 
 def _failure_sentence(exc: BaseException) -> str | None:
@@ -90,18 +91,20 @@ def _execute(main: Callable[[], Coroutine[Any, Any, int]]) -> int:
 
 def run() -> int:
     """``careerbot run``: start the bot with DISCORD_TOKEN (environment or ./.env) until stopped."""
+    from bot.config import configure_threads
+
     # The encoder's OpenMP threads otherwise spin while idle; on a busy host that starves the event loop
     # and the other encodes (scripts/bench_discord.py: p50 answer 4.5 s -> 1.8 s with the host under load).
     # Read when the encoder's library loads, so set before the engine is imported.
-    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+    configure_threads()
     prepared = _prepare()
     if isinstance(prepared, int):
         return prepared
-    settings, token = prepared
+    config, token = prepared
     from bot.discordbot.app import start
 
     async def main() -> int:
-        await start(settings, token)
+        await start(config, token)
         return EXIT_OK
 
     return _execute(main)
@@ -112,11 +115,11 @@ def sync(guild_id: int | None = None) -> int:
     prepared = _prepare()
     if isinstance(prepared, int):
         return prepared
-    settings, token = prepared
+    config, token = prepared
     from bot.discordbot.app import sync_commands
 
     async def main() -> int:
-        commands = await sync_commands(settings, token, guild_id)
+        commands = await sync_commands(config, token, guild_id)
         where = "globally (may take up to an hour to appear)" if guild_id is None else f"to guild {guild_id}"
         print(f"Synced {len(commands)} commands {where}.")
         return EXIT_OK
@@ -128,11 +131,11 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if args[:1] == ["sync"]:
         if len(args) > 2 or (len(args) == 2 and not args[1].isdigit()):
-            _say("usage: python -m bot.runner sync [GUILD_ID]")
+            _say("usage: python -m bot.discordbot.runner sync [GUILD_ID]")
             return EXIT_CONFIG
         return sync(int(args[1]) if len(args) == 2 else None)
     if args not in ([], ["run"]):
-        _say("usage: python -m bot.runner [run | sync [GUILD_ID]]")
+        _say("usage: python -m bot.discordbot.runner [run | sync [GUILD_ID]]")
         return EXIT_CONFIG
     return run()
 

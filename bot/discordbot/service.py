@@ -19,10 +19,10 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TypeVar
 
-from bot.answer import Answer
+from bot.answer import Answer, Asker
+from bot.conversation import follow_up
 from bot.engine import EmptyQuestion, Engine
 from bot.knowledge import KnowledgeBase
-from bot.search import SearchResult
 
 log = logging.getLogger(__name__)
 
@@ -33,8 +33,7 @@ MAX_BATCH = 32
 @dataclass
 class _Pending:
     question: str
-    stage: str | None
-    done: frozenset[str]
+    asker: Asker
     future: asyncio.Future[Answer]
 
 
@@ -50,14 +49,15 @@ class ReloadResult:
 
 
 class AnswerService:
-    """Answers questions and runs searches for the bot, off the event loop."""
+    """Answers questions and runs searches for the bot, off the event loop.
 
-    def __init__(self, engine: Engine, max_batch: int = MAX_BATCH, threshold: float | None = None) -> None:
+    ``engine`` is the engine currently serving; :meth:`reload` swaps in a new one (loaded with the same
+    :class:`~bot.config.Config`, so a configured threshold survives a reload).
+    """
+
+    def __init__(self, engine: Engine, max_batch: int = MAX_BATCH) -> None:
         self.engine = engine
         self.max_batch = max_batch
-        self._threshold = threshold  # a configured override, kept across reloads
-        if threshold is not None:
-            engine.threshold = threshold
         self._reload_lock = asyncio.Lock()
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="careerbot-engine")
         self._pending: list[_Pending] = []
@@ -66,51 +66,48 @@ class AnswerService:
     def __repr__(self) -> str:
         return f"AnswerService(pending={len(self._pending)})"
 
-    @property
-    def kb(self) -> KnowledgeBase:
-        return self.engine.kb
-
-    @property
-    def threshold(self) -> float:
-        return self.engine.threshold
-
     async def run(self, fn: Callable[..., T], *args: object, **kwargs: object) -> T:
         """Run ``fn`` on the engine thread."""
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._executor, functools.partial(fn, *args, **kwargs))
 
-    async def ask(self, question: str, stage: str | None = None, done: frozenset[str] = frozenset()) -> Answer:
+    async def ask(self, question: str, asker: Asker | None = None) -> Answer:
         """Answer one question (batched with any others waiting). Raises EmptyQuestion for a blank one."""
         if not question.strip():
             raise EmptyQuestion("the question is empty")
         future: asyncio.Future[Answer] = asyncio.get_running_loop().create_future()
-        self._pending.append(_Pending(question, stage, done, future))
+        self._pending.append(_Pending(question, asker or Asker(), future))
         if self._worker is None or self._worker.done():
             self._worker = asyncio.create_task(self._drain(), name="careerbot-answer-batches")
         return await future
 
-    async def search(self, text: str) -> SearchResult:
-        """Raw hybrid search (passages and resources) for ``text``."""
-        return await self.run(lambda: self.engine.searcher.search(text))
+    async def follow_up(self, text: str, last: Answer | None, asker: Asker | None = None) -> Answer:
+        """Answer ``text`` in the context of ``last`` (the previous answer of the conversation); without one,
+        as a new question. Raises EmptyQuestion for a blank one."""
+        if last is None:
+            return await self.ask(text, asker)
+        if not text.strip():
+            raise EmptyQuestion("the question is empty")
+        return await self.run(follow_up, self.engine, text, last, asker or Asker())
 
     async def _drain(self) -> None:
         while self._pending:
             batch, self._pending = self._pending[: self.max_batch], self._pending[self.max_batch :]
-            groups: dict[tuple[str | None, frozenset[str]], list[_Pending]] = {}
+            groups: dict[Asker, list[_Pending]] = {}  # one engine call per asker (same stage, progress...)
             for p in batch:
                 if not p.future.done():  # a cancelled caller no longer needs its answer
-                    groups.setdefault((p.stage, p.done), []).append(p)
-            for (stage, done), items in groups.items():
-                await self._answer_group(items, stage, done)
+                    groups.setdefault(p.asker, []).append(p)
+            for asker, items in groups.items():
+                await self._answer_group(items, asker)
 
-    async def _answer_group(self, items: list[_Pending], stage: str | None, done: frozenset[str]) -> None:
+    async def _answer_group(self, items: list[_Pending], asker: Asker) -> None:
         questions = [p.question for p in items]
         try:
-            answers = await self.run(self.engine.ask_batch, questions, stage=stage, done=done)
+            answers = await self.run(self.engine.ask_batch, questions, asker)
         except Exception as exc:  # noqa: BLE001 - not swallowed: handed to the waiting caller(s)
             if len(items) > 1:  # isolate the failing question: the others still get their answers
                 for p in items:
-                    await self._answer_group([p], stage, done)
+                    await self._answer_group([p], asker)
                 return
             if not items[0].future.done():  # handed to the waiting caller, who reports it
                 items[0].future.set_exception(exc)
@@ -135,8 +132,6 @@ class AnswerService:
             notes: list[str] = []
             started = time.perf_counter()
             new = await asyncio.to_thread(old.reload, notify=notes.append)
-            if self._threshold is not None:
-                new.threshold = self._threshold
             self.engine = new
             elapsed = time.perf_counter() - started
             rebuilt = bool(notes)  # ensure_index announces a rebuild, and only a rebuild

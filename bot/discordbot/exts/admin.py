@@ -12,11 +12,12 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.discordbot.exts._ui import MESSAGE_LIMIT, clip_lines, echo, interaction_lang, send_ephemeral
-from bot.discordbot.exts.config import require_manage_server
-from bot.discordbot.i18n import Lang, t
+from bot.discordbot.checks import require_manage_server
 from bot.discordbot.service import ReloadInProgress
+from bot.discordbot.ui.interaction import interaction_lang, send_ephemeral
+from bot.discordbot.ui.text import DISCORD_MESSAGE_LIMIT, clip_lines, echo
 from bot.knowledge import KnowledgeError
+from bot.messages import Lang, t
 
 if TYPE_CHECKING:
     from bot.discordbot.app import CareerBot
@@ -30,7 +31,7 @@ def problems_message(error: KnowledgeError, lang: Lang) -> str:
     """The reload refusal: one line per problem with its file and line, within one message."""
     head = t("reload_invalid", lang, n=len(error.problems))
     lines = [f"• `{p.file}:{p.line}` {echo(p.message, MAX_PROBLEM_LINE)}" for p in error.problems]
-    return clip_lines([head, *lines], MESSAGE_LIMIT)
+    return clip_lines([head, *lines], DISCORD_MESSAGE_LIMIT)
 
 
 @app_commands.default_permissions(manage_guild=True)

@@ -13,12 +13,9 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.discordbot.exts._ui import (
-    interaction_lang,
-    patiently,
-    send_ephemeral,
-)
-from bot.discordbot.i18n import t
+from bot.discordbot.checks import require_manage_server
+from bot.discordbot.ui.interaction import interaction_lang, patiently, send_ephemeral
+from bot.messages import t
 
 if TYPE_CHECKING:
     from bot.discordbot.app import CareerBot
@@ -26,17 +23,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-async def require_manage_server(interaction: discord.Interaction) -> bool:
-    """The run-time check behind ``default_permissions(manage_guild=True)``; tells a refused member why."""
-    if interaction.permissions.manage_guild:
-        return True
-    await send_ephemeral(interaction, t("need_manage_guild", interaction_lang(interaction)))
-    return False
-
-
 @app_commands.default_permissions(manage_guild=True)
 @app_commands.guild_only()
-class Config(commands.GroupCog, group_name="config", group_description="Server settings for careerbot (Manage Server)"):
+class ServerConfig(commands.GroupCog, group_name="config", group_description="Server settings for careerbot (Manage Server)"):
     qa_channel = app_commands.Group(name="qa-channel", description="Channels where every message is answered as a question")
 
     def __init__(self, bot: CareerBot) -> None:
@@ -96,4 +85,4 @@ class Config(commands.GroupCog, group_name="config", group_description="Server s
 
 
 async def setup(bot: CareerBot) -> None:
-    await bot.add_cog(Config(bot))
+    await bot.add_cog(ServerConfig(bot))

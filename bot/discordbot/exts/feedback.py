@@ -1,4 +1,4 @@
-"""Feedback on answers: the persistent 👍/👎 buttons (see ``_ui.VoteButton``).
+"""Feedback on answers: the persistent 👍/👎 buttons (see :class:`bot.discordbot.ui.answer.VoteButton`).
 
 Registering the dynamic item makes discord.py route every ``careerbot:vote:<answer id>:<up|down>`` click to
 it, including clicks on answers posted before the last restart.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.discordbot.exts._ui import VoteButton
+from bot.discordbot.ui.answer import VoteButton
 
 if TYPE_CHECKING:
     from bot.discordbot.app import CareerBot

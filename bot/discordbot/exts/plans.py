@@ -23,18 +23,12 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.advisor import Plan, PlanError, UnknownId, make_plan, resolve_stage
-from bot.discordbot.exts._ui import (
-    GUILD_ONLY,
-    MESSAGE_LIMIT,
-    NO_MENTIONS,
-    interaction_lang,
-    send_ephemeral,
-    stage_choices,
-    unknown_message,
-)
-from bot.discordbot.i18n import Lang, t
+from bot.discordbot.checks import GUILD_ONLY, require_manage_messages
+from bot.discordbot.ui.interaction import interaction_lang, send_ephemeral, stage_choices
+from bot.discordbot.ui.text import DISCORD_MESSAGE_LIMIT, NO_MENTIONS, split_message, unknown_message
 from bot.knowledge import KnowledgeBase
-from bot.render import render_plan, split_message
+from bot.messages import Lang, t
+from bot.render import MARKDOWN, render_plan
 from bot.store import StoreError
 
 if TYPE_CHECKING:
@@ -69,10 +63,10 @@ def build_plan(kb: KnowledgeBase, stage: str, to: str | None, weeks: int, hours:
 
 def pinned_message(text: str, lang: Lang, attach: bool) -> dict[str, Any]:
     """Keyword arguments for one message holding the plan: the text, or its start plus the whole as a file."""
-    if len(text) <= MESSAGE_LIMIT:
+    if len(text) <= DISCORD_MESSAGE_LIMIT:
         return {"content": text}
     note = "\n" + (t("plan_file_note", lang) if attach else "…")
-    kwargs: dict[str, Any] = {"content": split_message(text, MESSAGE_LIMIT - len(note))[0] + note}
+    kwargs: dict[str, Any] = {"content": split_message(text, DISCORD_MESSAGE_LIMIT - len(note))[0] + note}
     if attach:
         kwargs["file"] = discord.File(io.BytesIO(text.encode("utf-8")), filename=PLAN_FILENAME)
     return kwargs
@@ -87,7 +81,7 @@ class Plans(commands.Cog):
 
     @property
     def kb(self) -> KnowledgeBase:
-        return self.bot.answers.kb
+        return self.bot.kb
 
     # ------------------------------------------------------------------------------------ /plan show
 
@@ -110,7 +104,7 @@ class Plans(commands.Cog):
         except PlanInputError as exc:
             await send_ephemeral(interaction, str(exc))
             return
-        for part in split_message(render_plan(plan), MESSAGE_LIMIT):
+        for part in split_message(render_plan(plan, MARKDOWN)):
             await interaction.followup.send(part, ephemeral=True, allowed_mentions=NO_MENTIONS)
             interaction.extras["replied"] = True
 
@@ -126,9 +120,8 @@ class Plans(commands.Cog):
         assert interaction.guild_id is not None
         lang = interaction_lang(interaction)
         channel = interaction.channel
-        if not interaction.permissions.manage_messages:
+        if not await require_manage_messages(interaction):
             log.info("user %s may not pin plans in channel %s", interaction.user.id, interaction.channel_id)
-            await send_ephemeral(interaction, t("pin_not_moderator", lang))
             return
         mine = interaction.app_permissions
         if channel is None or not isinstance(channel, discord.abc.Messageable) or not mine.send_messages:
@@ -148,7 +141,7 @@ class Plans(commands.Cog):
         # back instead of posting the plan twice (discord.py's own random nonce covers its retries; this one
         # is tied to the interaction).
         posted = await channel.send(allowed_mentions=NO_MENTIONS, nonce=interaction.id,
-                                    **pinned_message(render_plan(plan), lang, attach=mine.attach_files))
+                                    **pinned_message(render_plan(plan, MARKDOWN), lang, attach=mine.attach_files))
         old = posted.channel.get_partial_message(old_id) if old_id and old_id != posted.id else None  # type: ignore[union-attr]
         reason = f"careerbot study plan (/plan pin by {interaction.user.id})"
         unpinned = False

@@ -9,8 +9,14 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.discordbot.exts._ui import OwnerView, interaction_lang, patiently, send_ephemeral, update_message
-from bot.discordbot.i18n import Lang, t
+from bot.discordbot.ui.interaction import (
+    OwnerView,
+    interaction_lang,
+    patiently,
+    send_ephemeral,
+    update_message,
+)
+from bot.messages import Lang, t
 
 if TYPE_CHECKING:
     from bot.discordbot.app import CareerBot
@@ -30,6 +36,7 @@ class ForgetView(OwnerView):
         # One transaction over every table; when the database stays locked nothing is deleted, the user is
         # told "busy, try again" (OwnerView.on_error) and the buttons stay for another try.
         deleted = await patiently(interaction, self.bot.store.forget(interaction.guild_id, interaction.user.id))
+        self.bot.conversations.forget(interaction.guild_id, interaction.user.id)  # their questions in memory
         self.stop()
         log.info("user %s in guild %s asked to be forgotten", interaction.user.id, interaction.guild_id)
         await update_message(interaction, content=t("forgotten", self.lang, n=deleted), view=None)

@@ -1,4 +1,10 @@
-"""Questions and answers: mentions, question channels (optionally a thread per answer) and ``/ask``."""
+"""Questions and answers: mentions, question channels (optionally a thread per answer), follow-ups and ``/ask``.
+
+A follow-up is a message in a thread the bot created for an answer (no mention needed there), or a reply to
+one of the bot's answers: it is answered in the context of that answer (:func:`bot.conversation.follow_up`:
+"英語で", "もっと詳しく", "次は？", "what about for a student?"). The last answer of each conversation is kept
+in a bounded in-memory LRU (``bot.conversations``, a :class:`~bot.discordbot.followups.LastAnswers`).
+"""
 
 from __future__ import annotations
 
@@ -12,19 +18,13 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.answer import Answer
-from bot.discordbot.exts._ui import (
-    NO_MENTIONS,
-    THREAD_NAME,
-    answer_embed,
-    interaction_lang,
-    make_cooldown,
-    plain_title,
-    send_ephemeral,
-    vote_view,
-)
-from bot.discordbot.i18n import t
+from bot.answer import Answer, Asker
+from bot.discordbot.cooldown import make_cooldown
+from bot.discordbot.ui.answer import answer_embed, vote_view
+from bot.discordbot.ui.interaction import interaction_lang, send_ephemeral
+from bot.discordbot.ui.text import NO_MENTIONS, THREAD_NAME, plain_title
 from bot.engine import MAX_QUESTION_CHARS, EmptyQuestion
+from bot.messages import t
 from bot.store import StoreError
 from bot.text import detect_lang
 
@@ -48,7 +48,8 @@ class QA(commands.Cog):
 
     def __init__(self, bot: CareerBot) -> None:
         self.bot = bot
-        self.cooldown = make_cooldown(bot.settings.cooldown)
+        self.cooldown = make_cooldown(bot.config.cooldown)
+        self.conversations = bot.conversations
 
     # ------------------------------------------------------------------------------------- channel
 
@@ -69,12 +70,31 @@ class QA(commands.Cog):
         parent = getattr(message.channel, "parent_id", None)
         return message.channel.id in channels or parent in channels
 
+    def _conversation(self, message: discord.Message) -> int | None:
+        """The conversation ``message`` continues: the id of the bot's answer it replies to (when that is
+        remembered) or of the bot's thread it is written in; None when it starts none.
+
+        A reply to a remembered answer message continues that answer; any message in a thread the bot
+        created continues the thread's last answer (after a restart the thread is still the bot's, but its
+        answers are forgotten: the message is then answered as a new question, still without a mention).
+        """
+        reference = message.reference.message_id if message.reference is not None else None
+        if reference is not None and reference in self.conversations:
+            return reference
+        channel = message.channel
+        me = self.bot.user
+        if isinstance(channel, discord.Thread) and (
+                channel.id in self.conversations or (me is not None and channel.owner_id == me.id)):
+            return channel.id
+        return None
+
     @commands.Cog.listener()
     async def on_message(self, message: discord.Message) -> None:
         if message.author.bot or message.webhook_id is not None or message.guild is None:
             return  # other bots, webhooks and the bot itself; DMs are not served
         mentioned = self._mentions_me(message)
-        if not mentioned and not await self._in_qa_channel(message):
+        context = self._conversation(message)
+        if not mentioned and context is None and not await self._in_qa_channel(message):
             return
         me = self.bot.user
         assert me is not None
@@ -90,31 +110,41 @@ class QA(commands.Cog):
                 await message.reply(t("cooldown_short", detect_lang(question), s=max(1, round(wait))),
                                     allowed_mentions=NO_MENTIONS)
                 return
-            await self._answer_message(message, question)
+            await self._answer_message(message, question, context)
         except (discord.HTTPException, aiohttp.ClientError, StoreError) as exc:
             log.warning("could not answer message %s in channel %s: %s: %s", message.id, message.channel.id,
                         exc.__class__.__name__, exc)
 
-    async def _answer_message(self, message: discord.Message, question: str) -> None:
+    async def _answer_message(self, message: discord.Message, question: str, context: int | None) -> None:
+        """Answer ``question``: in the context of the conversation ``context`` (see :meth:`_conversation`)
+        when it is one, else in a new thread (if the server wants threads) or as a reply."""
         assert message.guild is not None
         guild_id, user_id = message.guild.id, message.author.id
+        last = self.conversations.get(context)
         with contextlib.suppress(discord.HTTPException):  # "careerbot is typing..." is a nicety
             await message.channel.typing()
-        answer = await self._answer(guild_id, user_id, question)
-        embed = answer_embed(answer, question)
+        asker = await self._asker(guild_id, user_id)
+        if last is not None:
+            answer = await self.bot.answers.follow_up(question, last, asker)
+        else:
+            answer = await self.bot.answers.ask(question, asker)
+        # A follow-up may answer something other than its words ("英語で" answers the previous question).
+        embed = answer_embed(answer, answer.query if last is not None else question)
         view = vote_view(message.id)
         settings = await self.bot.guild_config.settings(guild_id)
         sent: discord.Message | None = None
+        thread: discord.Thread | None = None
         # enforce_nonce makes a post idempotent: a retry with the same nonce gets the message Discord already
         # created back instead of a second one. discord.py sends a random nonce per call (which covers its own
         # retries after a 5xx); the question's id also covers the same question delivered twice.
-        if settings.thread_per_answer and isinstance(message.channel, discord.TextChannel):
+        if context is None and settings.thread_per_answer and isinstance(message.channel, discord.TextChannel):
             try:
                 thread = await message.create_thread(name=plain_title(question, THREAD_NAME))
                 sent = await thread.send(embed=embed, view=view, allowed_mentions=NO_MENTIONS, nonce=message.id)
             except discord.HTTPException as exc:
                 log.warning("cannot answer in a thread in channel %s (%s); replying instead",
                             message.channel.id, exc.code)
+                thread = None
         if sent is None:  # a reply; still posted if the question was deleted meanwhile
             try:
                 sent = await message.channel.send(embed=embed, view=view, allowed_mentions=NO_MENTIONS,
@@ -125,7 +155,12 @@ class QA(commands.Cog):
                             message.channel.id, exc.status, exc.code)
                 await self._flag_unanswered(message)
                 return
-        log.info("answered message %s in guild %s (answered=%s)", message.id, guild_id, answer.answered)
+        if thread is None and isinstance(message.channel, discord.Thread) and context is not None:
+            thread = message.channel  # a follow-up in the bot's thread: the thread's last answer now
+        self.conversations.put(answer, sent.id, *((thread.id,) if thread is not None else ()),
+                               asker=(guild_id, user_id), context=context)
+        log.info("answered %smessage %s in guild %s (answered=%s, kind=%s)", "follow-up " if last else "",
+                 message.id, guild_id, answer.answered, answer.kind)
         await self._record(str(message.id), guild_id, user_id, question, answer)
 
     @staticmethod
@@ -137,12 +172,14 @@ class QA(commands.Cog):
         except discord.HTTPException as exc:
             log.warning("could not flag message %s as unanswered: %s %s", message.id, exc.status, exc.code)
 
-    async def _answer(self, guild_id: int, user_id: int, question: str) -> Answer:
-        """The answer, taking the next step from the asker's stored stage and checklist when they have one."""
+    async def _asker(self, guild_id: int, user_id: int) -> Asker:
+        """Who asks, from their stored profile: their stage (if it still exists), their completed items and
+        their weekly hours. The answer's language is the question's, so the profile's language is not used."""
         profile = await self.bot.store.get_profile(guild_id, user_id)
-        if profile is not None and profile.stage in self.bot.answers.kb.stages_by_id:
-            return await self.bot.answers.ask(question, profile.stage, profile.completed)
-        return await self.bot.answers.ask(question)
+        if profile is None:
+            return Asker()
+        stage = profile.stage if profile.stage in self.bot.kb.stages_by_id else None
+        return Asker(stage=stage, done=profile.completed, hours_per_week=profile.hours_per_week)
 
     async def _record(self, answer_id: str, guild_id: int, user_id: int, question: str, answer: Answer) -> None:
         """Remember the answer for its 👍/👎 (the question text only where the server opted in, and never
@@ -172,13 +209,15 @@ class QA(commands.Cog):
             return
         await interaction.response.defer(thinking=True)
         try:
-            answer = await self._answer(interaction.guild_id, interaction.user.id, question)
+            answer = await self.bot.answers.ask(question, await self._asker(interaction.guild_id,
+                                                                            interaction.user.id))
         except EmptyQuestion:
             await send_ephemeral(interaction, t("empty_question", interaction_lang(interaction)))
             return
         try:
-            await interaction.followup.send(
-                embed=answer_embed(answer, question), view=vote_view(interaction.id), allowed_mentions=NO_MENTIONS
+            sent = await interaction.followup.send(
+                embed=answer_embed(answer, question), view=vote_view(interaction.id), allowed_mentions=NO_MENTIONS,
+                wait=True,
             )
         except discord.HTTPException as exc:
             # Discord kept failing the followup: put a sentence in the "thinking..." message instead.
@@ -187,7 +226,9 @@ class QA(commands.Cog):
                 await interaction.edit_original_response(content=t("discord_trouble", interaction_lang(interaction)))
             return
         interaction.extras["replied"] = True
-        log.info("answered /ask %s in guild %s (answered=%s)", interaction.id, interaction.guild_id, answer.answered)
+        self.conversations.put(answer, sent.id, asker=(interaction.guild_id, interaction.user.id))  # for replies
+        log.info("answered /ask %s in guild %s (answered=%s, kind=%s)", interaction.id, interaction.guild_id,
+                 answer.answered, answer.kind)
         await self._record(str(interaction.id), interaction.guild_id, interaction.user.id, question, answer)
 
 

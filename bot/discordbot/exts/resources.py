@@ -9,22 +9,21 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.advisor import COST_ORDER, LEVEL_ORDER, UnknownId, resolve_stage
-from bot.discordbot.exts._ui import (
+from bot.discordbot.ui.interaction import interaction_lang, send_ephemeral, stage_choices
+from bot.discordbot.ui.text import (
     COLOR_INFO,
     EMBED_DESCRIPTION,
     clip,
     clip_lines,
     echo,
     fit_embed,
-    interaction_lang,
+    link_text,
     one_line,
-    send_ephemeral,
-    stage_choices,
     stage_label,
     unknown_message,
 )
-from bot.discordbot.i18n import Lang, t
 from bot.knowledge import KnowledgeBase, Resource, Stage
+from bot.messages import Lang, t
 from bot.search import SearchResult
 
 if TYPE_CHECKING:
@@ -58,7 +57,7 @@ def pick_resources(kb: KnowledgeBase, result: SearchResult | None, stage: Stage 
 
 
 def resource_line(resource: Resource, lang: Lang) -> str:
-    title = resource.title.replace("[", "(").replace("]", ")")
+    title = link_text(resource.title)
     meta = f"{resource.kind} · {resource.level} · {resource.cost} · {resource.lang}"
     return f"**[{title}]({resource.url})** ({meta})\n{resource.summary.get(lang)}"
 
@@ -74,7 +73,8 @@ class Resources(commands.Cog):
     async def resources(self, interaction: discord.Interaction, topic: str | None = None,
                         stage: str | None = None) -> None:
         lang = interaction_lang(interaction)
-        kb = self.bot.answers.kb
+        engine = self.bot.engine  # one engine for the whole command, even if a reload swaps it meanwhile
+        kb = engine.kb
         topic = one_line(topic or "")[:MAX_TOPIC_CHARS].strip() or None  # a topic is a few words, not 100 KB
         if topic is None and not stage:
             await send_ephemeral(interaction, t("resources_need_input", lang))
@@ -85,8 +85,8 @@ class Resources(commands.Cog):
             await send_ephemeral(interaction, unknown_message(exc, lang))
             return
         await interaction.response.defer(ephemeral=True, thinking=True)
-        result = await self.bot.answers.search(topic) if topic else None
-        picks = pick_resources(kb, result, stage_obj, lang, self.bot.answers.threshold)
+        result = await self.bot.answers.run(engine.searcher.search, topic) if topic else None
+        picks = pick_resources(kb, result, stage_obj, lang, engine.gate.relevance)
         if not picks:
             await send_ephemeral(interaction, t("resources_none", lang))
             return
@@ -100,7 +100,7 @@ class Resources(commands.Cog):
     @resources.autocomplete("stage")
     async def resources_stage_autocomplete(self, interaction: discord.Interaction,
                                            current: str) -> list[app_commands.Choice[str]]:
-        return stage_choices(self.bot.answers.kb, current, interaction_lang(interaction))
+        return stage_choices(self.bot.kb, current, interaction_lang(interaction))
 
 
 async def setup(bot: CareerBot) -> None:

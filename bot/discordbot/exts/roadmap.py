@@ -15,27 +15,29 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.advisor import UnknownId, assessment, next_steps, propose_from_answers, resolve_item, resolve_stage
-from bot.discordbot.exts._ui import (
+from bot.discordbot.checks import GUILD_ONLY
+from bot.discordbot.ui.interaction import (
     ACK_GRACE,
-    COLOR_INFO,
-    EMBED_DESCRIPTION,
-    FIELD_VALUE,
-    GUILD_ONLY,
     OwnerView,
-    clip,
-    clip_lines,
-    fit_embed,
     interaction_lang,
     item_choices,
     patiently,
     send_ephemeral,
     stage_choices,
-    unknown_message,
     update_message,
 )
-from bot.discordbot.i18n import Lang, t
+from bot.discordbot.ui.text import (
+    COLOR_INFO,
+    EMBED_DESCRIPTION,
+    FIELD_VALUE,
+    clip,
+    clip_lines,
+    fit_embed,
+    unknown_message,
+)
 from bot.knowledge import KnowledgeBase, Stage
-from bot.render import render_next_steps
+from bot.messages import Lang, t
+from bot.render import MARKDOWN, render_next_steps
 from bot.store import Profile, StoreError
 
 if TYPE_CHECKING:
@@ -51,7 +53,7 @@ def next_steps_embed(kb: KnowledgeBase, profile: Profile | None, lang: Lang) -> 
     ns = next_steps(kb, stage_id, done, lang)
     if ns.needs_assessment:
         return discord.Embed(description=t("no_stage", lang), colour=COLOR_INFO), None
-    text = render_next_steps(kb, ns, lang, cli=False)
+    text = render_next_steps(ns, lang, MARKDOWN)  # a completed stage gets the "move on" button, not a hint
     embed = discord.Embed(title=t("next_step", lang), description=clip(text, EMBED_DESCRIPTION), colour=COLOR_INFO)
     return fit_embed(embed), ns.propose_stage if ns.stage_complete else None
 
@@ -160,7 +162,7 @@ class Roadmap(commands.Cog):
 
     @property
     def kb(self) -> KnowledgeBase:
-        return self.bot.answers.kb
+        return self.bot.kb
 
     async def profile(self, interaction: discord.Interaction) -> Profile | None:
         assert interaction.guild_id is not None

@@ -1,220 +1,29 @@
-"""Shared helpers for the cogs: Discord's size limits, safe echoing of user text, the answer embed, the
-persistent 👍/👎 buttons, owner-only views, the per-user cooldown, language choice and error replies."""
+"""Talking back to an interaction: the user's language, ephemeral replies whatever state the interaction is
+in, acknowledging in time when the database is slow, one way to report errors, buttons only the invoking user
+may press, and autocomplete choices."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
 import logging
-import re
-import time
-from collections import deque
-from collections.abc import Awaitable, Callable, Iterable
-from typing import TYPE_CHECKING, Any, TypeVar
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
 
 import discord
 from discord import app_commands
 
-from bot.advisor import UnknownId
-from bot.answer import Answer
-from bot.discordbot.i18n import Lang, lang_of_locale, t
+from bot.discordbot.i18n import lang_of_locale
+from bot.discordbot.ui.text import CHOICE_NAME, MAX_CHOICES, NO_MENTIONS, clip, stage_label
 from bot.knowledge import KnowledgeBase, Stage
-from bot.store import Profile, StoreBusy, StoreError
-
-if TYPE_CHECKING:
-    from bot.discordbot.app import CareerBot
+from bot.messages import Lang, t
+from bot.store import Profile, StoreBusy
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
-NO_MENTIONS = discord.AllowedMentions.none()
-#: For command groups (``guild_only=True`` alone only sets the deprecated dm_permission flag on a Group).
-GUILD_ONLY = app_commands.AppCommandContext(guild=True, dm_channel=False, private_channel=False)
-
-# Discord's limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits)
-MESSAGE_LIMIT = 2000
-EMBED_TITLE = 256
-EMBED_DESCRIPTION = 4096
-FIELD_NAME = 256
-FIELD_VALUE = 1024
-MAX_FIELDS = 25
-FOOTER_TEXT = 2048
-EMBED_TOTAL = 6000
-MAX_CHOICES = 25
-CHOICE_NAME = 100
-THREAD_NAME = 100
-
-ELLIPSIS = "…"
-_MENTION_RE = re.compile(r"@(everyone|here|[!&]?\d+)")
-# Control characters and bidirectional overrides/isolates: echoed, an RLO (U+202E) would reverse the rest of
-# the line the bot wrote around the user's text. Zero-width joiners stay (emoji sequences need them).
-_UNSAFE_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-_MARKDOWN_RE = re.compile(r"([\\*_~|`>#\-\[\]<])")
 #: How long a handler may wait (on the database) before it acknowledges the interaction; Discord allows 3 s.
 ACK_GRACE = 2.0
-COLOR_ANSWER = discord.Colour(0x2B8A3E)
-COLOR_DECLINE = discord.Colour(0x868E96)
-COLOR_INFO = discord.Colour(0x1C7ED6)
-
-
-# ------------------------------------------------------------------------------------------- text limits
-
-
-def clip(text: str, limit: int) -> str:
-    """``text`` cut to at most ``limit`` characters, ending in an ellipsis when it was cut."""
-    if len(text) <= limit:
-        return text
-    cut = text[: max(limit - 1, 0)].rstrip()
-    while cut.endswith("\\"):  # never leave a dangling markdown escape before the ellipsis
-        cut = cut[:-1]
-    return cut + ELLIPSIS
-
-
-def clip_lines(lines: Iterable[str], limit: int) -> str:
-    """Whole lines joined with newlines, as many as fit in ``limit`` (an ellipsis line marks the rest)."""
-    items = [line for line in lines if line]
-    out: list[str] = []
-    size = 0
-    for n, line in enumerate(items):
-        last = n == len(items) - 1
-        line = clip(line, limit if last and not out else limit - 2)
-        room = limit if last else limit - 2  # keep room for "\n…" while more lines may follow
-        need = len(line) + (1 if out else 0)
-        if size + need > room:
-            out.append(ELLIPSIS)
-            break
-        out.append(line)
-        size += need
-    return "\n".join(out)
-
-
-def neutralize_mentions(text: str) -> str:
-    """``@everyone``, ``@here``, ``<@id>``, ``<@&id>`` made inert with a zero-width space after the @."""
-    return _MENTION_RE.sub("@\u200b\\1", text)
-
-
-def one_line(text: str) -> str:
-    """``text`` on one line, without control characters or bidirectional overrides."""
-    return " ".join(_UNSAFE_RE.sub("", text[: EMBED_TOTAL * 2]).split())
-
-
-def escape_markdown(text: str) -> str:
-    """Every character Discord's markdown could act on, backslash-escaped (Discord hides the backslash).
-
-    Not ``discord.utils.escape_markdown``: it treats ``[...](...)`` as one unit and escapes only its first
-    bracket, so ``[a](b) ||spoiler|| **bold** [c](d)`` kept its spoiler and bold; and it leaves URLs
-    unescaped, which an embed title does not link anyway.
-    """
-    return _MARKDOWN_RE.sub(r"\\\1", text)
-
-
-def echo(text: str, limit: int) -> str:
-    """User text made safe to show in an embed: one line, mentions inert, markdown escaped, clipped."""
-    return clip(escape_markdown(neutralize_mentions(one_line(text))), limit)
-
-
-def plain_title(text: str, limit: int) -> str:
-    """User text for a thread name: one line, mentions inert, clipped (names render no markdown)."""
-    return clip(neutralize_mentions(one_line(text)), limit) or "?"
-
-
-def fit_embed(embed: discord.Embed) -> discord.Embed:
-    """Trim an embed so every part and the total stay inside Discord's limits."""
-    if embed.title:
-        embed.title = clip(embed.title, EMBED_TITLE)
-    if embed.description:
-        embed.description = clip(embed.description, EMBED_DESCRIPTION)
-    while len(embed.fields) > MAX_FIELDS:
-        embed.remove_field(-1)
-    for i, f in enumerate(embed.fields):
-        embed.set_field_at(i, name=clip(f.name or "-", FIELD_NAME), value=clip(f.value or "-", FIELD_VALUE),
-                           inline=f.inline)
-    if embed.footer and embed.footer.text:
-        embed.set_footer(text=clip(embed.footer.text, FOOTER_TEXT))
-    excess = len(embed) - EMBED_TOTAL
-    if excess > 0 and embed.description:
-        embed.description = clip(embed.description, max(len(embed.description) - excess, 1))
-        excess = len(embed) - EMBED_TOTAL
-    while excess > 0 and embed.fields:
-        embed.remove_field(-1)
-        excess = len(embed) - EMBED_TOTAL
-    return embed
-
-
-# --------------------------------------------------------------------------------------------- answers
-
-
-def answer_embed(answer: Answer, question: str) -> discord.Embed:
-    """The answer as an embed in the question's language: answer, cited sections, resources, next step."""
-    lang = answer.lang
-    body = "\n".join([*answer.notices, answer.answer]).strip() or t("no_answer_title", lang)
-    embed = discord.Embed(
-        title=echo(f"❓ {question}", EMBED_TITLE),
-        description=clip(body, EMBED_DESCRIPTION),
-        colour=COLOR_ANSWER if answer.answered else COLOR_DECLINE,
-    )
-    if answer.passages:
-        lines = [f"• {discord.utils.escape_markdown(p.title)} (`{p.doc_id}`)" for p in answer.passages]
-        embed.add_field(name=t("sources", lang), value=clip_lines(lines, FIELD_VALUE), inline=False)
-    if answer.resources:
-        lines = [f"• [{_link_text(r.title)}]({r.url})" for r in answer.resources]
-        embed.add_field(name=t("resources", lang), value=clip_lines(lines, FIELD_VALUE), inline=False)
-    if answer.next_steps:
-        embed.add_field(name=t("next_step", lang), value=clip_lines(answer.next_steps, FIELD_VALUE), inline=False)
-    if answer.answered:
-        embed.set_footer(text=t("footer", lang))
-    return fit_embed(embed)
-
-
-def _link_text(text: str) -> str:
-    return text.replace("[", "(").replace("]", ")")
-
-
-VOTE_TEMPLATE = r"careerbot:vote:(?P<answer_id>[0-9]+):(?P<vote>up|down)"
-
-
-class VoteButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=VOTE_TEMPLATE):
-    """👍/👎 under every answer. The answer id and the vote live in the custom_id, so a click works after a
-    restart: discord.py rebuilds the item from the custom_id (``bot.add_dynamic_items``)."""
-
-    def __init__(self, answer_id: int, vote: str) -> None:
-        super().__init__(
-            discord.ui.Button(
-                style=discord.ButtonStyle.secondary,
-                emoji="\N{THUMBS UP SIGN}" if vote == "up" else "\N{THUMBS DOWN SIGN}",
-                custom_id=f"careerbot:vote:{answer_id}:{vote}",
-            )
-        )
-        self.answer_id = answer_id
-        self.vote = vote
-
-    @classmethod
-    async def from_custom_id(
-        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
-    ) -> VoteButton:
-        return cls(int(match["answer_id"]), match["vote"])
-
-    async def callback(self, interaction: discord.Interaction) -> None:
-        bot: CareerBot = interaction.client  # type: ignore[assignment]
-        lang = interaction_lang(interaction)
-        up = self.vote == "up"
-        try:
-            # Acknowledged within Discord's 3 s even if the database is locked, and the reply tells the truth.
-            await patiently(interaction, bot.store.record_vote(
-                str(self.answer_id), interaction.user.id, 1 if up else -1, guild_id=interaction.guild_id or 0))
-        except StoreError as exc:
-            log.warning("vote on answer %s not recorded: %s", self.answer_id, exc.__class__.__name__)
-            await send_ephemeral(interaction, t("busy" if isinstance(exc, StoreBusy) else "error", lang))
-            return
-        log.info("vote %s on answer %s", self.vote, self.answer_id)
-        await send_ephemeral(interaction, t("vote_thanks_up" if up else "vote_thanks_down", lang))
-
-
-def vote_view(answer_id: int) -> discord.ui.View:
-    view = discord.ui.View(timeout=None)
-    view.add_item(VoteButton(answer_id, "up"))
-    view.add_item(VoteButton(answer_id, "down"))
-    return view
 
 
 # ------------------------------------------------------------------------------------------- language
@@ -229,17 +38,6 @@ def interaction_lang(interaction: discord.Interaction, profile: Profile | None =
         or lang_of_locale(interaction.guild_locale)
         or "en"
     )
-
-
-def stage_label(stage: Stage, lang: Lang) -> str:
-    return f"{stage.order}. {stage.title.get(lang)}"
-
-
-def unknown_message(exc: UnknownId, lang: Lang) -> str:
-    """'There is no stage called X. Did you mean Y?' for an unknown stage or item id."""
-    kind = t("kind_stage" if exc.kind == "stage" else "kind_item", lang)
-    text = t("unknown", lang, kind=kind, value=echo(exc.value, 100))
-    return f"{text} {t('did_you_mean', lang, s=exc.suggestion)}" if exc.suggestion else text
 
 
 # ------------------------------------------------------------------------------------ replies & errors
@@ -362,47 +160,6 @@ class OwnerView(discord.ui.View):
         button.callback = on_click  # type: ignore[method-assign]
         self.add_item(button)
         return button
-
-
-# -------------------------------------------------------------------------------------------- cooldown
-
-
-class Cooldown:
-    """At most ``rate`` events per ``per`` seconds per key (a sliding window); ``hit`` says how long to wait."""
-
-    def __init__(self, rate: int, per: float, clock: Callable[[], float] = time.monotonic) -> None:
-        if rate < 1 or per <= 0:
-            raise ValueError("rate must be >= 1 and per > 0")
-        self.rate, self.per, self._clock = rate, per, clock
-        self._hits: dict[int, deque[float]] = {}
-
-    def hit(self, key: int) -> float:
-        """0.0 and the event counted when allowed, else the seconds until it would be allowed."""
-        now = self._clock()
-        hits = self._hits.setdefault(key, deque())
-        while hits and now - hits[0] >= self.per:
-            hits.popleft()
-        if len(hits) >= self.rate:
-            return self.per - (now - hits[0])
-        hits.append(now)
-        if len(self._hits) > 10_000:
-            self._prune(now)
-        return 0.0
-
-    def _prune(self, now: float) -> None:
-        for key in [k for k, v in self._hits.items() if not v or now - v[-1] >= self.per]:
-            del self._hits[key]
-
-
-class NoCooldown:
-    """Stand-in when the cooldown is turned off."""
-
-    def hit(self, key: int) -> float:
-        return 0.0
-
-
-def make_cooldown(setting: tuple[int, float] | None) -> Cooldown | NoCooldown:
-    return Cooldown(*setting) if setting else NoCooldown()
 
 
 # ----------------------------------------------------------------------------------------- autocomplete
