@@ -189,7 +189,7 @@ def propose_from_answers(kb: KnowledgeBase, answers: list[bool]) -> Stage:
 # ---------------------------------------------------------------- "what next?" questions
 
 _NEXT_RE = re.compile(
-    r"次(?!元|の(?:数|何)年|世代|年)|つぎ[はに]|その後|この後|ここから|終わった|終えた|終わりました|終えました|完了した|修了した|"
+    r"次(?!元|回|の日|の週|の月|週|月|の(?:数|何)年|世代|年)|つぎ[はに]|その後|この後|ここから|終わった|終えた|終わりました|終えました|完了した|修了した|"
     # "next" as in a next step, not "the next few years"
     r"\bnext\b(?!\s+(?:few|couple|\d+|year|years|month|months|decade|generation))|\bwhat now\b|\bnow what\b|"
     r"\bfinished\b|\bdone with\b|\bafter (?:learning|finishing)\b|"

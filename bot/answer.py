@@ -261,10 +261,13 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
         named_stage = next((kb.stages_by_id[h.id] for h in result.passages
                             if h.id in kb.stages_by_id and h.keyword > 0), None)
     done = asker.done
-    if named_items and not intent.partial:
-        done = done | {i.id for i in named_items}
     if named_items:
         base = max((kb.stage(i.stage) for i in named_items), key=lambda s: s.order)
+        if not intent.partial:
+            # Naming what they finished implies what comes before it on the checklist: someone through
+            # the scikit-learn tutorial is not sent back to Python basics.
+            last = max(base.items.index(i) for i in named_items if i.stage == base.id)
+            done = done | {i.id for i in named_items} | {i.id for i in base.items[: last + 1]}
     elif named_stage is not None:
         base = named_stage
     elif asker.stage:
@@ -290,8 +293,8 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
                       stage=last.id)
     steps = _steps(kb, target, done, lang)
     if target is base:
-        intro = t("continue_stage", lang, stage=target.title.get(lang), n=len([
-            i for i in target.items if i.id not in done]))
+        intro = t("continue_stage", lang, stage=target.title.get(lang),
+                  n=len([i for i in target.items if i.id not in done]), k=len(steps))
     else:
         finished = next(s for s in kb.stages if s.next == target.id)
         intro = t("after_stage", lang, done=finished.title.get(lang), next=target.title.get(lang))
@@ -337,15 +340,31 @@ def _doc_passage(kb: KnowledgeBase, doc_id: str, lang: str, score: float) -> Pas
     return Passage(doc.id, doc.title.get(lang), score, doc.text.get(lang))
 
 
-def _next_step(kb: KnowledgeBase, asker: Asker, stage_id: str | None, lang: str) -> list[Step]:
-    """One next step: the learner's own first unfinished item, else the first of the answer's stage."""
-    stage_id = asker.stage or stage_id
+def _next_step(kb: KnowledgeBase, asker: Asker, stage_id: str | None, lang: str,
+               hints: tuple[str, ...] = ()) -> list[Step]:
+    """One next step. For a learner with a stage: their own first unfinished item. Otherwise an item the
+    answer is about (``hints``: items the question names, or those the answer's resources serve), else the
+    first item of the answer's stage."""
+    if asker.stage:
+        stage: Stage | None = kb.stage(asker.stage)
+        while stage is not None and _stage_done(stage, asker.done):
+            stage = kb.next_stage(stage.id)
+        return _steps(kb, stage, asker.done, lang)[:1] if stage else []
+    for item_id in hints:
+        item = kb.items.get(item_id)
+        if item is not None and item.id not in asker.done:
+            return [Step(item, next(iter(best_resources(kb, item, lang)), None))]
     if not stage_id:
         return []
-    stage: Stage | None = kb.stage(stage_id)
-    while stage is not None and _stage_done(stage, asker.done):
-        stage = kb.next_stage(stage.id)
-    return _steps(kb, stage, asker.done, lang)[:1] if stage else []
+    return _steps(kb, kb.stage(stage_id), asker.done, lang)[:1]
+
+
+def _hints(kb: KnowledgeBase, result: SearchResult, resource_ids: list[str]) -> tuple[str, ...]:
+    """Checklist items an answer is about, best first: named in the question, then served by its resources
+    (in roadmap order)."""
+    order = {i.id: n for n, i in enumerate(i for s in kb.stages for i in s.items)}
+    served = sorted({i for rid in resource_ids for i in kb.resources_by_id[rid].items}, key=order.__getitem__)
+    return (*result.items_named, *served)
 
 
 def decline(kb: KnowledgeBase, query: str, lang: str, top_score: float, notices: list[str]) -> Answer:
@@ -367,7 +386,8 @@ def compose_card(kb: KnowledgeBase, card: Card, result: SearchResult, asker: Ask
     resources = [_ref(r) for r in fit_resources(kb, ranked, lang, _beginner(kb, asker), asked,
                                                 preferred=frozenset(card.resources))]
     stage = card.stage or next((d for d in card.docs if d in kb.stages_by_id), None)
-    return Answer(result.query, lang, True, text, passages, resources, _next_step(kb, asker, stage, lang),
+    hints = _hints(kb, result, list(card.resources) or [r.id for r in resources])
+    return Answer(result.query, lang, True, text, passages, resources, _next_step(kb, asker, stage, lang, hints),
                   result.relevance, notices, card=card.id, kind="card")
 
 
@@ -399,7 +419,8 @@ def compose(kb: KnowledgeBase, index: Index, result: SearchResult, gate: Gate, a
         ranked.sort(key=lambda rid: not (set(kb.resources_by_id[rid].stages) & stage_ids))
     resources = [_ref(r) for r in fit_resources(kb, ranked[:12], lang, _beginner(kb, asker), asked)]
     stage = next((h.id for h in result.passages if h.id in kb.stages_by_id), None)
-    return Answer(result.query, lang, True, summary, passages, resources, _next_step(kb, asker, stage, lang),
+    hints = _hints(kb, result, [r.id for r in resources])
+    return Answer(result.query, lang, True, summary, passages, resources, _next_step(kb, asker, stage, lang, hints),
                   result.relevance, notices, kind="passage")
 
 

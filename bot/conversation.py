@@ -18,10 +18,10 @@ from bot.answer import Answer, Asker
 from bot.engine import Engine
 from bot.messages import t
 
-_TO_EN = re.compile(r"^\s*(英語で|英語にして|英語でお願い|in english|english,? please|english)\s*[?？!！。.]*\s*$",
-                    re.IGNORECASE)
-_TO_JA = re.compile(r"^\s*(日本語で|日本語にして|日本語でお願い|in japanese|japanese,? please)\s*[?？!！。.]*\s*$",
-                    re.IGNORECASE)
+_TO_EN = re.compile(r"^\s*(?:(?:can you )?(?:answer |say that |reply )?in english|english|英語で|英語にして)"
+                    r"(?:\s*(?:,|、)?\s*(?:please|pls|お願い(?:します)?|おねがい))?\s*[?？!！。.]*\s*$", re.IGNORECASE)
+_TO_JA = re.compile(r"^\s*(?:(?:can you )?(?:answer |say that |reply )?in japanese|japanese|日本語で|日本語にして)"
+                    r"(?:\s*(?:,|、)?\s*(?:please|pls|お願い(?:します)?|おねがい))?\s*[?？!！。.]*\s*$", re.IGNORECASE)
 _MORE = re.compile(r"^\s*(もっと詳しく|詳しく|詳しく教えて|もう少し詳しく|詳細を?教えて|もっと教えて|tell me more|more details?|"
                    r"more|elaborate|go on|can you elaborate|explain more)\s*[?？!！。.]*\s*$", re.IGNORECASE)
 _NEXT = re.compile(r"^\s*(次は|つぎは|その次は|それから|次に何を(すれば|やれば)いい|what next|what'?s next|and then|then what|"

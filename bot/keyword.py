@@ -63,21 +63,17 @@ class BM25:
         return out
 
     def save(self, directory: Path, name: str) -> None:
-        np.savez(directory / f"{name}.npz", indptr=self.indptr, rows=self.rows, weights=self.weights,
-                 n_docs=np.array([self.n_docs]))
-        (directory / f"{name}.vocab.json").write_text(json.dumps(list(self.vocab), ensure_ascii=False),
-                                                      encoding="utf-8")
+        """Plain .npy arrays (a .npz archive costs ~4 ms more to open) and a JSON vocabulary."""
+        for part in ("indptr", "rows", "weights"):
+            np.save(directory / f"{name}.{part}.npy", getattr(self, part))
+        (directory / f"{name}.vocab.json").write_text(
+            json.dumps({"n_docs": self.n_docs, "vocab": list(self.vocab)}, ensure_ascii=False), encoding="utf-8")
 
     @classmethod
     def load(cls, directory: Path, name: str) -> BM25:
-        with np.load(directory / f"{name}.npz") as data:
-            arrays = {k: data[k] for k in ("indptr", "rows", "weights", "n_docs")}
-        words = json.loads((directory / f"{name}.vocab.json").read_text(encoding="utf-8"))
-        if len(words) + 1 != len(arrays["indptr"]):
+        meta = json.loads((directory / f"{name}.vocab.json").read_text(encoding="utf-8"))
+        indptr, rows, weights = (np.load(directory / f"{name}.{part}.npy") for part in ("indptr", "rows", "weights"))
+        words = meta["vocab"]
+        if len(words) + 1 != len(indptr) or len(rows) != len(weights) or indptr[-1] != len(rows):
             raise ValueError("vocabulary and postings disagree")
-        return cls({w: i for i, w in enumerate(words)}, arrays["indptr"], arrays["rows"], arrays["weights"],
-                   int(arrays["n_docs"][0]))
-
-    @staticmethod
-    def files(name: str) -> tuple[str, str]:
-        return f"{name}.npz", f"{name}.vocab.json"
+        return cls({w: i for i, w in enumerate(words)}, indptr, rows, weights, int(meta["n_docs"]))

@@ -62,7 +62,7 @@ def test_model_change_is_detected(kb, fake_encoder, tmp_path):
         load(kb, fake_encoder, tmp_path / "index")
 
 
-@pytest.mark.parametrize("victim", ["passages.faiss", "cards.faiss", "meta.json", "kw-cards.vocab.json"])
+@pytest.mark.parametrize("victim", ["passages.faiss", "cards.faiss", "meta.json", "kw-cards.vocab.json", "kw-passages.rows.npy"])
 def test_corrupt_or_deleted_files_are_never_used(kb, fake_encoder, tmp_path, victim):
     build(kb, fake_encoder, tmp_path / "index")
     path = tmp_path / "index" / victim
@@ -138,7 +138,6 @@ def test_building_prints_nothing_but_our_own_notice(kb, fake_encoder, tmp_path, 
 def test_shipped_index_is_fresh_for_the_committed_knowledge(kb, e5_engine):
     """The index under bot/data/index ships in the wheel: it must match the committed knowledge."""
     from bot.embedding import make_encoder
-
     from bot.knowledge import read_snapshot
 
     directory = SHIPPED_INDEX_ROOT / model_slug(e5_engine.encoder.model_id)
