@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bot.config import SHIPPED_KNOWLEDGE, Config, ConfigError, configure_threads
+from bot.config import SHIPPED_KNOWLEDGE, Config, ConfigError
 from bot.messages import t
 
 if TYPE_CHECKING:
@@ -70,7 +70,6 @@ def load_engine(config: Config) -> Engine:
     from bot.engine import Engine
     from bot.knowledge import KnowledgeError
 
-    configure_threads()
     try:
         return Engine.load(config, notify=_err, progress=_progress)
     except KnowledgeError as exc:
@@ -89,12 +88,14 @@ def load_kb(config: Config) -> KnowledgeBase:
 
 
 @contextlib.contextmanager
-def open_store(config: Config) -> Iterator[Store]:
-    from bot.store import Store, StoreError
+def open_store(config: Config, target: str | None = None, *, migrate: bool = True) -> Iterator[Store]:
+    """The configured database (or ``target``), closed afterwards; store errors become one sentence."""
+    from bot.store import StoreError
+    from bot.store import open_store as open_database
 
     busy = {} if config.db_busy_wait is None else {"busy_wait_s": config.db_busy_wait}
     try:
-        store = Store(config.database, **busy)
+        store = open_database(target or config.database, migrate=migrate, **busy)
     except StoreError as exc:
         raise CliError(f"Cannot open the profile database: {exc}") from exc
     try:
@@ -107,7 +108,7 @@ def open_store(config: Config) -> Iterator[Store]:
 
 def _profile(config: Config) -> Profile | None:
     """The local profile, without creating a database when there is none yet."""
-    if config.db_path is None and not config.database.exists():
+    if config.db is None and not Path(config.database).exists():
         return None
     with open_store(config) as store:
         return store.get_profile(*LOCAL)
@@ -270,7 +271,6 @@ def cmd_index_build(args: argparse.Namespace) -> int:
 
     config = _config(args)
     kb = load_kb(config)
-    configure_threads()
     try:
         encoder = make_encoder(config.backend, config.model)
     except EncoderError as exc:
@@ -412,6 +412,8 @@ def _assess(kb: KnowledgeBase, store: Store, lang: str, answers: str | None) -> 
 def cmd_progress(args: argparse.Namespace) -> int:
     from bot.advisor import resolve_item
 
+    if args.action == "chart":
+        return _progress_chart(args)
     config = _config(args)
     kb = load_kb(config)
     with open_store(config) as store:
@@ -434,6 +436,34 @@ def cmd_progress(args: argparse.Namespace) -> int:
             for item in stage.items:
                 print(f"  [{'x' if item.id in done else ' '}] {item.title.get(lang)} {item.id} "
                       f"({t('hours', lang, h=item.hours)})")
+    return EXIT_OK
+
+
+def _progress_chart(args: argparse.Namespace) -> int:
+    """``progress chart --out FILE``: the progress picture of ``/progress show``, for the local profile (an
+    empty profile too: the picture then says how to start); no database is created for it."""
+    from datetime import datetime, timezone
+
+    from bot.charts import render_member
+    from bot.groups import member_progress
+
+    config = _config(args)
+    kb = load_kb(config)
+    profile, done_at = None, {}
+    if config.db is not None or Path(config.database).exists():
+        with open_store(config) as store:
+            profile = store.get_profile(*LOCAL)
+            done_at = store.get_progress(*LOCAL)
+    lang = _lang(args, config, profile)
+    progress = member_progress(kb, done_at, profile.stage if profile else None, datetime.now(timezone.utc))
+    out = Path(args.out)
+    try:
+        out.write_bytes(render_member(progress, lang))
+    except OSError as exc:
+        raise CliError(f"Cannot write {out}: {exc.strerror or exc}") from exc
+    print(t("chart_written", lang, path=out))
+    if progress.empty:
+        print(t("chart_empty_cli", lang))
     return EXIT_OK
 
 
@@ -513,7 +543,35 @@ def cmd_profile(args: argparse.Namespace) -> int:
 def cmd_run(args: argparse.Namespace) -> int:
     from bot.discordbot.runner import run
 
-    return run()
+    return run(shard_count=args.shard_count, shard_ids=args.shard_ids)
+
+
+def cmd_db(args: argparse.Namespace) -> int:
+    """``db migrate``: apply pending migrations to the configured database. ``db copy``: move everything
+    from one database to another (one transaction on the target), with counts and checksums of both sides."""
+    config = _config(args)
+    if args.action == "migrate":
+        with open_store(config, migrate=False) as store:
+            before, after = store.migrate()
+            where = store.describe()
+        change = f"migrated from {before}" if after != before else "already up to date"
+        print(f"{where}: schema version {after} ({change})")
+        return EXIT_OK
+    from bot.store import StoreError
+    from bot.store.copy import copy_store
+
+    with open_store(config, args.source) as source, open_store(config, args.target) as target:
+        try:
+            report = copy_store(source, target, force=args.force)
+        except StoreError as exc:
+            raise CliError(f"Nothing copied: {exc}") from exc
+        print(f"copied {source.describe()} -> {target.describe()}"
+              + (f" (replacing {report.replaced} rows)" if report.replaced else ""))
+    print(f"{'table':16} {'source rows':>11}  {'source checksum':16}  {'target rows':>11}  {'target checksum':16}")
+    for src, dst in zip(report.source, report.target, strict=True):
+        print(f"{src.table:16} {src.rows:11d}  {src.checksum:16}  {dst.rows:11d}  {dst.checksum:16}")
+    print(f"{'total':16} {sum(d.rows for d in report.source):11d}  {'':16}  {sum(d.rows for d in report.target):11d}")
+    return EXIT_OK
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
@@ -597,13 +655,15 @@ def build_parser() -> argparse.ArgumentParser:
     x.add_argument("--answers", metavar="YN", help="answer non-interactively, e.g. yyn")
     p.set_defaults(func=cmd_stage)
 
-    p = sub.add_parser("progress", help="your checklist: show | done ITEM | undo ITEM")
+    p = sub.add_parser("progress", help="your checklist: show | done ITEM | undo ITEM | chart --out FILE")
     psub = p.add_subparsers(dest="action", metavar="ACTION", required=True)
     x = psub.add_parser("show", parents=[lang_opt], help="your stage's checklist")
     x.add_argument("--all", action="store_true", help="every stage")
     for name, text in (("done", "mark an item done"), ("undo", "mark an item not done")):
         x = psub.add_parser(name, parents=[lang_opt], help=text)
         x.add_argument("item", metavar="ITEM", help="item id, name or prefix, e.g. core-ml.linear-regression, 決定木")
+    x = psub.add_parser("chart", parents=[lang_opt], help="your progress as a PNG picture")
+    x.add_argument("--out", required=True, metavar="FILE", help="the PNG file to write, e.g. progress.png")
     p.set_defaults(func=cmd_progress)
 
     p = sub.add_parser("nextstep", parents=[lang_opt], help="what to do next, from your stage and progress")
@@ -620,10 +680,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_plan)
 
     p = sub.add_parser("run", help="run the Discord bot (needs DISCORD_TOKEN)")
+    p.add_argument("--shard-count", metavar="N", help="the bot's total number of gateway shards "
+                   "(default: CAREERBOT_SHARD_COUNT, else unsharded)")
+    p.add_argument("--shard-ids", metavar="A-B", help="the shards this process runs, e.g. 0-1 or 0,2 "
+                   "(default: CAREERBOT_SHARD_IDS, else all)")
     p.set_defaults(func=cmd_run)
     p = sub.add_parser("sync", help="register the slash commands with Discord, then exit")
     p.add_argument("--guild", type=int, metavar="ID", help="sync to one server only (instant)")
     p.set_defaults(func=cmd_sync)
+
+    p = sub.add_parser("db", help="the profile database: migrate | copy --from URL --to URL")
+    dsub = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    dsub.add_parser("migrate", help="apply pending migrations to the configured database (CAREERBOT_DB)")
+    x = dsub.add_parser("copy", help="copy every row to another database, e.g. SQLite to PostgreSQL")
+    x.add_argument("--from", dest="source", required=True, metavar="URL",
+                   help="the database to read: a path, sqlite:///path or postgresql://...")
+    x.add_argument("--to", dest="target", required=True, metavar="URL", help="the database to fill")
+    x.add_argument("--force", action="store_true", help="replace the rows of a target that is not empty")
+    p.set_defaults(func=cmd_db)
 
     p = sub.add_parser("profile", help="your stored data: export | forget | lang ja|en")
     fsub = p.add_subparsers(dest="action", metavar="ACTION", required=True)

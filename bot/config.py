@@ -12,7 +12,8 @@ Variables:
 ``CAREERBOT_BACKEND``        ``e5`` (default) or ``sentence-transformers``
 ``CAREERBOT_MODEL``          a sentence-transformers model name or path
 ``CAREERBOT_THRESHOLD``      decline threshold override (default: calibrated per encoder)
-``CAREERBOT_DB``             the profile database: a path (SQLite; default in the user data directory)
+``CAREERBOT_DB``             the profile database: a path or ``sqlite:///path`` (SQLite; default: a file in the
+                             user data directory), or ``postgresql://user:password@host/dbname`` (PostgreSQL)
 ``CAREERBOT_DB_BUSY_WAIT``   seconds a database write waits for another writer before "busy, try again"
                              (default 10)
 ``CAREERBOT_LANG``           ``ja`` or ``en``: the CLI's output language when the profile has none (else ``LANG``)
@@ -22,21 +23,27 @@ Variables:
 ``CAREERBOT_ASK_COOLDOWN``   questions per user as ``RATE/SECONDS`` (default ``1/5``; ``0`` turns it off)
 ``CAREERBOT_MESSAGE_CONTENT`` ``0`` to run without the privileged message-content intent (mentions only)
 ``CAREERBOT_LOG_LEVEL``      ``INFO`` (default), ``DEBUG``, ``WARNING``...
+``CAREERBOT_SHARD_COUNT``    the bot's total number of gateway shards (default: unsharded, one process)
+``CAREERBOT_SHARD_IDS``      the shards this process runs, ``A-B`` or ``A,B,...`` (default: all of them)
+``CAREERBOT_SHUTDOWN_S``     seconds SIGTERM/SIGINT may take to finish what was asked before exiting (default 20)
+``CAREERBOT_CHANNEL_RATE``   the bot's posts per channel as ``RATE/SECONDS`` (default ``5/5``, Discord's limit;
+                             ``0`` turns the pacing off, for a fake Discord that does not rate-limit)
 """
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Final
-
-import platformdirs
+from typing import Any, Final
 
 DOTENV_NAME: Final = ".env"
 DEFAULT_COOLDOWN: Final = (1, 5.0)
+DEFAULT_SHUTDOWN_S: Final = 20.0
+DEFAULT_CHANNEL_RATE: Final = (5, 5.0)
 
 _LINE_RE = re.compile(r"^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$")
 _TOKEN_RE = re.compile(r"^[A-Za-z0-9._\-]+$")
@@ -118,6 +125,19 @@ def parse_cooldown(value: str | None) -> tuple[int, float] | None:
     return int(match.group(1)), float(match.group(2))
 
 
+def _channel_rate(value: str | None) -> tuple[int, float] | None:
+    """``CAREERBOT_CHANNEL_RATE``: ``"RATE/SECONDS"`` -> (rate, seconds); ``"0"``/``"off"`` -> None."""
+    if value is None or not value.strip():
+        return DEFAULT_CHANNEL_RATE
+    text = value.strip().lower()
+    if text in ("0", "off", "none", "false"):
+        return None
+    match = re.fullmatch(r"(\d+)\s*/\s*(\d+(?:\.\d+)?)", text)
+    if match is None or int(match.group(1)) < 1 or float(match.group(2)) <= 0:
+        raise ConfigError(f"CAREERBOT_CHANNEL_RATE must look like 5/5 (posts/seconds) or 0, not {value!r}.")
+    return int(match.group(1)), float(match.group(2))
+
+
 def _flag(value: str | None, default: bool) -> bool:
     if value is None or not value.strip():
         return default
@@ -139,6 +159,51 @@ def _busy_wait(value: str | None) -> float | None:
         raise ConfigError(f"CAREERBOT_DB_BUSY_WAIT must be between 0 and 600 seconds, not {value!r}.")
     return seconds
 
+
+
+def _shard_count(value: str | None) -> int | None:
+    text = (value or "").strip()
+    if not text:
+        return None
+    if not text.isdigit() or not 1 <= int(text) <= 65536:
+        raise ConfigError("the shard count (CAREERBOT_SHARD_COUNT or --shard-count) must be a whole number "
+                          f"from 1, not {value!r}.")
+    return int(text)
+
+
+def parse_shard_ids(value: str | None, count: int | None) -> tuple[int, ...] | None:
+    """``"A-B"`` (a range, both ends included) or ``"A,B,..."`` -> shard ids, each below ``count``."""
+    text = (value or "").strip()
+    if not text:
+        return None
+    if count is None:
+        raise ConfigError("shard ids need a shard count (CAREERBOT_SHARD_COUNT or --shard-count).")
+    ids: list[int] = []
+    for part in text.split(","):
+        match = re.fullmatch(r"\s*(\d+)\s*(?:-\s*(\d+)\s*)?", part)
+        if match is None:
+            raise ConfigError(f"shard ids must look like 0-3 or 0,2, not {value!r}.")
+        first, last = int(match.group(1)), int(match.group(2) or match.group(1))
+        if last < first:
+            raise ConfigError(f"the shard range {part.strip()!r} runs backwards.")
+        ids += range(first, last + 1)
+    if max(ids) >= count:
+        raise ConfigError(f"shard ids run from 0 to {count - 1} with a shard count of {count}, not {value!r}.")
+    return tuple(sorted(set(ids)))
+
+
+def _shutdown_s(value: str | None) -> float:
+    seconds = _float(value, "CAREERBOT_SHUTDOWN_S")
+    if seconds is None:
+        return DEFAULT_SHUTDOWN_S
+    if not 1 <= seconds <= 600:
+        raise ConfigError(f"CAREERBOT_SHUTDOWN_S must be between 1 and 600 seconds, not {value!r}.")
+    return seconds
+
+
+def _shards(count: str | None, ids: str | None) -> dict[str, Any]:
+    shard_count = _shard_count(count)
+    return {"shard_count": shard_count, "shard_ids": parse_shard_ids(ids, shard_count)}
 
 
 def _path(value: str | None) -> Path | None:
@@ -178,7 +243,8 @@ class Config:
     backend: str = "e5"
     model: str | None = None
     threshold: float | None = None
-    db_path: Path | None = None
+    # CAREERBOT_DB as given: a path or a URL (see `database`); out of repr: a URL may hold a password
+    db: str | None = field(default=None, repr=False)
     db_busy_wait: float | None = None
     lang: str | None = None
     token: Secret | None = field(default=None)
@@ -187,6 +253,10 @@ class Config:
     cooldown: tuple[int, float] | None = DEFAULT_COOLDOWN
     message_content: bool = True
     log_level: str = "INFO"
+    shard_count: int | None = None
+    shard_ids: tuple[int, ...] | None = None
+    shutdown_s: float = DEFAULT_SHUTDOWN_S
+    channel_rate: tuple[int, float] | None = DEFAULT_CHANNEL_RATE
 
     @classmethod
     def from_mapping(cls, values: Mapping[str, str]) -> Config:
@@ -199,7 +269,7 @@ class Config:
             backend=_backend(values.get("CAREERBOT_BACKEND")),
             model=(values.get("CAREERBOT_MODEL") or "").strip() or None,
             threshold=_float(values.get("CAREERBOT_THRESHOLD"), "CAREERBOT_THRESHOLD"),
-            db_path=_path(values.get("CAREERBOT_DB")),
+            db=(values.get("CAREERBOT_DB") or "").strip() or None,
             db_busy_wait=_busy_wait(values.get("CAREERBOT_DB_BUSY_WAIT")),
             lang=_lang(values),
             token=Secret(token) if token else None,
@@ -208,7 +278,17 @@ class Config:
             cooldown=parse_cooldown(values.get("CAREERBOT_ASK_COOLDOWN")),
             message_content=_flag(values.get("CAREERBOT_MESSAGE_CONTENT"), True),
             log_level=(values.get("CAREERBOT_LOG_LEVEL") or "INFO").strip().upper(),
+            **_shards(values.get("CAREERBOT_SHARD_COUNT"), values.get("CAREERBOT_SHARD_IDS")),
+            shutdown_s=_shutdown_s(values.get("CAREERBOT_SHUTDOWN_S")),
+            channel_rate=_channel_rate(values.get("CAREERBOT_CHANNEL_RATE")),
         )
+
+    def with_shards(self, count: str | None, ids: str | None) -> Config:
+        """This config with ``--shard-count``/``--shard-ids`` from the command line applied over it."""
+        if count is None and ids is None:
+            return self
+        count = count if count is not None else (str(self.shard_count) if self.shard_count else None)
+        return dataclasses.replace(self, **_shards(count, ids))
 
     @classmethod
     def load(cls, environ: Mapping[str, str] | None = None, directory: Path | None = None) -> Config:
@@ -229,9 +309,10 @@ class Config:
         return value
 
     @property
-    def database(self) -> Path:
-        """The profile database: ``db_path``, else ``careerbot.sqlite3`` in the user data directory."""
-        return self.db_path or user_data_dir() / "careerbot.sqlite3"
+    def database(self) -> str:
+        """The profile database for :func:`bot.store.open_store`: ``CAREERBOT_DB`` (a path or a URL), else
+        ``careerbot.sqlite3`` in the user data directory."""
+        return self.db or str(user_data_dir() / "careerbot.sqlite3")
 
 
 # ------------------------------------------------------------------------------------------ locations
@@ -254,10 +335,14 @@ def in_source_checkout() -> bool:
 
 
 def user_data_dir() -> Path:
+    import platformdirs
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
 def user_cache_dir() -> Path:
+    import platformdirs
+
     return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
 
 

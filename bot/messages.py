@@ -25,12 +25,12 @@ MESSAGES: dict[str, dict[str, str]] = {
               "career paths and the outlook.",
     },
     "after_stage": {
-        "ja": "「{done}」を終えたなら、次は「{next}」のステージです。まずは次の項目から始めましょう。",
-        "en": "With \"{done}\" done, your next stage is \"{next}\". Start with these items:",
+        "ja": "「{done}」を終えたなら、次は「{next}」のステージです。最初に取り組む項目を下に挙げます。",
+        "en": "With \"{done}\" done, your next stage is \"{next}\"; its first items are listed below.",
     },
     "continue_stage": {
-        "ja": "まずは「{stage}」の残り {n} 項目を順に進めましょう。次に取り組む項目:",
-        "en": "Finish \"{stage}\" first: {n} item(s) left. Next up:",
+        "ja": "まずは「{stage}」を仕上げましょう。残り{n}項目のうち、次に取り組む{k}項目を下に挙げます。",
+        "en": "Finish \"{stage}\" first: {n} item(s) left, the next {k} listed below.",
     },
     "then_stage": {
         "ja": "それが終わったら、次のステージ「{next}」に進みます。",
@@ -153,7 +153,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "少し待ってから次の質問をしてください（あと {s} 秒）。",
         "en": "Please wait {s} s before asking another question.",
     },
-    "cooldown_short": {"ja": "⏳ あと {s} 秒待ってから質問してください。", "en": "⏳ Please wait {s} s before asking again."},
     "empty_question": {
         "ja": "質問を書いてください。例:「MLOpsって何から始めればいい？」",
         "en": "Please write a question, for example: \"What should I learn first for MLOps?\"",
@@ -162,6 +161,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "データベースが混み合っているため、何も変更できませんでした。少し待ってからもう一度お試しください。",
         "en": "The database is busy, so nothing was changed; please try again in a moment.",
     },
+    "store_failed": {
+        "ja": "保存できなかったため、何も変更していません。しばらくしてからもう一度お試しください。",
+        "en": "Couldn't save; nothing changed. Please try again later.",
+    },
     "discord_trouble": {
         "ja": "Discord 側で問題が起きているため完了できませんでした。1分ほど待ってからもう一度お試しください。",
         "en": "Discord is having trouble right now, so I couldn't finish that; please try again in a minute.",
@@ -169,6 +172,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     "not_ready": {
         "ja": "起動中です。数秒後にもう一度お試しください。",
         "en": "I'm still starting up; please try again in a few seconds.",
+    },
+    "restarting": {
+        "ja": "再起動中です。少し待ってからもう一度お試しください。",
+        "en": "I'm restarting; please ask again in a moment.",
+    },
+    "restart_unanswered": {
+        "ja": "答える前に再起動することになりました。すみませんが、少し待ってからもう一度質問してください。",
+        "en": "Sorry, I had to restart before I could answer; please ask again in a moment.",
+    },
+    "restart_unanswered_many": {
+        "ja": "{users} 答える前に再起動することになりました。すみませんが、少し待ってからもう一度質問してください。",
+        "en": "{users} Sorry, I had to restart before I could answer you; please ask again in a moment.",
     },
     # answer embed
     "question": {"ja": "質問", "en": "Question"},
@@ -315,6 +330,25 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "再読み込みはすでに実行中です。終わるまでお待ちください。",
         "en": "A reload is already running; please wait for it to finish.",
     },
+    "reload_shrinks": {
+        "ja": "新しいナレッジは今よりかなり少ない内容しか答えられません（{changes}）。"
+              "ファイルが壊れていないか確認してください。このまま読み込みますか？ 読み込むまでは今の内容で回答を続けます。",
+        "en": "The edited knowledge would serve far less than now ({changes}). Check that no file was emptied "
+              "by mistake. Load it anyway? Until you confirm, I keep answering from the current version.",
+    },
+    "reload_shrink_change": {"ja": "{what} {old} → {new}", "en": "{what} {old} → {new}"},
+    "kb_documents": {"ja": "トピックとステージ", "en": "topics and stages"},
+    "kb_cards": {"ja": "回答カード", "en": "answer cards"},
+    "kb_resources": {"ja": "教材", "en": "resources"},
+    "reload_anyway": {"ja": "このまま読み込む", "en": "Load it anyway"},
+    "reload_kept": {
+        "ja": "読み込みを中止しました。今の内容で回答を続けます。",
+        "en": "Not loaded; I keep answering from the current version.",
+    },
+    "reload_stale": {
+        "ja": "その後に別の再読み込みがあったため、この確認は無効です。もう一度 /admin reload を実行してください。",
+        "en": "Another reload happened since, so this confirmation no longer applies; run /admin reload again.",
+    },
     "reload_failed": {
         "ja": "ナレッジを読み込み直せませんでした。以前の内容で回答を続けます（詳細はログにあります）。",
         "en": "I couldn't reload the knowledge; I keep answering from the previous version (details are in "
@@ -357,6 +391,49 @@ MESSAGES: dict[str, dict[str, str]] = {
               "answer in its context: \"in Japanese\", \"tell me more\", \"what next?\", \"what about for a "
               "student?\"",
     },
+    # ---- study groups (bot/groups.py, bot/charts.py)
+    "group_week_of": {"ja": "第{n}週（全{total}週）", "en": "Week {n} of {total}"},
+    "weekday_short": {"ja": "月 火 水 木 金 土 日", "en": "Mon Tue Wed Thu Fri Sat Sun"},
+    "weekday_long": {"ja": "月曜 火曜 水曜 木曜 金曜 土曜 日曜",
+                     "en": "Mondays Tuesdays Wednesdays Thursdays Fridays Saturdays Sundays"},
+    "group_date": {"ja": "{y}年{m}月{d}日（{wd}）", "en": "{wd} {iso}"},
+    "group_checkin_time": {"ja": "毎週{day} {time}（{tz}）", "en": "{day} at {time} ({tz})"},
+    "group_before": {"ja": "{date}に開始", "en": "Starts {date}"},
+    "group_extra_week": {"ja": "（延長週）", "en": " (extra week)"},
+    "group_paused": {"ja": "一時停止中（第{n}週）", "en": "Paused in week {n}"},
+    "group_paused_before": {"ja": "一時停止中（開始前）", "en": "Paused before it started"},
+    "group_finished": {"ja": "終了（全{total}週）", "en": "Finished ({total} weeks)"},
+    "group_ended": {"ja": "第{n}週で終了", "en": "Ended in week {n}"},
+    "group_ended_before": {"ja": "開始前に終了", "en": "Ended before it started"},
+    "group_streak": {"ja": "{n}人が{w}週連続で続けています", "en": "{n} members kept a {w}-week streak"},
+    "group_streak_one": {"ja": "{n}人が{w}週連続で続けています", "en": "{n} member kept a {w}-week streak"},
+    "group_on_track": {"ja": "{total}人中{n}人が予定どおりです", "en": "{n} of {total} members are on track"},
+    "group_checkin_late": {"ja": "（予定より遅れての投稿です）", "en": "(posted late)"},
+    "group_week_free": {"ja": "今週は新しい項目はありません。復習や遅れの取り戻しに使いましょう。",
+                        "en": "No new items this week: use it to review or catch up."},
+    "group_already_paused": {"ja": "このプランはすでに一時停止中です。", "en": "The plan is already paused."},
+    "group_not_paused": {"ja": "このプランは一時停止していません。", "en": "The plan is not paused."},
+    "group_not_running": {"ja": "このプランはすでに終わっています。", "en": "The plan is already over."},
+    "group_paused_cannot_skip": {"ja": "一時停止中は週を飛ばせません。先に再開してください。",
+                                 "en": "A paused plan cannot skip a week: resume it first."},
+    "group_already_ended": {"ja": "このプランはすでに終了しています。", "en": "The plan has already ended."},
+    "streak_line": {"ja": "連続{n}週（最長{longest}週）", "en": "Streak: {n} week(s) (longest {longest})"},
+    "member_label": {"ja": "メンバー{n}", "en": "Member {n}"},
+    "chart_progress_title": {"ja": "学習の進捗", "en": "Your progress"},
+    "chart_checklist": {"ja": "ステージ別チェックリスト（完了/全項目）", "en": "Checklist by stage (done/all items)"},
+    "chart_hours": {"ja": "完了 {done:g}時間・残り {left:g}時間", "en": "{done:g} h done · {left:g} h to go"},
+    "chart_activity": {"ja": "週ごとの完了項目（直近{n}週）", "en": "Items done per week (last {n} weeks)"},
+    "chart_empty_hint": {"ja": "まだ完了した項目はありません。項目を完了にすると、ここに進捗が表示されます。",
+                         "en": "Nothing done yet: mark an item done and your progress shows here."},
+    "chart_done_per_week": {"ja": "週ごとの完了項目（全員）", "en": "Items done per plan week (all members)"},
+    "chart_members": {"ja": "参加者 {n}人", "en": "{n} member(s)"},
+    "chart_on_track": {"ja": "予定どおり", "en": "On track"},
+    "chart_behind": {"ja": "遅れ気味", "en": "Behind"},
+    "chart_no_members": {"ja": "まだ参加者はいません", "en": "No members yet"},
+    "chart_more": {"ja": "ほか{n}人", "en": "+{n} more"},
+    "chart_written": {"ja": "進捗の画像を {path} に保存しました。", "en": "Wrote your progress picture to {path}."},
+    "chart_empty_cli": {"ja": "まだ完了した項目はありません。`careerbot progress done 項目` で記録できます。",
+                        "en": "Nothing done yet: `careerbot progress done ITEM` records an item."},
 }
 
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """Discord responsiveness benchmark (not a test): 100 concurrent ``/ask`` against the real bot.
 
-Starts FakeDiscord (tests/fakediscord) on 127.0.0.1 and the bot as a subprocess (``python -m bot.runner``,
+Starts FakeDiscord (tests/fakediscord) on 127.0.0.1 and the bot as a subprocess (``python -m bot.discordbot.runner``,
 the ``careerbot run`` code path), fires N ``/ask`` interactions at once from several users (the per-user
 cooldown is raised so it does not refuse them), and prints the time from each interaction to its initial
 response (the deferral) and to its final answer (p50 / p99 / max), plus how many were acknowledged within
@@ -78,10 +78,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=120.0, help="give up waiting after this many seconds")
     args = parser.parse_args(argv)
 
+    from bot.config import Config
     from bot.engine import Engine
 
     print("loading the index (builds it if missing or stale)...", file=sys.stderr)
-    index_dir = Engine.load(index_dir=args.index_dir, backend="e5").index.directory
+    index_dir = Engine.load(Config(index_dir=Path(args.index_dir) if args.index_dir else None)).index.directory
     per_user = -(-args.n // args.users) + 1
 
     with tempfile.TemporaryDirectory(prefix="bench-discord-") as tmp, FakeDiscord(

@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """Load benchmark (not a test, not run in CI): bursts of /ask and channel questions against the real bot.
 
-Starts FakeDiscord (tests/fakediscord) on 127.0.0.1 and the bot as a subprocess (``python -m bot.runner``,
+Starts FakeDiscord (tests/fakediscord) on 127.0.0.1 and the bot as a subprocess (``python -m bot.discordbot.runner``,
 the ``careerbot run`` code path) with its default per-user cooldown (1 question per 5 s), makes one channel
 a question channel, then runs ``--bursts`` bursts. Each burst fires, at the same moment:
 
@@ -168,10 +168,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=180.0, help="give up waiting for a burst's replies")
     args = parser.parse_args(argv)
 
+    from bot.config import Config
     from bot.engine import Engine
 
     print("loading the index (builds it if missing or stale)...", file=sys.stderr)
-    index_dir = Engine.load(index_dir=args.index_dir, backend="e5").index.directory
+    index_dir = Engine.load(Config(index_dir=Path(args.index_dir) if args.index_dir else None)).index.directory
     ok = True
     with tempfile.TemporaryDirectory(prefix="bench-load-") as tmp, FakeDiscord(
         guilds=[make_guild(args.asks + args.channel_users)]

@@ -1,11 +1,14 @@
 """Subprocess helper for tests/test_store.py (multi-process writes, SIGKILL mid-transaction).
 
 Usage:
-    python tests/_store_worker.py writes DB USER_ID COUNT   # prints READY, reads a start time on stdin,
-                                                             # then COUNT mark_done writes, prints DONE
-    python tests/_store_worker.py killme DB COUNT           # COUNT committed writes (prints COMMITTED i
-                                                             # after each), then an open write transaction
-                                                             # with many rows, prints IN_TX and hangs
+    python tests/_store_worker.py writes TARGET USER_ID COUNT   # prints READY, reads a start time on stdin,
+                                                                 # then COUNT mark_done writes, prints DONE
+    python tests/_store_worker.py killme DB COUNT               # SQLite: COUNT committed writes (prints
+                                                                 # COMMITTED i after each), then an open write
+                                                                 # transaction with many rows, prints IN_TX and
+                                                                 # hangs
+
+TARGET is anything ``open_store`` takes: a SQLite path or a ``postgresql://`` URL.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from pathlib import Path
 if __package__ is None:  # run as a script: make the repository root importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bot.store import Store
+from bot.store import open_store
 
 
 def _say(line: str) -> None:
@@ -25,8 +28,8 @@ def _say(line: str) -> None:
     sys.stdout.flush()
 
 
-def writes(db: str, user_id: int, count: int) -> None:
-    with Store(db, busy_wait_s=30) as store:
+def writes(target: str, user_id: int, count: int) -> None:
+    with open_store(target, busy_wait_s=30) as store:
         _say("READY")
         start_at = float(sys.stdin.readline())  # start barrier: a wall-clock time shared by all workers
         time.sleep(max(0.0, start_at - time.time()))
@@ -37,7 +40,7 @@ def writes(db: str, user_id: int, count: int) -> None:
 
 
 def killme(db: str, count: int) -> None:
-    store = Store(db)
+    store = open_store(db)
     for i in range(count):
         store.mark_done(0, 0, f"committed.{i}")
         _say(f"COMMITTED {i}")

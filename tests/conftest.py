@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -78,3 +79,28 @@ def engine_env(e5_engine, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv("CAREERBOT_INDEX_DIR", str(e5_engine.index.directory))
     monkeypatch.setenv("CAREERBOT_BACKEND", "e5")
     return e5_engine
+
+
+# ---------------------------------------------------------------------------------------- PostgreSQL
+
+
+@pytest.fixture(scope="session")
+def pg_url() -> Iterator[str]:
+    """A PostgreSQL server for the store tests: ``$CAREERBOT_TEST_PG_URL`` (.ci/run starts one), else one
+    started for this session (tests/_pg_server.py); the PostgreSQL tests are skipped only when neither works."""
+    from _pg_server import Unavailable, session_server
+
+    try:
+        with session_server() as url:
+            yield url
+    except Unavailable as exc:
+        pytest.skip(f"PostgreSQL tests skipped: {exc}")
+
+
+@pytest.fixture
+def pg_target(pg_url: str) -> Iterator[str]:
+    """A URL to an empty schema of its own on the session's server (dropped afterwards)."""
+    from _pg_server import fresh_schema
+
+    with fresh_schema(pg_url) as url:
+        yield url

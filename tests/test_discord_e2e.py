@@ -172,9 +172,11 @@ def test_cooldown_on_ask_and_on_channel_questions(world: BotWorld) -> None:
     resp = world.reply(second)
     assert resp.type == 4
     assert "Please wait" in _ephemeral_text(resp)
-    _, call = world.mention(user, "One more question?")
-    assert call.json["content"].startswith("⏳")
-    assert call.json["allowed_mentions"] == {"parse": []}
+    mark = world.fd.mark()
+    msg = world.fd.inject_message(CHANNEL_ID, user, f"<@{BOT_ID}> One more question?")
+    # In a channel the refusal is a ⏳ on the question, never a public "please wait" message.
+    world.fd.wait_until(lambda: world.fd.reactions(int(msg["id"])) == ["⏳"], WAIT, "no ⏳ on the question")
+    assert [c for c in world.fd.calls("POST", MESSAGES) if c.id > mark] == []
     world.reply(first, "followup")  # the first question was answered all the same
 
 

@@ -163,8 +163,9 @@ def echoed_value(text: str) -> str:
 def world(e5_engine, tmp_path_factory: pytest.TempPathFactory) -> Iterator[BotWorld]:
     work = tmp_path_factory.mktemp("hardening-input")
     hygiene = Hygiene(no_errors_logged=True, no_rejected_calls=True)
+    # FakeDiscord does not rate-limit, and these tests are about input, not pacing: no 5-posts-per-5-s wait.
     with bot_world(work, Path(e5_engine.index.directory), make_guild(12), hygiene=hygiene,
-                   CAREERBOT_ASK_COOLDOWN="0") as w:
+                   CAREERBOT_ASK_COOLDOWN="0", CAREERBOT_CHANNEL_RATE="0") as w:
         reply = w.final(w.slash("config qa-channel add", {"channel": SECOND_CHANNEL_ID}, user_id=OWNER_ID))
         assert "I will answer messages" in message_text(reply.body)
         yield w

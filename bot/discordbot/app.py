@@ -4,6 +4,10 @@ Start-up follows python-discord/bot: ``asyncio.run(start(...))`` with ``async wi
 (knowledge, encoder, index) and the store load once in ``setup_hook``, the engine in a worker thread so the
 event loop never blocks. Commands are synced only by :func:`sync_commands` (``careerbot sync``), never in
 ``on_ready``.
+
+With ``shard_count`` configured (``careerbot run --shard-count N --shard-ids A-B``) the bot is a
+:class:`ShardedCareerBot`: one process runs those shards of the gateway, and K processes together run them
+all. SIGTERM/SIGINT drain the work in flight before the gateway closes (:mod:`bot.discordbot.lifecycle`).
 """
 
 from __future__ import annotations
@@ -23,10 +27,11 @@ from bot.config import Config
 from bot.discordbot.followups import LastAnswers
 from bot.discordbot.guildconfig import GuildConfig
 from bot.discordbot.i18n import CareerTranslator
+from bot.discordbot.lifecycle import Lifecycle, admit
 from bot.discordbot.service import AnswerService
 from bot.discordbot.ui.interaction import interaction_lang, report_error, send_ephemeral
 from bot.messages import t
-from bot.store import AsyncStore, Store
+from bot.store import Store, open_store
 
 if TYPE_CHECKING:
     from bot.engine import Engine
@@ -52,7 +57,8 @@ class CareerTree(app_commands.CommandTree["CareerBot"]):
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
         if interaction.guild_id is not None:
-            return True
+            # Accepted work, drained at shutdown (and, while shutting down, turned away with one sentence).
+            return await admit(self.client.lifecycle, interaction)
         # guild_only() hides the commands in DMs, but a stale client can still send one.
         if interaction.type is discord.InteractionType.autocomplete:
             await interaction.response.autocomplete([])
@@ -79,11 +85,11 @@ class CareerTree(app_commands.CommandTree["CareerBot"]):
 class CareerBot(commands.Bot):
     """careerbot on Discord. ``load_engine=False`` (for ``careerbot sync``) skips the engine and the store."""
 
-    store: AsyncStore
+    store: Store  # called as `await bot.store.run(Store.method, *args)`
     answers: AnswerService
     guild_config: GuildConfig
 
-    def __init__(self, config: Config, *, load_engine: bool = True) -> None:
+    def __init__(self, config: Config, *, load_engine: bool = True, **options: Any) -> None:
         # A text-only bot: don't warn at every start that the optional voice libraries are missing.
         discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = False
         intents = discord.Intents.none()
@@ -96,10 +102,14 @@ class CareerBot(commands.Bot):
             allowed_mentions=discord.AllowedMentions.none(),
             tree_cls=CareerTree,
             help_command=None,
+            **options,
         )
         self.config = config
         self.load_engine = load_engine
         self.conversations = LastAnswers()  # the last answer per answer thread / answer message
+        # What was accepted and is owed an answer; None (no draining) for `careerbot sync`.
+        self.lifecycle: Lifecycle | None = Lifecycle(config.shutdown_s) if load_engine else None
+        self._closing: asyncio.Future[None] | None = None
 
     def __repr__(self) -> str:
         return f"<CareerBot user={self.user!r} engine={self.load_engine}>"
@@ -125,9 +135,8 @@ class CareerBot(commands.Bot):
 
         config = self.config
         busy = {} if config.db_busy_wait is None else {"busy_wait_s": config.db_busy_wait}
-        store = await asyncio.to_thread(Store, config.database, **busy)
-        self.store = AsyncStore(store)
-        log.info("profile database: %s", store.path)
+        self.store = await asyncio.to_thread(open_store, config.database, **busy)
+        log.info("profile database: %s", self.store.describe())
         engine = await asyncio.to_thread(
             Engine.load, config, notify=lambda message: log.warning("index: %s", message))
         self.answers = AnswerService(engine)
@@ -144,14 +153,32 @@ class CareerBot(commands.Bot):
     async def on_ready(self) -> None:
         log.info("connected as %s (%s) to %d guild(s)", self.user, getattr(self.user, "id", "?"), len(self.guilds))
 
+    def request_shutdown(self, signame: str) -> None:
+        """SIGTERM/SIGINT: the first one drains and closes (:meth:`close`), a second one stops waiting."""
+        if self._closing is None:
+            log.info("%s: shutting down (finishing what was asked, up to %.0f s)", signame, self.config.shutdown_s)
+            self._closing = asyncio.ensure_future(self._close())  # bot.start() returns when it is done
+        elif self.lifecycle is not None:
+            log.warning("%s again: not waiting for the questions in flight any longer", signame)
+            self.lifecycle.hurry()
+
     async def close(self) -> None:
+        """Drain what was accepted (answered, or its asker told to ask again), then close the gateway, the
+        answer service and the store. Safe to call more than once (discord.py calls it too)."""
+        if self._closing is None:
+            self._closing = asyncio.ensure_future(self._close())
+        await asyncio.shield(self._closing)
+
+    async def _close(self) -> None:
+        if self.lifecycle is not None:
+            await self.lifecycle.drain()
         await super().close()
         answers: AnswerService | None = getattr(self, "answers", None)
         if answers is not None:
             await answers.close()
-        store: AsyncStore | None = getattr(self, "store", None)
+        store: Store | None = getattr(self, "store", None)
         if store is not None:
-            await store.close()
+            await store.run(Store.close)
 
 
 # ------------------------------------------------------------------------------------------ set-up
@@ -212,13 +239,64 @@ def configure_endpoints(config: Config) -> None:
         discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(config.gateway_url)
 
 
+class ShardedCareerBot(CareerBot, commands.AutoShardedBot):
+    """careerbot on the shards ``config.shard_ids`` (default: all) of ``config.shard_count``.
+
+    Shards IDENTIFY as fast as Discord allows: one per 5 s per ``max_concurrency`` bucket
+    (``shard_id % max_concurrency``, from ``GET /gateway/bot``), not discord.py's flat 5 s between shards.
+    Processes do not coordinate: start them a few seconds apart (see the README's deployment section).
+    """
+
+    def __init__(self, config: Config, *, load_engine: bool = True) -> None:
+        ids = list(config.shard_ids) if config.shard_ids is not None else None
+        super().__init__(config, load_engine=load_engine, shard_count=config.shard_count, shard_ids=ids)
+        self._identify_buckets: dict[int, float] = {}
+        self._identify_lock = asyncio.Lock()
+        self._max_concurrency: int | None = None
+
+    def __repr__(self) -> str:
+        return f"<ShardedCareerBot user={self.user!r} shards={self.shard_ids}/{self.shard_count}>"
+
+    async def before_identify_hook(self, shard_id: int | None, *, initial: bool = False) -> None:
+        if self._max_concurrency is None:
+            try:
+                self._max_concurrency = max((await self.fetch_session_start_limits()).max_concurrency, 1)
+            except (discord.HTTPException, discord.GatewayNotFound, OSError) as exc:
+                log.warning("cannot read the session start limits (%s); identifying one shard per 5 s",
+                            exc.__class__.__name__)
+                self._max_concurrency = 1
+        bucket = (shard_id or 0) % self._max_concurrency
+        async with self._identify_lock:
+            loop = asyncio.get_running_loop()
+            last = self._identify_buckets.get(bucket)
+            if last is not None and loop.time() - last < IDENTIFY_INTERVAL_S:
+                await asyncio.sleep(last + IDENTIFY_INTERVAL_S - loop.time())
+            self._identify_buckets[bucket] = loop.time()
+        log.info("identifying shard %s of %s", shard_id, self.shard_count)
+
+
+#: Discord allows one IDENTIFY per 5 s in each max_concurrency bucket.
+IDENTIFY_INTERVAL_S = 5.0
+
+
+def make_bot(config: Config, *, load_engine: bool = True) -> CareerBot:
+    """A :class:`ShardedCareerBot` when a shard count is configured, else the plain (unsharded) bot."""
+    if config.shard_count is not None:
+        return ShardedCareerBot(config, load_engine=load_engine)
+    return CareerBot(config, load_engine=load_engine)
+
+
 async def start(config: Config, token: str) -> None:
-    """Run the bot until it is closed (SIGTERM/SIGINT close it cleanly). Raises on start-up failures."""
-    async with CareerBot(config) as bot:
+    """Run the bot until it is closed (SIGTERM/SIGINT drain it and close it cleanly). Raises on start-up
+    failures."""
+    async with make_bot(config) as bot:
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGTERM, signal.SIGINT):
             with contextlib.suppress(NotImplementedError, RuntimeError):  # not on Windows
-                loop.add_signal_handler(sig, lambda: asyncio.ensure_future(bot.close()))
+                loop.add_signal_handler(sig, bot.request_shutdown, sig.name)
+        if config.shard_count is not None:
+            log.info("running shards %s of %s", list(config.shard_ids or range(config.shard_count)),
+                     config.shard_count)
         await bot.start(token)
 
 

@@ -4,6 +4,7 @@ Both return a process exit code. Expected failures (no token, a token Discord re
 base, an unreachable Discord...) become one sentence on stderr, never a traceback, and never show the token.
 
     python -m bot.discordbot.runner            # same as `careerbot run`
+    python -m bot.discordbot.runner run --shard-count 4 --shard-ids 0-1   # same as `careerbot run ...`
     python -m bot.discordbot.runner sync [ID]  # same as `careerbot sync [--guild ID]`
 
 This is the edge: it reads the :class:`~bot.config.Config` (environment and ``./.env``) once and hands it on.
@@ -26,13 +27,14 @@ def _say(message: str) -> None:
     print(f"careerbot: {message}", file=sys.stderr)
 
 
-def _prepare() -> tuple[Any, str] | int:
-    """Config and token, with logging and endpoints configured; an exit code when they are unusable."""
+def _prepare(shard_count: str | None = None, shard_ids: str | None = None) -> tuple[Any, str] | int:
+    """Config (with the command line's shard options over it) and token, with logging and endpoints
+    configured; an exit code when they are unusable."""
     from bot.config import Config, ConfigError
     from bot.discordbot.app import configure_endpoints, configure_logging
 
     try:
-        config = Config.load()
+        config = Config.load().with_shards(shard_count, shard_ids)
         token = config.require_token()
     except ConfigError as exc:
         _say(str(exc))
@@ -89,15 +91,16 @@ def _execute(main: Callable[[], Coroutine[Any, Any, int]]) -> int:
         return EXIT_ERROR
 
 
-def run() -> int:
-    """``careerbot run``: start the bot with DISCORD_TOKEN (environment or ./.env) until stopped."""
+def run(shard_count: str | None = None, shard_ids: str | None = None) -> int:
+    """``careerbot run [--shard-count N --shard-ids A-B]``: start the bot with DISCORD_TOKEN (environment
+    or ./.env) until stopped; SIGTERM/SIGINT finish what was asked first (up to CAREERBOT_SHUTDOWN_S)."""
     from bot.config import configure_threads
 
     # The encoder's OpenMP threads otherwise spin while idle; on a busy host that starves the event loop
     # and the other encodes (scripts/bench_discord.py: p50 answer 4.5 s -> 1.8 s with the host under load).
     # Read when the encoder's library loads, so set before the engine is imported.
     configure_threads()
-    prepared = _prepare()
+    prepared = _prepare(shard_count, shard_ids)
     if isinstance(prepared, int):
         return prepared
     config, token = prepared
@@ -134,10 +137,16 @@ def main(argv: list[str] | None = None) -> int:
             _say("usage: python -m bot.discordbot.runner sync [GUILD_ID]")
             return EXIT_CONFIG
         return sync(int(args[1]) if len(args) == 2 else None)
-    if args not in ([], ["run"]):
-        _say("usage: python -m bot.discordbot.runner [run | sync [GUILD_ID]]")
-        return EXIT_CONFIG
-    return run()
+    if args[:1] == ["run"]:
+        args = args[1:]
+    options: dict[str, str] = {}
+    while args:
+        flag, *rest = args
+        if flag not in ("--shard-count", "--shard-ids") or not rest or flag in options:
+            _say("usage: python -m bot.discordbot.runner [run [--shard-count N] [--shard-ids A-B] | sync [GUILD_ID]]")
+            return EXIT_CONFIG
+        options[flag], args = rest[0], rest[1:]
+    return run(options.get("--shard-count"), options.get("--shard-ids"))
 
 
 if __name__ == "__main__":

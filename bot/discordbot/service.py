@@ -11,8 +11,10 @@ question.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import logging
+import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -44,8 +46,81 @@ class ReloadInProgress(Exception):
 @dataclass(frozen=True)
 class ReloadResult:
     kb: KnowledgeBase
+    rebuilt: bool  # the index was built (else an index for these files existed already)
+    seconds: float
+    changed: bool = True  # the knowledge differs from what was served before
+
+
+#: A reload that would serve fewer than this share of the current documents, cards or resources waits for
+#: a moderator's confirmation (an emptied file, a bad merge).
+SHRINK_RATIO = 0.5
+
+
+@dataclass(frozen=True)
+class Shrinkage:
+    what: str  # "documents" (topics and stages), "cards" or "resources"
+    old: int
+    new: int
+
+
+def shrinkage(old: KnowledgeBase, new: KnowledgeBase, ratio: float = SHRINK_RATIO) -> list[Shrinkage]:
+    """What ``new`` would serve far less of than ``old``: fewer than ``ratio`` of its documents, answer
+    cards or resources."""
+    counts = (("documents", len(old.documents), len(new.documents)), ("cards", len(old.cards), len(new.cards)),
+              ("resources", len(old.resources), len(new.resources)))
+    return [Shrinkage(what, a, b) for what, a, b in counts if b < a * ratio]
+
+
+@dataclass(frozen=True)
+class PendingReload:
+    """A reloaded engine held back by the shrink guard until a moderator confirms it (:meth:`AnswerService.apply`)."""
+
+    engine: Engine
+    base: Engine  # the engine it was compared with; applying it is refused once another has replaced that
     rebuilt: bool
     seconds: float
+    shrinks: list[Shrinkage]
+
+
+class ReloadShrinks(Exception):
+    """The reloaded knowledge would serve far less than the current one; nothing was swapped."""
+
+    def __init__(self, pending: PendingReload) -> None:
+        super().__init__(", ".join(f"{s.what} {s.old} -> {s.new}" for s in pending.shrinks))
+        self.pending = pending
+
+
+class ReloadStale(Exception):
+    """A held-back reload can no longer be applied: another reload replaced the engine it was checked against."""
+
+
+async def _in_daemon_thread(fn: Callable[..., T], *args: object, **kwargs: object) -> T:
+    """Run ``fn`` on a thread of its own that does not hold up the process's exit: an index rebuild still
+    running when a shutdown's deadline passes is abandoned with the process (the index is built in a
+    temporary directory and renamed into place, so stopping it midway leaves nothing broken)."""
+    loop = asyncio.get_running_loop()
+    future: asyncio.Future[T] = loop.create_future()
+
+    def settle(result: T | None, error: BaseException | None) -> None:
+        if future.done():  # the caller was cancelled meanwhile
+            return
+        if error is not None:
+            future.set_exception(error)
+        else:
+            future.set_result(result)  # type: ignore[arg-type]
+
+    def work() -> None:
+        result: T | None = None
+        error: BaseException | None = None
+        try:
+            result = fn(*args, **kwargs)
+        except BaseException as exc:  # noqa: BLE001 - handed to the awaiting caller
+            error = exc
+        with contextlib.suppress(RuntimeError):  # the event loop is gone: nobody waits any more
+            loop.call_soon_threadsafe(settle, result, error)
+
+    threading.Thread(target=work, name="careerbot-reload", daemon=True).start()
+    return await future
 
 
 class AnswerService:
@@ -117,13 +192,15 @@ class AnswerService:
             if not p.future.done():
                 p.future.set_result(answer)
 
-    async def reload(self) -> ReloadResult:
+    async def reload(self, *, allow_shrink: bool = False) -> ReloadResult:
         """Re-read the knowledge files and swap in a new engine (its index rebuilt when they changed).
 
         The rebuild runs on a worker thread of its own, so the event loop and the answer thread keep serving
         the previous engine meanwhile (questions already in a batch finish on it). Raises KnowledgeError
         (every problem with file and line) when the edited knowledge is invalid, ReloadInProgress when a
-        reload is already running; either way the previous engine keeps serving, untouched.
+        reload is already running, and ReloadShrinks (holding the new engine for :meth:`apply`) when it would
+        serve far less than the current one and ``allow_shrink`` is false; in each case the previous engine
+        keeps serving, untouched.
         """
         if self._reload_lock.locked():
             raise ReloadInProgress
@@ -131,12 +208,31 @@ class AnswerService:
             old = self.engine
             notes: list[str] = []
             started = time.perf_counter()
-            new = await asyncio.to_thread(old.reload, notify=notes.append)
-            self.engine = new
+            new = await _in_daemon_thread(old.reload, notify=notes.append)
             elapsed = time.perf_counter() - started
             rebuilt = bool(notes)  # ensure_index announces a rebuild, and only a rebuild
+            shrinks = shrinkage(old.kb, new.kb)
+            if shrinks and not allow_shrink:
+                log.warning("knowledge reload held back: it would serve far less than now (%s); still serving "
+                            "the previous version until a moderator confirms",
+                            ", ".join(f"{s.what} {s.old} -> {s.new}" for s in shrinks))
+                raise ReloadShrinks(PendingReload(new, old, rebuilt, elapsed, shrinks))
+            self.engine = new
             log.info("knowledge reloaded in %.1f s (index %s)", elapsed, "rebuilt" if rebuilt else "unchanged")
-            return ReloadResult(new.kb, rebuilt, elapsed)
+            return ReloadResult(new.kb, rebuilt, elapsed, changed=new.kb.digest != old.kb.digest)
+
+    async def apply(self, pending: PendingReload) -> ReloadResult:
+        """Swap in a reload the shrink guard held back (a moderator confirmed it). Raises ReloadStale when
+        another reload replaced the engine it was checked against, ReloadInProgress while one runs."""
+        if self._reload_lock.locked():
+            raise ReloadInProgress
+        async with self._reload_lock:
+            if self.engine is not pending.base:
+                raise ReloadStale
+            self.engine = pending.engine
+            log.warning("knowledge reload confirmed despite serving far less (%s)",
+                        ", ".join(f"{s.what} {s.old} -> {s.new}" for s in pending.shrinks))
+            return ReloadResult(pending.engine.kb, pending.rebuilt, pending.seconds)  # it shrank: it changed
 
     async def close(self) -> None:
         if self._worker is not None and not self._worker.done():

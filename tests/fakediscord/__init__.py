@@ -7,6 +7,11 @@ with FakeDiscord() as fd:
     fd.wait_until_ready()
     fd.inject_message(2001, 3002, f"<@{fd.bot.id}> hi")
     call = fd.wait_for_call("POST", r"^/channels/2001/messages$")
+
+Several guilds split across gateway shards (guild n on shard n % 4; see ``FakeDiscord.wait_for_shards``):
+
+with FakeDiscord(guilds=[numbered_guild(n) for n in range(1, 9)], shard_count=4) as fd:
+    ...
 """
 
 from .models import (
@@ -30,6 +35,9 @@ from .models import (
     Perm,
     RoleSpec,
     default_guild,
+    numbered_channel_id,
+    numbered_guild,
+    numbered_guild_id,
 )
 from .server import (
     Call,
@@ -38,6 +46,7 @@ from .server import (
     InjectedInteraction,
     InteractionResponse,
     UploadedFile,
+    shard_of,
 )
 from .validation import ApiError
 
@@ -69,4 +78,8 @@ __all__ = [
     "RoleSpec",
     "UploadedFile",
     "default_guild",
+    "numbered_channel_id",
+    "numbered_guild",
+    "numbered_guild_id",
+    "shard_of",
 ]

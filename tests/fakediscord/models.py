@@ -349,6 +349,45 @@ def default_guild(
     )
 
 
+def numbered_guild_id(n: int) -> int:
+    """Guild number ``n`` (from 1) of a multi-guild fake: its events go to shard ``n % shard_count``."""
+    if n < 1:
+        raise ValueError("guilds are numbered from 1")
+    return (n << 22) | GUILD_ID
+
+
+def numbered_channel_id(n: int, k: int = 0) -> int:
+    """The ``k``-th text channel of guild number ``n``."""
+    return n * 100_000 + CHANNEL_ID + k
+
+
+def numbered_guild(n: int, *, channels: int = 1, members: list[MemberSpec] | None = None) -> GuildSpec:
+    """Guild number ``n`` of a multi-guild fake (``FakeDiscord(guilds=[numbered_guild(n) for n in ...])``):
+    id :func:`numbered_guild_id` (so that guild ``n`` is on shard ``n % shard_count``), text channels
+    :func:`numbered_channel_id`, a Moderator role, the usual owner, moderator and member (users exist once
+    across guilds) plus ``members``."""
+    gid = numbered_guild_id(n)
+    moderator_role = n * 100_000 + MODERATOR_ROLE_ID
+    return GuildSpec(
+        id=gid,
+        name=f"Careerbot Test Guild {n}",
+        owner_id=OWNER_ID,
+        channels=[ChannelSpec(id=numbered_channel_id(n, k), name=f"general-{k}", position=k)
+                  for k in range(channels)],
+        roles=[
+            RoleSpec(id=gid, name="@everyone", permissions=DEFAULT_EVERYONE_PERMISSIONS, position=0),
+            RoleSpec(id=moderator_role, name="Moderator", permissions=int(Perm.MANAGE_MESSAGES | Perm.MANAGE_GUILD),
+                     position=1),
+        ],
+        members=[
+            MemberSpec(id=OWNER_ID, username="owner", global_name="Owner"),
+            MemberSpec(id=MODERATOR_ID, username="moderator", global_name="Moderator", roles=[moderator_role]),
+            MemberSpec(id=MEMBER_ID, username="member", global_name="Member"),
+            *(members or []),
+        ],
+    )
+
+
 # ------------------------------------------------------------------------------------------- permissions
 
 

@@ -9,6 +9,12 @@ The server runs its own asyncio loop in a daemon thread, so it works from synchr
 (``with FakeDiscord() as fd:``) and from async code (``async with FakeDiscord() as fd:``; the blocking waits
 have ``*_async`` twins that do not block the caller's loop).
 
+Sharding: ``FakeDiscord(shard_count=N)`` recommends N shards in ``GET /gateway/bot``; an IDENTIFY may carry
+``shard: [id, count]`` (without one it is shard ``[0, 1]``). Each shard has its own session: its READY and
+GUILD_CREATEs name only its guilds (``(guild_id >> 22) % count == id``, as Discord splits them), and an event
+about a guild goes only to the session of that guild's shard (DMs to shard 0). A new IDENTIFY replaces the
+session of the same shard id only.
+
 Thread-safety: all mutable state is guarded by one re-entrant lock; request handlers run on the server loop
 and only hold the lock for synchronous bookkeeping, so calling the query/inject helpers from any thread is
 safe.
@@ -177,16 +183,33 @@ class _Fault:
     apply: bool = False  # carry the request out, then answer with the fault (a lost response)
 
 
+def shard_of(guild_id: int, shard_count: int) -> int:
+    """The shard that receives a guild's events (Discord's formula)."""
+    return (int(guild_id) >> 22) % shard_count
+
+
 class _Session:
     def __init__(self, session_id: str, identify: dict[str, Any], max_events: int) -> None:
         self.id = session_id
         self.identify = identify
         self.intents = int(identify.get("intents") or 0)
+        shard = identify.get("shard") or [0, 1]
+        self.shard_id, self.shard_count = int(shard[0]), int(shard[1])
         self.seq = 0
         self.events: deque[tuple[int, str, str]] = deque(maxlen=max_events)
         self.conn: _Conn | None = None
         self.ready_seq = 0
         self.invalid = False
+        self.number = 0  # this session's IDENTIFY was the number-th
+
+    def serves(self, guild_id: int | None) -> bool:
+        """Whether this session receives events about ``guild_id`` (None: a DM, which goes to shard 0)."""
+        if guild_id is None:
+            return self.shard_id == 0
+        return shard_of(guild_id, self.shard_count) == self.shard_id
+
+    def is_ready(self) -> bool:
+        return bool(self.conn and self.ready_seq and self.conn.last_sent >= self.ready_seq)
 
 
 class _Conn:
@@ -246,6 +269,8 @@ class FakeDiscord:
         rate_limit_headers: bool = True,
         dm_closed_users: Iterable[int] = (),
         max_buffered_events: int = 2000,
+        shard_count: int = 1,
+        max_concurrency: int = 1,
         host: str = "127.0.0.1",
         port: int = 0,
     ) -> None:
@@ -265,6 +290,10 @@ class FakeDiscord:
         self.rate_limit_headers = rate_limit_headers
         self.dm_closed_users = set(dm_closed_users)
         self.max_buffered_events = max_buffered_events
+        if shard_count < 1 or max_concurrency < 1:
+            raise ValueError("shard_count and max_concurrency must be >= 1")
+        self.shard_count = shard_count  # what GET /gateway/bot recommends
+        self.max_concurrency = max_concurrency  # session_start_limit.max_concurrency
         self.host = host
         self._requested_port = port
         self.port: int = 0
@@ -301,7 +330,8 @@ class FakeDiscord:
         self._nonces: dict[tuple[int, str], tuple[int, float]] = {}
 
         self._sessions: dict[str, _Session] = {}
-        self._session: _Session | None = None
+        self._session: _Session | None = None  # the session IDENTIFYed last
+        self._shard_sessions: dict[int, _Session] = {}  # shard id -> its current session
         self._conns: list[_Conn] = []
         self._gateway_log: list[GatewayConnection] = []
         self._identify_payloads: list[dict[str, Any]] = []
@@ -608,10 +638,36 @@ class FakeDiscord:
         )
 
     def is_ready(self) -> bool:
-        """True once the current session's READY and all GUILD_CREATEs were written to the bot's socket."""
+        """True once the session IDENTIFYed last, and every other connected one, had READY and all its
+        GUILD_CREATEs written to the bot's socket."""
         with self._lock:
             s = self._session
-            return bool(s and s.conn and s.ready_seq and s.conn.last_sent >= s.ready_seq)
+            others = [o for o in self._shard_sessions.values() if o.conn is not None and not o.invalid]
+            return bool(s and s.is_ready() and all(o.is_ready() for o in others))
+
+    def shards_ready(self, shard_ids: Iterable[int], shard_count: int, *, since: int = 0) -> bool:
+        """Whether each of ``shard_ids`` (of ``shard_count``) has a connected session that received its READY
+        and GUILD_CREATEs, IDENTIFYed as one of the IDENTIFYs after the first ``since``."""
+        with self._lock:
+            for shard_id in shard_ids:
+                s = self._shard_sessions.get(shard_id)
+                if (s is None or s.invalid or s.shard_count != shard_count or s.number <= since
+                        or not s.is_ready()):
+                    return False
+            return True
+
+    def wait_for_shards(self, shard_ids: Iterable[int], shard_count: int, timeout: float = 10.0, *,
+                        since: int = 0) -> None:
+        """Wait until :meth:`shards_ready`."""
+        wanted = list(shard_ids)
+        self.wait_until(lambda: self.shards_ready(wanted, shard_count, since=since), timeout,
+                        f"shards {wanted} of {shard_count} not ready within {timeout}s")
+
+    def shard_sessions(self) -> dict[int, tuple[int, int]]:
+        """Shard id -> (shard count, gateway connection id or 0 when disconnected) of the current sessions."""
+        with self._lock:
+            return {k: (s.shard_count, s.conn.info.id if s.conn else 0)
+                    for k, s in self._shard_sessions.items() if not s.invalid}
 
     def wait_until_ready(self, timeout: float = 10.0) -> None:
         self.wait_until(self.is_ready, timeout, f"bot did not IDENTIFY and receive READY within {timeout}s")
@@ -779,6 +835,11 @@ class FakeDiscord:
                 )
             )
 
+    def faults_left(self) -> int:
+        """How many calls the injected faults (``fail_next``/``delay_next``) are still waiting for."""
+        with self._lock:
+            return sum(f.times for f in self._faults)
+
     def clear_faults(self) -> None:
         with self._lock:
             self._faults.clear()
@@ -795,32 +856,39 @@ class FakeDiscord:
 
     # ------------------------------------------------------------------------------ gateway control
 
-    def drop_gateway(self, code: int = 4000, *, abrupt: bool = False) -> None:
-        """Close the bot's current gateway socket (non-blocking).
+    def _target(self, shard: int | None) -> _Session | None:
+        return self._session if shard is None else self._shard_sessions.get(shard)
+
+    def drop_gateway(self, code: int = 4000, *, abrupt: bool = False, shard: int | None = None) -> None:
+        """Close the bot's current gateway socket (non-blocking); that of ``shard`` when given, else the
+        session IDENTIFYed last.
 
         ``code`` 4000 (or any resumable code) makes discord.py RESUME on ``resume_gateway_url``; ``abrupt``
         aborts the TCP connection without a close frame.
         """
         with self._lock:
-            conn = self._session.conn if self._session else None
+            s = self._target(shard)
+            conn = s.conn if s else None
         if conn is None:
             raise RuntimeError("no live gateway connection to drop")
         self._schedule(self._spawn, self._close_conn(conn, code, abrupt))
 
-    def send_reconnect(self) -> None:
+    def send_reconnect(self, shard: int | None = None) -> None:
         """Send op 7 RECONNECT (discord.py closes and RESUMEs)."""
-        self._send_op_threadsafe({"op": 7, "d": None})
+        self._send_op_threadsafe({"op": 7, "d": None}, shard)
 
-    def invalidate_session(self, resumable: bool = False) -> None:
+    def invalidate_session(self, resumable: bool = False, shard: int | None = None) -> None:
         """Send op 9 INVALID_SESSION; with ``resumable=False`` the session is forgotten (bot re-IDENTIFYs)."""
         with self._lock:
-            if self._session and not resumable:
-                self._session.invalid = True
-        self._send_op_threadsafe({"op": 9, "d": resumable})
+            s = self._target(shard)
+            if s and not resumable:
+                s.invalid = True
+        self._send_op_threadsafe({"op": 9, "d": resumable}, shard)
 
-    def _send_op_threadsafe(self, payload: dict[str, Any]) -> None:
+    def _send_op_threadsafe(self, payload: dict[str, Any], shard: int | None = None) -> None:
         with self._lock:
-            conn = self._session.conn if self._session else None
+            s = self._target(shard)
+            conn = s.conn if s else None
         if conn is None:
             raise RuntimeError("no live gateway connection")
         self._schedule(self._spawn, self._send(conn, _dumps(payload)))
@@ -842,16 +910,25 @@ class FakeDiscord:
     # ------------------------------------------------------------------------------------ dispatch
 
     def dispatch(self, event: str, data: dict[str, Any]) -> int | None:
-        """Queue a raw DISPATCH for the bot; returns its sequence number (None if filtered by intents)."""
+        """Queue a raw DISPATCH for the bot (for the shard of ``data["guild_id"]``, shard 0 without one);
+        returns its sequence number (None if no session takes it, e.g. filtered by intents)."""
         with self._lock:
             if self._session is None:
                 raise RuntimeError("the bot has not IDENTIFYed yet")
             return self._dispatch(event, data)
 
     def _dispatch(self, event: str, data: dict[str, Any]) -> int | None:
+        """Queue an event for every live session that serves its guild; the first one's sequence number."""
         with self._lock:
-            s = self._session
-            if s is None or s.invalid or not self._event_allowed(event, data, s.intents):
+            raw = data.get("guild_id")
+            guild_id = int(raw) if raw is not None else None
+            seqs = [self._dispatch_to(s, event, data) for s in list(self._shard_sessions.values())
+                    if not s.invalid and s.serves(guild_id)]
+            return next((seq for seq in seqs if seq is not None), None)
+
+    def _dispatch_to(self, s: _Session, event: str, data: dict[str, Any]) -> int | None:
+        with self._lock:
+            if s.invalid or not self._event_allowed(event, data, s.intents):
                 return None
             data = copy.deepcopy(data)
             if event in ("MESSAGE_CREATE", "MESSAGE_UPDATE"):
@@ -1036,22 +1113,32 @@ class FakeDiscord:
         if int(intents) & PRIVILEGED_INTENTS & ~self.privileged_intents:
             await conn.ws.close(code=4014, message=b"Disallowed intent(s)")
             return
+        shard = d.get("shard")
+        if shard is not None and not (
+            isinstance(shard, list) and len(shard) == 2 and all(type(v) is int for v in shard)
+            and 0 <= shard[0] < shard[1]
+        ):
+            await conn.ws.close(code=4010, message=b"Invalid shard")
+            return
         with self._lock:
-            old = self._session
             s = _Session(secrets.token_hex(16), redacted, self.max_buffered_events)
+            old = self._shard_sessions.get(s.shard_id)
             self._sessions[s.id] = s
             self._session = s
+            self._shard_sessions[s.shard_id] = s
             self._identify_payloads.append(redacted)
             self.identify_count += 1
+            s.number = self.identify_count
             conn.info.op = "identify"
             conn.session = s
             s.conn = conn
             conn.last_sent = 0
             if old is not None:
                 old.invalid = True
-            self._dispatch("READY", self._ready_payload(d))
+            self._dispatch_to(s, "READY", self._ready_payload(d, s))
             for g in self._guilds.values():
-                self._dispatch("GUILD_CREATE", self._guild_create_payload(g, s.intents))
+                if s.serves(g.id):
+                    self._dispatch_to(s, "GUILD_CREATE", self._guild_create_payload(g, s.intents))
             s.ready_seq = s.seq
         if old is not None and old.conn is not None and old.conn is not conn:
             self._spawn(self._close_conn(old.conn, 4000, False))
@@ -1063,7 +1150,7 @@ class FakeDiscord:
             oldest = s.events[0][0] if s and s.events else 0
             ok = (
                 s is not None
-                and s is self._session
+                and s is self._shard_sessions.get(s.shard_id)
                 and not s.invalid
                 and d.get("token") == self.token
                 and (oldest == 0 or seq >= oldest - 1)
@@ -1078,7 +1165,7 @@ class FakeDiscord:
                 s.conn = conn
                 conn.last_sent = int(seq)
                 self.resume_count += 1
-                self._dispatch("RESUMED", {"_trace": ["fake-gateway"]})
+                self._dispatch_to(s, "RESUMED", {"_trace": ["fake-gateway"]})
         if not ok:
             await self._send(conn, _dumps({"op": 9, "d": False}))
             return
@@ -1129,13 +1216,13 @@ class FakeDiscord:
         )
         return payload
 
-    def _ready_payload(self, identify: dict[str, Any]) -> dict[str, Any]:
+    def _ready_payload(self, identify: dict[str, Any], s: _Session) -> dict[str, Any]:
         payload: dict[str, Any] = {
             "v": 10,
             "user": self._bot_user_payload(),
             "user_settings": {},
-            "guilds": [{"id": str(g), "unavailable": True} for g in self._guilds],
-            "session_id": self._session.id if self._session else "",
+            "guilds": [{"id": str(g), "unavailable": True} for g in self._guilds if s.serves(g)],
+            "session_id": s.id,
             "session_type": "normal",
             "resume_gateway_url": self.resume_gateway_url,
             "private_channels": [],
@@ -2058,12 +2145,12 @@ class FakeDiscord:
     def _h_get_gateway_bot(self, call: Call) -> tuple[int, Any]:
         return 200, {
             "url": self.gateway_url,
-            "shards": 1,
+            "shards": self.shard_count,
             "session_start_limit": {
                 "total": 1000,
                 "remaining": 999,
                 "reset_after": 14400000,
-                "max_concurrency": 1,
+                "max_concurrency": self.max_concurrency,
             },
         }
 

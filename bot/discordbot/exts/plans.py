@@ -29,7 +29,7 @@ from bot.discordbot.ui.text import DISCORD_MESSAGE_LIMIT, NO_MENTIONS, split_mes
 from bot.knowledge import KnowledgeBase
 from bot.messages import Lang, t
 from bot.render import MARKDOWN, render_plan
-from bot.store import StoreError
+from bot.store import Store, StoreError
 
 if TYPE_CHECKING:
     from bot.discordbot.app import CareerBot
@@ -93,7 +93,7 @@ class Plans(commands.Cog):
                         stage: str | None = None, to: str | None = None) -> None:
         assert interaction.guild_id is not None
         await interaction.response.defer(ephemeral=True, thinking=True)
-        profile = await self.bot.store.get_profile(interaction.guild_id, interaction.user.id)
+        profile = await self.bot.store.run(Store.get_profile, interaction.guild_id, interaction.user.id)
         lang = interaction_lang(interaction, profile)
         first = stage or (profile.stage if profile else None)
         if not first:
@@ -136,7 +136,8 @@ class Plans(commands.Cog):
             await send_ephemeral(interaction, str(exc))
             return
         await interaction.response.defer(ephemeral=True, thinking=True)
-        old_id = await self.bot.store.get_pinned_plan(channel.id)  # before posting: nothing to undo if busy
+        # before posting: nothing to undo if busy
+        old_id = await self.bot.store.run(Store.get_pinned_plan, channel.id)
         # With enforce_nonce, a retry after Discord failed (5xx) having created the message gets that message
         # back instead of posting the plan twice (discord.py's own random nonce covers its retries; this one
         # is tied to the interaction).
@@ -160,7 +161,8 @@ class Plans(commands.Cog):
             await send_ephemeral(interaction, self._pin_failure(exc, lang))
             return
         try:
-            await self.bot.store.set_pinned_plan(interaction.guild_id, posted.channel.id, posted.id)
+            await self.bot.store.run(Store.set_pinned_plan, interaction.guild_id, posted.channel.id,
+                                     posted.id)
         except StoreError:
             # Unrecorded, the next /plan pin could not replace it: undo, and the user is told to retry.
             await self._undo_post(posted, old if unpinned else None)

@@ -17,6 +17,7 @@ from bot.discordbot.ui.interaction import (
     update_message,
 )
 from bot.messages import Lang, t
+from bot.store import Store
 
 if TYPE_CHECKING:
     from bot.discordbot.app import CareerBot
@@ -35,7 +36,8 @@ class ForgetView(OwnerView):
         assert interaction.guild_id is not None
         # One transaction over every table; when the database stays locked nothing is deleted, the user is
         # told "busy, try again" (OwnerView.on_error) and the buttons stay for another try.
-        deleted = await patiently(interaction, self.bot.store.forget(interaction.guild_id, interaction.user.id))
+        deleted = await patiently(interaction, self.bot.store.run(Store.forget, interaction.guild_id,
+                                                                interaction.user.id))
         self.bot.conversations.forget(interaction.guild_id, interaction.user.id)  # their questions in memory
         self.stop()
         log.info("user %s in guild %s asked to be forgotten", interaction.user.id, interaction.guild_id)

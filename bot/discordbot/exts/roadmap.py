@@ -38,7 +38,7 @@ from bot.discordbot.ui.text import (
 from bot.knowledge import KnowledgeBase, Stage
 from bot.messages import Lang, t
 from bot.render import MARKDOWN, render_next_steps
-from bot.store import Profile, StoreError
+from bot.store import Profile, Store, StoreError
 
 if TYPE_CHECKING:
     from bot.discordbot.app import CareerBot
@@ -166,7 +166,8 @@ class Roadmap(commands.Cog):
 
     async def profile(self, interaction: discord.Interaction) -> Profile | None:
         assert interaction.guild_id is not None
-        return await patiently(interaction, self.bot.store.get_profile(interaction.guild_id, interaction.user.id))
+        return await patiently(interaction, self.bot.store.run(Store.get_profile, interaction.guild_id,
+                                                                   interaction.user.id))
 
     async def set_stage(self, interaction: discord.Interaction, stage: Stage, lang: Lang) -> Profile:
         """Write the stage; acknowledges the interaction first when the database is slow (StoreBusy when it
@@ -177,10 +178,10 @@ class Roadmap(commands.Cog):
         async def write() -> Profile:
             # The stage first (one transaction, creating the profile if needed): if the database is locked
             # it fails whole. The language of a new profile is a detail written afterwards.
-            profile = await self.bot.store.set_stage(guild_id, user_id, stage.id)
+            profile = await self.bot.store.run(Store.set_stage, guild_id, user_id, stage.id)
             if profile.lang is None:
                 try:
-                    profile = await self.bot.store.update_profile(guild_id, user_id, lang=lang)
+                    profile = await self.bot.store.run(Store.update_profile, guild_id, user_id, lang=lang)
                 except StoreError as exc:
                     log.warning("language of user %s not stored: %s", user_id, exc.__class__.__name__)
             return profile
@@ -252,8 +253,8 @@ class Roadmap(commands.Cog):
         except UnknownId as exc:
             await send_ephemeral(interaction, unknown_message(exc, lang))
             return
-        new = await patiently(interaction, self.bot.store.mark_done(interaction.guild_id, interaction.user.id,
-                                                                    found.id))
+        new = await patiently(interaction, self.bot.store.run(Store.mark_done, interaction.guild_id,
+                                                              interaction.user.id, found.id))
         done = (profile.completed if profile else frozenset()) | {found.id}
         item_stage = self.kb.stage(found.stage)
         count = sum(1 for i in item_stage.items if i.id in done)
@@ -269,7 +270,7 @@ class Roadmap(commands.Cog):
         assert interaction.guild_id is not None
         try:  # suggestions must arrive within 3 s: without the profile when the database is slow
             profile = await asyncio.wait_for(
-                self.bot.store.get_profile(interaction.guild_id, interaction.user.id), ACK_GRACE)
+                self.bot.store.run(Store.get_profile, interaction.guild_id, interaction.user.id), ACK_GRACE)
         except (asyncio.TimeoutError, StoreError):
             profile = None
         stage = self.kb.stages_by_id.get(profile.stage or "") if profile else None

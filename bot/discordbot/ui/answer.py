@@ -24,7 +24,7 @@ from bot.discordbot.ui.text import (
 )
 from bot.messages import t
 from bot.render import MARKDOWN, step_line
-from bot.store import StoreBusy, StoreError
+from bot.store import Store, StoreBusy, StoreError
 
 if TYPE_CHECKING:
     from bot.discordbot.app import CareerBot
@@ -95,11 +95,11 @@ class VoteButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=VOTE_T
         up = self.vote == "up"
         try:
             # Acknowledged within Discord's 3 s even if the database is locked, and the reply tells the truth.
-            await patiently(interaction, bot.store.record_vote(
+            await patiently(interaction, bot.store.run(Store.record_vote,
                 str(self.answer_id), interaction.user.id, 1 if up else -1, guild_id=interaction.guild_id or 0))
         except StoreError as exc:
             log.warning("vote on answer %s not recorded: %s", self.answer_id, exc.__class__.__name__)
-            await send_ephemeral(interaction, t("busy" if isinstance(exc, StoreBusy) else "error", lang))
+            await send_ephemeral(interaction, t("busy" if isinstance(exc, StoreBusy) else "store_failed", lang))
             return
         log.info("vote %s on answer %s", self.vote, self.answer_id)
         await send_ephemeral(interaction, t("vote_thanks_up" if up else "vote_thanks_down", lang))

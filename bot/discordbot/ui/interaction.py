@@ -17,7 +17,7 @@ from bot.discordbot.i18n import lang_of_locale
 from bot.discordbot.ui.text import CHOICE_NAME, MAX_CHOICES, NO_MENTIONS, clip, stage_label
 from bot.knowledge import KnowledgeBase, Stage
 from bot.messages import Lang, t
-from bot.store import Profile, StoreBusy
+from bot.store import Profile, StoreBusy, StoreError
 
 log = logging.getLogger(__name__)
 
@@ -107,7 +107,8 @@ def _server_error(error: BaseException) -> bool:
 
 async def report_error(interaction: discord.Interaction, error: BaseException, where: str) -> None:
     """Tell the user one short ephemeral sentence: "busy, try again" when the database stayed locked,
-    "Discord is having trouble" for Discord's own 5xx, otherwise a generic sentence (and the traceback goes
+    "couldn't save; nothing changed" when it failed otherwise (deleted, corrupted, unreachable), "Discord is
+    having trouble" for Discord's own 5xx, otherwise a generic sentence (and the traceback goes
     to the log, never to the user)."""
     original = getattr(error, "original", None) or error
     lang = interaction_lang(interaction)
@@ -115,6 +116,10 @@ async def report_error(interaction: discord.Interaction, error: BaseException, w
         log.warning("%s: the database stayed locked (guild %s, user %s)", where, interaction.guild_id,
                     interaction.user.id)
         await send_ephemeral(interaction, t("busy", lang))
+    elif isinstance(original, StoreError):  # the store logged why; the write did not happen
+        log.warning("%s: the database refused (guild %s, user %s): %s", where, interaction.guild_id,
+                    interaction.user.id, original)
+        await send_ephemeral(interaction, t("store_failed", lang))
     elif _server_error(original):
         log.warning("%s: Discord answered %s (guild %s, user %s)", where, getattr(original, "status", "?"),
                     interaction.guild_id, interaction.user.id)
