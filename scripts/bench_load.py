@@ -2,37 +2,45 @@
 """Load benchmark (not a test, not run in CI): bursts of /ask and channel questions against the real bot.
 
 Starts FakeDiscord (tests/fakediscord) on 127.0.0.1 and the bot as a subprocess (``python -m bot.discordbot.runner``,
-the ``careerbot run`` code path) with its default per-user cooldown (1 question per 5 s), makes one channel
-a question channel, then runs ``--bursts`` bursts. Each burst fires, at the same moment:
+the ``careerbot run`` code path) with its default flood manners (1 question per 5 s per user; posts paced to 5 per
+5 s per channel, at most 10 answers waiting per channel), makes one channel a question channel, then runs
+``--bursts`` bursts. Each burst fires, at the same moment:
 
 * ``--asks`` concurrent ``/ask`` from as many different users, and
 * ``--channel`` questions in the question channel from ``--channel-users`` users, at random times within
-  ``--window`` seconds (so most users ask again inside their cooldown).
+  ``--window`` seconds (so most users ask again inside their cooldown, and the channel floods).
 
-and reports, per burst: how many interactions were acknowledged within Discord's 3 s (and the latency to the
-acknowledgement and to the answer), how many channel questions were answered and how many cooled down (each
-gets exactly one reply), whether any user got two answers inside the cooldown window, and the bot's resident
-memory (VmRSS from /proc/PID/status) after the burst, to see it return to a plateau.
+A channel question no longer gets exactly one reply: it is **answered** (a reply with the answer), gets a **⏳**
+reaction (refused by the cooldown, or shed because the channel's queue is full; at most one ⏳ per member per
+window and 10 per channel per window), or **nothing** (not taken, and its asker already had a ⏳ in this window).
+After the burst the script waits until the channel has been quiet for longer than the posting window, then
+reports per burst: how many interactions were acknowledged within Discord's 3 s (and the latency to the
+acknowledgement and to the answer); how many channel questions were answered / got ⏳ / were not taken, with
+latencies; the manners (a question answered twice, a public text notice, two answers to one user inside the
+cooldown, two ⏳ to one member inside the window, the most posts the channel saw in any 5 s); and the bot's
+resident memory (VmRSS from /proc/PID/status) after the burst, to see it return to a plateau.
 
     python scripts/bench_load.py [--bursts 5] [--asks 100] [--channel 200] [--channel-users 50] [--window 10]
 
 The index is the default e5 one (built first if missing or stale, like ``careerbot ask`` would). Exits 1 when
-an interaction was acknowledged late, a question got no reply, or a cooldown was not enforced.
+an interaction was acknowledged late or not answered, or a flood manner was broken.
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import itertools
 import random
+import re
 import statistics
 import sys
 import tempfile
 import threading
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import unquote
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
@@ -49,6 +57,10 @@ from _discord_helpers import (
 from fakediscord import GUILD_ID, OWNER_ID, FakeDiscord, InjectedInteraction
 
 COOLDOWN_S = 5.0  # the bot's default: 1 question per 5 s per user
+CHANNEL_RATE, CHANNEL_PER_S = 5, 5.0  # the bot's default posting rate per channel (Discord's)
+QUIET_S = CHANNEL_PER_S + 1.0  # a channel quiet this long has nothing more queued
+JITTER_S = 0.25  # delivery jitter allowed in the cooldown checks
+NOT_NOW = "\N{HOURGLASS WITH FLOWING SAND}"  # the bot's "not now" reaction
 QUESTIONS = [
     "MLOpsって何から始めればいい？", "How do I become an ML engineer?", "Do ML engineers need SQL?",
     "機械学習エンジニアに必要な数学は？", "What is the difference between a data scientist and an ML engineer?",
@@ -114,7 +126,31 @@ def fire(fd: FakeDiscord, n: int, asks: int, channel: int, users: int, window: f
     return burst
 
 
-def measure(fd: FakeDiscord, burst: Burst, timeout: float) -> dict:
+def _post_times(fd: FakeDiscord, since: int) -> list[float]:
+    """Arrival times of the bot's successful posts in the question channel since the call ``since``."""
+    return [c.monotonic for c in fd.calls("POST", rf"^/channels/{SECOND_CHANNEL_ID}/messages$")
+            if c.id > since and 200 <= c.status < 300]
+
+
+def _max_in_window(times: list[float], window: float) -> int:
+    ordered = sorted(times)
+    return max((sum(1 for u in ordered[i:] if u - t < window) for i, t in enumerate(ordered)), default=0)
+
+
+def _gaps(times_by_user: dict[int, list[float]]) -> list[float]:
+    return [b - a for times in map(sorted, times_by_user.values()) for a, b in itertools.pairwise(times)]
+
+
+def _pair_gaps(times_by_user: dict[int, list[tuple[float, float]]]) -> list[float]:
+    """For consecutive (question sent, reaction arrived) pairs of one user, the larger of the two gaps: the
+    bot decided somewhere in between (it reads the questions late when busy, and its reactions take a while)."""
+    return [max(b[0] - a[0], b[1] - a[1]) for pairs in map(sorted, times_by_user.values())
+            for a, b in itertools.pairwise(pairs)]
+
+
+def measure(fd: FakeDiscord, burst: Burst, since: int, timeout: float) -> dict:
+    """Wait for the /ask answers, then until the question channel was quiet for ``QUIET_S``; sort each channel
+    question into answered / ⏳ / not taken."""
     deadline = time.monotonic() + timeout
     acks, answers, unanswered = [], [], 0
     for inter in burst.asks:
@@ -127,34 +163,66 @@ def measure(fd: FakeDiscord, burst: Burst, timeout: float) -> dict:
         except TimeoutError:
             unanswered += 1
     ids = {m["id"]: (sent, user) for sent, user, m in burst.channel}
+    reaction = re.compile(rf"^/channels/{SECOND_CHANNEL_ID}/messages/(\d+)/reactions/([^/]+)/@me$")
 
-    def replies() -> dict[str, tuple[float, bool]]:
-        out = {}
-        for c in fd.calls("POST", rf"^/channels/{SECOND_CHANNEL_ID}/messages$"):
-            ref = str(((c.json or {}).get("message_reference") or {}).get("message_id"))
-            if ref in ids and 200 <= c.status < 300:
-                out.setdefault(ref, (c.monotonic, bool((c.json or {}).get("embeds"))))
-        return out
+    def activity() -> tuple[dict[str, list], dict[str, list], list]:
+        """Replies (message id -> [(arrival, has embed)]), reactions (message id -> [(arrival, emoji)]) and
+        the bot's other posts in the channel (no reference to a question of this burst)."""
+        replies: dict[str, list] = {}
+        reactions: dict[str, list] = {}
+        others = []
+        for c in fd.calls(None, rf"^/channels/{SECOND_CHANNEL_ID}/messages"):
+            if c.id <= since or not 200 <= c.status < 300:
+                continue
+            m = reaction.match(c.path)
+            if c.method == "PUT" and m and m.group(1) in ids:
+                reactions.setdefault(m.group(1), []).append((c.monotonic, unquote(m.group(2))))
+            elif c.method == "POST" and c.path.endswith("/messages"):
+                ref = str(((c.json or {}).get("message_reference") or {}).get("message_id"))
+                if ref in ids:
+                    replies.setdefault(ref, []).append((c.monotonic, bool((c.json or {}).get("embeds"))))
+                else:
+                    others.append(c)
+        return replies, reactions, others
 
-    with contextlib.suppress(TimeoutError):  # the missing replies are reported
-        fd.wait_until(lambda: len(replies()) >= len(ids), max(deadline - time.monotonic(), 0.1))
-    got = replies()
+    last_count, quiet_since = -1, time.monotonic()
+    while time.monotonic() < deadline:  # settled: nothing new in the channel for longer than its rate window
+        replies, reactions, others = activity()
+        count = sum(map(len, replies.values())) + sum(map(len, reactions.values())) + len(others)
+        if count != last_count:
+            last_count, quiet_since = count, time.monotonic()
+        elif time.monotonic() - quiet_since >= QUIET_S:
+            break
+        time.sleep(0.25)
+    replies, reactions, others = activity()
     answered_at: dict[int, list[float]] = {}
+    noticed_at: dict[int, list[tuple[float, float]]] = {}
     to_answer, to_notice = [], []
+    counts = Counter()
     for mid, (sent, user) in ids.items():
-        if mid not in got:
-            continue
-        at, is_answer = got[mid]
-        if is_answer:
+        got = replies.get(mid, [])
+        notes = [at for at, emoji in reactions.get(mid, []) if emoji == NOT_NOW]
+        counts["twice"] += len(got) > 1
+        counts["text"] += sum(1 for _, has_embed in got if not has_embed)
+        counts["flagged"] += any(emoji != NOT_NOW for _, emoji in reactions.get(mid, []))
+        if any(has_embed for _, has_embed in got):
+            counts["answered"] += 1
             answered_at.setdefault(user, []).append(sent)
-            to_answer.append(at - sent)
-        else:
-            to_notice.append(at - sent)
-    gaps = [b - a for times in map(sorted, answered_at.values()) for a, b in itertools.pairwise(times)]
-    return {"acks": acks, "answers": answers, "unanswered": unanswered, "channel": len(ids), "replied": len(got),
-            "answered": len(to_answer), "cooled": len(to_notice), "to_answer": to_answer, "to_notice": to_notice,
-            "min_gap": min(gaps) if gaps else None,
-            "early": sum(1 for g in gaps if g < COOLDOWN_S - 0.25)}  # 0.25 s: delivery jitter
+            to_answer.append(min(at for at, has_embed in got if has_embed) - sent)
+        elif notes:
+            counts["noticed"] += 1
+            noticed_at.setdefault(user, []).append((sent, min(notes)))
+            to_notice.append(min(notes) - sent)
+        elif not got:
+            counts["not_taken"] += 1
+    posts = _post_times(fd, since)
+    answer_gaps, notice_gaps = _gaps(answered_at), _pair_gaps(noticed_at)
+    return {"acks": acks, "answers": answers, "unanswered": unanswered, "channel": len(ids), **counts,
+            "to_answer": to_answer, "to_notice": to_notice, "other_posts": len(others),
+            "min_gap": min(answer_gaps) if answer_gaps else None,
+            "early": sum(1 for g in answer_gaps if g < COOLDOWN_S - JITTER_S),
+            "early_notices": sum(1 for g in notice_gaps if g < COOLDOWN_S - JITTER_S),
+            "max_posts": _max_in_window(posts, CHANNEL_PER_S - 0.01), "posts": len(posts)}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -196,8 +264,9 @@ def main(argv: list[str] | None = None) -> int:
                   f"(cooldown 1 per {COOLDOWN_S:.0f} s per user)")
             print(f"bot RSS after start-up and one warm-up question: {rss[0] / 1024:.1f} MiB")
             for n in range(args.bursts):
+                since = fd.mark()
                 burst = fire(fd, n, args.asks, args.channel, args.channel_users, args.window, seed=n)
-                r = measure(fd, burst, args.timeout)
+                r = measure(fd, burst, since, args.timeout)
                 time.sleep(COOLDOWN_S + 1.0)  # every cooldown expired; the bot idles a moment
                 rss.append(rss_kb(bot.proc.pid))
                 within = sum(1 for a in r["acks"] if a < 3.0)
@@ -206,16 +275,22 @@ def main(argv: list[str] | None = None) -> int:
                       f"/{args.asks}")
                 print(f"                 acknowledgement {ms(r['acks'])}")
                 print(f"                 answer          {ms(r['answers'])}")
-                print(f"  channel        {r['replied']}/{r['channel']} replied: {r['answered']} answered, "
-                      f"{r['cooled']} cooled down (told to wait)")
+                print(f"  channel        {r['channel']} questions: {r.get('answered', 0)} answered, "
+                      f"{r.get('noticed', 0)} got {NOT_NOW}, {r.get('not_taken', 0)} not taken (no reply, no {NOT_NOW})")
                 print(f"                 answer          {ms(r['to_answer'])}")
-                print(f"                 cooldown notice {ms(r['to_notice'])}")
+                print(f"                 {NOT_NOW}              {ms(r['to_notice'])}")
                 gap = "n/a" if r["min_gap"] is None else f"{r['min_gap']:.2f} s"
-                print(f"  cooldown       shortest gap between two answers to one user: {gap}; "
-                      f"answers inside the {COOLDOWN_S:.0f} s window: {r['early']}")
+                print(f"  manners        answered twice: {r.get('twice', 0)}; public text notices: {r.get('text', 0)}; "
+                      f"other posts: {r['other_posts']}; ⚠️: {r.get('flagged', 0)}")
+                print(f"                 shortest gap between two answers to one user: {gap}; answers inside the "
+                      f"{COOLDOWN_S:.0f} s cooldown: {r['early']}; a second {NOT_NOW} to one member inside it (by "
+                      f"question and by reaction time): {r['early_notices']}")
+                print(f"                 channel posts: {r['posts']}, at most {r['max_posts']} in any "
+                      f"{CHANNEL_PER_S:.0f} s (limit {CHANNEL_RATE})")
                 print(f"  bot RSS        {rss[-1] / 1024:.1f} MiB ({(rss[-1] - rss[-2]) / 1024:+.1f} MiB)")
-                ok &= within == args.asks and r["unanswered"] == 0 and r["replied"] == r["channel"]
-                ok &= r["early"] == 0
+                ok &= within == args.asks and r["unanswered"] == 0
+                ok &= not (r.get("twice") or r.get("text") or r["other_posts"] or r["early"] or r["early_notices"])
+                ok &= r["max_posts"] <= CHANNEL_RATE
         finally:
             bot.stop()
         stalls = [line for line in bot.stderr.splitlines() if "heartbeat blocked" in line]
