@@ -257,6 +257,9 @@ class Config:
     shard_ids: tuple[int, ...] | None = None
     shutdown_s: float = DEFAULT_SHUTDOWN_S
     channel_rate: tuple[int, float] | None = DEFAULT_CHANNEL_RATE
+    # Tests only (CAREERBOT_TEST_CLOCK, deliberately not among the documented variables): a file whose
+    # ISO-8601 timestamp is the bot's "now" (bot/clock.py), so a test can move a bot through plan weeks.
+    test_clock: Path | None = field(default=None, repr=False)
 
     @classmethod
     def from_mapping(cls, values: Mapping[str, str]) -> Config:
@@ -281,6 +284,7 @@ class Config:
             **_shards(values.get("CAREERBOT_SHARD_COUNT"), values.get("CAREERBOT_SHARD_IDS")),
             shutdown_s=_shutdown_s(values.get("CAREERBOT_SHUTDOWN_S")),
             channel_rate=_channel_rate(values.get("CAREERBOT_CHANNEL_RATE")),
+            test_clock=_path(values.get("CAREERBOT_TEST_CLOCK")),
         )
 
     def with_shards(self, count: str | None, ids: str | None) -> Config:

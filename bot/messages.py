@@ -308,8 +308,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "store_off": {"ja": "質問文は保存しません。", "en": "Question text will not be stored."},
     "config_show": {
-        "ja": "質問チャンネル: {channels}\nスレッドで回答: {threads}\n質問文の保存: {store}",
-        "en": "Question channels: {channels}\nAnswer in threads: {threads}\nStore question text: {store}",
+        "ja": "質問チャンネル: {channels}\nスレッドで回答: {threads}\n質問文の保存: {store}\n"
+              "学習グループでの名前の表示: {names}",
+        "en": "Question channels: {channels}\nAnswer in threads: {threads}\nStore question text: {store}\n"
+              "Name members in study groups: {names}",
     },
     "reload_done": {
         "ja": "ナレッジを読み込み直しました（トピック {topics}、ステージ {stages}、教材 {resources}）。"
@@ -366,23 +368,35 @@ MESSAGES: dict[str, dict[str, str]] = {
               "**ロードマップ** — `/ステージ 診断` で現在地を診断、`/ステージ 設定`・`/ステージ 表示`、"
               "`/次の一歩` で次にやることを確認できます。\n"
               "**進捗** — `/進捗 完了` で項目を完了にし、`/進捗 表示` でチェックリストを確認できます。\n"
-              "**学習プラン** — `/学習プラン 表示` で週ごとのプラン（自分だけに表示）。モデレーターは "
-              "`/学習プラン ピン留め` でグループ用プランを投稿・ピン留めできます。\n"
+              "**学習プラン** — `/学習プラン 表示` で週ごとのプラン（自分だけに表示）。\n"
+              "**学習グループ** — モデレーターが `/学習プラン ピン留め` でグループ用プランを投稿・ピン留めします。"
+              "「参加」を押すと参加でき、毎週のチェックインで終えた項目の「完了」を押せます"
+              "（`/学習プラン リマインダー` でチェックインの日にDM）。モデレーターは `/学習プラン 一時停止`・"
+              "`/学習プラン 再開`・`/学習プラン 週を延ばす`・`/学習プラン 終了`、今週のチェックインを今すぐ出す "
+              "`/学習プラン チェックイン`、グループの進み具合の画像 `/学習プラン 状況` を使えます。\n"
               "**教材** — `/教材` でトピックやステージに合った教材を探せます。\n"
-              "**プライバシー** — `/データ削除` で保存データをすべて削除できます。\n"
-              "**サーバー管理者** — `/サーバー設定` で質問チャンネルやスレッド回答を設定できます。",
+              "**プライバシー** — `/データ削除` で保存データをすべて削除できます。`/ヘルプ` でこの説明を表示します。\n"
+              "**サーバー管理者** — `/サーバー設定 質問チャンネル 追加`・`/サーバー設定 質問チャンネル 解除` で"
+              "質問チャンネルを、`/サーバー設定 スレッド` でスレッド回答を、`/サーバー設定 質問の保存` で質問文の保存を"
+              "設定し、`/サーバー設定 表示` で確認できます。`/サーバー設定 名前の表示` をオンにすると、学習グループの"
+              "画像にメンバー名が出ます。ナレッジを編集したら `/管理 再読み込み` で読み込み直します。",
         "en": "A career advisor for people becoming machine-learning engineers. Ask in English or Japanese.\n\n"
               "**Ask** — mention me, write in a question channel, or use `/ask`. Answers cite their sources "
               "and recommend resources.\n"
               "**Roadmap** — `/stage assess` finds where you are; `/stage set`, `/stage show`, and "
               "`/nextstep` shows what to do next.\n"
               "**Progress** — `/progress done` ticks off an item; `/progress show` shows your checklist.\n"
-              "**Study plans** — `/plan show` builds a week-by-week plan just for you; moderators can "
-              "`/plan pin` a plan for the group.\n"
+              "**Study plans** — `/plan show` builds a week-by-week plan just for you.\n"
+              "**Study groups** — moderators `/plan pin` a group plan; members press Join, and each week's "
+              "check-in lists the items with a Done button each (`/plan remind` sends a DM on check-in day). "
+              "Moderators `/plan pause`, `/plan resume`, `/plan skip` or `/plan end` it; `/plan checkin` posts "
+              "this week's check-in now and `/plan status` shows the group's progress as a picture.\n"
               "**Resources** — `/resources` finds curated resources for a topic or a stage.\n"
-              "**Privacy** — `/forget` deletes everything stored about you.\n"
-              "**Server admins** — `/config` sets question channels and answers in threads; `/admin reload` "
-              "reloads the knowledge files.",
+              "**Privacy** — `/forget` deletes everything stored about you. `/help` shows this.\n"
+              "**Server admins** — `/config qa-channel add` and `/config qa-channel remove` set question "
+              "channels, `/config threads` answers in threads, `/config store-questions` keeps question text, "
+              "`/config show` shows the settings, and `/config show-names` lets study-group pictures name "
+              "members; `/admin reload` reloads the knowledge files after an edit.",
     },
     "help_follow_ups": {
         "ja": "**続きの質問** — 回答のスレッドに書き込むか、回答に返信すると、その回答の続きとして答えます"
@@ -434,6 +448,67 @@ MESSAGES: dict[str, dict[str, str]] = {
     "chart_written": {"ja": "進捗の画像を {path} に保存しました。", "en": "Wrote your progress picture to {path}."},
     "chart_empty_cli": {"ja": "まだ完了した項目はありません。`careerbot progress done 項目` で記録できます。",
                         "en": "Nothing done yet: `careerbot progress done ITEM` records an item."},
+    # ---- study groups on Discord (bot/discordbot/studygroups.py; "sg_", not drawn in the pictures)
+    "sg_title": {"ja": "学習グループ: {stages}", "en": "Study group: {stages}"},
+    "sg_members": {"ja": "参加者: {n}人", "en": "Members: {n}"},
+    "sg_checkins": {"ja": "チェックイン: {when}", "en": "Check-ins: {when}"},
+    "sg_how": {"ja": "「参加」を押すとグループに参加できます。毎週のチェックインで、終えた項目の「完了」を押しましょう。",
+               "en": "Press Join to take part. Each week's check-in lists the items: press Done on the ones you "
+                     "finish."},
+    "sg_join": {"ja": "参加", "en": "Join"},
+    "sg_leave": {"ja": "退出", "en": "Leave"},
+    "sg_remind": {"ja": "DMでリマインド", "en": "DM reminder"},
+    "sg_done": {"ja": "完了: {title}", "en": "Done: {title}"},
+    "sg_checkin_hint": {"ja": "終えた項目の「完了」を押すと、あなたの進捗に記録されます。",
+                        "en": "Press Done on an item when you finish it: it goes into your progress."},
+    "sg_joined": {"ja": "学習グループに参加しました（参加者 {n}人）。毎週のチェックインで「完了」を押して進捗を記録しましょう。",
+                  "en": "You joined the study group ({n} members). Press Done under each week's check-in to record "
+                        "your progress."},
+    "sg_already_member": {"ja": "すでにこのグループに参加しています。", "en": "You are already a member of this group."},
+    "sg_left": {"ja": "グループから退出しました。参加の記録とリマインダーは削除しました。",
+                "en": "You left the group; your membership and reminder were deleted."},
+    "sg_not_member": {"ja": "このグループには参加していません。", "en": "You are not a member of this group."},
+    "sg_closed": {"ja": "このプランは終了しています。", "en": "This plan has ended."},
+    "sg_gone": {"ja": "このプランはもうありません。", "en": "This plan no longer exists."},
+    "sg_none": {"ja": "このチャンネルには学習グループのプランがありません（モデレーターが /plan pin で作成できます）。",
+                "en": "There is no group plan in this channel (a moderator can create one with /plan pin)."},
+    "sg_remind_on": {"ja": "チェックインの日にDMでお知らせします（/plan remind でオフにできます）。",
+                     "en": "You'll get a DM on check-in day (turn it off with /plan remind)."},
+    "sg_remind_off": {"ja": "リマインダーをオフにしました。", "en": "Reminders are off."},
+    "sg_remind_join_first": {"ja": "リマインダーは参加者だけが使えます。先に「参加」を押してください。",
+                             "en": "Reminders are for members: press Join first."},
+    "sg_remind_dm": {"ja": "{channel} の学習グループ: {heading}のチェックインが投稿されました。\n{url}",
+                     "en": "Study group in {channel}: the {heading} check-in is up.\n{url}"},
+    "sg_marked_done": {"ja": "「{title}」を完了にしました（今週の項目 {d}/{n}）。",
+                       "en": "Marked \"{title}\" done ({d}/{n} of this week's items)."},
+    "sg_already_done": {"ja": "「{title}」はすでに完了しています（今週の項目 {d}/{n}）。",
+                        "en": "\"{title}\" was already done ({d}/{n} of this week's items)."},
+    "sg_done_join_hint": {"ja": "グループの集計に入るには、ピン留めされたプランの「参加」を押してください。",
+                          "en": "To count in the group, press Join on the pinned plan."},
+    "sg_paused": {"ja": "プランを一時停止しました。再開するまでチェックインは投稿されません。",
+                  "en": "Paused the plan: no check-ins until it resumes."},
+    "sg_resumed": {"ja": "プランを再開しました: {status}", "en": "Resumed the plan: {status}"},
+    "sg_skipped": {"ja": "今の週を1週延ばしました: {status}", "en": "Skipped a week (the current one lasts a week longer): "
+                                                              "{status}"},
+    "sg_ended": {"ja": "プランを終了しました。", "en": "Ended the plan."},
+    "sg_checkin_posted": {"ja": "チェックインを投稿しました: {url}", "en": "Posted the check-in: {url}"},
+    "sg_checkin_exists": {"ja": "この週のチェックインはすでに投稿されています: {url}",
+                          "en": "This week's check-in is already posted: {url}"},
+    "sg_checkin_claimed": {"ja": "この週のチェックインは今まさに投稿されているところです。",
+                           "en": "This week's check-in is being posted right now."},
+    "sg_not_moderator": {"ja": "学習グループのプランの管理には、このチャンネルの「メッセージの管理」権限が必要です。",
+                         "en": "Managing the group plan needs the Manage Messages permission in this channel."},
+    "sg_checkin_none": {"ja": "今は投稿するチェックインがありません（{status}）。",
+                        "en": "There is no check-in to post now ({status})."},
+    "sg_bad_start": {"ja": "開始日は 2026-12-07 のように入力してください。", "en": "Give the start date as 2026-12-07."},
+    "sg_bad_time": {"ja": "時刻は 09:00 のように入力してください。", "en": "Give the check-in time as 09:00."},
+    "sg_bad_tz": {"ja": "タイムゾーン「{tz}」が見つかりません（例: Asia/Tokyo）。",
+                  "en": "Unknown timezone \"{tz}\" (e.g. Asia/Tokyo)."},
+    "sg_status": {"ja": "{status} · 参加者 {n}人", "en": "{status} · {n} member(s)"},
+    "sg_names_on": {"ja": "学習グループの画像にメンバーの名前を表示します。",
+                    "en": "Study-group pictures will name members."},
+    "sg_names_off": {"ja": "学習グループの画像には人数だけを表示します（名前は出しません）。",
+                     "en": "Study-group pictures show counts only, no names."},
 }
 
 

@@ -345,7 +345,8 @@ def test_plan_show_is_ephemeral_and_split_into_messages(world: BotWorld) -> None
 
 def _pin_plan(w: BotWorld, user: int, channel: int = CHANNEL_ID, options: dict[str, Any] | None = None,
               **kw: Any) -> InteractionResponse:
-    options = options or {"stage": "core-ml", "weeks": 20, "hours": 10}
+    # A later start: a plan starting today would post its first check-in in the channel during the tests.
+    options = options or {"stage": "core-ml", "weeks": 20, "hours": 10, "start": "2099-01-05"}
     inter = w.slash("plan pin", options, user_id=user, channel_id=channel, **kw)
     first = w.reply(inter)
     if first.type == 5:
@@ -355,7 +356,7 @@ def _pin_plan(w: BotWorld, user: int, channel: int = CHANNEL_ID, options: dict[s
 
 def test_plan_pin_by_a_moderator_pins_and_a_newer_plan_replaces_it(world: BotWorld) -> None:
     before = {m["id"] for m in world.fd.pins(CHANNEL_ID)}
-    whole_roadmap = {"stage": "education", "to": "specialization", "weeks": 60, "hours": 20}
+    whole_roadmap = {"stage": "education", "to": "specialization", "weeks": 60, "hours": 20, "start": "2099-01-05"}
     resp = _pin_plan(world, MODERATOR_ID, options=whole_roadmap)
     assert "Posted and pinned the plan" in _ephemeral_text(resp)
     [pinned] = [m for m in world.fd.pins(CHANNEL_ID) if m["id"] not in before]

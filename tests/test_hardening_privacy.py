@@ -144,7 +144,7 @@ def test_a_channel_overwrite_denying_manage_messages_refuses_plan_pin_there(worl
     assert world.fd.member_permissions(CHANNEL_ID, MODERATOR_ID) & Perm.MANAGE_MESSAGES
     assert not world.fd.member_permissions(DENIED_CHANNEL_ID, MODERATOR_ID) & Perm.MANAGE_MESSAGES
     mark = world.fd.mark()
-    options = {"stage": "core-ml", "weeks": 20, "hours": 10}
+    options = {"stage": "core-ml", "weeks": 20, "hours": 10, "start": "2099-01-05"}  # no check-in meanwhile
     inter = world.slash("plan pin", options, user_id=MODERATOR_ID, channel_id=DENIED_CHANNEL_ID)
     reply = world.final(inter)
     assert reply.type == 4

@@ -21,6 +21,7 @@ import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -28,11 +29,13 @@ import pytest
 
 from bot.config import Config
 from bot.discordbot.guildconfig import GuildConfig
+from bot.groups import GroupPlan
 from bot.store import (
     GUILD_SETTING_NAMES,
     LATEST_VERSION,
     MIGRATIONS,
     TABLES,
+    GroupPlanRow,
     GuildSettings,
     Migration,
     Store,
@@ -361,6 +364,159 @@ def test_update_profile_rejects_bad_values(
     assert store.get_profile(0, 0) is None
 
 
+# -- study groups ---------------------------------------------------------------------------------------------
+
+PLAN_JSON = GroupPlan("core-ml", "mlops", 6, 10.0, date(2026, 12, 7)).to_json()
+
+
+def _open_group_plan(store: Store, guild: int, channel: int, message: int = 555) -> GroupPlanRow:
+    plan_id = store.create_group_plan(guild, channel, PLAN_JSON, "ja", created_by=9)
+    return store.activate_group_plan(plan_id, message)
+
+
+def test_group_plan_lifecycle(store: Store) -> None:
+    draft = store.create_group_plan(1, 100, PLAN_JSON, "ja", created_by=9)
+    assert store.channel_group_plan(100) is None  # a draft is nobody's plan yet
+    assert store.join_group(draft, 3) == (None, 0)
+    row = store.activate_group_plan(draft, 555)
+    assert (row.guild_id, row.channel_id, row.message_id, row.state, row.lang, row.members) == \
+        (1, 100, 555, "active", "ja", 0)
+    assert GroupPlan.from_json(row.plan) == GroupPlan.from_json(PLAN_JSON)
+    assert store.get_pinned_plan(100) == 555
+    assert store.channel_group_plan(100) == row
+    with pytest.raises(ValueError, match="not a draft"):
+        store.activate_group_plan(draft, 556)
+
+    paused = dict(PLAN_JSON, state="paused", paused_at="2026-12-08T00:00:00+00:00")
+    changed = store.update_group_plan(row.id, paused, row.revision)
+    assert changed is not None
+    assert (changed.state, changed.revision) == ("paused", row.revision + 1)
+    assert store.update_group_plan(row.id, PLAN_JSON, row.revision) is None  # stale revision: refused
+    assert store.get_group_plan(row.id).state == "paused"
+    with pytest.raises(ValueError, match="state"):
+        store.update_group_plan(row.id, dict(PLAN_JSON, state="draft"), changed.revision)
+    store.set_group_plan_shown(row.id, "Week 1 of 6|3")
+    assert store.get_group_plan(row.id).shown == "Week 1 of 6|3"
+    assert [p.id for p in store.active_group_plans(60)] == [row.id]
+
+    # a newer plan in the channel replaces it: the old one ends, its members and reminders move over
+    assert store.join_group(row.id, 3) == (True, 1)
+    assert store.set_group_reminder(row.id, 3, True) is True
+    newer = store.create_group_plan(1, 100, PLAN_JSON, "en", created_by=9)
+    ended = dict(PLAN_JSON, state="ended", ended_at="2026-12-09T00:00:00+00:00")
+    activated = store.activate_group_plan(newer, 777, ended={row.id: ended})
+    assert activated.members == 1
+    assert store.get_group_plan(row.id).state == "ended"
+    assert store.group_member_ids(row.id) == []
+    assert store.group_membership(newer, 3) == (True, True)
+    assert store.channel_group_plan(100).id == newer
+    assert store.get_pinned_plan(100) == 777
+    assert store.join_group(row.id, 4) == (None, 0)  # an ended plan takes no members
+    assert [p.id for p in store.active_group_plans(60)] == [newer]
+
+    assert store.delete_group_plan(newer) is True
+    assert store.group_member_ids(newer) == []
+    assert store.channel_group_plan(100).id == row.id  # the newest ended one
+
+
+def test_group_members_and_reminders(store: Store) -> None:
+    plan = _open_group_plan(store, 1, 100)
+    assert store.set_group_reminder(plan.id, 3, True) is None  # members only
+    assert store.join_group(plan.id, 3) == (True, 1)
+    assert store.join_group(plan.id, 3) == (False, 1)
+    assert store.join_group(plan.id, BIG) == (True, 2)
+    assert store.join_group(plan.id + 1000, 3) == (None, 0)  # no such plan
+    assert store.get_group_plan(plan.id).members == 2
+    assert store.group_member_ids(plan.id) == [3, BIG]
+    assert store.group_membership(plan.id, 3) == (True, False)
+    assert store.set_group_reminder(plan.id, 3, True) is True
+    assert store.set_group_reminder(plan.id, 3, True) is False
+    assert store.set_group_reminder(plan.id, BIG, True) is True
+    assert store.claim_group_reminders(plan.id, 1) == [3, BIG]
+    assert store.claim_group_reminders(plan.id, 1) == []  # handed out once
+    assert store.toggle_group_reminder(plan.id, BIG) is False  # it was on
+    assert store.claim_group_reminders(plan.id, 2) == [3]
+    # a reminder turned on after a week was posted starts with the next week
+    assert store.claim_checkin(plan.id, 2, "me", 60)
+    assert store.record_checkin(plan.id, 2, "me", 100, 999, datetime(2026, 12, 14, tzinfo=timezone.utc), False)
+    assert store.toggle_group_reminder(plan.id, BIG) is True
+    assert store.toggle_group_reminder(plan.id, 12345) is None  # not a member
+    assert store.claim_group_reminders(plan.id, 2) == []
+    assert store.claim_group_reminders(plan.id, 3) == [3, BIG]
+
+    # leaving removes the membership and the reminder
+    assert store.leave_group(plan.id, 3) is True
+    assert store.leave_group(plan.id, 3) is False
+    assert store.group_membership(plan.id, 3) == (False, False)
+    assert rows(store, "SELECT count(*) FROM group_reminders WHERE user_id = 3") == [(0,)]
+    assert store.group_member_ids(plan.id) == [BIG]
+
+
+def test_mark_done_at_a_given_moment_and_group_progress(store: Store) -> None:
+    plan = _open_group_plan(store, 1, 100)
+    for user in (3, 4):
+        store.join_group(plan.id, user)
+    moment = datetime(2026, 12, 8, 12, 0, tzinfo=timezone(timedelta(hours=9)))
+    assert store.mark_done(1, 3, "core-ml.svm", at=moment) is True
+    assert store.get_progress(1, 3) == {"core-ml.svm": "2026-12-08T03:00:00.000000+00:00"}
+    with pytest.raises(ValueError, match="aware"):
+        store.mark_done(1, 3, "core-ml.x", at=datetime(2026, 12, 8))
+    store.mark_done(2, 4, "core-ml.svm")  # another guild: not this group's
+    assert store.group_progress(plan.id) == {3: {"core-ml.svm": "2026-12-08T03:00:00.000000+00:00"}, 4: {}}
+    # a Done click: one transaction, with what the reply needs
+    got = store.checkin_done(plan.id, 1, 4, "core-ml.svm", at=moment)
+    assert (got.plan.id, got.new, got.completed, got.member) == (plan.id, True, {"core-ml.svm"}, True)
+    assert store.checkin_done(plan.id, 1, 4, "core-ml.svm").new is False
+    outsider = store.checkin_done(plan.id, 1, 5, "core-ml.x", at=moment)
+    assert (outsider.new, outsider.member) == (True, False)
+    assert store.get_progress(1, 5) == {"core-ml.x": "2026-12-08T03:00:00.000000+00:00"}
+    assert store.checkin_done(plan.id + 1000, 1, 4, "core-ml.svm") is None
+
+
+def test_a_checkin_is_claimed_once(store: Store) -> None:
+    plan = _open_group_plan(store, 1, 100)
+    assert store.claim_checkin(plan.id, 1, "a", lease_s=60) is True
+    assert store.claim_checkin(plan.id, 1, "b", lease_s=60) is False
+    assert store.active_group_plans(60)[0].claimed == {1}
+    # a claim whose process died (never posted, older than the lease) is owed again, to one claimer
+    assert store.active_group_plans(0)[0].claimed == set()
+    assert store.claim_checkin(plan.id, 1, "b", lease_s=0) is True
+    assert store.record_checkin(plan.id, 1, "a", 100, 1, datetime.now(timezone.utc), False) is False  # not a's
+    assert store.record_checkin(plan.id, 1, "b", 100, 12, datetime(2026, 12, 7, tzinfo=timezone.utc), True)
+    assert store.claim_checkin(plan.id, 1, "c", lease_s=0) is False  # posted: never again
+    assert store.active_group_plans(0)[0].claimed == {1}
+    got = store.get_checkin(plan.id, 1)
+    assert (got.claimed_by, got.channel_id, got.message_id, got.late) == ("b", 100, 12, True)
+    assert got.posted_at == "2026-12-07T00:00:00.000000+00:00"
+    # a claim that could not be posted is released and owed again
+    assert store.claim_checkin(plan.id, 2, "a", 60)
+    assert store.release_checkin(plan.id, 2, "b") is False
+    assert store.release_checkin(plan.id, 2, "a") is True
+    assert store.get_checkin(plan.id, 2) is None
+    assert store.claim_checkin(plan.id, 2, "c", 60) is True
+
+
+def test_two_processes_racing_for_a_checkin_claim_it_once(target: str) -> None:
+    """Eight stores (their own connections, as eight processes would have) claim the same weeks at once:
+    every week is won by exactly one of them."""
+    with open_store(target) as s:
+        plan = _open_group_plan(s, 1, 100)
+    stores = [open_store(target) for _ in range(8)]
+    try:
+        barrier = threading.Barrier(len(stores))
+
+        def race(n: int) -> list[int]:
+            barrier.wait()
+            return [week for week in range(1, 11) if stores[n].claim_checkin(plan.id, week, f"p{n}", 60)]
+
+        with ThreadPoolExecutor(len(stores)) as pool:
+            won = list(pool.map(race, range(len(stores))))
+    finally:
+        for st in stores:
+            st.close()
+    assert sorted(w for weeks in won for w in weeks) == list(range(1, 11))
+
+
 # -- guild settings, channels, pinned plans ----------------------------------------------------------------
 
 
@@ -369,10 +525,11 @@ def test_guild_settings(store: Store) -> None:
     assert store.set_guild_setting(10, "store_questions", True) == GuildSettings(10, True, False)
     assert store.set_guild_setting(10, "thread_per_answer", True) == GuildSettings(10, True, True)
     assert store.set_guild_setting(10, "store_questions", False) == GuildSettings(10, False, True)
+    assert store.set_guild_setting(10, "show_names", True) == GuildSettings(10, False, True, True)
     assert store.get_guild_settings(11) == GuildSettings(11)
     with pytest.raises(ValueError, match="unknown guild setting"):
         store.set_guild_setting(10, "guild_id; DROP TABLE profiles", True)
-    assert {"store_questions", "thread_per_answer"} == GUILD_SETTING_NAMES
+    assert {"store_questions", "thread_per_answer", "show_names"} == GUILD_SETTING_NAMES
 
 
 def test_qa_channels(store: Store) -> None:
@@ -447,6 +604,10 @@ def _populate(store: Store, guild: int, user: int, tag: str) -> None:
     store.record_question(guild, user, f"question {tag}", answered=True)
     store.record_answer(f"ans-{tag}", guild, user, f"question {tag}")
     store.record_vote(f"ans-{tag}", user, 1)
+    channel = guild * 100 if guild < 2**40 else guild - 1
+    plan = store.channel_group_plan(channel) or _open_group_plan(store, guild, channel)
+    assert store.join_group(plan.id, user) == (True, store.get_group_plan(plan.id).members)
+    assert store.set_group_reminder(plan.id, user, True) is True
 
 
 def test_export_contains_everything(store: Store) -> None:
@@ -468,11 +629,14 @@ def test_export_contains_everything(store: Store) -> None:
     assert [(f["answer_id"], f["vote"]) for f in data["feedback"]] == [("ans-me", 1), ("ans-other", -1)]
     assert [(q["question"], q["answered"]) for q in data["questions"]] == [("question me", True)]
     assert [(a["answer_id"], a["question"]) for a in data["answers"]] == [("ans-me", "question me")]
+    assert [(g["channel_id"], bool(g["joined_at"])) for g in data["study_groups"]] == [(100, True)]
+    assert [r["last_week"] for r in data["group_reminders"]] == [0]
     assert "other" not in json.dumps(data["profile"])
 
     empty = store.export(5, 5)
     assert empty["profile"] is None
     assert empty["progress"] == empty["feedback"] == empty["questions"] == empty["answers"] == []
+    assert empty["study_groups"] == empty["group_reminders"] == []
 
 
 def test_forget_removes_every_row_about_the_user(store: Store) -> None:
@@ -484,10 +648,11 @@ def test_forget_removes_every_row_about_the_user(store: Store) -> None:
     before_other = store.export(1, 3)
 
     deleted = store.forget(1, 2)
-    assert deleted == 2 + 1 + 2 + 1 + 1  # progress, profile, feedback, questions, answers
+    assert deleted == 1 + 1 + 2 + 1 + 2 + 1 + 1  # reminder, membership, progress, profile, feedback, ...
 
     covered = user_tables(store)
-    assert covered == ["answers", "feedback", "profiles", "progress", "questions"]
+    assert covered == ["answers", "feedback", "group_members", "group_reminders", "profiles", "progress",
+                       "questions"]
     for table in covered:
         assert rows(store, f"SELECT count(*) FROM {table} WHERE guild_id = 1 AND user_id = 2") == [(0,)], table
         assert rows(store, f"SELECT count(*) FROM {table} WHERE user_id = 3")[0][0] > 0, table
@@ -498,7 +663,7 @@ def test_forget_removes_every_row_about_the_user(store: Store) -> None:
 
     assert store.get_profile(1, 2) is None
     after_other = store.export(1, 3)
-    for key in ("profile", "progress", "questions", "answers"):
+    for key in ("profile", "progress", "questions", "answers", "study_groups", "group_reminders"):
         assert after_other[key] == before_other[key]
     assert store.get_profile(7, 2) is not None
     assert store.forget(1, 2) == 0
@@ -798,6 +963,12 @@ def _community(store: Store) -> None:
     store.add_qa_channel(1, 10)
     store.set_pinned_plan(1, 10, BIG)
     store.record_vote("ans-me", 3, -1)
+    plan = store.channel_group_plan(100)
+    assert plan is not None
+    assert store.claim_checkin(plan.id, 1, "host:1:abc", 60)
+    assert store.record_checkin(plan.id, 1, "host:1:abc", 100, BIG, datetime(2026, 12, 7, tzinfo=timezone.utc),
+                                late=True)
+    assert store.claim_checkin(plan.id, 2, "host:1:abc", 60)
 
 
 def test_copy_sqlite_to_postgres_and_back(tmp_path: Path, pg_target: str) -> None:

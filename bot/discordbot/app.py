@@ -23,12 +23,14 @@ import yarl
 from discord import app_commands
 from discord.ext import commands
 
+from bot.clock import Clock, clock_for
 from bot.config import Config
 from bot.discordbot.followups import LastAnswers
 from bot.discordbot.guildconfig import GuildConfig
 from bot.discordbot.i18n import CareerTranslator
 from bot.discordbot.lifecycle import Lifecycle, admit
 from bot.discordbot.service import AnswerService
+from bot.discordbot.studygroups import StudyGroups
 from bot.discordbot.ui.interaction import interaction_lang, report_error, send_ephemeral
 from bot.messages import t
 from bot.store import Store, open_store
@@ -83,13 +85,16 @@ class CareerTree(app_commands.CommandTree["CareerBot"]):
 
 
 class CareerBot(commands.Bot):
-    """careerbot on Discord. ``load_engine=False`` (for ``careerbot sync``) skips the engine and the store."""
+    """careerbot on Discord. ``load_engine=False`` (for ``careerbot sync``) skips the engine and the store.
+    ``clock``: where the time comes from (default: the system clock, or the test clock the settings name)."""
 
     store: Store  # called as `await bot.store.run(Store.method, *args)`
     answers: AnswerService
     guild_config: GuildConfig
+    groups: StudyGroups
 
-    def __init__(self, config: Config, *, load_engine: bool = True, **options: Any) -> None:
+    def __init__(self, config: Config, *, load_engine: bool = True, clock: Clock | None = None,
+                 **options: Any) -> None:
         # A text-only bot: don't warn at every start that the optional voice libraries are missing.
         discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = False
         intents = discord.Intents.none()
@@ -106,6 +111,7 @@ class CareerBot(commands.Bot):
         )
         self.config = config
         self.load_engine = load_engine
+        self.clock: Clock = clock or clock_for(config.test_clock)
         self.conversations = LastAnswers()  # the last answer per answer thread / answer message
         # What was accepted and is owed an answer; None (no draining) for `careerbot sync`.
         self.lifecycle: Lifecycle | None = Lifecycle(config.shutdown_s) if load_engine else None
@@ -129,6 +135,10 @@ class CareerBot(commands.Bot):
         if self.load_engine:
             await self._load_engine_and_store()
         await self.load_extensions()
+        if self.load_engine:
+            # Once per process (setup_hook runs once; on_ready fires again after every reconnect); it waits
+            # for the gateway before posting, and close() stops it before the HTTP session goes.
+            self.groups.start()
 
     async def _load_engine_and_store(self) -> None:
         from bot.engine import Engine
@@ -141,6 +151,7 @@ class CareerBot(commands.Bot):
             Engine.load, config, notify=lambda message: log.warning("index: %s", message))
         self.answers = AnswerService(engine)
         self.guild_config = GuildConfig(self.store)
+        self.groups = StudyGroups(self, self.clock)
         log.info("engine ready: %s, index %s", engine.encoder.model_id, engine.index.directory)
 
     async def load_extensions(self) -> None:
@@ -172,6 +183,9 @@ class CareerBot(commands.Bot):
     async def _close(self) -> None:
         if self.lifecycle is not None:
             await self.lifecycle.drain()
+        groups: StudyGroups | None = getattr(self, "groups", None)
+        if groups is not None:
+            await groups.stop()  # a check-in being posted finishes; nothing new starts
         await super().close()
         answers: AnswerService | None = getattr(self, "answers", None)
         if answers is not None:
@@ -247,9 +261,10 @@ class ShardedCareerBot(CareerBot, commands.AutoShardedBot):
     Processes do not coordinate: start them a few seconds apart (see the README's deployment section).
     """
 
-    def __init__(self, config: Config, *, load_engine: bool = True) -> None:
+    def __init__(self, config: Config, *, load_engine: bool = True, clock: Clock | None = None) -> None:
         ids = list(config.shard_ids) if config.shard_ids is not None else None
-        super().__init__(config, load_engine=load_engine, shard_count=config.shard_count, shard_ids=ids)
+        super().__init__(config, load_engine=load_engine, clock=clock, shard_count=config.shard_count,
+                         shard_ids=ids)
         self._identify_buckets: dict[int, float] = {}
         self._identify_lock = asyncio.Lock()
         self._max_concurrency: int | None = None

@@ -22,9 +22,10 @@ async def require_manage_server(interaction: discord.Interaction) -> bool:
     return False
 
 
-async def require_manage_messages(interaction: discord.Interaction) -> bool:
-    """The member may manage messages *in this channel* (channel overwrites count); tells them why not."""
+async def require_manage_messages(interaction: discord.Interaction, refusal: str = "pin_not_moderator") -> bool:
+    """The member may manage messages *in this channel* (channel overwrites count); tells them why not
+    (the message ``refusal``)."""
     if interaction.permissions.manage_messages:
         return True
-    await send_ephemeral(interaction, t("pin_not_moderator", interaction_lang(interaction)))
+    await send_ephemeral(interaction, t(refusal, interaction_lang(interaction)))
     return False

@@ -30,10 +30,10 @@ import json
 import logging
 import math
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any, ClassVar, Concatenate, Final, ParamSpec, Protocol, TypeVar
 
 from bot.store import migrations
@@ -49,14 +49,18 @@ P = ParamSpec("P")
 #: Default total time a write waits for another writer before StoreBusy.
 DEFAULT_BUSY_WAIT_S: Final = 10.0
 #: Guild settings that ``set_guild_setting`` accepts (also the column names).
-GUILD_SETTING_NAMES: Final = frozenset({"store_questions", "thread_per_answer"})
+GUILD_SETTING_NAMES: Final = frozenset({"store_questions", "thread_per_answer", "show_names"})
 #: The environment variable the settings read the database from (named in error messages only).
 DB_ENV_VAR: Final = "CAREERBOT_DB"
 
 # Tables holding rows keyed by (guild_id, user_id); ``forget`` and ``export`` cover all of them.
-# progress comes before profiles: deleting it explicitly (instead of via ON DELETE CASCADE) lets
-# ``forget`` count those rows too.
-_USER_TABLES: Final = ("progress", "profiles", "feedback", "questions", "answers")
+# progress comes before profiles, and group_reminders before group_members: deleting them explicitly
+# (instead of via ON DELETE CASCADE) lets ``forget`` count those rows too.
+_USER_TABLES: Final = ("group_reminders", "group_members", "progress", "profiles", "feedback", "questions",
+                       "answers")
+#: The states of a group plan: 'draft' until its pinned message is posted, then the GroupPlan's own.
+GROUP_STATES: Final = ("draft", "active", "paused", "ended")
+_OPEN_STATES: Final = ("active", "paused")
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -98,11 +102,64 @@ class Profile:
 
 @dataclass(frozen=True)
 class GuildSettings:
-    """Per-guild switches; a guild without a row gets the defaults (all off)."""
+    """Per-guild switches; a guild without a row gets the defaults (all off). ``show_names``: study-group
+    pictures may name members (otherwise they show counts only)."""
 
     guild_id: int
     store_questions: bool = False
     thread_per_answer: bool = False
+    show_names: bool = False
+
+
+@dataclass(frozen=True)
+class GroupPlanRow:
+    """A study group's plan as stored. ``plan``: the fields of :class:`bot.groups.GroupPlan` as JSON
+    (``GroupPlan.to_json()``; the store never interprets them); ``state``: 'draft' (its pinned message is not
+    posted yet) or the plan's own state; ``revision``: bumped by every change (compare-and-set in
+    :meth:`Store.update_group_plan`); ``shown``: what its pinned message last showed. ``members``: how many
+    members it has; ``claimed``: the weeks whose check-in is posted, or claimed by a live process (only from
+    :meth:`Store.active_group_plans`)."""
+
+    id: int
+    guild_id: int
+    channel_id: int
+    message_id: int | None
+    plan: Mapping[str, Any]
+    state: str
+    lang: str
+    revision: int
+    shown: str | None
+    created_by: int
+    created_at: str
+    updated_at: str
+    members: int = 0
+    claimed: frozenset[int] = frozenset()
+
+
+@dataclass(frozen=True)
+class CheckinDone:
+    """What a Done click under a check-in did: the plan, whether the item was newly done, everything the
+    user has done now, and whether they are a member of the plan."""
+
+    plan: GroupPlanRow
+    new: bool
+    completed: frozenset[str]
+    member: bool
+
+
+@dataclass(frozen=True)
+class CheckinRow:
+    """A week's check-in post: who claimed it and when (real time, UTC), and the message once posted
+    (``posted_at``: the bot's clock when it was posted)."""
+
+    plan_id: int
+    week: int
+    claimed_by: str
+    claimed_at: str
+    channel_id: int | None
+    message_id: int | None
+    posted_at: str | None
+    late: bool
 
 
 class _Unset:
@@ -160,6 +217,23 @@ class Conn(Protocol):
 
 def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="microseconds")
+
+
+def _stamp(at: datetime | None) -> str:
+    """``at`` (an aware datetime) as the store's timestamp text; the current time when None."""
+    if at is None:
+        return now()
+    if at.tzinfo is None or at.utcoffset() is None:
+        raise ValueError(f"timestamps must be aware datetimes, not {at!r}")
+    return at.astimezone(timezone.utc).isoformat(timespec="microseconds")
+
+
+def _plan_text(plan: Mapping[str, Any]) -> tuple[str, str]:
+    """A group plan's JSON text and its state (checked against the states a stored plan may have)."""
+    state = plan.get("state", "active")
+    if state not in GROUP_STATES[1:]:
+        raise ValueError(f"a group plan's state must be one of {GROUP_STATES[1:]}, not {state!r}")
+    return json.dumps(dict(plan), ensure_ascii=False, sort_keys=True), state
 
 
 def _validate_lang(lang: object) -> None:
@@ -451,15 +525,17 @@ class Store(abc.ABC):
 
         return self._run(op, write=True)
 
-    def mark_done(self, guild_id: int, user_id: int, item_id: str) -> bool:
-        """Mark a checklist item done (creating the profile if missing); True if it was not done before."""
+    def mark_done(self, guild_id: int, user_id: int, item_id: str, at: datetime | None = None) -> bool:
+        """Mark a checklist item done (creating the profile if missing); True if it was not done before.
+        ``at``: when it was done (an aware datetime: the bot's clock), default now."""
+        stamp = _stamp(at)
 
         def op(c: Conn) -> bool:
             self._insert_profile(c, guild_id, user_id)
             cur = c.execute(
                 "INSERT INTO progress (guild_id, user_id, item_id, done_at) VALUES (?, ?, ?, ?)"
                 " ON CONFLICT (guild_id, user_id, item_id) DO NOTHING",
-                (guild_id, user_id, item_id, now()),
+                (guild_id, user_id, item_id, stamp),
             )
             if cur.rowcount > 0:
                 self._touch(c, guild_id, user_id)
@@ -534,6 +610,21 @@ class Store(abc.ABC):
             )
             for q in questions:
                 q["answered"] = bool(q["answered"])
+            groups = _rows_as_dicts(
+                c.execute(
+                    "SELECT m.plan_id, g.channel_id, m.joined_at FROM group_members m"
+                    " JOIN group_plans g ON g.id = m.plan_id"
+                    " WHERE m.guild_id = ? AND m.user_id = ? ORDER BY m.plan_id",
+                    key,
+                )
+            )
+            reminders = _rows_as_dicts(
+                c.execute(
+                    "SELECT plan_id, last_week, created_at FROM group_reminders"
+                    " WHERE guild_id = ? AND user_id = ? ORDER BY plan_id",
+                    key,
+                )
+            )
             answers = _rows_as_dicts(
                 c.execute(
                     "SELECT answer_id, question, created_at FROM answers"
@@ -551,6 +642,8 @@ class Store(abc.ABC):
                 "feedback": feedback,
                 "questions": questions,
                 "answers": answers,
+                "study_groups": groups,
+                "group_reminders": reminders,
             }
 
         return self._run(op, write=False)
@@ -558,7 +651,8 @@ class Store(abc.ABC):
     def forget(self, guild_id: int, user_id: int) -> int:
         """Delete every row about the user (all tables, one transaction); returns rows deleted.
 
-        Other users' votes on this user's answers are kept, but the copied question text is cleared. No copy
+        Other users' votes on this user's answers are kept, but the copied question text is cleared; the study
+        group plans they pinned are kept for their members, without the user's id as their creator. No copy
         of the deleted rows stays in the database's files (SQLite: zeroed pages and a WAL checkpoint).
         """
 
@@ -569,6 +663,8 @@ class Store(abc.ABC):
                 " (SELECT answer_id FROM answers WHERE guild_id = ? AND user_id = ?)",
                 key,
             ).rowcount
+            scrubbed += c.execute(  # the group plans they pinned stay for their members, without their id
+                "UPDATE group_plans SET created_by = 0 WHERE guild_id = ? AND created_by = ?", key).rowcount
             deleted = 0
             for table in _USER_TABLES:  # fixed table names, not user input
                 deleted += c.execute(f"DELETE FROM {table} WHERE guild_id = ? AND user_id = ?", key).rowcount
@@ -590,11 +686,13 @@ class Store(abc.ABC):
     @staticmethod
     def _load_guild_settings(c: Conn, guild_id: int) -> GuildSettings:
         row = c.execute(
-            "SELECT store_questions, thread_per_answer FROM guild_settings WHERE guild_id = ?", (guild_id,)
+            "SELECT store_questions, thread_per_answer, show_names FROM guild_settings WHERE guild_id = ?",
+            (guild_id,),
         ).fetchone()
         if row is None:
             return GuildSettings(guild_id)
-        return GuildSettings(guild_id, store_questions=bool(row[0]), thread_per_answer=bool(row[1]))
+        return GuildSettings(guild_id, store_questions=bool(row[0]), thread_per_answer=bool(row[1]),
+                             show_names=bool(row[2]))
 
     def get_guild_settings(self, guild_id: int) -> GuildSettings:
         """The guild's settings (defaults if never set)."""
@@ -685,6 +783,338 @@ class Store(abc.ABC):
             lambda c: c.execute("DELETE FROM pinned_plans WHERE channel_id = ?", (channel_id,)).rowcount > 0,
             write=True,
         )
+
+    # -- study groups --------------------------------------------------------------------------------
+
+    _PLAN_COLUMNS: ClassVar[str] = ("id, guild_id, channel_id, message_id, plan, state, lang, revision, shown,"
+                                    " created_by, created_at, updated_at")
+
+    @classmethod
+    def _plan_row(cls, row: Any, members: int = 0, claimed: frozenset[int] = frozenset()) -> GroupPlanRow:
+        return GroupPlanRow(int(row[0]), int(row[1]), int(row[2]), None if row[3] is None else int(row[3]),
+                            json.loads(row[4]), row[5], row[6], int(row[7]), row[8], int(row[9]), row[10],
+                            row[11], members, claimed)
+
+    @staticmethod
+    def _member_count(c: Conn, plan_id: int) -> int:
+        return int(c.execute("SELECT count(*) FROM group_members WHERE plan_id = ?", (plan_id,)).fetchone()[0])
+
+    def _load_group_plan(self, c: Conn, plan_id: int) -> GroupPlanRow | None:
+        row = c.execute(f"SELECT {self._PLAN_COLUMNS} FROM group_plans WHERE id = ?", (plan_id,)).fetchone()
+        return None if row is None else self._plan_row(row, self._member_count(c, plan_id))
+
+    def create_group_plan(self, guild_id: int, channel_id: int, plan: Mapping[str, Any], lang: str,
+                          created_by: int) -> int:
+        """Store a new group plan as a draft (its pinned message is posted next: :meth:`activate_group_plan`);
+        returns its id."""
+        if lang not in ("ja", "en"):
+            raise ValueError(f"lang must be 'ja' or 'en', not {lang!r}")
+        text, _ = _plan_text(plan)
+
+        def op(c: Conn) -> int:
+            stamp = now()
+            return int(c.execute(
+                "INSERT INTO group_plans (guild_id, channel_id, plan, state, lang, created_by, created_at,"
+                " updated_at) VALUES (?, ?, ?, 'draft', ?, ?, ?, ?) RETURNING id",
+                (guild_id, channel_id, text, lang, created_by, stamp, stamp),
+            ).fetchone()[0])
+
+        return self._run(op, write=True)
+
+    def activate_group_plan(self, plan_id: int, message_id: int,
+                            ended: Mapping[int, Mapping[str, Any]] | None = None) -> GroupPlanRow:
+        """The draft's pinned message is posted: record it (also as the channel's pinned plan) and open the
+        plan. ``ended``: the plans it replaces (id -> their ended JSON): they end, and their members (and
+        reminders) move to the new plan. One transaction."""
+        replaced = {old: _plan_text(p) for old, p in (ended or {}).items()}
+
+        def op(c: Conn) -> GroupPlanRow:
+            row = self._load_group_plan(c, plan_id)
+            if row is None or row.state != "draft":
+                raise ValueError(f"group plan {plan_id} is not a draft")
+            stamp = now()
+            for old, (text, state) in replaced.items():
+                # its pinned message is deleted next (the new one replaces it): nothing to update there
+                c.execute("UPDATE group_plans SET plan = ?, state = ?, message_id = NULL, revision = revision + 1,"
+                          " updated_at = ? WHERE id = ? AND channel_id = ?", (text, state, stamp, old, row.channel_id))
+                c.execute("INSERT INTO group_members (plan_id, guild_id, user_id, joined_at)"
+                          " SELECT ?, guild_id, user_id, joined_at FROM group_members WHERE plan_id = ?"
+                          " ON CONFLICT (plan_id, user_id) DO NOTHING", (plan_id, old))
+                c.execute("INSERT INTO group_reminders (plan_id, guild_id, user_id, created_at)"
+                          " SELECT ?, guild_id, user_id, created_at FROM group_reminders WHERE plan_id = ?"
+                          " ON CONFLICT (plan_id, user_id) DO NOTHING", (plan_id, old))
+                c.execute("DELETE FROM group_reminders WHERE plan_id = ?", (old,))
+                c.execute("DELETE FROM group_members WHERE plan_id = ?", (old,))
+            c.execute("UPDATE group_plans SET message_id = ?, state = ?, revision = revision + 1, updated_at = ?"
+                      " WHERE id = ?", (message_id, row.plan.get("state", "active"), stamp, plan_id))
+            c.execute("INSERT INTO pinned_plans (channel_id, guild_id, message_id) VALUES (?, ?, ?)"
+                      " ON CONFLICT (channel_id) DO UPDATE SET guild_id = excluded.guild_id,"
+                      " message_id = excluded.message_id", (row.channel_id, row.guild_id, message_id))
+            out = self._load_group_plan(c, plan_id)
+            assert out is not None
+            return out
+
+        return self._run(op, write=True)
+
+    def delete_group_plan(self, plan_id: int) -> bool:
+        """Remove a group plan and everything about it (a draft whose message could not be posted)."""
+
+        def op(c: Conn) -> bool:
+            for table in ("group_reminders", "group_members", "group_checkins"):  # fixed names
+                c.execute(f"DELETE FROM {table} WHERE plan_id = ?", (plan_id,))
+            return c.execute("DELETE FROM group_plans WHERE id = ?", (plan_id,)).rowcount > 0
+
+        return self._run(op, write=True)
+
+    def get_group_plan(self, plan_id: int) -> GroupPlanRow | None:
+        """The group plan (with its member count), or None."""
+        return self._run(lambda c: self._load_group_plan(c, plan_id), write=False)
+
+    def channel_group_plan(self, channel_id: int) -> GroupPlanRow | None:
+        """The channel's group plan: the newest open (active or paused) one, else the newest ended one;
+        drafts never count."""
+
+        def op(c: Conn) -> GroupPlanRow | None:
+            row = c.execute(
+                f"SELECT {self._PLAN_COLUMNS} FROM group_plans WHERE channel_id = ? AND state <> 'draft'"
+                " ORDER BY CASE WHEN state = 'ended' THEN 1 ELSE 0 END, id DESC LIMIT 1", (channel_id,)
+            ).fetchone()
+            return None if row is None else self._plan_row(row, self._member_count(c, int(row[0])))
+
+        return self._run(op, write=False)
+
+    def active_group_plans(self, lease_s: float) -> list[GroupPlanRow]:
+        """Every open group plan (all guilds), each with its member count and the weeks whose check-in is
+        posted or claimed less than ``lease_s`` seconds ago (a claim older than that, never posted, is
+        owed again: its process died)."""
+        stale = _stamp(datetime.now(timezone.utc) - timedelta(seconds=lease_s))
+
+        def op(c: Conn) -> list[GroupPlanRow]:
+            rows = c.execute(f"SELECT {self._PLAN_COLUMNS} FROM group_plans WHERE state IN ('active', 'paused')"
+                             " ORDER BY id").fetchall()
+            if not rows:
+                return []
+            members = dict(c.execute(
+                "SELECT m.plan_id, count(*) FROM group_members m JOIN group_plans g ON g.id = m.plan_id"
+                " WHERE g.state IN ('active', 'paused') GROUP BY m.plan_id").fetchall())
+            claimed: dict[int, set[int]] = {}
+            for plan, week in c.execute(
+                    "SELECT k.plan_id, k.week FROM group_checkins k JOIN group_plans g ON g.id = k.plan_id"
+                    " WHERE g.state IN ('active', 'paused') AND (k.message_id IS NOT NULL OR k.claimed_at >= ?)",
+                    (stale,)).fetchall():
+                claimed.setdefault(int(plan), set()).add(int(week))
+            return [self._plan_row(r, int(members.get(r[0], 0)), frozenset(claimed.get(int(r[0]), ())))
+                    for r in rows]
+
+        return self._run(op, write=False)
+
+    def update_group_plan(self, plan_id: int, plan: Mapping[str, Any], revision: int) -> GroupPlanRow | None:
+        """Replace the plan's JSON (a moderator paused, resumed, skipped or ended it) if it is still at
+        ``revision``; None when it changed meanwhile (read it again and retry) or is a draft or gone."""
+        text, state = _plan_text(plan)
+
+        def op(c: Conn) -> GroupPlanRow | None:
+            changed = c.execute(
+                "UPDATE group_plans SET plan = ?, state = ?, revision = revision + 1, updated_at = ?"
+                " WHERE id = ? AND revision = ? AND state <> 'draft'", (text, state, now(), plan_id, revision)
+            ).rowcount
+            return self._load_group_plan(c, plan_id) if changed else None
+
+        return self._run(op, write=True)
+
+    def set_group_plan_shown(self, plan_id: int, shown: str) -> None:
+        """Remember what the plan's pinned message shows now."""
+        self._run(lambda c: c.execute("UPDATE group_plans SET shown = ? WHERE id = ?", (shown, plan_id)),
+                  write=True)
+
+    def join_group(self, plan_id: int, user_id: int) -> tuple[bool | None, int]:
+        """Add a member to an open plan: (True if they joined, False if they were a member already, None when
+        the plan is not open (ended, a draft, or gone); the number of members now)."""
+
+        def op(c: Conn) -> tuple[bool | None, int]:
+            row = c.execute("SELECT guild_id, state FROM group_plans WHERE id = ?", (plan_id,)).fetchone()
+            if row is None or row[1] not in _OPEN_STATES:
+                return None, self._member_count(c, plan_id) if row is not None else 0
+            joined = c.execute(
+                "INSERT INTO group_members (plan_id, guild_id, user_id, joined_at) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT (plan_id, user_id) DO NOTHING", (plan_id, row[0], user_id, now())
+            ).rowcount > 0
+            return joined, self._member_count(c, plan_id)
+
+        return self._run(op, write=True)
+
+    def leave_group(self, plan_id: int, user_id: int) -> bool:
+        """Remove a member and their reminder: no trace of the membership stays. True if they were one."""
+
+        def op(c: Conn) -> bool:
+            c.execute("DELETE FROM group_reminders WHERE plan_id = ? AND user_id = ?", (plan_id, user_id))
+            return c.execute("DELETE FROM group_members WHERE plan_id = ? AND user_id = ?",
+                             (plan_id, user_id)).rowcount > 0
+
+        return self._run(op, write=True)
+
+    def group_membership(self, plan_id: int, user_id: int) -> tuple[bool, bool]:
+        """(a member?, with a reminder?)"""
+
+        def op(c: Conn) -> tuple[bool, bool]:
+            member = c.execute("SELECT 1 FROM group_members WHERE plan_id = ? AND user_id = ?",
+                               (plan_id, user_id)).fetchone() is not None
+            reminder = c.execute("SELECT 1 FROM group_reminders WHERE plan_id = ? AND user_id = ?",
+                                 (plan_id, user_id)).fetchone() is not None
+            return member, reminder
+
+        return self._run(op, write=False)
+
+    def group_member_ids(self, plan_id: int) -> list[int]:
+        """The plan's members, in the order they joined."""
+        return self._run(lambda c: [int(r[0]) for r in c.execute(
+            "SELECT user_id FROM group_members WHERE plan_id = ? ORDER BY joined_at, user_id", (plan_id,))],
+            write=False)
+
+    def set_group_reminder(self, plan_id: int, user_id: int, on: bool) -> bool | None:
+        """Turn a member's check-in-day DM reminder on or off; True if it changed, False if it already was,
+        None when they are not a member (only members get reminders)."""
+
+        def op(c: Conn) -> bool | None:
+            if c.execute("SELECT 1 FROM group_members WHERE plan_id = ? AND user_id = ?",
+                         (plan_id, user_id)).fetchone() is None:
+                return None
+            if not on:
+                return c.execute("DELETE FROM group_reminders WHERE plan_id = ? AND user_id = ?",
+                                 (plan_id, user_id)).rowcount > 0
+            return self._add_reminder(c, plan_id, user_id)
+
+        return self._run(op, write=True)
+
+    def toggle_group_reminder(self, plan_id: int, user_id: int) -> bool | None:
+        """Turn a member's reminder on if it was off, off if it was on; returns whether it is on now, None
+        when they are not a member."""
+
+        def op(c: Conn) -> bool | None:
+            if c.execute("SELECT 1 FROM group_members WHERE plan_id = ? AND user_id = ?",
+                         (plan_id, user_id)).fetchone() is None:
+                return None
+            if c.execute("DELETE FROM group_reminders WHERE plan_id = ? AND user_id = ?",
+                         (plan_id, user_id)).rowcount > 0:
+                return False
+            self._add_reminder(c, plan_id, user_id)
+            return True
+
+        return self._run(op, write=True)
+
+    @staticmethod
+    def _add_reminder(c: Conn, plan_id: int, user_id: int) -> bool:
+        # A reminder turned on is due from the next check-in: the weeks already posted are not owed.
+        last = c.execute("SELECT max(week) FROM group_checkins WHERE plan_id = ? AND message_id IS NOT NULL",
+                         (plan_id,)).fetchone()[0]
+        return c.execute(
+            "INSERT INTO group_reminders (plan_id, guild_id, user_id, last_week, created_at)"
+            " SELECT plan_id, guild_id, user_id, ?, ? FROM group_members WHERE plan_id = ? AND user_id = ?"
+            " ON CONFLICT (plan_id, user_id) DO NOTHING",
+            (int(last or 0), now(), plan_id, user_id)
+        ).rowcount > 0
+
+    def claim_group_reminders(self, plan_id: int, week: int) -> list[int]:
+        """The members whose reminder for ``week`` is owed, marked as sent in the same statement: each
+        reminder is handed out once, to one process, whoever asks."""
+
+        def op(c: Conn) -> list[int]:
+            return sorted(int(r[0]) for r in c.execute(
+                "UPDATE group_reminders SET last_week = ? WHERE plan_id = ? AND last_week < ? RETURNING user_id",
+                (week, plan_id, week)).fetchall())
+
+        return self._run(op, write=True)
+
+    def claim_checkin(self, plan_id: int, week: int, claimer: str, lease_s: float) -> bool:
+        """Claim the right to post the plan's check-in for ``week``: True for exactly one caller, in any
+        process (the primary key decides), until the claim is posted (:meth:`record_checkin`) or released.
+        A claim never posted and older than ``lease_s`` seconds (its process died) can be claimed again."""
+        stale = _stamp(datetime.now(timezone.utc) - timedelta(seconds=lease_s))
+
+        def op(c: Conn) -> bool:
+            stamp = now()
+            if c.execute(
+                "INSERT INTO group_checkins (plan_id, week, claimed_by, claimed_at) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT (plan_id, week) DO NOTHING", (plan_id, week, claimer, stamp)
+            ).rowcount > 0:
+                return True
+            return c.execute(
+                "UPDATE group_checkins SET claimed_by = ?, claimed_at = ? WHERE plan_id = ? AND week = ?"
+                " AND message_id IS NULL AND claimed_at < ?", (claimer, stamp, plan_id, week, stale)
+            ).rowcount > 0
+
+        return self._run(op, write=True)
+
+    def record_checkin(self, plan_id: int, week: int, claimer: str, channel_id: int, message_id: int,
+                       posted_at: datetime, late: bool) -> bool:
+        """The claimed check-in was posted; False when the claim was not (any longer) ``claimer``'s."""
+        return self._run(lambda c: c.execute(
+            "UPDATE group_checkins SET channel_id = ?, message_id = ?, posted_at = ?, late = ?"
+            " WHERE plan_id = ? AND week = ? AND claimed_by = ? AND message_id IS NULL",
+            (channel_id, message_id, _stamp(posted_at), 1 if late else 0, plan_id, week, claimer)
+        ).rowcount > 0, write=True)
+
+    def release_checkin(self, plan_id: int, week: int, claimer: str) -> bool:
+        """Give up a claim that could not be posted (Discord failed): the week is owed again."""
+        return self._run(lambda c: c.execute(
+            "DELETE FROM group_checkins WHERE plan_id = ? AND week = ? AND claimed_by = ? AND message_id IS NULL",
+            (plan_id, week, claimer)).rowcount > 0, write=True)
+
+    def get_checkin(self, plan_id: int, week: int) -> CheckinRow | None:
+        """The week's check-in (claimed or posted), or None."""
+
+        def op(c: Conn) -> CheckinRow | None:
+            row = c.execute(
+                "SELECT plan_id, week, claimed_by, claimed_at, channel_id, message_id, posted_at, late"
+                " FROM group_checkins WHERE plan_id = ? AND week = ?", (plan_id, week)).fetchone()
+            if row is None:
+                return None
+            return CheckinRow(int(row[0]), int(row[1]), row[2], row[3], None if row[4] is None else int(row[4]),
+                              None if row[5] is None else int(row[5]), row[6], bool(row[7]))
+
+        return self._run(op, write=False)
+
+    def checkin_done(self, plan_id: int, guild_id: int, user_id: int, item_id: str,
+                     at: datetime | None = None) -> CheckinDone | None:
+        """A Done click under a check-in: mark the item done for the user (as :meth:`mark_done`), in one
+        transaction with what the reply needs; None when the plan is gone."""
+        stamp = _stamp(at)
+
+        def op(c: Conn) -> CheckinDone | None:
+            row = c.execute(f"SELECT {self._PLAN_COLUMNS} FROM group_plans WHERE id = ?", (plan_id,)).fetchone()
+            if row is None:
+                return None
+            self._insert_profile(c, guild_id, user_id)
+            new = c.execute(
+                "INSERT INTO progress (guild_id, user_id, item_id, done_at) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT (guild_id, user_id, item_id) DO NOTHING", (guild_id, user_id, item_id, stamp)
+            ).rowcount > 0
+            if new:
+                self._touch(c, guild_id, user_id)
+            done = frozenset(r[0] for r in c.execute(
+                "SELECT item_id FROM progress WHERE guild_id = ? AND user_id = ?", (guild_id, user_id)))
+            member = c.execute("SELECT 1 FROM group_members WHERE plan_id = ? AND user_id = ?",
+                               (plan_id, user_id)).fetchone() is not None
+            return CheckinDone(self._plan_row(row), new, done, member)
+
+        return self._run(op, write=True)
+
+    def group_progress(self, plan_id: int) -> dict[int, dict[str, str]]:
+        """Every member's completed items with their timestamps (members without any have ``{}``), in the
+        order they joined: the data behind the group's status and streaks."""
+
+        def op(c: Conn) -> dict[int, dict[str, str]]:
+            out: dict[int, dict[str, str]] = {}
+            for user, item, done in c.execute(
+                    "SELECT m.user_id, p.item_id, p.done_at FROM group_members m"
+                    " LEFT JOIN progress p ON p.guild_id = m.guild_id AND p.user_id = m.user_id"
+                    " WHERE m.plan_id = ? ORDER BY m.joined_at, m.user_id, p.done_at", (plan_id,)):
+                done_at = out.setdefault(int(user), {})
+                if item is not None:
+                    done_at[item] = done
+            return out
+
+        return self._run(op, write=False)
 
     # -- answers, feedback, questions ----------------------------------------------------------------
 

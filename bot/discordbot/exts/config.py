@@ -1,4 +1,5 @@
-"""``/config``: server settings (Manage Server) — question channels, a thread per answer, storing questions.
+"""``/config``: server settings (Manage Server) — question channels, a thread per answer, storing questions,
+naming members in study-group pictures.
 
 Discord hides the group from members without Manage Server (``default_permissions``), and the cog's
 ``interaction_check`` checks the member's permissions again at run time (a stale client, or permissions
@@ -70,6 +71,15 @@ class ServerConfig(commands.GroupCog, group_name="config", group_description="Se
         log.info("guild %s: store_questions=%s", interaction.guild_id, enabled)
         await send_ephemeral(interaction, t("store_on" if enabled else "store_off", interaction_lang(interaction)))
 
+    @app_commands.command(name="show-names",
+                          description="Name members in study-group pictures (off by default: counts only)")
+    @app_commands.describe(enabled="On or off")
+    async def show_names(self, interaction: discord.Interaction, enabled: bool) -> None:
+        assert interaction.guild_id is not None
+        await patiently(interaction, self.bot.guild_config.set(interaction.guild_id, "show_names", enabled))
+        log.info("guild %s: show_names=%s", interaction.guild_id, enabled)
+        await send_ephemeral(interaction, t("sg_names_on" if enabled else "sg_names_off", interaction_lang(interaction)))
+
     @app_commands.command(name="show", description="Show this server's careerbot settings")
     async def show(self, interaction: discord.Interaction) -> None:
         assert interaction.guild_id is not None
@@ -81,6 +91,7 @@ class ServerConfig(commands.GroupCog, group_name="config", group_description="Se
             "config_show", lang, channels=listed,
             threads=t("on" if settings.thread_per_answer else "off", lang),
             store=t("on" if settings.store_questions else "off", lang),
+            names=t("on" if settings.show_names else "off", lang),
         ))
 
 

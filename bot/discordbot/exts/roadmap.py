@@ -7,6 +7,7 @@ self-assessment) happen only after the click, and only the user who ran the comm
 from __future__ import annotations
 
 import asyncio
+import io
 import logging
 from typing import TYPE_CHECKING
 
@@ -15,10 +16,12 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.advisor import UnknownId, assessment, next_steps, propose_from_answers, resolve_item, resolve_stage
+from bot.charts import render_member
 from bot.discordbot.checks import GUILD_ONLY
 from bot.discordbot.ui.interaction import (
     ACK_GRACE,
     OwnerView,
+    acknowledge,
     interaction_lang,
     item_choices,
     patiently,
@@ -35,6 +38,7 @@ from bot.discordbot.ui.text import (
     fit_embed,
     unknown_message,
 )
+from bot.groups import member_progress, member_streak_line
 from bot.knowledge import KnowledgeBase, Stage
 from bot.messages import Lang, t
 from bot.render import MARKDOWN, render_next_steps
@@ -44,6 +48,8 @@ if TYPE_CHECKING:
     from bot.discordbot.app import CareerBot
 
 log = logging.getLogger(__name__)
+
+PROGRESS_FILENAME = "progress.png"
 
 
 def next_steps_embed(kb: KnowledgeBase, profile: Profile | None, lang: Lang) -> tuple[discord.Embed, Stage | None]:
@@ -279,17 +285,26 @@ class Roadmap(commands.Cog):
 
     @progress.command(name="show", description="Show the checklist of your current stage")
     async def progress_show(self, interaction: discord.Interaction) -> None:
+        assert interaction.guild_id is not None
         profile = await self.profile(interaction)
         lang = interaction_lang(interaction, profile)
         if profile is None or not profile.stage or profile.stage not in self.kb.stages_by_id:
             await send_ephemeral(interaction, t("no_stage", lang))
             return
-        stage = self.kb.stage(profile.stage)
+        await acknowledge(interaction)  # the picture takes a database read and a render: "thinking..." first
+        kb = self.kb
+        stage = kb.stage(profile.stage)
         embed = stage_embed(stage, profile.completed, lang)
+        done_at = await self.bot.store.run(Store.get_progress, interaction.guild_id, interaction.user.id)
+        progress = member_progress(kb, done_at, profile.stage, self.bot.clock.now())
+        png = await asyncio.to_thread(render_member, progress, lang)  # Pillow, off the event loop
+        footer = [member_streak_line(progress.streak, lang)]
         elsewhere = len([i for i in profile.completed if not i.startswith(f"{stage.id}.")])
         if elsewhere:
-            embed.set_footer(text=t("other_done", lang, n=elsewhere))
-        await send_ephemeral(interaction, embed=embed)
+            footer.append(t("other_done", lang, n=elsewhere))
+        embed.set_footer(text=" · ".join(footer))
+        embed.set_image(url=f"attachment://{PROGRESS_FILENAME}")
+        await send_ephemeral(interaction, embed=embed, file=discord.File(io.BytesIO(png), PROGRESS_FILENAME))
 
 
 async def setup(bot: CareerBot) -> None:
