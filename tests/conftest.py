@@ -45,6 +45,28 @@ class FakeEncoder:
         return np.array([self._vec(t) for t in texts], np.float32).reshape(len(texts), self.dim)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _private_user_dirs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """No test reads or writes the real user's data, cache or config (the default profile database lives in
+    the user data directory): point the XDG directories at a temp dir for the whole session, subprocesses
+    included."""
+    import os
+
+    home = tmp_path_factory.mktemp("home")
+    names = ("XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME")
+    saved = {name: os.environ.get(name) for name in names}
+    for name in names:
+        os.environ[name] = str(home / name.lower())
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
 @pytest.fixture
 def fake_encoder() -> FakeEncoder:
     return FakeEncoder()

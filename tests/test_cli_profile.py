@@ -132,6 +132,17 @@ def test_unopenable_database_is_one_sentence(capsys, tmp_path, monkeypatch):
     assert str(bad) in err
 
 
+def test_ask_still_answers_when_the_database_is_unreadable(capsys, tmp_path, monkeypatch, engine_env):
+    """Answering needs no database: a broken or newer-schema profile database is a warning, not a failure."""
+    bad = tmp_path / "not-a-db.sqlite3"
+    bad.write_bytes(b"this is not sqlite" * 100)
+    monkeypatch.setenv("CAREERBOT_DB", str(bad))
+    code, out, err = run(capsys, "ask", "--json", "SQLはどのくらい必要？")
+    assert code == 0
+    assert json.loads(out)["passages"]
+    assert "without your profile" in err and "Traceback" not in err
+
+
 def test_stages_lists_every_stage_with_hours_in_the_users_language(capsys, kb):
     code, out, _ = run(capsys, "stages", "--lang", "ja")
     assert code == 0

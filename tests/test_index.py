@@ -21,22 +21,37 @@ def here(directory: Path) -> Locations:
     return Locations((directory,), directory)
 
 
-def test_build_writes_manifest_with_identity_and_file_hashes(kb, fake_encoder, tmp_path):
-    index = build(kb, fake_encoder, tmp_path / "index")
+@pytest.fixture(scope="module")
+def small_kb(tmp_path_factory):
+    """The real knowledge with five answer cards: the index mechanics under test do not depend on the
+    number of cards, and building 2,000 phrasings with the fake encoder costs a second per test."""
+    import yaml
+
+    directory = tmp_path_factory.mktemp("knowledge")
+    for path in SHIPPED_KNOWLEDGE.glob("*.yaml"):
+        (directory / path.name).write_bytes(path.read_bytes())
+    cards = yaml.safe_load((directory / "answers.yaml").read_text(encoding="utf-8"))
+    cards["cards"] = cards["cards"][:5]
+    (directory / "answers.yaml").write_text(yaml.safe_dump(cards, allow_unicode=True), encoding="utf-8")
+    return load_kb(directory)
+
+
+def test_build_writes_manifest_with_identity_and_file_hashes(small_kb, fake_encoder, tmp_path):
+    index = build(small_kb, fake_encoder, tmp_path / "index")
     manifest = json.loads((tmp_path / "index" / "manifest.json").read_text())
     for key in ("format", "backend", "model", "dim", "knowledge", "built_at", "versions", "files"):
         assert key in manifest
-    assert manifest["knowledge"] == kb.digest
+    assert manifest["knowledge"] == small_kb.digest
     assert manifest["dim"] == fake_encoder.dim
     assert "passages.faiss" in manifest["files"]
-    assert index.passage_ids == [d.id for d in kb.documents]
+    assert index.passage_ids == [d.id for d in small_kb.documents]
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")], "temp build dirs left behind"
 
 
-def test_query_embeds_only_the_query(kb, fake_encoder, tmp_path):
-    index = build(kb, fake_encoder, tmp_path / "index")
+def test_query_embeds_only_the_query(small_kb, fake_encoder, tmp_path):
+    index = build(small_kb, fake_encoder, tmp_path / "index")
     fake_encoder.calls.clear()
-    Searcher(kb, index, fake_encoder).search_batch(["SQL", "Kaggle"])
+    Searcher(small_kb, index, fake_encoder).search_batch(["SQL", "Kaggle"])
     assert fake_encoder.calls == [("query", 2)]
 
 
@@ -55,38 +70,38 @@ def test_changed_knowledge_is_detected_and_rebuilt(knowledge_copy, fake_encoder,
     assert "knowledge files changed" in said[0]
 
 
-def test_model_change_is_detected(kb, fake_encoder, tmp_path):
-    build(kb, fake_encoder, tmp_path / "index")
+def test_model_change_is_detected(small_kb, fake_encoder, tmp_path):
+    build(small_kb, fake_encoder, tmp_path / "index")
     fake_encoder.model_id = "another-model"
     with pytest.raises(IndexStale, match="model changed"):
-        load(kb, fake_encoder, tmp_path / "index")
+        load(small_kb, fake_encoder, tmp_path / "index")
 
 
 @pytest.mark.parametrize("victim", ["passages.faiss", "cards.faiss", "meta.json", "kw-cards.vocab.json", "kw-passages.rows.npy"])
-def test_corrupt_or_deleted_files_are_never_used(kb, fake_encoder, tmp_path, victim):
-    build(kb, fake_encoder, tmp_path / "index")
+def test_corrupt_or_deleted_files_are_never_used(small_kb, fake_encoder, tmp_path, victim):
+    build(small_kb, fake_encoder, tmp_path / "index")
     path = tmp_path / "index" / victim
     path.write_bytes(path.read_bytes()[:-7] + b"garbage")
     with pytest.raises(IndexStale, match="corrupt"):
-        load(kb, fake_encoder, tmp_path / "index")
+        load(small_kb, fake_encoder, tmp_path / "index")
     path.unlink()
     with pytest.raises(IndexStale, match="missing"):
-        load(kb, fake_encoder, tmp_path / "index")
+        load(small_kb, fake_encoder, tmp_path / "index")
     said: list[str] = []
-    ensure_index(kb, fake_encoder, here(tmp_path / "index"), notify=said.append)
-    load(kb, fake_encoder, tmp_path / "index")  # healthy again
+    ensure_index(small_kb, fake_encoder, here(tmp_path / "index"), notify=said.append)
+    load(small_kb, fake_encoder, tmp_path / "index")  # healthy again
     assert said
 
 
-def test_garbage_manifest_is_rebuilt(kb, fake_encoder, tmp_path):
-    build(kb, fake_encoder, tmp_path / "index")
+def test_garbage_manifest_is_rebuilt(small_kb, fake_encoder, tmp_path):
+    build(small_kb, fake_encoder, tmp_path / "index")
     (tmp_path / "index" / "manifest.json").write_text("{not json")
     with pytest.raises(IndexStale, match="unreadable"):
-        load(kb, fake_encoder, tmp_path / "index")
+        load(small_kb, fake_encoder, tmp_path / "index")
 
 
-def test_failed_build_leaves_previous_index_intact(kb, fake_encoder, tmp_path):
-    build(kb, fake_encoder, tmp_path / "index")
+def test_failed_build_leaves_previous_index_intact(small_kb, fake_encoder, tmp_path):
+    build(small_kb, fake_encoder, tmp_path / "index")
     before = (tmp_path / "index" / "manifest.json").read_text()
 
     class Exploding(type(fake_encoder)):
@@ -94,12 +109,12 @@ def test_failed_build_leaves_previous_index_intact(kb, fake_encoder, tmp_path):
             raise RuntimeError("boom")
 
     with pytest.raises(RuntimeError, match="boom"):
-        build(kb, Exploding(), tmp_path / "index")
+        build(small_kb, Exploding(), tmp_path / "index")
     with pytest.raises(RuntimeError, match="boom"):
         # a failure after some files were written also leaves nothing half-built
-        build(kb, _FailsLate(fake_encoder), tmp_path / "index")
+        build(small_kb, _FailsLate(fake_encoder), tmp_path / "index")
     assert (tmp_path / "index" / "manifest.json").read_text() == before
-    load(kb, fake_encoder, tmp_path / "index")
+    load(small_kb, fake_encoder, tmp_path / "index")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["index"]
 
 
@@ -119,17 +134,17 @@ class _FailsLate:
     encode_queries = encode_passages
 
 
-def test_missing_index_dir_is_built(kb, fake_encoder, tmp_path: Path):
+def test_missing_index_dir_is_built(small_kb, fake_encoder, tmp_path: Path):
     said: list[str] = []
-    ensure_index(kb, fake_encoder, here(tmp_path / "deep" / "index"), notify=said.append)
+    ensure_index(small_kb, fake_encoder, here(tmp_path / "deep" / "index"), notify=said.append)
     assert said == ["Building the search index (no index yet)..."]
 
 
-def test_building_prints_nothing_but_our_own_notice(kb, fake_encoder, tmp_path, capsys):
+def test_building_prints_nothing_but_our_own_notice(small_kb, fake_encoder, tmp_path, capsys):
     import logging
 
     logging.basicConfig(level=logging.WARNING, force=True)
-    build(kb, fake_encoder, tmp_path / "index")
+    build(small_kb, fake_encoder, tmp_path / "index")
     captured = capsys.readouterr()
     assert captured.err == ""
     assert captured.out == ""
@@ -164,12 +179,12 @@ def test_locations_shipped_then_cache_and_other_knowledge_in_the_cache(tmp_path,
     assert explicit == Locations((tmp_path / "mine",), tmp_path / "mine")
 
 
-def test_a_stale_shipped_index_falls_back_to_a_fresh_one_in_the_cache(kb, fake_encoder, tmp_path):
+def test_a_stale_shipped_index_falls_back_to_a_fresh_one_in_the_cache(small_kb, fake_encoder, tmp_path):
     shipped, cache = tmp_path / "shipped", tmp_path / "cache"
-    build(kb, fake_encoder, cache)
+    build(small_kb, fake_encoder, cache)
     (shipped).mkdir()
     said: list[str] = []
-    index = ensure_index(kb, fake_encoder, Locations((shipped, cache), cache), notify=said.append)
+    index = ensure_index(small_kb, fake_encoder, Locations((shipped, cache), cache), notify=said.append)
     assert index.directory == cache
     assert said == []
 
@@ -213,8 +228,8 @@ def test_large_collections_get_an_approximate_index_with_high_recall(monkeypatch
     assert isinstance(index_mod.vector_index(vectors[:10], 32), faiss.IndexFlatIP)
 
 
-def test_hiragana_questions_match_kanji_text_by_keyword(kb, fake_encoder, tmp_path):
-    index = build(kb, fake_encoder, tmp_path / "index")
-    result = Searcher(kb, index, fake_encoder).search("すうがく")
+def test_hiragana_questions_match_kanji_text_by_keyword(small_kb, fake_encoder, tmp_path):
+    index = build(small_kb, fake_encoder, tmp_path / "index")
+    result = Searcher(small_kb, index, fake_encoder).search("すうがく")
     assert result.passages[0].keyword > 0
     assert result.passages[0].id in {"skills-math", "education"}
