@@ -302,11 +302,13 @@ def cmd_index_build(args: argparse.Namespace) -> int:
             print(f"{directory} is up to date for this knowledge; kept its vectors and refreshed the knowledge "
                   "snapshot.")
             return EXIT_OK
-    index = build(kb, encoder, directory, progress=_progress)
+    # --changed-only embeds only the texts that changed; a plain build embeds everything afresh.
+    index = build(kb, encoder, directory, progress=_progress, reuse_from=() if args.force else (directory,))
     m = index.manifest
     c = m["counts"]
     print(f"Built {directory}: {c['passages']} passages, {c['resources']} resources, {c['sentences']} sentences, "
-          f"{c['card_phrasings']} card phrasings with {m['model']} ({m['dim']}d) in {m['build_seconds']:.1f} s")
+          f"{c['card_phrasings']} card phrasings with {m['model']} ({m['dim']}d) in {m['build_seconds']:.1f} s"
+          + (f" ({c['reused']} unchanged texts kept their vectors)" if c.get("reused") else ""))
     return EXIT_OK
 
 
@@ -639,7 +641,7 @@ def build_parser() -> argparse.ArgumentParser:
     isub = p.add_subparsers(dest="action", metavar="ACTION", required=True)
     b = isub.add_parser("build", help="(re)build the index of the knowledge")
     b.add_argument("--changed-only", dest="force", action="store_false",
-                   help="keep the vectors when the knowledge has not changed (refreshes the knowledge snapshot)")
+                   help="embed only what changed: unchanged texts keep their vectors (refreshes the knowledge snapshot)")
     _add_engine_options(b)
     b.set_defaults(func=cmd_index_build)
 

@@ -31,7 +31,7 @@ import re
 import shutil
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -188,25 +188,76 @@ def expected_identity(kb: KnowledgeBase, encoder: Encoder) -> dict:
             "dim": encoder.dim, "knowledge": kb.digest}
 
 
+def text_key(text: str) -> str:
+    """What identifies an embedded text in an index (meta.json ``text_keys``), so a rebuild can reuse it."""
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=12).hexdigest()
+
+
+def reusable_vectors(directory: Path, encoder: Encoder) -> dict[str, dict[str, np.ndarray]]:
+    """The vectors of an intact index in ``directory`` built by this same encoder, by collection and
+    :func:`text_key`; empty when there is none, it is another model's, or any file fails its hash (a corrupt
+    index is never reused)."""
+    try:
+        manifest = read_manifest(directory)
+        identity = (manifest.get("format"), manifest.get("backend"), manifest.get("model"), manifest.get("dim"))
+        if identity != (FORMAT_VERSION, encoder.backend, encoder.model_id, encoder.dim):
+            return {}
+        files = manifest.get("files")
+        if not isinstance(files, dict) or any(
+                not (directory / name).is_file() or _sha256(directory / name) != digest
+                for name, digest in files.items()):
+            return {}
+        keys = json.loads((directory / "meta.json").read_text(encoding="utf-8")).get("text_keys")
+        if not isinstance(keys, dict):
+            return {}
+        out = {}
+        for name in COLLECTIONS:
+            vectors = _all_vectors(faiss.read_index(str(directory / f"{name}.faiss")))
+            if isinstance(keys.get(name), list) and len(keys[name]) == len(vectors):
+                out[name] = dict(zip(keys[name], vectors, strict=True))
+        return out
+    except (IndexStale, OSError, ValueError, KeyError, TypeError, RuntimeError):
+        return {}
+
+
 def build(kb: KnowledgeBase, encoder: Encoder, directory: str | os.PathLike[str],
-          progress: Progress | None = None) -> Index:
-    """Embed the knowledge base and write the index atomically to ``directory``."""
+          progress: Progress | None = None, reuse_from: Sequence[Path] = ()) -> Index:
+    """Embed the knowledge base and write the index atomically to ``directory``.
+
+    Texts unchanged since an intact index of the same encoder in one of the ``reuse_from`` directories (the
+    old index in ``directory`` among them, typically) keep their vectors instead of being embedded again: after an edit of one document only
+    that document's texts are embedded (seconds, not the minute or two of the whole knowledge base)."""
     directory = Path(directory)
     directory.parent.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     docs, resources, sentences = kb.documents, kb.resources, _sentences(kb)
     card_rows = [(card.id, lang, q) for card in kb.cards for lang, q in card.questions]
-    total = len(docs) + len(resources) + len(sentences) + len(card_rows)
     dim, passage, query = encoder.dim, encoder.encode_passages, encoder.encode_queries
-    done = 0
-    vectors = {}
+    previous: dict[str, dict[str, np.ndarray]] = {name: {} for name in COLLECTIONS}
+    for source in reuse_from:
+        for name, known in reusable_vectors(Path(source), encoder).items():
+            previous[name] = {**known, **previous[name]}
     # Card phrasings are questions compared with questions: e5 wants the "query:" side for both.
-    for name, texts, encode in (("passages", [d.index_text() for d in docs], passage),
-                                ("resources", [r.index_text() for r in resources], passage),
-                                ("sentences", [s.text for s in sentences], passage),
-                                ("cards", [q for _, _, q in card_rows], query)):
-        vectors[name] = _encode(encode, dim, texts, done, total, progress)
-        done += len(texts)
+    plan = [(name, texts, [text_key(t) for t in texts], encode)
+            for name, texts, encode in (("passages", [d.index_text() for d in docs], passage),
+                                        ("resources", [r.index_text() for r in resources], passage),
+                                        ("sentences", [s.text for s in sentences], passage),
+                                        ("cards", [q for _, _, q in card_rows], query))]
+    total = sum(1 for name, _, keys, _ in plan for key in keys if key not in previous[name])
+    done = 0
+    vectors, text_keys = {}, {}
+    for name, texts, keys, encode in plan:
+        missing = [i for i, key in enumerate(keys) if key not in previous[name]]
+        fresh = _encode(encode, dim, [texts[i] for i in missing], done, total, progress)
+        done += len(missing)
+        out = np.zeros((len(texts), dim), np.float32)
+        for row, i in enumerate(missing):
+            out[i] = fresh[row]
+        for i, key in enumerate(keys):
+            if key in previous[name]:
+                out[i] = previous[name][key]
+        vectors[name], text_keys[name] = out, keys
+    reused = sum(len(keys) for _, _, keys, _ in plan) - total
 
     tmp = Path(tempfile.mkdtemp(prefix=f".{directory.name}-build-", dir=directory.parent))
     try:
@@ -214,7 +265,8 @@ def build(kb: KnowledgeBase, encoder: Encoder, directory: str | os.PathLike[str]
             faiss.write_index(vector_index(vectors[name], dim), str(tmp / f"{name}.faiss"))
         meta = {"passages": [d.id for d in docs], "resources": [r.id for r in resources],
                 "sentences": [[s.doc_id, s.lang, s.text, s.faq] for s in sentences],
-                "card_rows": [[cid, lang] for cid, lang, _ in card_rows], "cards": [c.id for c in kb.cards]}
+                "card_rows": [[cid, lang] for cid, lang, _ in card_rows], "cards": [c.id for c in kb.cards],
+                "text_keys": text_keys}
         (tmp / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
         BM25.build(keyword_tokens([d.index_text() for d in docs])).save(tmp, "kw-passages")
         BM25.build(keyword_tokens([r.index_text() for r in resources])).save(tmp, "kw-resources")
@@ -224,7 +276,8 @@ def build(kb: KnowledgeBase, encoder: Encoder, directory: str | os.PathLike[str]
             "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
             "build_seconds": round(time.perf_counter() - started, 3),
             "counts": {"passages": len(docs), "resources": len(resources), "sentences": len(sentences),
-                       "cards": len(kb.cards), "card_phrasings": len(card_rows)},
+                       "cards": len(kb.cards), "card_phrasings": len(card_rows), "embedded": total,
+                       "reused": reused},
             "versions": _versions(),
             "files": {str(p.relative_to(tmp)): _sha256(p) for p in _files(tmp)},
         }
@@ -234,7 +287,8 @@ def build(kb: KnowledgeBase, encoder: Encoder, directory: str | os.PathLike[str]
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    log.info("index built in %s (%.1f s)", directory, time.perf_counter() - started)
+    log.info("index built in %s (%.1f s; %d texts embedded, %d reused)", directory,
+             time.perf_counter() - started, total, reused)
     return load(kb, encoder, directory)
 
 
@@ -365,4 +419,7 @@ def ensure_index(kb: KnowledgeBase, encoder: Encoder, where: Locations,
     if notify:
         notify(message)
     log.info(message)
-    return build(kb, encoder, where.build_target, progress=progress)
+    # Unchanged texts keep their vectors: from a stale index here, or from the shipped index when this is an
+    # edited copy of the shipped knowledge.
+    return build(kb, encoder, where.build_target, progress=progress,
+                 reuse_from=(where.build_target, *where.candidates, *sorted(SHIPPED_INDEX_ROOT.glob("*"))))

@@ -383,7 +383,7 @@ def small_knowledge(dest: Path, source: Path = KNOWLEDGE, sentences: int = 1, re
             doc["items"] = doc["items"][:2]
 
     def read(name: str) -> Any:
-        return yaml.safe_load((source / name).read_text(encoding="utf-8"))
+        return yaml.load((source / name).read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
     dest.mkdir(parents=True, exist_ok=True)
     topics, stages, res, answers = (read(n) for n in ("topics.yaml", "stages.yaml", "resources.yaml",

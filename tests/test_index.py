@@ -21,19 +21,23 @@ def here(directory: Path) -> Locations:
     return Locations((directory,), directory)
 
 
-@pytest.fixture(scope="module")
-def small_kb(tmp_path_factory):
+def _small_copy(directory: Path) -> Path:
     """The real knowledge with five answer cards: the index mechanics under test do not depend on the
     number of cards, and building 2,000 phrasings with the fake encoder costs a second per test."""
     import yaml
 
-    directory = tmp_path_factory.mktemp("knowledge")
+    directory.mkdir(parents=True, exist_ok=True)
     for path in SHIPPED_KNOWLEDGE.glob("*.yaml"):
         (directory / path.name).write_bytes(path.read_bytes())
-    cards = yaml.safe_load((directory / "answers.yaml").read_text(encoding="utf-8"))
+    cards = yaml.load((directory / "answers.yaml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
     cards["cards"] = cards["cards"][:5]
     (directory / "answers.yaml").write_text(yaml.safe_dump(cards, allow_unicode=True), encoding="utf-8")
-    return load_kb(directory)
+    return directory
+
+
+@pytest.fixture(scope="module")
+def small_kb(tmp_path_factory):
+    return load_kb(_small_copy(tmp_path_factory.mktemp("knowledge")))
 
 
 def test_build_writes_manifest_with_identity_and_file_hashes(small_kb, fake_encoder, tmp_path):
@@ -68,6 +72,41 @@ def test_changed_knowledge_is_detected_and_rebuilt(knowledge_copy, fake_encoder,
     assert index.manifest["knowledge"] == kb2.digest
     assert len(said) == 1
     assert "knowledge files changed" in said[0]
+
+
+def _vectors(index) -> dict[str, np.ndarray]:
+    return {name: getattr(index, name).reconstruct_n(0, getattr(index, name).ntotal)
+            for name in ("passages", "resources", "sentence_index", "cards")}
+
+
+def test_a_rebuild_embeds_only_what_changed_and_equals_a_full_build(fake_encoder, tmp_path):
+    knowledge = _small_copy(tmp_path / "knowledge")
+    where = here(tmp_path / "index")
+    ensure_index(load_kb(knowledge), fake_encoder, where)
+    topics = knowledge / "topics.yaml"
+    text = topics.read_text(encoding="utf-8")
+    assert "connects the two." in text
+    topics.write_text(text.replace("connects the two.", "links the two.", 1), encoding="utf-8")
+    edited = load_kb(knowledge)
+    fake_encoder.calls.clear()
+    index = ensure_index(edited, fake_encoder, where)
+    embedded = sum(n for _, n in fake_encoder.calls)
+    assert embedded == 2  # the edited document's passage and its edited sentence, nothing else
+    assert index.manifest["counts"]["reused"] > 300
+    full = build(edited, type(fake_encoder)(), tmp_path / "full")
+    for name, vectors in _vectors(full).items():
+        np.testing.assert_array_equal(_vectors(index)[name], vectors, err_msg=name)
+
+
+def test_a_corrupt_index_lends_no_vectors_to_the_rebuild(small_kb, fake_encoder, tmp_path):
+    build(small_kb, fake_encoder, tmp_path / "index")
+    path = tmp_path / "index" / "sentences.faiss"
+    path.write_bytes(path.read_bytes()[:-7] + b"garbage")
+    fake_encoder.calls.clear()
+    index = ensure_index(small_kb, fake_encoder, here(tmp_path / "index"))
+    counts = index.manifest["counts"]
+    assert counts["reused"] == 0
+    assert sum(n for _, n in fake_encoder.calls) == counts["embedded"] > 300
 
 
 def test_model_change_is_detected(small_kb, fake_encoder, tmp_path):
