@@ -85,6 +85,26 @@ def knowledge_copy(tmp_path: Path) -> Path:
     return dest
 
 
+def small_copy(directory: Path, cards: int = 5) -> Path:
+    """The real knowledge with its first ``cards`` answer cards: for index mechanics that do not depend on the
+    number of cards (embedding 2,000 phrasings, even with the fake encoder, costs a second or two)."""
+    import yaml
+
+    directory.mkdir(parents=True, exist_ok=True)
+    for path in KNOWLEDGE.glob("*.yaml"):
+        (directory / path.name).write_bytes(path.read_bytes())
+    data = yaml.load((directory / "answers.yaml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    data["cards"] = data["cards"][:cards]
+    (directory / "answers.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return directory
+
+
+@pytest.fixture
+def small_knowledge_copy(tmp_path: Path) -> Path:
+    """A writable copy of the real knowledge with five answer cards (see :func:`small_copy`)."""
+    return small_copy(tmp_path / "knowledge")
+
+
 @pytest.fixture(scope="session")
 def e5_engine():
     """The real default engine (e5 + BM25) on the index that ships prebuilt with the package

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from conftest import small_copy
 
 from bot import index as index_mod
 from bot.config import SHIPPED_INDEX_ROOT, SHIPPED_KNOWLEDGE
@@ -21,23 +22,9 @@ def here(directory: Path) -> Locations:
     return Locations((directory,), directory)
 
 
-def _small_copy(directory: Path) -> Path:
-    """The real knowledge with five answer cards: the index mechanics under test do not depend on the
-    number of cards, and building 2,000 phrasings with the fake encoder costs a second per test."""
-    import yaml
-
-    directory.mkdir(parents=True, exist_ok=True)
-    for path in SHIPPED_KNOWLEDGE.glob("*.yaml"):
-        (directory / path.name).write_bytes(path.read_bytes())
-    cards = yaml.load((directory / "answers.yaml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
-    cards["cards"] = cards["cards"][:5]
-    (directory / "answers.yaml").write_text(yaml.safe_dump(cards, allow_unicode=True), encoding="utf-8")
-    return directory
-
-
 @pytest.fixture(scope="module")
 def small_kb(tmp_path_factory):
-    return load_kb(_small_copy(tmp_path_factory.mktemp("knowledge")))
+    return load_kb(small_copy(tmp_path_factory.mktemp("knowledge")))
 
 
 def test_build_writes_manifest_with_identity_and_file_hashes(small_kb, fake_encoder, tmp_path):
@@ -59,7 +46,8 @@ def test_query_embeds_only_the_query(small_kb, fake_encoder, tmp_path):
     assert fake_encoder.calls == [("query", 2)]
 
 
-def test_changed_knowledge_is_detected_and_rebuilt(knowledge_copy, fake_encoder, tmp_path):
+def test_changed_knowledge_is_detected_and_rebuilt(fake_encoder, tmp_path):
+    knowledge_copy = small_copy(tmp_path / "knowledge")
     kb = load_kb(knowledge_copy)
     build(kb, fake_encoder, tmp_path / "index")
     path = knowledge_copy / "topics.yaml"
@@ -80,7 +68,7 @@ def _vectors(index) -> dict[str, np.ndarray]:
 
 
 def test_a_rebuild_embeds_only_what_changed_and_equals_a_full_build(fake_encoder, tmp_path):
-    knowledge = _small_copy(tmp_path / "knowledge")
+    knowledge = small_copy(tmp_path / "knowledge")
     where = here(tmp_path / "index")
     ensure_index(load_kb(knowledge), fake_encoder, where)
     topics = knowledge / "topics.yaml"

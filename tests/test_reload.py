@@ -9,7 +9,8 @@ from bot.engine import Engine
 from bot.knowledge import KnowledgeError
 
 
-def test_reload_picks_up_valid_edit_and_rejects_invalid_one(knowledge_copy, fake_encoder, tmp_path):
+def test_reload_picks_up_valid_edit_and_rejects_invalid_one(small_knowledge_copy, fake_encoder, tmp_path):
+    knowledge_copy = small_knowledge_copy
     engine = Engine.load(Config(knowledge_dir=knowledge_copy, index_dir=tmp_path / "index"), encoder=fake_encoder)
     before = engine.ask("SQL Spark")
     topics = knowledge_copy / "topics.yaml"
