@@ -196,6 +196,9 @@ _NEXT_RE = re.compile(
     r"다음|下一步|接下来|之后该",  # Korean and Chinese "next"
     re.IGNORECASE,
 )
+# "How long will it take at this pace?" is a time question even when it says what was finished.
+_HOW_LONG_RE = re.compile(r"(?:どれ|どの)(?:くらい|ぐらい)(?:の期間|で|かかり|かか)|何(?:ヶ|か|カ|ケ)月|何年(?:くらい|ぐらい|で|かか)|"
+                          r"\bhow long\b|\bhow many (?:months|years|weeks)\b", re.IGNORECASE)
 _NOT_YET_RE = re.compile(r"まだ|未だ|途中|\bnot yet\b|\bhaven'?t\b|\bstill\b|\bhalfway\b", re.IGNORECASE)
 
 
@@ -212,7 +215,7 @@ def detect_next_intent(text: str) -> NextIntent | None:
     A learner who names what they did and asks what comes next is taken to have finished it, unless they
     say some of it is not done yet ("まだ", "not yet").
     """
-    if not _NEXT_RE.search(text):
+    if not _NEXT_RE.search(text) or _HOW_LONG_RE.search(text):
         return None
     return NextIntent(partial=bool(_NOT_YET_RE.search(text)))
 

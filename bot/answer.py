@@ -185,20 +185,26 @@ def _summary(index: Index, result: SearchResult, doc_id: str, lang: str) -> str:
 
 # ------------------------------------------------------------------------------------------ durations
 
+_NUM = r"(\d+(?:\.\d+)?)(?:\s*(?:〜|~|～|-|–|から|to)\s*(\d+(?:\.\d+)?))?"  # a number, or a range "10〜12"
+_ABOUT_JA = r"(?:に|で)?\s*(?:だいたい|大体|約|およそ|平均|最低)?\s*"
 _HOURS_RE = [
-    (re.compile(r"週\s*(\d+(?:\.\d+)?)\s*(?:時間|h)"), 1.0),
-    (re.compile(r"(?:1日|一日|毎日)\s*(\d+(?:\.\d+)?)\s*(?:時間|h)"), 7.0),
-    (re.compile(r"(\d+(?:\.\d+)?)\s*(?:hours?|hrs?|h)\s*(?:a|per|/|each)\s*week", re.IGNORECASE), 1.0),
-    (re.compile(r"(\d+(?:\.\d+)?)\s*(?:hours?|hrs?|h)\s*(?:a|per|/|each)\s*day", re.IGNORECASE), 7.0),
+    (re.compile(r"週" + _ABOUT_JA + _NUM + r"\s*(?:時間|h)"), 1.0),
+    (re.compile(_NUM + r"\s*時間\s*/\s*週"), 1.0),
+    (re.compile(_NUM + r"\s*(?:hours?|hrs?|h)\s*(?:a|per|/|each|every)\s*week|" + r"(?<![\d.])" + _NUM
+                + r"\s*(?:hours?|hrs?|h)\s*weekly", re.IGNORECASE), 1.0),
+    (re.compile(r"(?:1日|一日|毎日)" + _ABOUT_JA + _NUM + r"\s*(?:時間|h)"), 7.0),
+    (re.compile(_NUM + r"\s*(?:hours?|hrs?|h)\s*(?:a|per|/|each|every)\s*day", re.IGNORECASE), 7.0),
 ]
 
 
 def hours_in_question(text: str) -> float | None:
-    """Weekly study hours the learner states ("週10時間", "2 hours a day"), if any."""
+    """Weekly study hours the learner states ("週10時間", "週だいたい10〜12時間", "2 hours a day",
+    "10-12 hours a week"; a range counts as its middle), if any. A weekly figure wins over a daily one."""
     for pattern, factor in _HOURS_RE:
         m = pattern.search(text)
         if m:
-            hours = float(m.group(1)) * factor
+            numbers = [float(g) for g in m.groups() if g is not None]
+            hours = (numbers[0] + numbers[-1]) / 2 * factor
             if 0 < hours <= 100:
                 return hours
     return None
@@ -262,12 +268,15 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
                             if h.id in kb.stages_by_id and h.keyword > 0), None)
     done = asker.done
     if named_items:
-        base = max((kb.stage(i.stage) for i in named_items), key=lambda s: s.order)
+        named_stages = sorted((kb.stage(sid) for sid in {i.stage for i in named_items}), key=lambda s: s.order)
+        base = named_stages[-1]
         if not intent.partial:
-            # Naming what they finished implies what comes before it on the checklist: someone through
-            # the scikit-learn tutorial is not sent back to Python basics.
-            last = max(base.items.index(i) for i in named_items if i.stage == base.id)
-            done = done | {i.id for i in named_items} | {i.id for i in base.items[: last + 1]}
+            # Naming what they finished implies what comes before it on that stage's checklist: someone
+            # through the scikit-learn tutorial is not sent back to Python basics.
+            done = done | {i.id for i in named_items}
+            for stage in named_stages:
+                last = max(stage.items.index(i) for i in named_items if i.stage == stage.id)
+                done = done | {i.id for i in stage.items[: last + 1]}
     elif named_stage is not None:
         base = named_stage
     elif asker.stage:
@@ -308,6 +317,14 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
             sep = "、" if lang == "ja" else ", "
             lines.append(t("own_remaining", lang, stage=own.title.get(lang),
                            items=sep.join(i.title.get(lang) for i in remaining[:5])))
+    # Finishing a later item (a Kaggle competition) does not finish the stages before it: say what is
+    # still open in an earlier stage they named ("linear regression and Titanic" leaves the rest of core ML).
+    sep = "、" if lang == "ja" else ", "
+    for stage in sorted({kb.stage(i.stage).id: kb.stage(i.stage) for i in named_items}.values(), key=lambda s: s.order):
+        open_items = [i for i in stage.items if i.id not in done]
+        if stage.order < target.order and open_items and stage is not own:
+            lines.append(t("earlier_open", lang, stage=stage.title.get(lang),
+                           items=sep.join(i.title.get(lang) for i in open_items[:5])))
     cited = [target, *([following] if following is not None else []), *([base] if base is not target else [])]
     passages = [_doc_passage(kb, s.id, lang, 1.0 / (n + 1)) for n, s in enumerate(cited)]
     resources = []

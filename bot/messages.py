@@ -41,6 +41,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "\"{done}\" is the last stage of the roadmap: keep learning through papers, open source and the "
               "community, and deepen your specialty.",
     },
+    "earlier_open": {
+        "ja": "「{stage}」にもまだ残りがあります: {items}",
+        "en": "Still open in \"{stage}\": {items}",
+    },
     "own_remaining": {
         "ja": "あなたの現在のステージ「{stage}」にも残りがあります: {items}",
         "en": "Still open in your current stage \"{stage}\": {items}",

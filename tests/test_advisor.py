@@ -203,6 +203,9 @@ def test_next_intent_detection(text, partial):
 
 
 @pytest.mark.parametrize("text", ["SQLは必要？", "What is MLOps?", "機械学習エンジニアの将来性は？", "次元削減って何？",
-                                  "What should I learn about statistics?"])
+                                  "What should I learn about statistics?",
+                                  # says what was finished, but asks how long: a time question
+                                  "Pythonコースを一通り終えました。このペースだと転職まで何ヶ月かかりますか？",
+                                  "I finished CS50. How long until I'm job-ready at 10 hours a week?"])
 def test_plain_questions_are_not_next_intent(text):
     assert detect_next_intent(text) is None

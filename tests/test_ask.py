@@ -8,6 +8,7 @@ import sys
 
 import pytest
 
+from bot.answer import hours_in_question
 from bot.cli import main
 
 
@@ -109,6 +110,26 @@ def test_how_long_is_computed_from_the_checklist_hours(engine_env, kb, capsys):
     answer = _json(capsys)["answer"]
     assert "週10時間" in answer
     assert f"約{-(-round(total) // 10)}週間" in answer
+
+
+@pytest.mark.parametrize(("text", "hours"), [
+    ("週10時間", 10), ("週に5時間", 5), ("10時間/週", 10), ("1日2時間", 14), ("2 hours a day", 14),
+    ("平日は1日1時間、土日に6時間くらい、週だいたい10〜12時間を勉強に使えます", 11),  # the weekly figure wins
+    ("I have 10-12 hours a week", 11), ("about 15 hours weekly", 15), ("SQL in 3 hours?", None),
+])
+def test_weekly_hours_are_read_from_the_question(text, hours):
+    assert hours_in_question(text) == hours
+
+
+def test_naming_a_later_item_says_what_is_still_open_before_it(engine_env, capsys):
+    """"Linear regression and Titanic done": the Kaggle item does not finish core ML, and the answer says so."""
+    question = "I just finished a linear regression tutorial and the Kaggle Titanic competition. What should I do next?"
+    assert main(["ask", "--json", question]) == 0
+    data = _json(capsys)
+    assert 'Still open in "Core algorithms' in data["answer"]
+    assert "Decision trees" in data["answer"]
+    assert "Linear and logistic regression" not in data["answer"]
+    assert "projects.kaggle-competition" not in [s["item"] for s in data["next_steps"]]
 
 
 def test_beginners_and_english_speakers_are_not_sent_to_the_e_shikaku(engine_env, capsys):

@@ -55,30 +55,28 @@ class ServerConfig(commands.GroupCog, group_name="config", group_description="Se
         key = "qa_removed" if removed else "qa_not_set"
         await send_ephemeral(interaction, t(key, interaction_lang(interaction), ch=channel.mention))
 
+    async def _toggle(self, interaction: discord.Interaction, setting: str, enabled: bool, said: str) -> None:
+        """Turn one on/off server setting on or off, log it, and tell the admin (message key ``said``)."""
+        assert interaction.guild_id is not None
+        await patiently(interaction, self.bot.guild_config.set(interaction.guild_id, setting, enabled))
+        log.info("guild %s: %s=%s", interaction.guild_id, setting, enabled)
+        await send_ephemeral(interaction, t(said, interaction_lang(interaction)))
+
     @app_commands.command(name="threads", description="Answer channel questions in a new thread per question")
     @app_commands.describe(enabled="On or off")
     async def threads(self, interaction: discord.Interaction, enabled: bool) -> None:
-        assert interaction.guild_id is not None
-        await patiently(interaction, self.bot.guild_config.set(interaction.guild_id, "thread_per_answer", enabled))
-        log.info("guild %s: thread_per_answer=%s", interaction.guild_id, enabled)
-        await send_ephemeral(interaction, t("threads_on" if enabled else "threads_off", interaction_lang(interaction)))
+        await self._toggle(interaction, "thread_per_answer", enabled, "threads_on" if enabled else "threads_off")
 
     @app_commands.command(name="store-questions", description="Keep the text of questions with feedback (off by default)")
     @app_commands.describe(enabled="On or off")
     async def store_questions(self, interaction: discord.Interaction, enabled: bool) -> None:
-        assert interaction.guild_id is not None
-        await patiently(interaction, self.bot.guild_config.set(interaction.guild_id, "store_questions", enabled))
-        log.info("guild %s: store_questions=%s", interaction.guild_id, enabled)
-        await send_ephemeral(interaction, t("store_on" if enabled else "store_off", interaction_lang(interaction)))
+        await self._toggle(interaction, "store_questions", enabled, "store_on" if enabled else "store_off")
 
     @app_commands.command(name="show-names",
                           description="Name members in study-group pictures (off by default: counts only)")
     @app_commands.describe(enabled="On or off")
     async def show_names(self, interaction: discord.Interaction, enabled: bool) -> None:
-        assert interaction.guild_id is not None
-        await patiently(interaction, self.bot.guild_config.set(interaction.guild_id, "show_names", enabled))
-        log.info("guild %s: show_names=%s", interaction.guild_id, enabled)
-        await send_ephemeral(interaction, t("sg_names_on" if enabled else "sg_names_off", interaction_lang(interaction)))
+        await self._toggle(interaction, "show_names", enabled, "sg_names_on" if enabled else "sg_names_off")
 
     @app_commands.command(name="show", description="Show this server's careerbot settings")
     async def show(self, interaction: discord.Interaction) -> None:
