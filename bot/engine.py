@@ -6,11 +6,12 @@ Loads the knowledge base, the encoder and the index once; then answers questions
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot.answer import Answer, Asker, compose
+from bot.answer import MAX_RESOURCES, Answer, Asker, compose
 from bot.config import SHIPPED_KNOWLEDGE, Config
 from bot.embedding import Encoder, make_encoder
 from bot.gate import Gate, gate_for
@@ -71,12 +72,62 @@ class Engine:
         ``asker`` describes who asks (their stored stage, completed items, weekly hours, language), if known.
         """
         prepared = [prepare_question(q) for q in questions]
-        results = self.searcher.search_batch([q for q, _ in prepared])
-        return [compose(self.kb, self.index, result, self.gate, asker or Asker(), truncated=truncated)
-                for result, (_, truncated) in zip(results, prepared, strict=True)]
+        parts = [question_parts(q) for q, _ in prepared]
+        # One encoder call for the questions and the parts of the two-part ones.
+        results = self.searcher.search_batch([q for q, _ in prepared] + [p for ps in parts for p in ps])
+        asker = asker or Asker()
+        answers, at = [], len(prepared)
+        for (_, truncated), result, ps in zip(prepared, results[:len(prepared)], parts, strict=True):
+            whole = compose(self.kb, self.index, result, self.gate, asker, truncated=truncated)
+            answered = [compose(self.kb, self.index, r, self.gate, asker) for r in results[at:at + len(ps)]]
+            at += len(ps)
+            answers.append(merge_parts(whole, answered))
+        return answers
 
     def ask(self, question: str, asker: Asker | None = None) -> Answer:
         return self.ask_batch([question], asker)[0]
+
+
+# A question mark that ends one question and is followed by another ("PyTorch or TensorFlow? And which cloud?").
+_PART_END = re.compile(r"(?<=[?？])\s*")
+MAX_PARTS = 3
+
+
+def question_parts(text: str) -> list[str]:
+    """The questions of a message that asks two or three ("…どちらを学ぶべきですか？また、クラウドは…？"),
+    each with the context before it; [] for a message that asks one. A part is text up to a question mark;
+    what follows the last one ("Thanks!") stays with it."""
+    pieces = [p for p in _PART_END.split(text) if p.strip()]
+    parts: list[str] = []
+    for piece in pieces:
+        if parts and not re.search(r"[?？]\s*$", piece):
+            parts[-1] += " " + piece  # no question mark: the tail of the previous question
+        elif parts and len(piece.strip()) < 8:
+            parts[-1] += " " + piece  # "Why?", "本当？": not a question of its own
+        else:
+            parts.append(piece)
+    return parts if 2 <= len(parts) <= MAX_PARTS else []
+
+
+def merge_parts(whole: Answer, parts: list[Answer]) -> Answer:
+    """The answer to a message that asks several questions: when its parts are answered by different answer
+    cards, each card's answer in turn (a ready answer to one of them would leave the other unanswered);
+    else the answer to the whole message."""
+    cards = [a for a in parts if a.kind == "card" and a.answered]
+    distinct = list({a.card: a for a in cards}.values())
+    if whole.kind not in ("card", "passage") or len(cards) != len(parts) or len(distinct) < 2:
+        return whole
+    passages, seen = [], set()
+    for a in distinct:
+        for p in a.passages:
+            if p.doc_id not in seen:
+                seen.add(p.doc_id)
+                passages.append(p)
+    resources = list({r.id: r for a in distinct for r in a.resources}.values())
+    return Answer(whole.query, whole.lang, True, "\n\n".join(a.answer for a in distinct), passages,
+                  resources[:MAX_RESOURCES], whole.next_steps or distinct[0].next_steps,
+                  max(a.top_score for a in distinct), whole.notices, card=distinct[0].card, kind="card",
+                  stage=whole.stage)
 
 
 def prepare_question(question: str) -> tuple[str, bool]:

@@ -10,6 +10,7 @@ import pytest
 
 from bot.answer import hours_in_question
 from bot.cli import main
+from bot.engine import question_parts
 
 
 def _json(capsys) -> dict:
@@ -130,6 +131,31 @@ def test_naming_a_later_item_says_what_is_still_open_before_it(engine_env, capsy
     assert "Decision trees" in data["answer"]
     assert "Linear and logistic regression" not in data["answer"]
     assert "projects.kaggle-competition" not in [s["item"] for s in data["next_steps"]]
+
+
+@pytest.mark.parametrize(("text", "n"), [
+    ("PyTorchとTensorFlowどっちがいい？あとAWSとGCPならどっち？", 2),
+    ("Do I need a PhD? Also, is Kaggle worth doing for beginners? Thanks!", 2),
+    ("G検定って意味ある？", 0), ("What is MLOps? Why?", 0), ("SQL?", 0),
+])
+def test_a_message_is_split_into_the_questions_it_asks(text, n):
+    parts = question_parts(text)
+    assert len(parts) == n
+    if parts:
+        assert "".join(parts).replace(" ", "") == text.replace(" ", "")
+
+
+def test_a_two_part_question_gets_both_answers(engine_env, capsys):
+    """Each part answered by its own card, one after the other; a one-part question is left alone."""
+    assert main(["ask", "--json", "Do I need a PhD? Also, is Kaggle worth doing for beginners?"]) == 0
+    data = _json(capsys)
+    cards = {c.id: c for c in engine_env.kb.cards}
+    assert data["card"] == "degree-phd"
+    kaggle = [c for c in cards if c.startswith("tool-kaggle")]
+    assert any(cards[c].answer.get("en").split(".")[0] in data["answer"] for c in kaggle)
+    assert cards["degree-phd"].answer.get("en").split(".")[0] in data["answer"]
+    assert main(["ask", "--json", "Do I need a PhD?"]) == 0
+    assert "\n\n" not in _json(capsys)["answer"]
 
 
 def test_beginners_and_english_speakers_are_not_sent_to_the_e_shikaku(engine_env, capsys):
