@@ -358,22 +358,23 @@ def _doc_passage(kb: KnowledgeBase, doc_id: str, lang: str, score: float) -> Pas
 
 
 def _next_step(kb: KnowledgeBase, asker: Asker, stage_id: str | None, lang: str,
-               hints: tuple[str, ...] = ()) -> list[Step]:
+               hints: tuple[str, ...] = (), known: tuple[str, ...] = ()) -> list[Step]:
     """One next step. For a learner with a stage: their own first unfinished item. Otherwise an item the
     answer is about (``hints``: items the question names, or those the answer's resources serve), else the
-    first item of the answer's stage."""
+    first item of the answer's stage; never one the question says they already know (``known``)."""
     if asker.stage:
         stage: Stage | None = kb.stage(asker.stage)
         while stage is not None and _stage_done(stage, asker.done):
             stage = kb.next_stage(stage.id)
         return _steps(kb, stage, asker.done, lang)[:1] if stage else []
+    done = asker.done | frozenset(known)
     for item_id in hints:
         item = kb.items.get(item_id)
-        if item is not None and item.id not in asker.done:
+        if item is not None and item.id not in done:
             return [Step(item, next(iter(best_resources(kb, item, lang)), None))]
     if not stage_id:
         return []
-    return _steps(kb, kb.stage(stage_id), asker.done, lang)[:1]
+    return _steps(kb, kb.stage(stage_id), done, lang)[:1]
 
 
 def _hints(kb: KnowledgeBase, result: SearchResult, resource_ids: list[str]) -> tuple[str, ...]:
@@ -404,7 +405,7 @@ def compose_card(kb: KnowledgeBase, card: Card, result: SearchResult, asker: Ask
                                                 preferred=frozenset(card.resources))]
     stage = card.stage or next((d for d in card.docs if d in kb.stages_by_id), None)
     hints = _hints(kb, result, list(card.resources) or [r.id for r in resources])
-    return Answer(result.query, lang, True, text, passages, resources, _next_step(kb, asker, stage, lang, hints),
+    return Answer(result.query, lang, True, text, passages, resources, _next_step(kb, asker, stage, lang, hints, result.items_known),
                   result.relevance, notices, card=card.id, kind="card")
 
 
@@ -437,7 +438,7 @@ def compose(kb: KnowledgeBase, index: Index, result: SearchResult, gate: Gate, a
     resources = [_ref(r) for r in fit_resources(kb, ranked[:12], lang, _beginner(kb, asker), asked)]
     stage = next((h.id for h in result.passages if h.id in kb.stages_by_id), None)
     hints = _hints(kb, result, [r.id for r in resources])
-    return Answer(result.query, lang, True, summary, passages, resources, _next_step(kb, asker, stage, lang, hints),
+    return Answer(result.query, lang, True, summary, passages, resources, _next_step(kb, asker, stage, lang, hints, result.items_known),
                   result.relevance, notices, kind="passage")
 
 

@@ -10,6 +10,7 @@ One search is a batch of one: :meth:`Searcher.search_batch` embeds all queries i
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 
 import faiss
@@ -38,6 +39,21 @@ class Hit:
     keyword: float  # BM25 score (0 when no query term matched)
 
 
+_CLAUSE_RE = re.compile(r"[。、，,.;；!！?？\n]+|\bbut\b|\bthough\b|けど|けれど|ですが|だが|が、", re.IGNORECASE)
+_KNOWN_RE = re.compile(
+    r"得意|わかる|分かる|わかります|分かります|できる|できます|使える|使えます|慣れて|経験(?:が|は)?あ|触って(?:い|る|ま)|"
+    r"問題な|大丈夫|使って(?:い|る|ま)|書いて(?:い|る|ま)|普段から|業務で|仕事で|済み|"
+    r"\bcomfortable\b|\bfine with\b|\bfamiliar\b|\bgood at\b|\bi know\b|\balready\b|\bexperience (?:with|in)\b|"
+    r"\ball day\b|\bevery day\b|\bdaily\b|\bat work\b|\bproficient\b|\bfluent\b|\bstrong (?:in|at)\b|"
+    r"\bbackground in\b|\bi (?:use|write|do)\b",
+    re.IGNORECASE)
+_WEAK_RE = re.compile(
+    r"苦手|自信が(?:な|あり)|ようになりたい|になりたい|したい|学びたい|わからな|分からな|できな|使えな|まだ|未経験|怪しい|あやしい|"
+    r"\bnot\b|n't\b|\bweak\b|\bbad at\b|\bstruggl|\bnever\b|\bno experience\b|\brusty\b|\bwant to\b|\bshould\b|"
+    r"\bneed\b|\bhow\b|\bwhat\b|\bwhich\b|必要|べき|どう|何",
+    re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class SearchResult:
     query: str
@@ -50,6 +66,7 @@ class SearchResult:
     named: tuple[str, ...] = ()  # distinctive knowledge-base terms the question names ("SVM", "G検定")
     items_named: tuple[str, ...] = ()  # checklist items the question names ("決定木" -> core-ml.decision-trees)
     stages_named: tuple[str, ...] = ()  # stages the question names by title or keyword
+    items_known: tuple[str, ...] = ()  # items named in a clause that claims them ("I'm fine with calculus")
 
     @property
     def top_keyword(self) -> float:
@@ -151,8 +168,19 @@ class Searcher:
                 named=self.terms.find(query),
                 items_named=self.item_terms.find(query),
                 stages_named=self.stage_terms.find(query),
+                items_known=self.known_items(query),
             ))
         return results
+
+    def known_items(self, query: str) -> tuple[str, ...]:
+        """Checklist items the learner says they already know or use ("微積分は大丈夫", "SQL all day at work",
+        "I'm fine with calculus and linear algebra"): items named in a clause that claims competence and does
+        not also admit a weakness. Such an item is not offered as the learner's next step."""
+        known: set[str] = set()
+        for clause in _CLAUSE_RE.split(query):
+            if _KNOWN_RE.search(clause) and not _WEAK_RE.search(clause):
+                known.update(self.item_terms.find(clause))
+        return tuple(sorted(known))
 
     def search(self, query: str, k: int | None = None) -> SearchResult:
         return self.search_batch([query], k)[0]

@@ -158,6 +158,23 @@ def test_a_two_part_question_gets_both_answers(engine_env, capsys):
     assert "\n\n" not in _json(capsys)["answer"]
 
 
+@pytest.mark.parametrize(("question", "known", "not_known"), [
+    ("I'm fine with calculus and linear algebra, but my coding is basically some MATLAB. Is it realistic?",
+     {"education.calculus", "education.linear-algebra"}, set()),
+    ("data analyst doing dashboards + sql all day. fastest way to pivot into ML?", {"programming-data.sql-basics"}, set()),
+    ("Pythonは独学で半年、pandasでExcel集計を置き換えるくらいはできます", {"programming-data.pandas"}, set()),
+    ("微積分が苦手です。どうすれば？", set(), {"education.calculus"}),
+    ("Pythonができるようになりたいです", set(), {"programming-data.python-basics"}),
+    ("SQLは必要？", set(), {"programming-data.sql-basics"}),
+])
+def test_what_the_learner_says_they_know_is_not_their_next_step(engine_env, question, known, not_known):
+    result = engine_env.searcher.search(question)
+    assert known <= set(result.items_known)
+    assert not (not_known & set(result.items_known))
+    steps = {s.item.id for s in engine_env.ask(question).next_steps}
+    assert not (steps & known)
+
+
 def test_beginners_and_english_speakers_are_not_sent_to_the_e_shikaku(engine_env, capsys):
     for question in ("How do I start learning machine learning?", "機械学習の勉強は何から始めればいい？",
                      "What math do I need for ML?", "Which resources are good for deep learning?"):
