@@ -183,6 +183,43 @@ def _summary(index: Index, result: SearchResult, doc_id: str, lang: str) -> str:
     return ("" if lang == "ja" else " ").join(out)
 
 
+# ------------------------------------------------------------------------------------------ ages
+
+_AGE_RE = [
+    (re.compile(r"(\d{2})\s*(?:歳|才|さい)"), 0),
+    (re.compile(r"(\d)0\s*代"), 0),  # 40代 -> 40
+    (re.compile(r"\b(\d{2})[\s-]*(?:years?|yrs?)[\s-]*old\b|\bi'?\s*a?m\s+(\d{2})\b|\bat\s+(\d{2})\b(?!\s*(?:hours?|hrs?|h\b|%|percent|minutes?|k\b))|"
+                r"\bage\s+(\d{2})\b|\bin my (\d)0s\b|\b(\d)0s\b", re.IGNORECASE), 0),
+]
+_AROUND = {"アラサー": 30, "アラフォー": 40, "アラフィフ": 50, "アラカン": 60}
+
+
+def age_in_question(text: str) -> int | None:
+    """The learner's age if the question states it ("45歳", "40代", "I'm 45", "in my 50s", "アラフォー")."""
+    for word, age in _AROUND.items():
+        if word in text:
+            return age
+    for pattern, _ in _AGE_RE:
+        m = pattern.search(text)
+        if m:
+            value = next(g for g in m.groups() if g is not None)
+            age = int(value) * (10 if len(value) == 1 else 1)
+            if 10 <= age <= 100:
+                return age
+    return None
+
+
+def _card_for_age(kb: KnowledgeBase, card: Card, query: str) -> Card:
+    """An age-banded card for a stated age outside its band is swapped for the card written for that age
+    (the "30s" card does not answer a 45-year-old), when there is one."""
+    if card.ages is None:
+        return card
+    age = age_in_question(query)
+    if age is None or card.ages[0] <= age <= card.ages[1]:
+        return card
+    return next((c for c in kb.cards if c.ages and c.ages[0] <= age <= c.ages[1]), card)
+
+
 # ------------------------------------------------------------------------------------------ durations
 
 _NUM = r"(\d+(?:\.\d+)?)(?:\s*(?:〜|~|～|-|–|から|to)\s*(\d+(?:\.\d+)?))?"  # a number, or a range "10〜12"
@@ -424,7 +461,8 @@ def compose(kb: KnowledgeBase, index: Index, result: SearchResult, gate: Gate, a
             return compose_start(kb, result, lang, notices)
     hit = gate.card_for(result, kb)
     if hit is not None:
-        return compose_card(kb, kb.cards_by_id[hit.id], result, asker, lang, notices)
+        return compose_card(kb, _card_for_age(kb, kb.cards_by_id[hit.id], result.query), result, asker, lang,
+                            notices)
     if not gate.answerable(result):
         return decline(kb, result.query, lang, result.relevance, notices)
     cited = result.passages[:MAX_CITED]

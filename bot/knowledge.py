@@ -47,7 +47,7 @@ FIELDS = {
     "stage": ("id", "order", "title", "text", "goal", "keywords", "faq", "assess", "items", "exit_criteria", "next"),
     "item": ("id", "title", "hours", "keywords"),
     "resource": ("id", "title", "url", "kind", "stages", "items", "tags", "lang", "level", "cost", "summary"),
-    "card": ("id", "questions", "answer", "docs", "resources", "stage", "covered", "duration"),
+    "card": ("id", "questions", "answer", "docs", "resources", "stage", "covered", "duration", "ages"),
 }
 PLACEHOLDERS = ("hours", "weeks_at_5", "weeks_at_10", "weeks_at_20", "months_at_5", "months_at_10", "months_at_20",
                 *(f"hours_{s.replace('-', '_')}" for s in STAGE_IDS))
@@ -139,6 +139,7 @@ class Card:
     stage: str | None = None
     covered: bool = True  # False: an honest "the roadmap does not cover this"
     duration: tuple[str, str] | None = None  # a stage range whose checklist hours fill the placeholders
+    ages: tuple[int, int] | None = None  # the learner ages it is written for ("in my 40s": 40-120)
 
     def index_text(self) -> str:
         """What the keyword index sees: every phrasing in both languages."""
@@ -607,8 +608,16 @@ def _cards(c: _Checker, data: Any, seen: dict[str, int], docs: set[str] | None,
         if not isinstance(covered, bool):
             c.fail(node, f"{where}: 'covered' must be true or false", "covered")
             covered = True
+        ages = None
+        raw_a = node.get("ages")
+        if raw_a is not None:
+            if (not isinstance(raw_a, list) or len(raw_a) != 2 or not all(type(x) is int for x in raw_a)
+                    or not 0 < raw_a[0] <= raw_a[1] <= 120):
+                c.fail(node, f"{where}: 'ages' must be [youngest, oldest], whole years from 1 to 120", "ages")
+            else:
+                ages = (raw_a[0], raw_a[1])
         out.append(Card(cid, tuple(questions), answer, card_docs, card_res, str(stage) if stage else None,
-                        covered, duration))
+                        covered, duration, ages))
     return out
 
 

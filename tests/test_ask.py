@@ -175,6 +175,16 @@ def test_what_the_learner_says_they_know_is_not_their_next_step(engine_env, ques
     assert not (steps & known)
 
 
+@pytest.mark.parametrize(("question", "card"), [
+    ("I'm 45 and work in logistics. Is it too late to become an ML engineer in my 30s or 40s?", "bg-age-40"),
+    ("50歳の会社員です。今からMLエンジニアを目指すのは遅いですか？", "bg-age-40"),
+    ("33歳でも間に合いますか？未経験です", "bg-age-30"),
+])
+def test_an_age_banded_card_fits_the_age_the_learner_states(engine_env, capsys, question, card):
+    assert main(["ask", "--json", question]) == 0
+    assert _json(capsys)["card"] == card
+
+
 def test_beginners_and_english_speakers_are_not_sent_to_the_e_shikaku(engine_env, capsys):
     for question in ("How do I start learning machine learning?", "機械学習の勉強は何から始めればいい？",
                      "What math do I need for ML?", "Which resources are good for deep learning?"):

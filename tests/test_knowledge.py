@@ -182,6 +182,7 @@ def test_card_mistakes_are_reported_with_file_and_line(knowledge_copy):
                                          extra="resources: [jdla-g-kentel]"))
     ph_line = _append(path, CARD.format(id="bad-placeholder", ja="約{hours}時間。二。", doc="core-ml", extra=""))
     field_line = _append(path, CARD.format(id="typo-field", ja="一。二。", doc="core-ml", extra="stgae: core-ml"))
+    _append(path, CARD.format(id="bad-ages", ja="一。二。", doc="core-ml", extra="ages: [40, 30]"))
     _, problems = check(knowledge_copy)
     text = "\n".join(map(str, problems))
     assert f"answers.yaml:{doc_line + 7}: card 'bad-doc': unknown document id 'kitchen'" in text
@@ -189,6 +190,7 @@ def test_card_mistakes_are_reported_with_file_and_line(knowledge_copy):
            "Did you mean 'jdla-g-kentei'?" in text
     assert "card 'bad-placeholder': unknown placeholder '{hours}'" in text
     assert f"answers.yaml:{field_line + 8}: card 'typo-field': unknown field 'stgae'. Did you mean 'stage'?" in text
+    assert "card 'bad-ages': 'ages' must be [youngest, oldest]" in text
     assert ph_line
 
 
