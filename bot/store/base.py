@@ -22,7 +22,6 @@ Design decisions (both backends):
 from __future__ import annotations
 
 import abc
-import asyncio
 import contextlib
 import functools
 import hashlib
@@ -371,6 +370,8 @@ class Store(abc.ABC):
         threads, so the event loop never waits for the database."""
         if self.closed:  # a closed store answers at once (StoreError, or nothing for close()): no thread
             return fn(self, *args, **kwargs)
+        import asyncio  # only the bot awaits the store: the CLI does not pay for importing asyncio
+
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._workers(), functools.partial(fn, self, *args, **kwargs))
 
