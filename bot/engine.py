@@ -123,7 +123,10 @@ def merge_parts(whole: Answer, parts: list[Answer]) -> Answer:
             if p.doc_id not in seen:
                 seen.add(p.doc_id)
                 passages.append(p)
-    resources = list({r.id: r for a in distinct for r in a.resources}.values())
+    # each part's best resource first, then each part's second...: every part keeps its best pick
+    ranks = [r for n in range(max(len(a.resources) for a in distinct))
+             for a in distinct if n < len(a.resources) for r in [a.resources[n]]]
+    resources = list({r.id: r for r in ranks}.values())
     return Answer(whole.query, whole.lang, True, "\n\n".join(a.answer for a in distinct), passages,
                   resources[:MAX_RESOURCES], whole.next_steps or distinct[0].next_steps,
                   max(a.top_score for a in distinct), whole.notices, card=distinct[0].card, kind="card",

@@ -158,6 +158,15 @@ def test_a_two_part_question_gets_both_answers(engine_env, capsys):
     assert "\n\n" not in _json(capsys)["answer"]
 
 
+def test_each_part_of_a_two_part_question_keeps_its_best_resource(engine_env, capsys):
+    best = []
+    for part in ("PyTorchとTensorFlowどっちがいい？", "AWSとGCPならどっち？"):
+        assert main(["ask", "--json", part]) == 0
+        best.append(_json(capsys)["resources"][0]["id"])
+    assert main(["ask", "--json", "PyTorchとTensorFlowどっちがいい？あとAWSとGCPならどっち？"]) == 0
+    assert set(best) <= {r["id"] for r in _json(capsys)["resources"]}
+
+
 @pytest.mark.parametrize(("question", "known", "not_known"), [
     ("I'm fine with calculus and linear algebra, but my coding is basically some MATLAB. Is it realistic?",
      {"education.calculus", "education.linear-algebra"}, set()),
