@@ -111,12 +111,24 @@ def question_parts(text: str) -> list[str]:
 
 def merge_parts(whole: Answer, parts: list[Answer]) -> Answer:
     """The answer to a message that asks several questions: when its parts are answered by different answer
-    cards, each card's answer in turn (a ready answer to one of them would leave the other unanswered);
-    else the answer to the whole message."""
-    cards = [a for a in parts if a.kind == "card" and a.answered]
-    distinct = list({a.card: a for a in cards}.values())
-    if whole.kind not in ("card", "passage") or len(cards) != len(parts) or len(distinct) < 2:
+    cards, each card's answer in turn (a ready answer to one of them would leave the other unanswered); a
+    part no card answers adds its passage answer when it rests on a document none of the cards cites.
+    Else the answer to the whole message."""
+    if whole.kind not in ("card", "passage") or not all(a.answered and a.kind in ("card", "passage")
+                                                            for a in parts):
         return whole
+    distinct: list[Answer] = []
+    cited: set[str] = set()
+    for a in sorted(parts, key=lambda a: a.kind != "card"):  # cards first decide what is cited
+        if a.kind == "card" and all(a.card != b.card for b in distinct):
+            distinct.append(a)
+            cited.update(p.doc_id for p in a.passages)
+        elif a.kind == "passage" and a.passages and a.passages[0].doc_id not in cited:
+            distinct.append(a)
+            cited.add(a.passages[0].doc_id)
+    if len(distinct) < 2 or distinct[0].kind != "card":
+        return whole
+    distinct.sort(key=parts.index)  # the parts in the order they were asked
     passages, seen = [], set()
     for a in distinct:
         for p in a.passages:
@@ -129,7 +141,8 @@ def merge_parts(whole: Answer, parts: list[Answer]) -> Answer:
     resources = list({r.id: r for r in ranks}.values())
     return Answer(whole.query, whole.lang, True, "\n\n".join(a.answer for a in distinct), passages,
                   resources[:MAX_RESOURCES], whole.next_steps or distinct[0].next_steps,
-                  max(a.top_score for a in distinct), whole.notices, card=distinct[0].card, kind="card",
+                  max(a.top_score for a in distinct), whole.notices,
+                  card=next(a.card for a in distinct if a.card), kind="card",
                   stage=whole.stage)
 
 

@@ -8,9 +8,9 @@ import sys
 
 import pytest
 
-from bot.answer import hours_in_question
+from bot.answer import Answer, Passage, hours_in_question
 from bot.cli import main
-from bot.engine import question_parts
+from bot.engine import merge_parts, question_parts
 
 
 def _json(capsys) -> dict:
@@ -156,6 +156,27 @@ def test_a_two_part_question_gets_both_answers(engine_env, capsys):
     assert cards["degree-phd"].answer.get("en").split(".")[0] in data["answer"]
     assert main(["ask", "--json", "Do I need a PhD?"]) == 0
     assert "\n\n" not in _json(capsys)["answer"]
+
+
+def _part(kind: str, doc: str, text: str, card: str | None = None) -> Answer:
+    return Answer("q", "en", True, text, [Passage(doc, doc, 1.0, text)], [], [], 0.9, card=card, kind=kind)
+
+
+def test_a_part_no_card_answers_adds_its_passage_only_when_it_says_something_new():
+    whole = _part("card", "education", "whole", "wrong-card")
+    card = _part("card", "career-ladder", "ladder answer", "ladder-overview")
+    new = _part("passage", "future-role", "outlook passage")
+    merged = merge_parts(whole, [card, new])
+    assert merged.answer == "ladder answer\n\noutlook passage"
+    assert merged.card == "ladder-overview"
+    assert [p.doc_id for p in merged.passages] == ["career-ladder", "future-role"]
+    # a passage on a document the card already cites adds nothing: the whole answer stands
+    assert merge_parts(whole, [card, _part("passage", "career-ladder", "same doc")]) is whole
+    # without any card, two passages are not stitched together
+    assert merge_parts(whole, [new, _part("passage", "mlops", "other")]) is whole
+    # a declined part: the whole answer stands
+    declined = Answer("q", "en", False, "no", kind="decline")
+    assert merge_parts(whole, [card, declined]) is whole
 
 
 def test_each_part_of_a_two_part_question_keeps_its_best_resource(engine_env, capsys):
