@@ -22,18 +22,13 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
+from _stats import latency
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 
-def _pct(samples: list[float], q: float) -> float:
-    ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
-
-
 def _line(name: str, samples: list[float]) -> None:
-    ms = [s * 1000 for s in samples]
-    print(f"{name:28} p50 {_pct(ms, 0.5):7.1f} ms   p99 {_pct(ms, 0.99):7.1f} ms   max {max(ms):7.1f} ms"
-          f"   ({len(ms)} renders)")
+    print(f"{name:28} {latency(samples, decimals=1, count=False)}   ({len(samples)} renders)")
 
 
 def main() -> int:

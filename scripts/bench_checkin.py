@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import io
-import statistics
 import sys
 import tempfile
 import threading
@@ -36,6 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from _discord_helpers import BotProcess, bot_env, learner_id, make_guild, start_bot
+from _stats import latency
 from fakediscord import CHANNEL_ID, GUILD_ID, MODERATOR_ID, FakeDiscord, InjectedInteraction
 
 from bot.clock import FileClock
@@ -44,16 +44,8 @@ MONDAY = datetime(2026, 12, 7, 9, 0, tzinfo=ZoneInfo("Asia/Tokyo"))
 THREADS = 4
 
 
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, max(0, round(q / 100 * (len(ordered) - 1))))]
-
-
 def summary(name: str, values: list[float]) -> str:
-    if not values:
-        return f"{name:<28} (none)"
-    return (f"{name:<28} p50 {statistics.median(values) * 1000:7.0f} ms   p99 {percentile(values, 99) * 1000:7.0f} ms"
-            f"   max {max(values) * 1000:7.0f} ms   (n={len(values)})")
+    return f"{name:<28} {latency(values)}"
 
 
 def burst(fd: FakeDiscord, users: list[int], inject: Callable[[int], InjectedInteraction],

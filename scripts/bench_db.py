@@ -45,6 +45,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 import psycopg
+from _stats import pct
 from psycopg import IsolationLevel
 from psycopg_pool import ConnectionPool
 
@@ -62,11 +63,6 @@ SCHEMA_SQL = """
 DROP SCHEMA IF EXISTS bench CASCADE;
 CREATE SCHEMA bench;
 """
-
-
-def pct(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1)))]
 
 
 # --------------------------------------------------------------------------------------------- psycopg

@@ -15,7 +15,6 @@ The index is the default e5 one (built first if missing or stale, like ``careerb
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import tempfile
 import threading
@@ -26,6 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from _discord_helpers import BotProcess, bot_env, learner_id, make_guild, start_bot
+from _stats import latency
 from fakediscord import GUILD_ID, FakeDiscord, InjectedInteraction
 
 HEARTBEAT_MS = 500  # short, to see whether the gateway heartbeat keeps its rhythm under load
@@ -58,16 +58,8 @@ QUESTIONS = [
 ]
 
 
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, max(0, round(q / 100 * (len(ordered) - 1))))]
-
-
 def summary(name: str, values: list[float]) -> str:
-    if not values:
-        return f"{name:<22} (none)"
-    return (f"{name:<22} p50 {statistics.median(values) * 1000:7.0f} ms   p99 {percentile(values, 99) * 1000:7.0f} ms"
-            f"   max {max(values) * 1000:7.0f} ms")
+    return f"{name:<22} {latency(values, count=False)}"
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -32,7 +32,6 @@ import argparse
 import itertools
 import random
 import re
-import statistics
 import sys
 import tempfile
 import threading
@@ -54,6 +53,7 @@ from _discord_helpers import (
     rss_kb,
     start_bot,
 )
+from _stats import latency
 from fakediscord import GUILD_ID, OWNER_ID, FakeDiscord, InjectedInteraction
 
 COOLDOWN_S = 5.0  # the bot's default: 1 question per 5 s per user
@@ -70,17 +70,6 @@ QUESTIONS = [
     "DockerとKubernetesは必要？", "What's a good recipe for pizza dough?", "I finished the core algorithms, what next?",
 ]
 
-
-def pct(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, max(0, round(q / 100 * (len(ordered) - 1))))]
-
-
-def ms(values: list[float]) -> str:
-    if not values:
-        return "(none)"
-    return (f"p50 {statistics.median(values) * 1000:6.0f} ms  p99 {pct(values, 99) * 1000:6.0f} ms  "
-            f"max {max(values) * 1000:6.0f} ms")
 
 
 @dataclass
@@ -273,12 +262,12 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"\nburst {n + 1}:")
                 print(f"  /ask           acknowledged within 3 s: {within}/{args.asks}; answered: {len(r['answers'])}"
                       f"/{args.asks}")
-                print(f"                 acknowledgement {ms(r['acks'])}")
-                print(f"                 answer          {ms(r['answers'])}")
+                print(f"                 acknowledgement {latency(r['acks'], count=False)}")
+                print(f"                 answer          {latency(r['answers'], count=False)}")
                 print(f"  channel        {r['channel']} questions: {r.get('answered', 0)} answered, "
                       f"{r.get('noticed', 0)} got {NOT_NOW}, {r.get('not_taken', 0)} not taken (no reply, no {NOT_NOW})")
-                print(f"                 answer          {ms(r['to_answer'])}")
-                print(f"                 {NOT_NOW}              {ms(r['to_notice'])}")
+                print(f"                 answer          {latency(r['to_answer'], count=False)}")
+                print(f"                 {NOT_NOW}              {latency(r['to_notice'], count=False)}")
                 gap = "n/a" if r["min_gap"] is None else f"{r['min_gap']:.2f} s"
                 print(f"  manners        answered twice: {r.get('twice', 0)}; public text notices: {r.get('text', 0)}; "
                       f"other posts: {r['other_posts']}; ⚠️: {r.get('flagged', 0)}")

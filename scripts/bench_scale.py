@@ -50,7 +50,6 @@ import json
 import os
 import random
 import re
-import statistics
 import sys
 import tempfile
 import threading
@@ -59,6 +58,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from _stats import latency, pct
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
@@ -112,17 +113,6 @@ def bot_main(argv: list[str]) -> int:
 
 
 # ------------------------------------------------------------------------------------------ figures
-
-def pct(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, max(0, round(q / 100 * (len(ordered) - 1))))]
-
-
-def ms(values: list[float]) -> str:
-    if not values:
-        return "(none)"
-    return (f"p50 {statistics.median(values) * 1000:6.0f} ms  p99 {pct(values, 99) * 1000:6.0f} ms  "
-            f"max {max(values) * 1000:6.0f} ms  (n={len(values)})")
 
 
 def proc_stat(pid: int) -> tuple[float, float, int]:
@@ -504,17 +494,17 @@ def report(args: argparse.Namespace, events: list[Event], lateness: list[float],
     print(f"\ninjected {len(events)} interactions in {injected_for:.1f} s (injector lateness p99 "
           f"{pct(lateness, 99) * 1000:.0f} ms, max {max(lateness) * 1000:.0f} ms); all settled after {window:.1f} s")
     print("\nacknowledgement (injection -> initial response at FakeDiscord)")
-    print(f"  all            {ms(acks)}")
-    print(f"  /ask           {ms([e.outcome['ack'] for e in asks if 'ack' in e.outcome])}")
-    print(f"  writes         {ms([e.outcome['ack'] for e in writes if 'ack' in e.outcome])}")
+    print(f"  all            {latency(acks)}")
+    print(f"  /ask           {latency([e.outcome['ack'] for e in asks if 'ack' in e.outcome])}")
+    print(f"  writes         {latency([e.outcome['ack'] for e in writes if 'ack' in e.outcome])}")
     print(f"  within {ACK_LIMIT:.0f} s: {len(acks) - late}/{len(events)}; late: {late}; never: {never}")
     print("\nanswer (injection -> the final message the user reads)")
-    print(f"  /ask           {ms([e.outcome['final'] for e in asks if 'final' in e.outcome])}")
-    print(f"  writes         {ms([e.outcome['final'] for e in writes if 'final' in e.outcome])}")
+    print(f"  /ask           {latency([e.outcome['final'] for e in asks if 'final' in e.outcome])}")
+    print(f"  writes         {latency([e.outcome['final'] for e in writes if 'final' in e.outcome])}")
     for kind in ("ask", "stage", "progress"):
         print(f"  {kind:<14} {dict(sorted(Counter(e.outcome['status'] for e in events if e.kind == kind).items()))}")
     print("\ndatabase writes")
-    print(f"  reply to a write    {ms([e.outcome['final'] for e in writes if e.outcome.get('status') == 'ok'])}")
+    print(f"  reply to a write    {latency([e.outcome['final'] for e in writes if e.outcome.get('status') == 'ok'])}")
     merged: dict[str, list[float]] = {}
     failed_tx = 0
     for i, samples in enumerate(store_samples):
@@ -526,9 +516,9 @@ def report(args: argparse.Namespace, events: list[Event], lateness: list[float],
                 merged.setdefault(name, []).append(seconds)
                 failed_tx += not ok
     every = [s for v in merged.values() for s in v]
-    print(f"  store write transactions (Store._run, both processes) {ms(every)}; failed: {failed_tx}")
+    print(f"  store write transactions (Store._run, both processes) {latency(every)}; failed: {failed_tx}")
     for name, values in sorted(merged.items()):
-        print(f"    {name:<18} {ms(values)}")
+        print(f"    {name:<18} {latency(values)}")
     print(f"  lost writes (confirmed to the user, missing from the database): {db.get('lost', 0)}; "
           f"saved though not confirmed: {db.get('saved_though_not_confirmed', 0)}; rows at the end: "
           f"profiles {db['profiles']}, progress {db['progress']}")
@@ -548,7 +538,7 @@ def report(args: argparse.Namespace, events: list[Event], lateness: list[float],
     print(f"  machine: {busy_jiffies / all_jiffies:.0%} busy ({busy_s:.0f} CPU s of {os.cpu_count()} cores x "
           f"{window:.0f} s), of which {max(0.0, busy_s - ours):.0f} s outside this benchmark; "
           f"load average {os.getloadavg()[0]:.2f}")
-    print(f"  FakeDiscord REST round trip from a side client during the load: {ms(probe)}")
+    print(f"  FakeDiscord REST round trip from a side client during the load: {latency(probe)}")
     print("\nerrors")
     status5xx = [c for c in calls if c.status >= 500 and not c.fault]
     refused = Counter((c.method, c.route, c.status) for c in calls if 400 <= c.status < 500)

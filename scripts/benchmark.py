@@ -28,14 +28,11 @@ import time
 import venv
 from pathlib import Path
 
+from _stats import pct
+
 ROOT = Path(__file__).resolve().parent.parent
 QUESTION = "MLOpsって何から始めればいい？"
 SECTIONS = ("cold", "wheel", "warm", "scale")
-
-
-def pct(values: list[float], q: float) -> float:
-    values = sorted(values)
-    return values[min(len(values) - 1, int(q * (len(values) - 1) + 0.5))]
 
 
 def timed(cmd: list[str], **kw) -> float:
@@ -59,8 +56,8 @@ def cold(runs: int) -> None:
         floor.append(timed([sys.executable, "-c", "import numpy, faiss"], env=env))
         ask.append(timed([careerbot, "ask", QUESTION], env=env))
     print(f"cold start, {runs} interleaved runs each:")
-    print(f"  floor  python -c 'import numpy, faiss'   median {statistics.median(floor):.3f} s   p90 {pct(floor, .9):.3f} s")
-    print(f"  careerbot ask (shipped index)           median {statistics.median(ask):.3f} s   p90 {pct(ask, .9):.3f} s")
+    print(f"  floor  python -c 'import numpy, faiss'   median {statistics.median(floor):.3f} s   p90 {pct(floor, 90):.3f} s")
+    print(f"  careerbot ask (shipped index)           median {statistics.median(ask):.3f} s   p90 {pct(ask, 90):.3f} s")
     print(f"  careerbot above the floor               median {statistics.median(ask) - statistics.median(floor):.3f} s")
 
 
@@ -141,7 +138,7 @@ def warm(repeat: int, baseline: str | None) -> None:
             out = subprocess.run([sys.executable, "-c", WARM_WORKER, str(tree), str(ROOT), index_dir, str(repeat)],
                                  env=env, capture_output=True, text=True, check=True, timeout=3600)
             lat = json.loads(out.stdout.strip().splitlines()[-1])
-            print(f"warm answer latency, {label}: p50 {statistics.median(lat):.1f} ms   p99 {pct(lat, .99):.1f} ms"
+            print(f"warm answer latency, {label}: p50 {statistics.median(lat):.1f} ms   p99 {pct(lat, 99):.1f} ms"
                   f"   max {max(lat):.1f} ms   ({len(lat)} questions)")
     finally:
         if tmp:
@@ -197,7 +194,7 @@ def scale(passages: int) -> None:
             _fuse(ids, idx, qv, scores[0], rows[0], kw, tokenize(text), 10)
             lat.append((time.perf_counter() - t) * 1000)
         print(f"  search + top-{CANDIDATES} fusion, {label}: p50 {statistics.median(lat):.2f} ms   "
-              f"p99 {pct(lat, .99):.2f} ms")
+              f"p99 {pct(lat, 99):.2f} ms")
     # Probes: corpus vectors moved by noise of norm ~0.3 (cosine ~0.95 to their source), like a question
     # close to one passage. Random 384-d vectors have no neighbourhood structure beyond that, so recall@10
     # against the exact top 10 is a pessimistic figure; finding the source passage is the realistic one.
