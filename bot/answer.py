@@ -186,10 +186,10 @@ def _summary(index: Index, result: SearchResult, doc_id: str, lang: str) -> str:
 # ------------------------------------------------------------------------------------------ ages
 
 _AGE_RE = [
-    (re.compile(r"(\d{2})\s*(?:歳|才|さい)"), 0),
-    (re.compile(r"(\d)0\s*代"), 0),  # 40代 -> 40
-    (re.compile(r"\b(\d{2})[\s-]*(?:years?|yrs?)[\s-]*old\b|\bi'?\s*a?m\s+(\d{2})\b|\bat\s+(\d{2})\b(?!\s*(?:hours?|hrs?|h\b|%|percent|minutes?|k\b))|"
-                r"\bage\s+(\d{2})\b|\bin my (\d)0s\b|\b(\d)0s\b", re.IGNORECASE), 0),
+    re.compile(r"(\d{2})\s*(?:歳|才|さい)"),
+    re.compile(r"(\d)0\s*代"),  # 40代 -> 40
+    re.compile(r"\b(\d{2})[\s-]*(?:years?|yrs?)[\s-]*old\b|\bi'?\s*a?m\s+(\d{2})\b|\bat\s+(\d{2})\b(?!\s*(?:hours?|hrs?|h\b|%|percent|minutes?|k\b))|"
+               r"\bage\s+(\d{2})\b|\bin my (\d)0s\b|\b(\d)0s\b", re.IGNORECASE),
 ]
 _AROUND = {"アラサー": 30, "アラフォー": 40, "アラフィフ": 50, "アラカン": 60}
 
@@ -199,7 +199,7 @@ def age_in_question(text: str) -> int | None:
     for word, age in _AROUND.items():
         if word in text:
             return age
-    for pattern, _ in _AGE_RE:
+    for pattern in _AGE_RE:
         m = pattern.search(text)
         if m:
             value = next(g for g in m.groups() if g is not None)
@@ -304,8 +304,8 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
         named_stage = next((kb.stages_by_id[h.id] for h in result.passages
                             if h.id in kb.stages_by_id and h.keyword > 0), None)
     done = asker.done
+    named_stages = sorted((kb.stage(sid) for sid in {i.stage for i in named_items}), key=lambda s: s.order)
     if named_items:
-        named_stages = sorted((kb.stage(sid) for sid in {i.stage for i in named_items}), key=lambda s: s.order)
         base = named_stages[-1]
         if not intent.partial:
             # Naming what they finished implies what comes before it on that stage's checklist: someone
@@ -357,7 +357,7 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
     # Finishing a later item (a Kaggle competition) does not finish the stages before it: say what is
     # still open in an earlier stage they named ("linear regression and Titanic" leaves the rest of core ML).
     sep = "、" if lang == "ja" else ", "
-    for stage in sorted({kb.stage(i.stage).id: kb.stage(i.stage) for i in named_items}.values(), key=lambda s: s.order):
+    for stage in named_stages:
         open_items = [i for i in stage.items if i.id not in done]
         if stage.order < target.order and open_items and stage is not own:
             lines.append(t("earlier_open", lang, stage=stage.title.get(lang),

@@ -112,30 +112,27 @@ def read_dotenv(directory: Path | None = None) -> dict[str, str]:
         raise ConfigError(f"cannot read {path}: {exc.__class__.__name__}") from exc
 
 
-def parse_cooldown(value: str | None) -> tuple[int, float] | None:
-    """``"RATE/SECONDS"`` -> (rate, seconds); ``"0"``/``"off"`` -> None (no cooldown)."""
+def _rate(value: str | None, default: tuple[int, float], name: str, example: str) -> tuple[int, float] | None:
+    """``"RATE/SECONDS"`` -> (rate, seconds); ``"0"``/``"off"`` -> None; unset -> ``default``."""
     if value is None or not value.strip():
-        return DEFAULT_COOLDOWN
+        return default
     text = value.strip().lower()
     if text in ("0", "off", "none", "false"):
         return None
     match = re.fullmatch(r"(\d+)\s*/\s*(\d+(?:\.\d+)?)", text)
     if match is None or int(match.group(1)) < 1 or float(match.group(2)) <= 0:
-        raise ConfigError(f"CAREERBOT_ASK_COOLDOWN must look like 1/5 (questions/seconds) or 0, not {value!r}.")
+        raise ConfigError(f"{name} must look like {example} or 0, not {value!r}.")
     return int(match.group(1)), float(match.group(2))
+
+
+def parse_cooldown(value: str | None) -> tuple[int, float] | None:
+    """``CAREERBOT_ASK_COOLDOWN``: ``"RATE/SECONDS"`` -> (rate, seconds); ``"0"``/``"off"`` -> None (no cooldown)."""
+    return _rate(value, DEFAULT_COOLDOWN, "CAREERBOT_ASK_COOLDOWN", "1/5 (questions/seconds)")
 
 
 def _channel_rate(value: str | None) -> tuple[int, float] | None:
     """``CAREERBOT_CHANNEL_RATE``: ``"RATE/SECONDS"`` -> (rate, seconds); ``"0"``/``"off"`` -> None."""
-    if value is None or not value.strip():
-        return DEFAULT_CHANNEL_RATE
-    text = value.strip().lower()
-    if text in ("0", "off", "none", "false"):
-        return None
-    match = re.fullmatch(r"(\d+)\s*/\s*(\d+(?:\.\d+)?)", text)
-    if match is None or int(match.group(1)) < 1 or float(match.group(2)) <= 0:
-        raise ConfigError(f"CAREERBOT_CHANNEL_RATE must look like 5/5 (posts/seconds) or 0, not {value!r}.")
-    return int(match.group(1)), float(match.group(2))
+    return _rate(value, DEFAULT_CHANNEL_RATE, "CAREERBOT_CHANNEL_RATE", "5/5 (posts/seconds)")
 
 
 def _flag(value: str | None, default: bool) -> bool:

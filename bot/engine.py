@@ -79,9 +79,10 @@ class Engine:
         answers, at = [], len(prepared)
         for (_, truncated), result, ps in zip(prepared, results[:len(prepared)], parts, strict=True):
             whole = compose(self.kb, self.index, result, self.gate, asker, truncated=truncated)
-            answered = [compose(self.kb, self.index, r, self.gate, asker) for r in results[at:at + len(ps)]]
-            at += len(ps)
-            answers.append(merge_parts(whole, answered))
+            part_results, at = results[at:at + len(ps)], at + len(ps)
+            if whole.kind in MERGEABLE:  # only a card or passage answer is ever replaced by the parts'
+                whole = merge_parts(whole, [compose(self.kb, self.index, r, self.gate, asker) for r in part_results])
+            answers.append(whole)
         return answers
 
     def ask(self, question: str, asker: Asker | None = None) -> Answer:
@@ -91,6 +92,7 @@ class Engine:
 # A question mark that ends one question and is followed by another ("PyTorch or TensorFlow? And which cloud?").
 _PART_END = re.compile(r"(?<=[?？])\s*")
 MAX_PARTS = 3
+MERGEABLE = ("card", "passage")  # the answer kinds merge_parts works with
 
 
 def question_parts(text: str) -> list[str]:
@@ -114,8 +116,7 @@ def merge_parts(whole: Answer, parts: list[Answer]) -> Answer:
     cards, each card's answer in turn (a ready answer to one of them would leave the other unanswered); a
     part no card answers adds its passage answer when it rests on a document none of the cards cites.
     Else the answer to the whole message."""
-    if whole.kind not in ("card", "passage") or not all(a.answered and a.kind in ("card", "passage")
-                                                            for a in parts):
+    if whole.kind not in MERGEABLE or not all(a.answered and a.kind in MERGEABLE for a in parts):
         return whole
     distinct: list[Answer] = []
     cited: set[str] = set()

@@ -422,4 +422,5 @@ def ensure_index(kb: KnowledgeBase, encoder: Encoder, where: Locations,
     # Unchanged texts keep their vectors: from a stale index here, or from the shipped index when this is an
     # edited copy of the shipped knowledge.
     return build(kb, encoder, where.build_target, progress=progress,
-                 reuse_from=(where.build_target, *where.candidates, *sorted(SHIPPED_INDEX_ROOT.glob("*"))))
+                 reuse_from=tuple(dict.fromkeys((where.build_target, *where.candidates,
+                                                 *sorted(SHIPPED_INDEX_ROOT.glob("*"))))))
