@@ -6,7 +6,7 @@ Layout of an index directory::
     passages.faiss       one vector per topic/stage document (both languages in one entry)
     resources.faiss      one vector per curated resource
     sentences.faiss      one vector per sentence of each document (and FAQ line): extractive answers, relevance
-    cards.faiss          one vector per answer-card phrasing
+    cards.faiss          one vector per answer-card phrasing and example message
     meta.json            ids, sentence texts and card rows, row-aligned with the FAISS files
     kw-*.npy / kw-*.vocab.json   BM25 keyword indexes (:mod:`bot.keyword`)
     knowledge.pickle     the validated knowledge base, compiled (checked by its own digest, not the manifest)
@@ -231,7 +231,7 @@ def build(kb: KnowledgeBase, encoder: Encoder, directory: str | os.PathLike[str]
     directory.parent.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     docs, resources, sentences = kb.documents, kb.resources, _sentences(kb)
-    card_rows = [(card.id, lang, q) for card in kb.cards for lang, q in card.questions]
+    card_rows = [(card.id, lang, q) for card in kb.cards for lang, q in (*card.questions, *card.examples)]
     dim, passage, query = encoder.dim, encoder.encode_passages, encoder.encode_queries
     previous: dict[str, dict[str, np.ndarray]] = {name: {} for name in COLLECTIONS}
     for source in reuse_from:

@@ -47,7 +47,7 @@ FIELDS = {
     "stage": ("id", "order", "title", "text", "goal", "keywords", "faq", "assess", "items", "exit_criteria", "next"),
     "item": ("id", "title", "hours", "keywords"),
     "resource": ("id", "title", "url", "kind", "stages", "items", "tags", "lang", "level", "cost", "summary"),
-    "card": ("id", "questions", "answer", "docs", "resources", "stage", "covered", "duration", "ages"),
+    "card": ("id", "questions", "examples", "answer", "docs", "resources", "stage", "covered", "duration", "ages"),
 }
 PLACEHOLDERS = ("hours", "weeks_at_5", "weeks_at_10", "weeks_at_20", "months_at_5", "months_at_10", "months_at_20",
                 *(f"hours_{s.replace('-', '_')}" for s in STAGE_IDS))
@@ -140,9 +140,12 @@ class Card:
     covered: bool = True  # False: an honest "the roadmap does not cover this"
     duration: tuple[str, str] | None = None  # a stage range whose checklist hours fill the placeholders
     ages: tuple[int, int] | None = None  # the learner ages it is written for ("in my 40s": 40-120)
+    # (lang, message): long messages with personal context that ask this card's question; matched by meaning
+    # only, never by keyword (their context words would make the card match any message that shares them)
+    examples: tuple[tuple[str, str], ...] = ()
 
     def index_text(self) -> str:
-        """What the keyword index sees: every phrasing in both languages."""
+        """What the keyword index sees: every phrasing in both languages (not the long examples)."""
         return "\n".join(q for _, q in self.questions)
 
 
@@ -569,6 +572,16 @@ def _cards(c: _Checker, data: Any, seen: dict[str, int], docs: set[str] | None,
                 if not phrasings:
                     c.fail(raw_q, f"{where}: needs at least one '{lang}' phrasing", lang)
                 questions += [(lang, q) for q in phrasings]
+        examples: list[tuple[str, str]] = []
+        raw_e = node.get("examples")
+        if raw_e is not None:
+            if not isinstance(raw_e, dict):
+                c.fail(node, f"{where}: 'examples' must be a mapping with 'ja' and 'en' lists of messages", "examples")
+            else:
+                c.known(raw_e, LANGS, f"{where} examples")
+                for lang in LANGS:
+                    examples += [(lang, m.strip()) for m in c.str_list(raw_e, lang, f"{where} examples",
+                                                                       required=False) if m.strip()]
         answer = c.text(node, "answer", where)
         duration = None
         raw_d = node.get("duration")
@@ -617,7 +630,7 @@ def _cards(c: _Checker, data: Any, seen: dict[str, int], docs: set[str] | None,
             else:
                 ages = (raw_a[0], raw_a[1])
         out.append(Card(cid, tuple(questions), answer, card_docs, card_res, str(stage) if stage else None,
-                        covered, duration, ages))
+                        covered, duration, ages, tuple(examples)))
     return out
 
 

@@ -162,6 +162,15 @@ def test_answer_cards_load_and_cover_what_learners_ask(kb):
     assert not next(c for c in kb.cards if c.id == "nc-salary").covered
 
 
+def test_card_examples_are_long_messages_kept_out_of_the_keyword_index(kb):
+    """Each card has long example messages in both languages: matched by meaning only. Their context words
+    ("Docker", "41歳") must not make a card a keyword match for any message that shares them."""
+    for card in kb.cards:
+        assert {lang for lang, _ in card.examples} == {"ja", "en"}, card.id
+        text = card.index_text()
+        assert all(message not in text for _, message in card.examples), card.id
+
+
 CARD = """
   - id: {id}
     questions:
@@ -183,6 +192,9 @@ def test_card_mistakes_are_reported_with_file_and_line(knowledge_copy):
     ph_line = _append(path, CARD.format(id="bad-placeholder", ja="約{hours}時間。二。", doc="core-ml", extra=""))
     field_line = _append(path, CARD.format(id="typo-field", ja="一。二。", doc="core-ml", extra="stgae: core-ml"))
     _append(path, CARD.format(id="bad-ages", ja="一。二。", doc="core-ml", extra="ages: [40, 30]"))
+    _append(path, CARD.format(id="bad-examples", ja="一。二。", doc="core-ml", extra="examples: [\"長い質問\"]"))
+    _append(path, CARD.format(id="bad-example-lang", ja="一。二。", doc="core-ml",
+                              extra="examples: {ja: [\"長い質問\"], fr: [\"question\"]}"))
     _, problems = check(knowledge_copy)
     text = "\n".join(map(str, problems))
     assert f"answers.yaml:{doc_line + 7}: card 'bad-doc': unknown document id 'kitchen'" in text
@@ -191,6 +203,8 @@ def test_card_mistakes_are_reported_with_file_and_line(knowledge_copy):
     assert "card 'bad-placeholder': unknown placeholder '{hours}'" in text
     assert f"answers.yaml:{field_line + 8}: card 'typo-field': unknown field 'stgae'. Did you mean 'stage'?" in text
     assert "card 'bad-ages': 'ages' must be [youngest, oldest]" in text
+    assert "card 'bad-examples': 'examples' must be a mapping with 'ja' and 'en' lists of messages" in text
+    assert "card 'bad-example-lang' examples: unknown field 'fr'" in text
     assert ph_line
 
 
