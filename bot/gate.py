@@ -46,19 +46,23 @@ class Gate:
     relevance_short: float  # a keyword-only question naming a knowledge-base term needs only this
     cross_lingual: float  # subtracted from the relevance thresholds for Korean or Chinese questions
     card: float  # a card answers when its score reaches this
-    card_keyword: float  # weight of the card's BM25 match (capped at card_keyword_cap) in its score
+    card_keyword: float  # weight of the card's BM25 match in its score, relative to card_keyword_cap or to the
+    # best card's BM25 match in this result, whichever is larger
     card_keyword_cap: float
     card_agree: float  # bonus when the card rests on one of the two best-ranked documents
 
     def cards(self, result: SearchResult, kb: KnowledgeBase) -> list[CardMatch]:
         """The answer cards, best first, by their score."""
         top = {h.id for h in result.passages[:2]}
+        # A long message matches many cards' phrasings by a word or two: scale by its best keyword match
+        # when that exceeds the cap, so the card that shares the most of its words still stands out.
+        scale = max([self.card_keyword_cap, *(h.keyword for h in result.cards)])
         scored = []
         for hit in result.cards:
             card = kb.cards_by_id.get(hit.id)
             if card is None:
                 continue
-            score = (hit.dense + self.card_keyword * min(hit.keyword, self.card_keyword_cap) / self.card_keyword_cap
+            score = (hit.dense + self.card_keyword * hit.keyword / scale
                      + (self.card_agree if top & set(card.docs) else 0.0))
             scored.append(CardMatch(hit, score))
         scored.sort(key=lambda m: -m.score)

@@ -215,6 +215,19 @@ def test_an_age_banded_card_fits_the_age_the_learner_states(engine_env, capsys, 
     assert _json(capsys)["card"] == card
 
 
+@pytest.mark.parametrize(("question", "card"), [
+    # the context names Docker and AWS; the question is what an SIer's experience is worth
+    (("SIerで7年、Javaで受託開発をしています。Dockerは現場で毎日使っていて、AWSも少し触れます。"
+     "こういう経歴からMLエンジニアに移るなら、これまでの経験で何が活きますか？"), "bg-sier"),
+    (("I'm in my second year as an ML engineer, mostly building image models at work. Should I specialise in "
+     "computer vision or keep learning broadly?"), "career-specialise"),
+    ("What's the difference between an ML engineer and an MLOps engineer?", "ladder-mle-vs-mlops-engineer"),
+])
+def test_a_long_message_gets_the_card_for_its_question_not_its_context(engine_env, capsys, question, card):
+    assert main(["ask", "--json", question]) == 0
+    assert _json(capsys)["card"] == card
+
+
 def test_beginners_and_english_speakers_are_not_sent_to_the_e_shikaku(engine_env, capsys):
     for question in ("How do I start learning machine learning?", "機械学習の勉強は何から始めればいい？",
                      "What math do I need for ML?", "Which resources are good for deep learning?"):
