@@ -364,7 +364,8 @@ def small_knowledge(dest: Path, source: Path = KNOWLEDGE, sentences: int = 1, re
                     cards: tuple[str, ...] = SMALL_CARDS) -> Path:
     """A valid, smaller copy of the knowledge base (every topic and stage, each text cut to its first
     ``sentences`` sentences, four keywords per language, two checklist items per stage, no FAQ lines, the
-    first ``resources`` resources, the answer cards ``cards`` with two phrasings per language): its index
+    first ``resources`` resources, the answer cards ``cards`` with two phrasings per language and no example
+    messages): its index
     builds in seconds, so tests can rebuild it for real with the real encoder (the full one takes a minute
     or two on 2 cores).
 
@@ -400,6 +401,7 @@ def small_knowledge(dest: Path, source: Path = KNOWLEDGE, sentences: int = 1, re
     assert len(answers["cards"]) == len(cards), f"no such card(s) in {source}: {cards}"
     for card in answers["cards"]:
         card["questions"] = {lang: phrasings[:2] for lang, phrasings in card["questions"].items()}
+        card.pop("examples", None)
         card["resources"] = [r for r in card.get("resources") or [] if r in kept_resources]
         if not card["resources"]:
             del card["resources"]
