@@ -308,10 +308,12 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
     if named_items:
         base = named_stages[-1]
         if not intent.partial:
-            # Naming what they finished implies what comes before it on that stage's checklist: someone
+            # Naming what they finished implies what comes before it on a sequential checklist: someone
             # through the scikit-learn tutorial is not sent back to Python basics.
             done = done | {i.id for i in named_items}
             for stage in named_stages:
+                if not stage.sequential:  # a Kaggle competition does not imply a recommender system
+                    continue
                 last = max(stage.items.index(i) for i in named_items if i.stage == stage.id)
                 done = done | {i.id for i in stage.items[: last + 1]}
     elif named_stage is not None:

@@ -44,7 +44,8 @@ FILES = ("topics.yaml", "stages.yaml", "resources.yaml", "answers.yaml")
 # The fields each kind of entry may have: anything else is a typo ("keywrods") and an error, never dropped.
 FIELDS = {
     "topic": ("id", "title", "text", "keywords", "faq"),
-    "stage": ("id", "order", "title", "text", "goal", "keywords", "faq", "assess", "items", "exit_criteria", "next"),
+    "stage": ("id", "order", "title", "text", "goal", "keywords", "faq", "assess", "items", "exit_criteria", "next",
+              "sequential"),
     "item": ("id", "title", "hours", "keywords"),
     "resource": ("id", "title", "url", "kind", "stages", "items", "tags", "lang", "level", "cost", "summary"),
     "card": ("id", "questions", "examples", "answer", "docs", "resources", "stage", "covered", "duration", "ages"),
@@ -102,6 +103,9 @@ class Stage(Document):
     items: tuple[Item, ...] = ()
     exit_criteria: tuple[Text, ...] = ()
     next: str | None = None
+    # True: the checklist is a sequence (finishing an item implies the ones before it); False: independent
+    # items in any order (projects: a Kaggle competition does not imply a recommender system)
+    sequential: bool = True
 
     def index_text(self) -> str:
         parts = [super().index_text(), self.goal.ja, self.goal.en]
@@ -491,13 +495,17 @@ def _stages(c: _Checker, data: Any, seen: dict[str, int]) -> list[Stage]:
             c.fail(node, f"{where}: 'order' must be an integer", "order")
             order = 0
         nxt = node.get("next")
+        sequential = node.get("sequential", True)
+        if not isinstance(sequential, bool):
+            c.fail(node, f"{where}: 'sequential' must be true or false", "sequential")
+            sequential = True
         nodes.append(node)
         out.append(
             Stage(
                 sid, "stage", c.text(node, "title", where), c.text(node, "text", where),
                 _keywords(c, node, where), _faq(c, node, where), order=order, goal=c.text(node, "goal", where),
                 assess=c.text(node, "assess", where), items=tuple(items), exit_criteria=tuple(exits),
-                next=str(nxt) if nxt else None,
+                next=str(nxt) if nxt else None, sequential=sequential,
             )
         )
     ids = [s.id for s in out]

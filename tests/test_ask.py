@@ -131,6 +131,16 @@ def test_naming_a_later_item_says_what_is_still_open_before_it(engine_env, capsy
     assert "Decision trees" in data["answer"]
     assert "Linear and logistic regression" not in data["answer"]
     assert "projects.kaggle-competition" not in [s["item"] for s in data["next_steps"]]
+    # projects are independent: a Kaggle competition does not mean the recommender system was built
+    assert data["next_steps"][0]["item"] == "projects.recommender"
+
+
+def test_naming_an_item_implies_the_earlier_ones_only_on_a_sequential_checklist(engine_env, capsys):
+    """Through the scikit-learn intro, Python basics are done; through a Kaggle competition, nothing else is."""
+    assert main(["ask", "--json", "scikit-learnの入門まで終わりました。次は何をすればいい？"]) == 0
+    steps = [s["item"] for s in _json(capsys)["next_steps"]]
+    assert steps
+    assert not any(s.startswith("programming-data.") for s in steps)
 
 
 @pytest.mark.parametrize(("text", "n"), [

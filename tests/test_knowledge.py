@@ -208,6 +208,14 @@ def test_card_mistakes_are_reported_with_file_and_line(knowledge_copy):
     assert ph_line
 
 
+def test_stage_sequential_flag_is_validated(knowledge_copy):
+    path = knowledge_copy / "stages.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("    sequential: false", "    sequential: sometimes", 1), encoding="utf-8")
+    _, problems = check(knowledge_copy)
+    assert any("'sequential' must be true or false" in p.message and p.file == "stages.yaml" for p in problems)
+
+
 def test_misspelled_field_is_an_error_not_silently_dropped(knowledge_copy):
     path = knowledge_copy / "topics.yaml"
     text = path.read_text(encoding="utf-8")
