@@ -299,6 +299,13 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
     stage, else it lists the stage's remaining items. It never moves behind the stored stage.
     """
     named_items = [kb.items[i] for i in result.items_named]
+    # "I finished Andrew Ng's Machine Learning Specialization": the checklist items that course covers, on
+    # stages whose checklist is a curriculum (a course's lab is not one of the learner's portfolio projects)
+    query = result.query.lower()
+    for r in kb.resources:
+        if _title_named(r.title, query):
+            named_items += [kb.items[i] for i in r.items
+                            if i in kb.items and kb.stage(kb.items[i].stage).sequential and kb.items[i] not in named_items]
     named_stage = next((kb.stages_by_id[s] for s in result.stages_named), None)
     if named_stage is None and asker.stage is None:  # no stored stage: a weaker hint, a keyword match
         named_stage = next((kb.stages_by_id[h.id] for h in result.passages

@@ -122,6 +122,10 @@ class Searcher:
         self.terms = TermMatcher(kb.distinctive_terms)
         self.item_terms = TermMatcher(kb.item_terms)
         self.stage_terms = TermMatcher(kb.stage_terms)
+        # A course's name is not a stage: "Machine Learning Specialization" does not name the specialization stage.
+        heads = sorted({h for r in kb.resources for h in [re.split(r"[（(:：—|]", r.title)[0].strip()]
+                        if len(h) >= 6 and " " in h}, key=len, reverse=True)
+        self._titles = re.compile("|".join(map(re.escape, heads)), re.IGNORECASE) if heads else None
 
     def _cards(self, query: np.ndarray, scores: np.ndarray, rows: np.ndarray, tokens: list[str]) -> list[Hit]:
         """Answer cards ranked by their closest phrasing (dense) fused with BM25 over their phrasings."""
@@ -167,7 +171,7 @@ class Searcher:
                 cards=self._cards(vectors[i], c_scores[i], c_rows[i], tokens) if ix.card_ids else [],
                 named=self.terms.find(query),
                 items_named=self.item_terms.find(query),
-                stages_named=self.stage_terms.find(query),
+                stages_named=self.stage_terms.find(self._titles.sub(" ", query) if self._titles else query),
                 items_known=self.known_items(query),
             ))
         return results

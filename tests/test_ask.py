@@ -135,6 +135,21 @@ def test_naming_a_later_item_says_what_is_still_open_before_it(engine_env, capsy
     assert data["next_steps"][0]["item"] == "projects.recommender"
 
 
+def test_a_finished_course_counts_as_the_items_it_covers(engine_env, capsys):
+    """"Machine Learning Specialization" is a course, not the specialization stage: the learner is not told
+    they have reached the end of the roadmap, and the regression and trees the course covers are done."""
+    question = ("I've completed Andrew Ng's Machine Learning Specialization. What's the next step to become "
+                "job-ready?")
+    assert main(["ask", "--json", question]) == 0
+    data = _json(capsys)
+    assert data["stage"] == "core-ml"
+    steps = [s["item"] for s in data["next_steps"]]
+    assert steps
+    assert not {"core-ml.linear-regression", "core-ml.decision-trees"} & set(steps)
+    assert main(["ask", "--json", "I'm taking the Machine Learning Specialization, not finished yet. What next?"]) == 0
+    assert "core-ml.linear-regression" in [s["item"] for s in _json(capsys)["next_steps"]]
+
+
 def test_naming_an_item_implies_the_earlier_ones_only_on_a_sequential_checklist(engine_env, capsys):
     """Through the scikit-learn intro, Python basics are done; through a Kaggle competition, nothing else is."""
     assert main(["ask", "--json", "scikit-learnの入門まで終わりました。次は何をすればいい？"]) == 0
