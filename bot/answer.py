@@ -136,12 +136,12 @@ def _asked_resources(kb: KnowledgeBase, result: SearchResult) -> frozenset[str]:
     named = {n.lower() for n in result.named}
     query = result.query.lower()
     return frozenset(r.id for r in kb.resources
-                     if any(tag.replace("-", " ") in named for tag in r.tags) or _title_named(r.title, query))
+                     if any(tag.replace("-", " ") in named for tag in r.tags) or _title_named(r, query))
 
 
-def _title_named(title: str, query: str) -> bool:
-    head = re.split(r"[（(:：—|]", title)[0].strip().lower()
-    return len(head) >= 3 and head in query
+def _title_named(r: Resource, query: str) -> bool:
+    name = r.name.lower()
+    return len(name) >= 3 and name in query
 
 
 def _beginner(kb: KnowledgeBase, asker: Asker) -> bool:
@@ -303,7 +303,7 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
     # stages whose checklist is a curriculum (a course's lab is not one of the learner's portfolio projects)
     query = result.query.lower()
     for r in kb.resources:
-        if _title_named(r.title, query):
+        if r.distinctive_name and r.distinctive_name.lower() in query:
             named_items += [kb.items[i] for i in r.items
                             if i in kb.items and kb.stage(kb.items[i].stage).sequential and kb.items[i] not in named_items]
     named_stage = next((kb.stages_by_id[s] for s in result.stages_named), None)

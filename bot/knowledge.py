@@ -130,6 +130,17 @@ class Resource:
     def index_text(self) -> str:
         return "\n".join([self.title, self.summary.ja, self.summary.en, " / ".join(self.tags)])
 
+    @property
+    def name(self) -> str:
+        """The title without its subtitle or publisher: "Machine Learning Specialization"."""
+        return re.split(r"[（(:：—|]", self.title)[0].strip()
+
+    @property
+    def distinctive_name(self) -> str | None:
+        """The name, when it is two words or more and could not be an ordinary word in a question (not
+        "Kaggle", "MLOps")."""
+        return self.name if len(self.name) >= 6 and " " in self.name else None
+
 
 @dataclass(frozen=True)
 class Card:

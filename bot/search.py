@@ -123,8 +123,7 @@ class Searcher:
         self.item_terms = TermMatcher(kb.item_terms)
         self.stage_terms = TermMatcher(kb.stage_terms)
         # A course's name is not a stage: "Machine Learning Specialization" does not name the specialization stage.
-        heads = sorted({h for r in kb.resources for h in [re.split(r"[（(:：—|]", r.title)[0].strip()]
-                        if len(h) >= 6 and " " in h}, key=len, reverse=True)
+        heads = sorted({r.distinctive_name for r in kb.resources if r.distinctive_name}, key=len, reverse=True)
         self._titles = re.compile("|".join(map(re.escape, heads)), re.IGNORECASE) if heads else None
 
     def _cards(self, query: np.ndarray, scores: np.ndarray, rows: np.ndarray, tokens: list[str]) -> list[Hit]:
