@@ -162,6 +162,7 @@ def test_naming_an_item_implies_the_earlier_ones_only_on_a_sequential_checklist(
     ("PyTorchとTensorFlowどっちがいい？あとAWSとGCPならどっち？", 2),
     ("Do I need a PhD? Also, is Kaggle worth doing for beginners? Thanks!", 2),
     ("G検定って意味ある？", 0), ("What is MLOps? Why?", 0), ("SQL?", 0),
+    ("MLエンジニアって普段なにしてる人なん？モデル作って終わり？", 0),
 ])
 def test_a_message_is_split_into_the_questions_it_asks(text, n):
     parts = question_parts(text)
@@ -247,6 +248,7 @@ def test_an_age_banded_card_fits_the_age_the_learner_states(engine_env, capsys, 
     (("I'm in my second year as an ML engineer, mostly building image models at work. Should I specialise in "
      "computer vision or keep learning broadly?"), "career-specialise"),
     ("What's the difference between an ML engineer and an MLOps engineer?", "ladder-mle-vs-mlops-engineer"),
+    ("MLエンジニアって結局なにやる仕事なの？モデル作るだけ？", "role-what-mle-does"),  # not the skills list
 ])
 def test_a_long_message_gets_the_card_for_its_question_not_its_context(engine_env, capsys, question, card):
     assert main(["ask", "--json", question]) == 0
