@@ -92,6 +92,7 @@ class Engine:
 # A question mark that ends one question and is followed by another ("PyTorch or TensorFlow? And which cloud?").
 _PART_END = re.compile(r"(?<=[?？])\s*")
 MAX_PARTS = 3
+MIN_PART = 12  # characters: a shorter "question" only follows up the one before it
 MERGEABLE = ("card", "passage")  # the answer kinds merge_parts works with
 
 
@@ -104,8 +105,8 @@ def question_parts(text: str) -> list[str]:
     for piece in pieces:
         if parts and not re.search(r"[?？]\s*$", piece):
             parts[-1] += " " + piece  # no question mark: the tail of the previous question
-        elif parts and len(piece.strip()) < 8:
-            parts[-1] += " " + piece  # "Why?", "本当？": not a question of its own
+        elif parts and len(piece.strip()) < MIN_PART:
+            parts[-1] += " " + piece  # "Why?", "モデル作って終わり？": not a question of its own
         else:
             parts.append(piece)
     return parts if 2 <= len(parts) <= MAX_PARTS else []
