@@ -26,7 +26,7 @@ from bot.gate import Gate
 from bot.index import Index
 from bot.knowledge import Card, KnowledgeBase, Resource, Stage
 from bot.messages import t
-from bot.search import SearchResult
+from bot.search import SearchResult, names_course, stage_numbers
 
 MAX_CITED = 3
 MAX_RESOURCES = 3
@@ -298,16 +298,18 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
     learner says so of the whole stage ("core-mlは一通り終わった"); then the answer moves to the following
     stage, else it lists the stage's remaining items. It never moves behind the stored stage.
     """
-    named_items = [kb.items[i] for i in result.items_named]
+    named_items = [kb.items[i] for i in result.items_finished]
     # "I finished Andrew Ng's Machine Learning Specialization": the checklist items that course covers, on
     # stages whose checklist is a curriculum (a course's lab is not one of the learner's portfolio projects)
     query = result.query.lower()
-    for r in kb.resources:
-        if r.distinctive_name and r.distinctive_name.lower() in query:
-            named_items += [kb.items[i] for i in r.items
-                            if i in kb.items and kb.stage(kb.items[i].stage).sequential and kb.items[i] not in named_items]
-    named_stage = next((kb.stages_by_id[s] for s in result.stages_named), None)
-    if named_stage is None and asker.stage is None:  # no stored stage: a weaker hint, a keyword match
+    courses = [r for r in kb.resources if r.distinctive_name and r.distinctive_name.lower() in query]
+    for r in courses:
+        named_items += [kb.items[i] for i in r.items
+                        if i in kb.items and kb.stage(kb.items[i].stage).sequential and kb.items[i] not in named_items]
+    named_stage = next((kb.stages_by_id[s] for s in result.stages_finished), None)
+    # No stored stage: a weaker hint, a keyword match; not when a course is named, whose title words
+    # ("... Specialization") match a stage's text without naming it.
+    if named_stage is None and asker.stage is None and not courses and not names_course(result.query):
         named_stage = next((kb.stages_by_id[h.id] for h in result.passages
                             if h.id in kb.stages_by_id and h.keyword > 0), None)
     done = asker.done
@@ -462,7 +464,8 @@ def compose(kb: KnowledgeBase, index: Index, result: SearchResult, gate: Gate, a
     notices = [t("truncated", lang)] if truncated else []
     intent = detect_next_intent(result.query)
     bare = intent is not None and _bare_next(result)
-    if intent is not None and (bare or gate.answerable(result) or result.items_named):
+    # a stage named by its number ("I'm on stage 3, what comes after?") is always the roadmap
+    if intent is not None and (bare or gate.answerable(result) or result.items_named or stage_numbers(result.query)):
         answer = compose_next(kb, result, intent, asker, lang, notices)
         if answer is not None:
             return answer

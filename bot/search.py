@@ -39,6 +39,42 @@ class Hit:
     keyword: float  # BM25 score (0 when no query term matched)
 
 
+# A stage named by its number: "stage 3", "ステージ3", "3段階目", "第3段階", "the third stage".
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+             "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6, "7th": 7,
+             "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7}
+_STAGE_NUMBER_RE = re.compile(
+    r"(?:\bstage|ステージ|段階)\s*#?\s*([1-7１-７])(?![0-9])|(?<![0-9])([1-7１-７一二三四五六七])\s*(?:段階|つ目のステージ|番目のステージ)"
+    r"|第\s*([1-7１-７一二三四五六七])\s*段階|\b(first|second|third|fourth|fifth|sixth|seventh|1st|2nd|3rd|[4-7]th) stage\b",
+    re.IGNORECASE)
+
+
+# A course called "... Specialization" (Coursera's word for a course series) is not the specialization stage.
+_COURSE_RE = re.compile(r"\b(?:ml|machine learning|deep learning|dl|data science|mlops|nlp|ai|tensorflow|"
+                        r"mathematics for machine learning)\s+speciali[sz]ation\b", re.IGNORECASE)
+
+
+def names_course(text: str) -> bool:
+    """Whether the message names a course series by its kind ("the ML specialization")."""
+    return bool(_COURSE_RE.search(text))
+
+
+def stage_numbers(text: str) -> list[int]:
+    """The stage numbers a message names, in order ("stage 3" -> 3)."""
+    out = []
+    for match in _STAGE_NUMBER_RE.finditer(text):
+        token = next(g for g in match.groups() if g).lower()
+        token = token.translate(str.maketrans("１２３４５６７", "1234567"))
+        n = int(token) if token.isdigit() else _ORDINALS[token]
+        if n not in out:
+            out.append(n)
+    return out
+
+
+_SENTENCE_SPLIT_RE = re.compile(r"[。！？!?\n]+|(?<=\.)\s+")
+_FINISHED_RE = re.compile(r"終わ|終え|済み|済ませ|修了|完了|一通り|ひととおり|読み終|作った|実装した|できるようになった|"
+                          r"\bfinish|\bdone\b|\bcomplet|\bthrough\b|\bwrapped up\b|\bbuilt\b|\bimplemented\b|"
+                          r"\blearned\b|\blearnt\b", re.IGNORECASE)
 _CLAUSE_RE = re.compile(r"[。、，,.;；!！?？\n]+|\bbut\b|\bthough\b|けど|けれど|ですが|だが|が、", re.IGNORECASE)
 _KNOWN_RE = re.compile(
     r"得意|わかる|分かる|わかります|分かります|できる|できます|使える|使えます|慣れて|経験(?:が|は)?あ|触って(?:い|る|ま)|"
@@ -67,6 +103,11 @@ class SearchResult:
     items_named: tuple[str, ...] = ()  # checklist items the question names ("決定木" -> core-ml.decision-trees)
     stages_named: tuple[str, ...] = ()  # stages the question names by title or keyword
     items_known: tuple[str, ...] = ()  # items named in a clause that claims them ("I'm fine with calculus")
+    # What a "what next?" message says is done: the items / stages named in its sentences that say something
+    # was finished ("I finished the ML course. Can I land a junior role?": not the junior role); all of
+    # them when no sentence says so ("線形回帰と決定木。次は？").
+    items_finished: tuple[str, ...] = ()
+    stages_finished: tuple[str, ...] = ()
 
     @property
     def top_keyword(self) -> float:
@@ -170,10 +211,27 @@ class Searcher:
                 cards=self._cards(vectors[i], c_scores[i], c_rows[i], tokens) if ix.card_ids else [],
                 named=self.terms.find(query),
                 items_named=self.item_terms.find(query),
-                stages_named=self.stage_terms.find(self._titles.sub(" ", query) if self._titles else query),
+                stages_named=self.stages_named(query),
                 items_known=self.known_items(query),
+                **self._finished(query),
             ))
         return results
+
+    def _finished(self, query: str) -> dict[str, tuple[str, ...]]:
+        sentences = [x for x in _SENTENCE_SPLIT_RE.split(query) if _FINISHED_RE.search(x)]
+        if not sentences:
+            sentences = [query]
+        return {"items_finished": tuple(dict.fromkeys(i for x in sentences for i in self.item_terms.find(x))),
+                "stages_finished": tuple(dict.fromkeys(st for x in sentences for st in self.stages_named(x)))}
+
+    def stages_named(self, query: str) -> tuple[str, ...]:
+        """Stages the question names: by number first ("stage 3"), then by title or keyword. A course's name
+        does not name a stage ("Machine Learning Specialization" is not the specialization stage)."""
+        by_order = {s.order: s.id for s in self.kb.stages}
+        numbered = [by_order[n] for n in stage_numbers(query) if n in by_order]
+        unnamed = _COURSE_RE.sub(" ", self._titles.sub(" ", query) if self._titles else query)
+        named = self.stage_terms.find(unnamed)
+        return tuple(dict.fromkeys([*numbered, *named]))
 
     def known_items(self, query: str) -> tuple[str, ...]:
         """Checklist items the learner says they already know or use ("微積分は大丈夫", "SQL all day at work",

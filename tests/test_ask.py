@@ -17,6 +17,12 @@ def _json(capsys) -> dict:
     return json.loads(capsys.readouterr().out)
 
 
+def _ask(capsys, question: str) -> dict:
+    """``careerbot ask --json question``: its JSON answer (the command must succeed)."""
+    assert main(["ask", "--json", question]) == 0
+    return _json(capsys)
+
+
 def test_mlops_question_cites_the_mlops_stage_first(engine_env, capsys):
     assert main(["ask", "--json", "MLOpsって何から始めればいい？"]) == 0
     data = _json(capsys)
@@ -148,6 +154,23 @@ def test_a_finished_course_counts_as_the_items_it_covers(engine_env, capsys):
     assert not {"core-ml.linear-regression", "core-ml.decision-trees"} & set(steps)
     assert main(["ask", "--json", "I'm taking the Machine Learning Specialization, not finished yet. What next?"]) == 0
     assert "core-ml.linear-regression" in [s["item"] for s in _json(capsys)["next_steps"]]
+
+
+@pytest.mark.parametrize(("question", "stage"), [
+    ("im on stage 3 now i think?? what comes after that, kinda lost tbh", "projects"),
+    ("今ステージ3です。次は？", "projects"),
+    ("第２段階まで終わった。次は何？", "core-ml"),
+    ("I'm done with the second stage. Where do I go from here?", "core-ml"),
+])
+def test_a_stage_named_by_its_number_is_that_stage(engine_env, capsys, question, stage):
+    """"stage 3" is core ML: the answer is the stage after it, never a decline or stage 4's successor."""
+    data = _ask(capsys, question)
+    assert (data["kind"], data["stage"]) == ("next", stage)
+
+
+def test_a_course_called_specialization_is_not_the_specialization_stage(engine_env, capsys):
+    assert _ask(capsys, "I just finished the ML specialization on Coursera. What should I do next?")["stage"] \
+        != "specialization"
 
 
 def test_naming_an_item_implies_the_earlier_ones_only_on_a_sequential_checklist(engine_env, capsys):
