@@ -468,7 +468,7 @@ def compose(kb: KnowledgeBase, index: Index, result: SearchResult, gate: Gate, a
     if intent is not None and (bare or gate.answerable(result) or result.items_named or stage_numbers(result.query)):
         answer = compose_next(kb, result, intent, asker, lang, notices)
         if answer is not None:
-            return answer
+            return _with_card(kb, result, gate, asker, lang, answer) if not bare else answer
         if bare:  # "次は？" from someone whose place is unknown: the start, and how to tell me
             return compose_start(kb, result, lang, notices)
     hit = gate.card_for(result, kb)
@@ -491,6 +491,28 @@ def compose(kb: KnowledgeBase, index: Index, result: SearchResult, gate: Gate, a
     return Answer(result.query, lang, True, summary, passages, resources, _next_step(kb, asker, stage, lang, hints, result.items_known),
                   result.relevance, notices, kind="passage")
 
+
+
+# A message that asks to choose ("Kaggle or more courses?", "数学と本のどっちが先？"), not only "what next?".
+_CHOICE_RE = re.compile(r"どっち|どちら|それとも|べきか|\bor\b|\bvs\.?\b|\bwhich\b", re.IGNORECASE)
+
+
+def _with_card(kb: KnowledgeBase, result: SearchResult, gate: Gate, asker: Asker, lang: str,
+               answer: Answer) -> Answer:
+    """A next-step answer to a message that also asks to choose, when a card answers that ("I finished
+    fast.ai. Should I do Kaggle or more courses?"): the card's answer first, then where the learner is and
+    their next items."""
+    if not _CHOICE_RE.search(result.query):
+        return answer
+    hit = gate.card_for(result, kb)
+    if hit is None or not kb.cards_by_id[hit.id].covered:
+        return answer
+    card = compose_card(kb, _card_for_age(kb, kb.cards_by_id[hit.id], result.query), result, asker, lang, [])
+    answer.answer = f"{card.answer}\n\n{answer.answer}"
+    answer.card = card.card
+    seen = {p.doc_id for p in answer.passages}
+    answer.passages += [p for p in card.passages if p.doc_id not in seen]
+    return answer
 
 
 def _bare_next(result: SearchResult) -> bool:

@@ -173,6 +173,18 @@ def test_a_course_called_specialization_is_not_the_specialization_stage(engine_e
         != "specialization"
 
 
+def test_a_next_step_question_that_asks_to_choose_also_gets_the_choice_answered(engine_env, capsys):
+    """"I finished X. Should I do A or B?" gets the card that answers the choice, then the next steps; a plain
+    "what next?" gets the next steps alone."""
+    data = _ask(capsys, "Pythonの基礎は終わりました。数学をやり直すべきか、それともいきなり機械学習の本に進むべきか、"
+                        "どっちがいいですか？")
+    assert data["kind"] == "next"
+    assert data["card"] is not None
+    assert data["next_steps"]
+    plain = _ask(capsys, "Pythonの基礎は終わりました。次は何をすればいいですか？")
+    assert (plain["kind"], plain["card"]) == ("next", None)
+
+
 def test_naming_an_item_implies_the_earlier_ones_only_on_a_sequential_checklist(engine_env, capsys):
     """Through the scikit-learn intro, Python basics are done; through a Kaggle competition, nothing else is."""
     assert main(["ask", "--json", "scikit-learnの入門まで終わりました。次は何をすればいい？"]) == 0
