@@ -81,7 +81,8 @@ class Engine:
             whole = compose(self.kb, self.index, result, self.gate, asker, truncated=truncated)
             part_results, at = results[at:at + len(ps)], at + len(ps)
             if whole.kind in MERGEABLE:  # only a card or passage answer is ever replaced by the parts'
-                whole = merge_parts(whole, [compose(self.kb, self.index, r, self.gate, asker) for r in part_results])
+                whole = merge_parts(whole, [compose(self.kb, self.index, r, self.gate, asker, in_part=True)
+                                            for r in part_results])
             answers.append(whole)
         return answers
 
@@ -94,6 +95,8 @@ _PART_END = re.compile(r"(?<=[?？])\s*")
 MAX_PARTS = 3
 MIN_PART = 12  # characters: a shorter "question" only follows up the one before it
 MERGEABLE = ("card", "passage")  # the answer kinds merge_parts works with
+# the kinds a part's answer may have: an honest "not covered" (salaries) joins the answer to the other part
+PART_KINDS = (*MERGEABLE, "not_covered")
 
 
 def question_parts(text: str) -> list[str]:
@@ -117,18 +120,19 @@ def merge_parts(whole: Answer, parts: list[Answer]) -> Answer:
     cards, each card's answer in turn (a ready answer to one of them would leave the other unanswered); a
     part no card answers adds its passage answer when it rests on a document none of the cards cites.
     Else the answer to the whole message."""
-    if whole.kind not in MERGEABLE or not all(a.answered and a.kind in MERGEABLE for a in parts):
+    if whole.kind not in MERGEABLE or not all(a.kind in PART_KINDS and (a.answered or a.kind == "not_covered")
+                                              for a in parts):
         return whole
     distinct: list[Answer] = []
     cited: set[str] = set()
-    for a in sorted(parts, key=lambda a: a.kind != "card"):  # cards first decide what is cited
-        if a.kind == "card" and all(a.card != b.card for b in distinct):
+    for a in sorted(parts, key=lambda a: a.kind not in ("card", "not_covered")):  # cards decide what is cited
+        if a.kind in ("card", "not_covered") and all(a.card != b.card for b in distinct):
             distinct.append(a)
             cited.update(p.doc_id for p in a.passages)
         elif a.kind == "passage" and a.passages and a.passages[0].doc_id not in cited:
             distinct.append(a)
             cited.add(a.passages[0].doc_id)
-    if len(distinct) < 2 or distinct[0].kind != "card":
+    if len(distinct) < 2 or not any(a.kind == "card" for a in distinct):
         return whole
     distinct.sort(key=parts.index)  # the parts in the order they were asked
     passages, seen = [], set()
@@ -144,7 +148,7 @@ def merge_parts(whole: Answer, parts: list[Answer]) -> Answer:
     return Answer(whole.query, whole.lang, True, "\n\n".join(a.answer for a in distinct), passages,
                   resources[:MAX_RESOURCES], whole.next_steps or distinct[0].next_steps,
                   max(a.top_score for a in distinct), whole.notices,
-                  card=next(a.card for a in distinct if a.card), kind="card",
+                  card=next(a.card for a in distinct if a.kind == "card"), kind="card",
                   stage=whole.stage)
 
 

@@ -68,17 +68,18 @@ class Gate:
         scored.sort(key=lambda m: -m.score)
         return scored
 
-    def card_for(self, result: SearchResult, kb: KnowledgeBase) -> Hit | None:
+    def card_for(self, result: SearchResult, kb: KnowledgeBase, in_part: bool = False) -> Hit | None:
         """The answer card that confidently matches the question, if any.
 
         A "not covered" card must match on its cosine alone: it replaces a decline with a sentence about
         its own subject, so a keyword coincidence ("おすすめのアニメ" vs "おすすめの転職エージェント") must not
-        pick it."""
+        pick it. Not so for one part of a message whose other part is on the roadmap (``in_part``): there
+        "年収はどっちが高い？" after "MLEとデータサイエンティストの違いは？" is about salaries, not anime."""
         ranked = self.cards(result, kb)
         if not ranked or ranked[0].score < self.card:
             return None
         best = ranked[0]
-        if not kb.cards_by_id[best.hit.id].covered and best.hit.dense < self.card:
+        if not kb.cards_by_id[best.hit.id].covered and best.hit.dense < self.card and not in_part:
             return None
         return best.hit
 

@@ -223,6 +223,13 @@ def _part(kind: str, doc: str, text: str, card: str | None = None) -> Answer:
     return Answer("q", "en", True, text, [Passage(doc, doc, 1.0, text)], [], [], 0.9, card=card, kind=kind)
 
 
+def test_a_second_question_the_roadmap_does_not_cover_is_said_so_not_dropped(engine_env, capsys):
+    data = _ask(capsys, "データサイエンティストとMLエンジニアの違いは何ですか？年収はどちらが高いですか？")
+    assert data["card"] == "ladder-mle-vs-data-scientist"
+    assert data["answered"] is True
+    assert "年収や給与の具体的な金額はこのロードマップでは扱っていません" in data["answer"]
+
+
 def test_a_part_no_card_answers_adds_its_passage_only_when_it_says_something_new():
     whole = _part("card", "education", "whole", "wrong-card")
     card = _part("card", "career-ladder", "ladder answer", "ladder-overview")
