@@ -176,13 +176,20 @@ def test_a_course_called_specialization_is_not_the_specialization_stage(engine_e
 def test_a_next_step_question_that_asks_to_choose_also_gets_the_choice_answered(engine_env, capsys):
     """"I finished X. Should I do A or B?" gets the card that answers the choice, then the next steps; a plain
     "what next?" gets the next steps alone."""
-    data = _ask(capsys, "Pythonの基礎は終わりました。数学をやり直すべきか、それともいきなり機械学習の本に進むべきか、"
-                        "どっちがいいですか？")
+    data = _ask(capsys, "Pythonの基礎は終わりました。次は数学をやり直すべきですか、それとも機械学習の本に進むべきですか？")
     assert data["kind"] == "next"
     assert data["card"] is not None
     assert data["next_steps"]
     plain = _ask(capsys, "Pythonの基礎は終わりました。次は何をすればいいですか？")
     assert (plain["kind"], plain["card"]) == ("next", None)
+
+
+def test_what_was_finished_in_the_context_does_not_make_the_question_a_next_step_question(engine_env, capsys):
+    """The question asked decides: having finished a course is context for "how do I start my own project?"."""
+    data = _ask(capsys, "I finished a deep learning course last month and trained a few image models. I keep "
+                        "copying tutorials though. How do I come up with a portfolio project of my own?")
+    assert data["kind"] == "card"
+    assert _ask(capsys, "I finished a deep learning course last month. What should I do next?")["kind"] == "next"
 
 
 def test_naming_an_item_implies_the_earlier_ones_only_on_a_sequential_checklist(engine_env, capsys):
