@@ -90,8 +90,10 @@ class Engine:
         return self.ask_batch([question], asker)[0]
 
 
-# A question mark that ends one question and is followed by another ("PyTorch or TensorFlow? And which cloud?").
-_PART_END = re.compile(r"(?<=[?？])\s*")
+# A question mark that ends one question and is followed by another ("PyTorch or TensorFlow? And which cloud?"),
+# or a comma before a second question in the same sentence ("..., and how do people move up?").
+_PART_END = re.compile(r"(?<=[?？])\s*|(?<=,)\s+(?=and (?:how|what|which|when|where|why|who|is|are|do|does|should|"
+                       r"can|could|would|will)\b[^.!。]*[?？])", re.IGNORECASE)
 MAX_PARTS = 3
 MIN_PART = 12  # characters: a shorter "question" only follows up the one before it
 MERGEABLE = ("card", "passage")  # the answer kinds merge_parts works with

@@ -205,6 +205,8 @@ def test_naming_an_item_implies_the_earlier_ones_only_on_a_sequential_checklist(
     ("Do I need a PhD? Also, is Kaggle worth doing for beginners? Thanks!", 2),
     ("G検定って意味ある？", 0), ("What is MLOps? Why?", 0), ("SQL?", 0),
     ("MLエンジニアって普段なにしてる人なん？モデル作って終わり？", 0),
+    ("What separates a senior ML engineer from an architect, and how do people move up from junior?", 2),
+    ("I like math, and do well at it. Should I study ML?", 0),
 ])
 def test_a_message_is_split_into_the_questions_it_asks(text, n):
     parts = question_parts(text)
