@@ -94,6 +94,8 @@ class Engine:
 # or a comma before a second question in the same sentence ("..., and how do people move up?").
 _PART_END = re.compile(r"(?<=[?？])\s*|(?<=,)\s+(?=and (?:how|what|which|when|where|why|who|is|are|do|does|should|"
                        r"can|could|would|will)\b[^.!。]*[?？])", re.IGNORECASE)
+# What ends a later part: a question mark, or a request ("…の目安も知りたいです", "…も教えてください").
+_ASKS = re.compile(r"(?:[?？]|(?:知りたい|教えて(?:ください|ほしい|欲しい)?)(?:です)?[。！!]?)\s*$")
 MAX_PARTS = 3
 MIN_PART = 12  # characters: a shorter "question" only follows up the one before it
 MERGEABLE = ("card", "passage")  # the answer kinds merge_parts works with
@@ -108,7 +110,7 @@ def question_parts(text: str) -> list[str]:
     pieces = [p for p in _PART_END.split(text) if p.strip()]
     parts: list[str] = []
     for piece in pieces:
-        if parts and not re.search(r"[?？]\s*$", piece):
+        if parts and not _ASKS.search(piece):
             parts[-1] += " " + piece  # no question mark: the tail of the previous question
         elif parts and len(piece.strip()) < MIN_PART:
             parts[-1] += " " + piece  # "Why?", "モデル作って終わり？": not a question of its own
