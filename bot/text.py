@@ -16,6 +16,10 @@ import Stemmer
 _KATA_START, _KATA_END = 0x30A1, 0x30F6
 _CJK_RE = re.compile(r"[\u3041-\u3096\u30a1-\u30fa\u30fc\u3005\u4e00-\u9fff\uf900-\ufaff]+")
 _LATIN_RE = re.compile(r"[a-z0-9][a-z0-9+#.\-]*[a-z0-9+#]|[a-z0-9]")
+_HIRAGANA_RE = re.compile(r"[\u3041-\u3096]")
+# English function words: a sentence, not a list of terms ("MLflow Kubeflow")
+_ENGLISH_RE = re.compile(r"\b(?:what|how|is|are|do|does|should|the|for|before|can|which|when|why|i|my|it|a|an|to|"
+                         r"of|or|and|with|need)\b", re.IGNORECASE)
 _JA_CHAR_RE = re.compile(r"[\u3041-\u3096\u30a1-\u30fa\u4e00-\u9fff]")
 _INVISIBLE_RE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 
@@ -31,9 +35,15 @@ def normalize(text: str) -> str:
 
 
 def detect_lang(text: str) -> str:
-    """'ja' when the text has any kana or kanji in a meaningful share, else 'en'."""
+    """'ja' when the text is written in Japanese: it has hiragana (Japanese grammar: "PyTorchとTensorFlowどっち？"),
+    or kanji / katakana and no English sentence ("Docker Kubernetes 必要？", "修士"). An English sentence with
+    a Japanese term or two ("Is 統計検定 worth it, or should I focus on Kaggle?") is English."""
     letters = [c for c in text if c.isalpha()]
     if not letters:
+        return "en"
+    if _HIRAGANA_RE.search(text):
+        return "ja"
+    if _ENGLISH_RE.search(text):
         return "en"
     ja = sum(1 for c in letters if _JA_CHAR_RE.match(c))
     return "ja" if ja >= 2 or (ja and ja / len(letters) >= 0.2) else "en"

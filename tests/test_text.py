@@ -21,4 +21,9 @@ def test_language_detection():
     assert detect_lang("MLOpsって何から始めればいい？") == "ja"
     assert detect_lang("Do ML engineers need SQL?") == "en"
     assert detect_lang("修士") == "ja"
+    assert detect_lang("Docker Kubernetes 必要？") == "ja"
+    assert detect_lang("SageMaker vs Vertex AI どっち") == "ja"
+    # an English sentence with a Japanese term is English: the answer must be readable by who asked
+    assert detect_lang("Are certifications like G検定 or E資格 worth it for a foreigner?") == "en"
+    assert detect_lang("What does an AIプロダクトマネージャー do?") == "en"
     assert detect_lang("1234 !!") == "en"
