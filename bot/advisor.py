@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from difflib import get_close_matches
 
 from bot.knowledge import Item, KnowledgeBase, Resource, Stage
+from bot.text import split_sentences
 
 LEVEL_ORDER = {"beginner": 0, "intermediate": 1, "advanced": 2}
 COST_ORDER = {"free": 0, "freemium": 1, "paid": 2}
@@ -199,7 +200,6 @@ _NEXT_RE = re.compile(
 # "How long will it take at this pace?" is a time question even when it says what was finished.
 _HOW_LONG_RE = re.compile(r"(?:どれ|どの)(?:くらい|ぐらい)(?:の期間|で|かかり|かか)|何(?:ヶ|か|カ|ケ)月|何年(?:くらい|ぐらい|で|かか)|"
                           r"\bhow long\b|\bhow many (?:months|years|weeks)\b", re.IGNORECASE)
-_SENTENCE_RE = re.compile(r"(?<=[。．！？!?\n])|(?<=\.)\s+")
 _NOT_YET_RE = re.compile(
     r"まだ|未だ|途中|受講中|勉強中|やってる最中|\bnot yet\b|\bhaven'?t\b|\bstill\b|\bhalfway\b|\bnot (?:finished|done|complete)|"
     r"\bin the middle of\b|\b(?:i'?m|am) (?:currently )?(?:taking|doing|working through)\b", re.IGNORECASE)
@@ -220,8 +220,8 @@ def detect_next_intent(text: str) -> NextIntent | None:
     marks, the questions must ask what next ("I finished fast.ai. How do I get out of tutorial hell?" asks
     something else); "how long" questions are time questions.
     """
-    sentences = [x for x in _SENTENCE_RE.split(text) if x.strip()]
-    questions = [x for x in sentences if re.search(r"[?？]\s*$", x)]
+    sentences = split_sentences(text)
+    questions = [x for x in sentences if x.endswith(("?", "？"))]
     asked = " ".join([*questions, *sentences[-1:]]) if questions else text  # the last one even without "?"
     if not _NEXT_RE.search(asked) or _HOW_LONG_RE.search(asked):
         return None

@@ -26,7 +26,7 @@ from bot.gate import Gate
 from bot.index import Index
 from bot.knowledge import Card, KnowledgeBase, Resource, Stage
 from bot.messages import t
-from bot.search import SearchResult, names_course, stage_numbers
+from bot.search import SearchResult
 
 MAX_CITED = 3
 MAX_RESOURCES = 3
@@ -301,15 +301,13 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
     named_items = [kb.items[i] for i in result.items_finished]
     # "I finished Andrew Ng's Machine Learning Specialization": the checklist items that course covers, on
     # stages whose checklist is a curriculum (a course's lab is not one of the learner's portfolio projects)
-    query = result.query.lower()
-    courses = [r for r in kb.resources if r.distinctive_name and r.distinctive_name.lower() in query]
-    for r in courses:
-        named_items += [kb.items[i] for i in r.items
+    for rid in result.courses_named:
+        named_items += [kb.items[i] for i in kb.resources_by_id[rid].items
                         if i in kb.items and kb.stage(kb.items[i].stage).sequential and kb.items[i] not in named_items]
     named_stage = next((kb.stages_by_id[s] for s in result.stages_finished), None)
     # No stored stage: a weaker hint, a keyword match; not when a course is named, whose title words
     # ("... Specialization") match a stage's text without naming it.
-    if named_stage is None and asker.stage is None and not courses and not names_course(result.query):
+    if named_stage is None and asker.stage is None and not result.names_course:
         named_stage = next((kb.stages_by_id[h.id] for h in result.passages
                             if h.id in kb.stages_by_id and h.keyword > 0), None)
     done = asker.done
@@ -466,7 +464,7 @@ def compose(kb: KnowledgeBase, index: Index, result: SearchResult, gate: Gate, a
     intent = detect_next_intent(result.query)
     bare = intent is not None and _bare_next(result)
     # a stage named by its number ("I'm on stage 3, what comes after?") is always the roadmap
-    if intent is not None and (bare or gate.answerable(result) or result.items_named or stage_numbers(result.query)):
+    if intent is not None and (bare or gate.answerable(result) or result.items_named or result.stages_numbered):
         answer = compose_next(kb, result, intent, asker, lang, notices)
         if answer is not None:
             return _with_card(kb, result, gate, asker, lang, answer) if not bare else answer

@@ -42,7 +42,7 @@ from bot.config import SHIPPED_INDEX_ROOT, SHIPPED_KNOWLEDGE, in_source_checkout
 from bot.embedding import Encoder
 from bot.keyword import BM25
 from bot.knowledge import SNAPSHOT, KnowledgeBase, write_snapshot
-from bot.text import tokenize
+from bot.text import split_sentences, tokenize
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +54,6 @@ HNSW_M = 32
 HNSW_EF_SEARCH = 128
 Progress = Callable[[int, int], None]
 
-_SENTENCE_RE = re.compile(r"(?<=[。！？!?])|(?<=\.)\s+")
 COLLECTIONS = ("passages", "resources", "sentences", "cards")
 
 
@@ -87,11 +86,6 @@ class Index:
     kw_resources: BM25
     kw_cards: BM25
     card_ids: list[str]  # one keyword document per card, in knowledge order
-
-
-def split_sentences(text: str) -> list[str]:
-    """Split Japanese or English prose into sentences (keeps the end punctuation)."""
-    return [s.strip() for s in _SENTENCE_RE.split(text) if s and s.strip()]
 
 
 def _sentences(kb: KnowledgeBase) -> list[Sentence]:

@@ -20,7 +20,7 @@ from bot.embedding import Encoder
 from bot.index import Index
 from bot.keyword import BM25
 from bot.knowledge import KnowledgeBase
-from bot.text import TermMatcher, detect_lang, tokenize
+from bot.text import TermMatcher, detect_lang, split_sentences, tokenize
 
 log = logging.getLogger(__name__)
 
@@ -54,11 +54,6 @@ _COURSE_RE = re.compile(r"\b(?:ml|machine learning|deep learning|dl|data science
                         r"mathematics for machine learning)\s+speciali[sz]ation\b", re.IGNORECASE)
 
 
-def names_course(text: str) -> bool:
-    """Whether the message names a course series by its kind ("the ML specialization")."""
-    return bool(_COURSE_RE.search(text))
-
-
 def stage_numbers(text: str) -> list[int]:
     """The stage numbers a message names, in order ("stage 3" -> 3)."""
     out = []
@@ -71,7 +66,6 @@ def stage_numbers(text: str) -> list[int]:
     return out
 
 
-_SENTENCE_SPLIT_RE = re.compile(r"[。！？!?\n]+|(?<=\.)\s+")
 _FINISHED_RE = re.compile(r"終わ|終え|済み|済ませ|修了|完了|一通り|ひととおり|読み終|作った|実装した|できるようになった|"
                           r"\bfinish|\bdone\b|\bcomplet|\bthrough\b|\bwrapped up\b|\bbuilt\b|\bimplemented\b|"
                           r"\blearned\b|\blearnt\b", re.IGNORECASE)
@@ -108,6 +102,9 @@ class SearchResult:
     # them when no sentence says so ("線形回帰と決定木。次は？").
     items_finished: tuple[str, ...] = ()
     stages_finished: tuple[str, ...] = ()
+    stages_numbered: tuple[str, ...] = ()  # stages named by their number ("stage 3", "ステージ3")
+    courses_named: tuple[str, ...] = ()  # resources named by their distinctive title ("Machine Learning Specialization")
+    names_course: bool = False  # a course is named, by its title or as a series ("the ML specialization")
 
     @property
     def top_keyword(self) -> float:
@@ -163,8 +160,10 @@ class Searcher:
         self.terms = TermMatcher(kb.distinctive_terms)
         self.item_terms = TermMatcher(kb.item_terms)
         self.stage_terms = TermMatcher(kb.stage_terms)
-        # A course's name is not a stage: "Machine Learning Specialization" does not name the specialization stage.
-        heads = sorted({r.distinctive_name for r in kb.resources if r.distinctive_name}, key=len, reverse=True)
+        self._stage_by_order = {s.order: s.id for s in kb.stages}
+        # Courses named by title ("Machine Learning Specialization"): what they cover, and not a stage name.
+        self._courses = {r.distinctive_name.lower(): r.id for r in kb.resources if r.distinctive_name}
+        heads = sorted(self._courses, key=len, reverse=True)
         self._titles = re.compile("|".join(map(re.escape, heads)), re.IGNORECASE) if heads else None
 
     def _cards(self, query: np.ndarray, scores: np.ndarray, rows: np.ndarray, tokens: list[str]) -> list[Hit]:
@@ -214,24 +213,29 @@ class Searcher:
                 stages_named=self.stages_named(query),
                 items_known=self.known_items(query),
                 **self._finished(query),
+                **self._courses_in(query),
             ))
         return results
 
     def _finished(self, query: str) -> dict[str, tuple[str, ...]]:
-        sentences = [x for x in _SENTENCE_SPLIT_RE.split(query) if _FINISHED_RE.search(x)]
-        if not sentences:
-            sentences = [query]
+        sentences = [x for x in split_sentences(query) if _FINISHED_RE.search(x)] or [query]
         return {"items_finished": tuple(dict.fromkeys(i for x in sentences for i in self.item_terms.find(x))),
                 "stages_finished": tuple(dict.fromkeys(st for x in sentences for st in self.stages_named(x)))}
+
+    def _courses_in(self, query: str) -> dict:
+        courses = tuple(dict.fromkeys(self._courses[m.group().lower()] for m in self._titles.finditer(query))) \
+            if self._titles else ()
+        return {"courses_named": courses, "names_course": bool(courses or _COURSE_RE.search(query)),
+                "stages_numbered": self._numbered(query)}
+
+    def _numbered(self, query: str) -> tuple[str, ...]:
+        return tuple(self._stage_by_order[n] for n in stage_numbers(query) if n in self._stage_by_order)
 
     def stages_named(self, query: str) -> tuple[str, ...]:
         """Stages the question names: by number first ("stage 3"), then by title or keyword. A course's name
         does not name a stage ("Machine Learning Specialization" is not the specialization stage)."""
-        by_order = {s.order: s.id for s in self.kb.stages}
-        numbered = [by_order[n] for n in stage_numbers(query) if n in by_order]
         unnamed = _COURSE_RE.sub(" ", self._titles.sub(" ", query) if self._titles else query)
-        named = self.stage_terms.find(unnamed)
-        return tuple(dict.fromkeys([*numbered, *named]))
+        return tuple(dict.fromkeys([*self._numbered(query), *self.stage_terms.find(unnamed)]))
 
     def known_items(self, query: str) -> tuple[str, ...]:
         """Checklist items the learner says they already know or use ("微積分は大丈夫", "SQL all day at work",

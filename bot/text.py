@@ -34,6 +34,14 @@ def normalize(text: str) -> str:
     return "".join(chr(ord(c) - 0x60) if _KATA_START <= ord(c) <= _KATA_END else c for c in text)
 
 
+_SENTENCE_RE = re.compile(r"(?<=[。．！？!?\n])|(?<=\.)\s+")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split Japanese or English prose, or a message, into sentences (keeps the end punctuation)."""
+    return [s.strip() for s in _SENTENCE_RE.split(text) if s and s.strip()]
+
+
 def detect_lang(text: str) -> str:
     """'ja' when the text is written in Japanese: it has hiragana (Japanese grammar: "PyTorchとTensorFlowどっち？"),
     or kanji / katakana and no English sentence ("Docker Kubernetes 必要？", "修士"). An English sentence with

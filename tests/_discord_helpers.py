@@ -374,7 +374,7 @@ def small_knowledge(dest: Path, source: Path = KNOWLEDGE, sentences: int = 1, re
     it does not fit, e.g. "Do ML engineers need SQL?" with the first card, "what to study first"."""
     import yaml
 
-    from bot.index import split_sentences
+    from bot.text import split_sentences
 
     def cut(doc: dict[str, Any]) -> None:
         doc["text"] = {lang: " ".join(split_sentences(doc["text"][lang])[:sentences]) for lang in ("ja", "en")}
