@@ -124,8 +124,7 @@ def merge_parts(whole: Answer, parts: list[Answer]) -> Answer:
     cards, each card's answer in turn (a ready answer to one of them would leave the other unanswered); a
     part no card answers adds its passage answer when it rests on a document none of the cards cites.
     Else the answer to the whole message."""
-    if whole.kind not in MERGEABLE or not all(a.kind in PART_KINDS and (a.answered or a.kind == "not_covered")
-                                              for a in parts):
+    if whole.kind not in MERGEABLE or not all(a.kind in PART_KINDS for a in parts):
         return whole
     distinct: list[Answer] = []
     cited: set[str] = set()
