@@ -73,7 +73,7 @@ _FINISHED_RE = re.compile(r"終わ|終え|済み|済ませ|修了|完了|一通�
 _CLAUSE_RE = re.compile(r"[。、，,.;；!！?？\n]+|\bbut\b|\bthough\b|けど|けれど|ですが|だが|が、", re.IGNORECASE)
 _KNOWN_RE = re.compile(
     r"得意|わかる|分かる|わかります|分かります|できる|できます|使える|使えます|慣れて|経験(?:が|は)?あ|触って(?:い|る|ま)|"
-    r"問題な|大丈夫|使って(?:い|る|ま)|書いて(?:い|る|ま)|普段から|業務で|仕事で|済み|"
+    r"問題な|大丈夫|使って(?:い|る|ま|て)|書いて(?:い|る|ま|て)|書け(?:る|ます)|毎日|普段から|業務で|仕事で|済み|"
     r"\bcomfortable\b|\bfine with\b|\bfamiliar\b|\bgood at\b|\bi know\b|\balready\b|\bexperience (?:with|in)\b|"
     r"\ball day\b|\bevery day\b|\bdaily\b|\bat work\b|\bproficient\b|\bfluent\b|\bstrong (?:in|at)\b|"
     r"\bbackground in\b|\bi (?:use|write|do)\b",
@@ -248,12 +248,13 @@ class Searcher:
         return tuple(dict.fromkeys([*self._numbered(query), *self.stage_terms.find(unnamed)]))
 
     def known_items(self, query: str) -> tuple[str, ...]:
-        """Checklist items the learner says they already know or use ("微積分は大丈夫", "SQL all day at work",
-        "I'm fine with calculus and linear algebra"): items named in a clause that claims competence and does
-        not also admit a weakness. Such an item is not offered as the learner's next step."""
+        """Checklist items the learner says they already know, use or have done ("微積分は大丈夫", "SQL all day
+        at work", "NumPyは毎日使ってて", "SQLはかなり書けます", "built a churn model with sklearn"): items named
+        in a clause that claims competence or a finished piece of work and does not also admit a weakness. Such
+        an item is not offered as the learner's next step."""
         known: set[str] = set()
         for clause in _CLAUSE_RE.split(query):
-            if _KNOWN_RE.search(clause) and not _WEAK_RE.search(clause):
+            if (_KNOWN_RE.search(clause) or _FINISHED_RE.search(clause)) and not _WEAK_RE.search(clause):
                 known.update(self.item_terms.find(clause))
         return tuple(sorted(known))
 
