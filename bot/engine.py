@@ -94,8 +94,10 @@ class Engine:
 # or a comma before a second question in the same sentence ("..., and how do people move up?").
 _PART_END = re.compile(r"(?<=[?？])\s*|(?<=,)\s+(?=and (?:how|what|which|when|where|why|who|is|are|do|does|should|"
                        r"can|could|would|will)\b[^.!。]*[?？])", re.IGNORECASE)
-# What ends a later part: a question mark, or a request ("…の目安も知りたいです", "…も教えてください").
-_ASKS = re.compile(r"(?:[?？]|(?:知りたい|教えて(?:ください|ほしい|欲しい)?)(?:です)?[。！!]?)\s*$")
+# What ends a later part: a question mark, a request ("…の目安も知りたいです", "…も教えてください"), or a
+# Japanese question typed without its mark ("…どっちが役に立ちますか", "…高いんでしょう").
+_ASKS = re.compile(r"(?:[?？]|(?:知りたい|教えて(?:ください|ほしい|欲しい)?)(?:です)?[。！!]?|"
+                   r"(?:ですか|ますか|でしょうか|でしょう|ですかね|かな)[。]?)\s*$")
 MAX_PARTS = 3
 MIN_PART = 12  # characters: a shorter "question" only follows up the one before it
 MERGEABLE = ("card", "passage")  # the answer kinds merge_parts works with

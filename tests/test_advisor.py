@@ -206,6 +206,9 @@ def test_next_intent_detection(text, partial):
                                   "What should I learn about statistics?",
                                   # says what was finished, but asks how long: a time question
                                   "Pythonコースを一通り終えました。このペースだと転職まで何ヶ月かかりますか？",
-                                  "I finished CS50. How long until I'm job-ready at 10 hours a week?"])
+                                  "I finished CS50. How long until I'm job-ready at 10 hours a week?",
+                                  # "the next certification" asks which certification, not what comes next
+                                  "統計検定2級は取りました。次の資格として準1級とE資格、どっちが役に立ちますか？",
+                                  "Which should be my next certification, G検定 or E資格?"])
 def test_plain_questions_are_not_next_intent(text):
     assert detect_next_intent(text) is None

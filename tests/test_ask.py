@@ -208,6 +208,10 @@ def test_naming_an_item_implies_the_earlier_ones_only_on_a_sequential_checklist(
     ("What separates a senior ML engineer from an architect, and how do people move up from junior?", 2),
     ("I like math, and do well at it. Should I study ML?", 0),
     ("E資格とG検定の違いは？あと、転職で評価されるのはどっちか教えてください", 2),
+    # a Japanese second question typed without its question mark
+    ("Sparkって今から勉強する必要ありますか？あとクラウドはAWSとGCPどっちやるのがいいですか", 2),
+    ("MLエンジニアとデータサイエンティストって何が違うんですか？あと年収ってどっちの方が高いんでしょう", 2),
+    ("G検定って意味ある？よろしくお願いします", 0),
 ])
 def test_a_message_is_split_into_the_questions_it_asks(text, n):
     parts = question_parts(text)
