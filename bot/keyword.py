@@ -54,13 +54,13 @@ class BM25:
 
     def scores(self, tokens: list[str]) -> np.ndarray:
         """The BM25 score of every document for these query tokens (a repeated token counts again)."""
-        out = np.zeros(self.n_docs, np.float32)
-        for token in tokens:
-            i = self.vocab.get(token)
-            if i is not None:
-                lo, hi = self.indptr[i], self.indptr[i + 1]
-                np.add.at(out, self.rows[lo:hi], self.weights[lo:hi])
-        return out
+        slices = [slice(self.indptr[i], self.indptr[i + 1]) for t in tokens if (i := self.vocab.get(t)) is not None]
+        if not slices:
+            return np.zeros(self.n_docs, np.float32)
+        # one bincount over all the postings: ~10x faster than np.add.at per token
+        rows = np.concatenate([self.rows[s] for s in slices])
+        weights = np.concatenate([self.weights[s] for s in slices])
+        return np.bincount(rows, weights=weights, minlength=self.n_docs).astype(np.float32)
 
     def save(self, directory: Path, name: str) -> None:
         """Plain .npy arrays (a .npz archive costs ~4 ms more to open) and a JSON vocabulary."""

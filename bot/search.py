@@ -191,13 +191,19 @@ class Searcher:
         order = sorted(fused, key=lambda c: (-fused[c], -kw_by_id.get(c, 0.0), -best.get(c, -1.0), c))
         return [Hit(c, fused[c], best.get(c, 0.0), kw_by_id.get(c, 0.0)) for c in order]
 
-    def search_batch(self, queries: list[str], k: int | None = None) -> list[SearchResult]:
-        """Search several queries at once; ``k`` limits passages returned (None: every candidate, ranked)."""
+    def embed(self, queries: list[str]) -> np.ndarray:
+        """The queries' vectors (one encoder call), spelling corrected as :meth:`search_batch` reads them."""
+        return self.encoder.encode_queries([self.spell(q) for q in queries])
+
+    def search_batch(self, queries: list[str], k: int | None = None,
+                     vectors: np.ndarray | None = None) -> list[SearchResult]:
+        """Search several queries at once; ``k`` limits passages returned (None: every candidate, ranked).
+        ``vectors``: the queries' vectors when the caller has them (see :meth:`embed`)."""
         if not queries:
             return []
         # Everything below reads the corrected text; the result keeps the question as it was asked.
         texts = [self.spell(q) for q in queries]
-        vectors = self.encoder.encode_queries(texts)
+        vectors = self.encoder.encode_queries(texts) if vectors is None else vectors
         ix = self.index
         p_scores, p_rows = _dense_topk(ix.passages, vectors, CANDIDATES)
         r_scores, r_rows = _dense_topk(ix.resources, vectors, CANDIDATES)

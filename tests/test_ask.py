@@ -6,11 +6,12 @@ import io
 import json
 import sys
 
+import numpy as np
 import pytest
 
 from bot.answer import Answer, Passage, hours_in_question
 from bot.cli import main
-from bot.engine import merge_parts, question_parts
+from bot.engine import Engine, combine, merge_parts, question_parts
 
 
 def _json(capsys) -> dict:
@@ -409,3 +410,30 @@ def test_chat_ends_cleanly_on_eof(engine_env, capsys, monkeypatch):
 
     monkeypatch.setattr("builtins.input", eof)
     assert main(["chat"]) == 0
+
+
+def test_a_two_part_message_is_embedded_once_not_as_a_whole_and_again_as_parts(e5_engine):
+    """Its parts are embedded; the whole message's vector is their length-weighted mean (speed: a long
+    two-part message used to cost two encodings of its text)."""
+    seen: list[str] = []
+
+    class Counting:
+        backend, model_id, dim = e5_engine.encoder.backend, e5_engine.encoder.model_id, e5_engine.encoder.dim
+
+        def encode_queries(self, texts):
+            seen.extend(texts)
+            return e5_engine.encoder.encode_queries(texts)
+
+    engine = Engine(e5_engine.kb, Counting(), e5_engine.index, e5_engine.gate)
+    message = "Do I need a PhD? Also, is Kaggle worth doing for beginners?"
+    answer = engine.ask(message)
+    assert seen == question_parts(message)
+    assert answer.card == "degree-phd"  # both parts still answered (see test_a_two_part_question_gets_both_answers)
+    assert "Kaggle" in answer.answer
+
+
+def test_combined_vector_is_a_unit_vector_nearest_the_longer_part():
+    a, b = np.eye(3, dtype=np.float32)[:2]
+    v = combine(np.stack([a, b]), [3.0, 1.0])
+    assert abs(float(np.linalg.norm(v)) - 1.0) < 1e-6
+    assert float(v @ a) > float(v @ b) > 0
