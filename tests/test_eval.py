@@ -23,12 +23,12 @@ def test_frozen_set_is_big_and_varied():
 
 
 def test_frozen_set_floors(e5_engine):
-    """Floors on the untuned set. The issue's targets are hit@3 >= 0.92 per language, wrongly declined <= 5 %,
-    off-topic declined >= 0.9; Japanese measures 0.911 (2026-11-30: 0.899 before the cards' example messages
-    and the relative keyword scale), so its floor sits just below the target instead of at it."""
+    """Floors on the untuned set, at the issue's targets: hit@3 >= 0.92 per language, wrongly declined <= 5 %,
+    off-topic declined >= 0.9. Measured (2026-11-30, 197 cards): ja 0.924, en 0.945, 0 % wrongly declined,
+    off-topic 0.926. Japanese is one question above its floor (73 of 79)."""
     report = evaluate(e5_engine, load_questions(FROZEN))
     misses = "\n".join(f"{q.q} -> {got} ({kind}; want {q.expect})" for q, got, kind in report.misses)
-    assert report.by_lang["ja"].hit3 >= 0.9, misses
+    assert report.by_lang["ja"].hit3 >= 0.92, misses
     assert report.by_lang["en"].hit3 >= 0.92, misses
     assert report.wrongly_declined <= 0.05, misses
     assert report.offtopic_declined >= 0.9, misses
