@@ -116,5 +116,16 @@ class TermMatcher:
         words = _words(norm)
         found = {self._latin[gram] for n in range(1, MAX_TERM_WORDS + 1) for i in range(len(words) - n + 1)
                  if (gram := tuple(words[i:i + n])) in self._latin}
-        found |= {report for term, report in self._cjk if term in norm}
+        found |= {report for term, report in self._cjk if term in norm and _stands_alone(norm, term)}
         return tuple(sorted(found))
+
+
+def _stands_alone(norm: str, term: str) -> bool:
+    """Whether a Japanese term occurs other than as the tail of a Latin-lettered name: "検定" (a statistical
+    test) is in "統計検定" but not in "g検定", an exam of its own."""
+    at = norm.find(term)
+    while at >= 0:
+        if at == 0 or not norm[at - 1].isascii() or not norm[at - 1].isalnum():
+            return True
+        at = norm.find(term, at + 1)
+    return False

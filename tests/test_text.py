@@ -27,3 +27,11 @@ def test_language_detection():
     assert detect_lang("Are certifications like G検定 or E資格 worth it for a foreigner?") == "en"
     assert detect_lang("What does an AIプロダクトマネージャー do?") == "en"
     assert detect_lang("1234 !!") == "en"
+
+
+def test_a_japanese_term_inside_a_latin_lettered_name_is_not_that_term():
+    from bot.text import TermMatcher
+    matcher = TermMatcher({"検定": "statistics", "統計": "statistics"})
+    assert matcher.find("G検定に合格しました") == ()  # the G exam is not a statistical test
+    assert matcher.find("仮説検定がわからない") == ("statistics",)
+    assert matcher.find("検定") == ("statistics",)
