@@ -201,7 +201,7 @@ _NEXT_RE = re.compile(
 # "How long will it take at this pace?" is a time question even when it says what was finished.
 _HOW_LONG_RE = re.compile(r"(?:どれ|どの)(?:くらい|ぐらい)(?:の期間|で|かかり|かか)|何(?:ヶ|か|カ|ケ)月|何年(?:くらい|ぐらい|で|かか)|"
                           r"\bhow long\b|\bhow many (?:months|years|weeks)\b", re.IGNORECASE)
-_NOT_YET_RE = re.compile(
+NOT_YET_RE = re.compile(
     r"まだ|未だ|途中|受講中|勉強中|やってる最中|\bnot yet\b|\bhaven'?t\b|\bstill\b|\bhalfway\b|\bnot (?:finished|done|complete)|"
     r"\bin the middle of\b|\b(?:i'?m|am) (?:currently )?(?:taking|doing|working through)\b", re.IGNORECASE)
 
@@ -226,7 +226,7 @@ def detect_next_intent(text: str) -> NextIntent | None:
     asked = " ".join([*questions, *sentences[-1:]]) if questions else text  # the last one even without "?"
     if not _NEXT_RE.search(asked) or _HOW_LONG_RE.search(asked):
         return None
-    return NextIntent(partial=bool(_NOT_YET_RE.search(text)))
+    return NextIntent(partial=bool(NOT_YET_RE.search(text)))
 
 
 # ---------------------------------------------------------------- study plans

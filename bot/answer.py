@@ -21,7 +21,15 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from bot.advisor import COST_ORDER, LEVEL_ORDER, NextIntent, Step, best_resources, detect_next_intent
+from bot.advisor import (
+    COST_ORDER,
+    LEVEL_ORDER,
+    NOT_YET_RE,
+    NextIntent,
+    Step,
+    best_resources,
+    detect_next_intent,
+)
 from bot.gate import Gate
 from bot.index import Index
 from bot.knowledge import Card, KnowledgeBase, Resource, Stage
@@ -285,7 +293,8 @@ def _steps(kb: KnowledgeBase, stage: Stage, done: frozenset[str], lang: str) -> 
             for i in stage.items if i.id not in done][:MAX_STEPS]
 
 
-_WHOLE_STAGE_RE = re.compile(r"一通り|ひと通り|ひととおり|全部|すべて|全て|ぜんぶ|\ball\b|everything|whole|entire|the basics",
+_STAGE_WORD_RE = re.compile(r"ステージ|段階|\bstage\b", re.IGNORECASE)
+_WHOLE_STAGE_RE = re.compile(r"一通り|ひと通り|ひととおり|全部|すべて|全て|ぜんぶ|\ball\b|everything|whole|entire|the basics\b(?! of)",
                              re.IGNORECASE)
 
 
@@ -301,23 +310,33 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
     named_items = [kb.items[i] for i in result.items_finished]
     # "I finished Andrew Ng's Machine Learning Specialization": the checklist items that course covers, on
     # stages whose checklist is a curriculum (a course's lab is not one of the learner's portfolio projects)
-    for rid in result.courses_named:
+    for rid in result.courses_named if not intent.partial else ():  # "I'm taking the ML Specialization"
         named_items += [kb.items[i] for i in kb.resources_by_id[rid].items
                         if i in kb.items and kb.stage(kb.items[i].stage).sequential and kb.items[i] not in named_items]
     named_stage = next((kb.stages_by_id[s] for s in result.stages_finished), None)
+    # a stage they say they finished ("I've finished the MLOps stage"), not only one the words match
+    said_stage = named_stage is not None or (result.finished_said and bool(_STAGE_WORD_RE.search(result.query)))
+    # A course they are still taking ("I'm taking the ML Specialization, not finished yet") places them on
+    # the stage it teaches, with its items still open.
+    if named_stage is None and not named_items:
+        named_stage = next((kb.stage(kb.items[i].stage) for rid in result.courses_named
+                            for i in kb.resources_by_id[rid].items if i in kb.items), None)
     # No stored stage: a weaker hint, a keyword match; not when a course is named, whose title words
     # ("... Specialization") match a stage's text without naming it.
     if named_stage is None and asker.stage is None and not result.names_course:
         named_stage = next((kb.stages_by_id[h.id] for h in result.passages
                             if h.id in kb.stages_by_id and h.keyword > 0), None)
-    done = asker.done
+    # What they say they know or use ("Pythonもnumpyも普通に使えます") is done too.
+    done = asker.done | frozenset(result.items_known)
     named_stages = sorted((kb.stage(sid) for sid in {i.stage for i in named_items}), key=lambda s: s.order)
     if named_items:
         base = named_stages[-1]
-        if not intent.partial:
-            # Naming what they finished implies what comes before it on a sequential checklist: someone
+        # the items named in clauses that say they are finished (not "…はまだ"), even when something else
+        # is not done yet ("数学は一通り復習しました。ただ機械学習はまだです")
+        done = done | {i.id for i in named_items}
+        if not intent.partial and result.finished_said:
+            # Saying they finished it implies what comes before it on a sequential checklist: someone
             # through the scikit-learn tutorial is not sent back to Python basics.
-            done = done | {i.id for i in named_items}
             for stage in named_stages:
                 if not stage.sequential:  # a Kaggle competition does not imply a recommender system
                     continue
@@ -332,7 +351,7 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
     if asker.stage is None and not named_items and not result.stages_named and not _mentions_stage(result, kb):
         return None
     whole = not intent.partial and (
-        (not named_items and named_stage is base) or bool(_WHOLE_STAGE_RE.search(result.query)))
+        (not named_items and said_stage and named_stage is base) or bool(_WHOLE_STAGE_RE.search(result.query)))
     if whole:
         done = done | {i.id for i in base.items}
     target: Stage | None = base
@@ -461,7 +480,7 @@ def compose(kb: KnowledgeBase, index: Index, result: SearchResult, gate: Gate, a
     ``in_part``: the result is one question of a message that asks several (see :meth:`Gate.card_for`)."""
     lang = asker.lang or result.lang
     notices = [t("truncated", lang)] if truncated else []
-    intent = detect_next_intent(result.query)
+    intent = detect_next_intent(result.query) or _plan_intent(result)
     bare = intent is not None and _bare_next(result)
     # a stage named by its number ("I'm on stage 3, what comes after?") is always the roadmap
     if intent is not None and (bare or gate.answerable(result) or result.items_named or result.stages_numbered):
@@ -512,6 +531,27 @@ def _with_card(kb: KnowledgeBase, result: SearchResult, gate: Gate, asker: Asker
     seen = {p.doc_id for p in answer.passages}
     answer.passages += [p for p in card.passages if p.doc_id not in seen]
     return answer
+
+
+# "Can you give me a plan for the next 3 months?", "3ヶ月の学習計画を立てたい"
+_PLAN_RE = re.compile(r"計画|プラン|スケジュール|\bplan\b|\bnext (?:\d+|few|couple of|two|three|six) months\b",
+                      re.IGNORECASE)
+
+
+# A moderator's plan for their group is not a plan from the moderator's own progress.
+_GROUP_RE = re.compile(r"勉強会|メンバー|グループ|みんな|\bstudy group\b|\bmembers\b|\bour group\b|\bgroup\b",
+                       re.IGNORECASE)
+
+
+def _plan_intent(result: SearchResult) -> NextIntent | None:
+    """A request for a study plan from someone who says what they have done ("Completed the Deep Learning
+    Specialization and two Kaggle competitions. Can you give me a plan for those 3 months?"): a plan starts
+    from where they are, like "what next?". Without what they have done, a plan card answers."""
+    if not _PLAN_RE.search(result.query) or not result.finished_said or _GROUP_RE.search(result.query):
+        return None
+    if not (result.items_finished or result.items_known or result.courses_named or result.stages_finished):
+        return None
+    return NextIntent(partial=bool(NOT_YET_RE.search(result.query)))
 
 
 def _bare_next(result: SearchResult) -> bool:

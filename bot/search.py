@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import faiss
 import numpy as np
 
+from bot.advisor import NOT_YET_RE as _NOT_YET_RE
 from bot.embedding import Encoder
 from bot.index import Index
 from bot.keyword import BM25
@@ -68,8 +69,14 @@ def stage_numbers(text: str) -> list[int]:
 
 
 _FINISHED_RE = re.compile(r"終わ|終え|済み|済ませ|修了|完了|一通り|ひととおり|読み終|作った|実装した|できるようになった|"
+                          r"できました|合格|"
                           r"\bfinish|\bdone\b|\bcomplet|\bthrough\b|\bwrapped up\b|\bbuilt\b|\bimplemented\b|"
-                          r"\blearned\b|\blearnt\b", re.IGNORECASE)
+                          r"\blearned\b|\blearnt\b|\bpassed\b", re.IGNORECASE)
+# A clause about what the learner wants or plans, not what they did ("I want to move into MLOps",
+# "ポートフォリオを作ろうと思っています").
+_GOAL_RE = re.compile(r"たい|目指|興味|(?:よう|おう|ろう|こう)と(?:思|考)|つもり|予定|"
+                      r"\bwant|\bwould like\b|\bplan(?:ning)? to\b|\binterested\b|\bhope\b|\bmove into\b|\bgoal\b",
+                      re.IGNORECASE)
 _CLAUSE_RE = re.compile(r"[。、，,.;；!！?？\n]+|\bbut\b|\bthough\b|けど|けれど|ですが|だが|が、", re.IGNORECASE)
 _KNOWN_RE = re.compile(
     r"得意|わかる|分かる|わかります|分かります|できる|できます|使える|使えます|慣れて|経験(?:が|は)?あ|触って(?:い|る|ま)|"
@@ -78,6 +85,8 @@ _KNOWN_RE = re.compile(
     r"\ball day\b|\bevery day\b|\bdaily\b|\bat work\b|\bproficient\b|\bfluent\b|\bstrong (?:in|at)\b|"
     r"\bbackground in\b|\bi (?:use|write|do)\b",
     re.IGNORECASE)
+# A clause that asks rather than tells ("what should I study next", "次は何をすればいい").
+_ASKING_RE = re.compile(r"[?？]|何|どう|どれ|どっち|\b(?:what|how|which|should)\b", re.IGNORECASE)
 _WEAK_RE = re.compile(
     r"苦手|自信が(?:な|あり)|ようになりたい|になりたい|したい|学びたい|わからな|分からな|できな|使えな|まだ|未経験|怪しい|あやしい|"
     r"\bnot\b|n't\b|\bweak\b|\bbad at\b|\bstruggl|\bnever\b|\bno experience\b|\brusty\b|\bwant to\b|\bshould\b|"
@@ -103,6 +112,7 @@ class SearchResult:
     # them when no sentence says so ("線形回帰と決定木。次は？").
     items_finished: tuple[str, ...] = ()
     stages_finished: tuple[str, ...] = ()
+    finished_said: bool = False  # a sentence says in words that something was finished ("終わった", "I've done")
     stages_numbered: tuple[str, ...] = ()  # stages named by their number ("stage 3", "ステージ3")
     courses_named: tuple[str, ...] = ()  # resources named by their distinctive title ("Machine Learning Specialization")
     names_course: bool = False  # a course is named, by its title or as a series ("the ML specialization")
@@ -233,10 +243,20 @@ class Searcher:
             ))
         return results
 
-    def _finished(self, query: str) -> dict[str, tuple[str, ...]]:
-        sentences = [x for x in split_sentences(query) if _FINISHED_RE.search(x)] or [query]
-        return {"items_finished": tuple(dict.fromkeys(i for x in sentences for i in self.item_terms.find(x))),
-                "stages_finished": tuple(dict.fromkeys(st for x in sentences for st in self.stages_named(x)))}
+    def _finished(self, query: str) -> dict:
+        """What the message says is done: the clauses of its sentences that say something was finished,
+        else (no such sentence: "線形回帰と決定木。次は？") every clause; never a clause that says something is
+        not done yet ("scikit-learnはまだ", "I haven't touched ML"), is wanted or planned ("I want to move
+        into MLOps"), or only asks ("what should I do"; "what after I'm done with X?" still says X is done).
+        ``finished_said``: a sentence said so in words."""
+        sentences = split_sentences(query)
+        said = [x for x in sentences if _FINISHED_RE.search(x)]
+        clauses = [c for x in (said or sentences) for c in _CLAUSE_RE.split(x)
+                   if c.strip() and not (_NOT_YET_RE.search(c) or _GOAL_RE.search(c)
+                                         or (_ASKING_RE.search(c) and not _FINISHED_RE.search(c)))]
+        return {"items_finished": tuple(dict.fromkeys(i for c in clauses for i in self.item_terms.find(c))),
+                "stages_finished": tuple(dict.fromkeys(st for c in clauses for st in self.stages_named(c))),
+                "finished_said": bool(said)}
 
     def _courses_in(self, query: str) -> dict:
         courses = tuple(dict.fromkeys(self._courses[m.group().lower()] for m in self._titles.finditer(query))) \

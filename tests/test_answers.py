@@ -84,3 +84,35 @@ def test_follow_ups_in_context(e5_engine):
     phd = follow_up(e5_engine, "how about PhD?", start, Asker())
     assert phd.card == "degree-phd"
     assert phd.lang == "en"
+
+
+def test_what_was_finished_counts_even_when_something_else_is_not_done_yet(e5_engine):
+    """"まだ" about machine learning does not undo the math they reviewed; what they use daily is done too."""
+    answer = e5_engine.ask("この半年で線形代数・微積分・確率統計を大学の教科書で一通り復習しました。Pythonもnumpyとpandasは"
+                           "普通に使えます。ただ機械学習そのものはまだほとんど手をつけていません。次は何をすればいい？")
+    assert answer.kind == "next"
+    steps = set(_items(answer))
+    assert steps
+    assert not steps & {"education.linear-algebra", "education.calculus", "education.probability-statistics",
+                        "programming-data.python-basics", "programming-data.numpy", "programming-data.pandas"}
+
+
+def test_a_stage_they_want_to_move_into_is_not_a_stage_they_finished(e5_engine):
+    answer = e5_engine.ask("DevOps engineer here. I'm solid with Docker, Terraform and the basics of Kubernetes. "
+                           "I want to move into MLOps. I know almost nothing about ML itself though. "
+                           "What should I study next?")
+    assert answer.kind == "next"
+    assert answer.stage != "work-experience"  # was: "With MLOps done, your next stage is work experience"
+    answer = e5_engine.ask("先月E資格に合格しました！資格だけでは転職は厳しいと聞いたので、ポートフォリオを作ろうと思っています。"
+                           "次にやるべきことを教えてください。")
+    assert answer.stage == "projects"  # was: the portfolio stage taken as finished
+
+
+def test_a_plan_request_from_someone_with_progress_starts_where_they_are(e5_engine):
+    answer = e5_engine.ask("Completed Andrew Ng's Deep Learning Specialization and did two Kaggle competitions. "
+                           "I have about 3 months before I apply for jobs. Can you give me a plan for those 3 months?")
+    assert answer.kind == "next"  # was: a beginner's three-month plan starting with Python syntax
+    assert answer.stage not in ("education", "programming-data")
+    assert "projects.kaggle-competition" not in _items(answer)
+    # no progress stated: the three-month plan card still answers
+    assert e5_engine.ask("Can you give me a 3-month study plan for ML?").kind == "card"
