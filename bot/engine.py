@@ -111,7 +111,9 @@ class Engine:
 # A question mark that ends one question and is followed by another ("PyTorch or TensorFlow? And which cloud?"),
 # or a comma before a second question in the same sentence ("..., and how do people move up?").
 _PART_END = re.compile(r"(?<=[?？])\s*|(?<=,)\s+(?=and (?:how|what|which|when|where|why|who|is|are|do|does|should|"
-                       r"can|could|would|will)\b[^.!。]*[?？])", re.IGNORECASE)
+                       r"can|could|would|will)\b[^.!。]*[?？])|"
+                       # "仕事内容はどう違うのか、それと年収に差はありますか？": an embedded question, then another
+                       r"(?<=か、)(?=(?:それと|あと|また|それから)[^。！？?]*[?？])", re.IGNORECASE)
 # What ends a later part: a question mark, a request ("…の目安も知りたいです", "…も教えてください"), or a
 # Japanese question typed without its mark ("…どっちが役に立ちますか", "…高いんでしょう").
 _ASKS = re.compile(r"(?:[?？]|(?:知りたい|教えて(?:ください|ほしい|欲しい)?)(?:です)?[。！!]?|"

@@ -213,6 +213,8 @@ def test_naming_an_item_implies_the_earlier_ones_only_on_a_sequential_checklist(
     ("Sparkって今から勉強する必要ありますか？あとクラウドはAWSとGCPどっちやるのがいいですか", 2),
     ("MLエンジニアとデータサイエンティストって何が違うんですか？あと年収ってどっちの方が高いんでしょう", 2),
     ("G検定って意味ある？よろしくお願いします", 0),
+    ("MLエンジニアとMLOpsエンジニアは仕事内容がどう違うのか、それと年収に差はありますか？", 2),
+    ("何から始めればいいのか、まだ迷っています", 0),
 ])
 def test_a_message_is_split_into_the_questions_it_asks(text, n):
     parts = question_parts(text)
