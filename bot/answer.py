@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 import numpy as np
 
@@ -35,6 +36,7 @@ from bot.index import Index
 from bot.knowledge import Card, KnowledgeBase, Resource, Stage
 from bot.messages import t
 from bot.search import SearchResult
+from bot.text import tokenize
 
 MAX_CITED = 3
 MAX_RESOURCES = 3
@@ -215,6 +217,40 @@ def age_in_question(text: str) -> int | None:
             if 10 <= age <= 100:
                 return age
     return None
+
+
+_BAND_WORDS: dict[tuple[int, str], frozenset[str]] = {}
+ADULT = 20
+
+
+def _band_tokens(text: str) -> set[str]:
+    """Keyword tokens and pairs of neighbouring ones ("high school", which neither word says alone)."""
+    tokens = tokenize(text)
+    return {*tokens, *(f"{a} {b}" for a, b in pairwise(tokens))}
+
+
+def _band_words(kb: KnowledgeBase, card: Card) -> frozenset[str]:
+    """The keyword tokens that say who an age-banded card is for: those in a quarter of its phrasings (half
+    of one language's) and in the phrasings of at most 3 other cards ("高校", "high school")."""
+    key = (id(kb), card.id)
+    if key not in _BAND_WORDS:
+        df: dict[str, int] = {}
+        for c in kb.cards:
+            for tok in {tok for _, q in c.questions for tok in _band_tokens(q)}:
+                df[tok] = df.get(tok, 0) + 1
+        own = [_band_tokens(q) for _, q in card.questions]
+        _BAND_WORDS[key] = frozenset(tok for tok in set().union(*own)
+                                     if sum(tok in p for p in own) * 4 >= len(own) and df[tok] <= 4)
+    return _BAND_WORDS[key]
+
+
+def fits_asker(kb: KnowledgeBase, card: Card, query: str) -> bool:
+    """Whether a card may answer this message: a card written for learners under 20 (the high-school card)
+    does not answer someone who states no age and never names that band ("高専を出て組み込みを5年…"). The
+    adult age cards ("in your 30s") still answer a message that states no age."""
+    if card.ages is None or card.ages[1] >= ADULT or age_in_question(query) is not None:
+        return True  # a stated age outside the band: the card for that age answers (_card_for_age)
+    return bool(_band_words(kb, card) & _band_tokens(query))
 
 
 def _card_for_age(kb: KnowledgeBase, card: Card, query: str) -> Card:
@@ -489,7 +525,7 @@ def compose(kb: KnowledgeBase, index: Index, result: SearchResult, gate: Gate, a
             return _with_card(kb, result, gate, asker, lang, answer) if not bare else answer
         if bare:  # "次は？" from someone whose place is unknown: the start, and how to tell me
             return compose_start(kb, result, lang, notices)
-    hit = gate.card_for(result, kb, in_part=in_part)
+    hit = gate.card_for(result, kb, in_part=in_part, fits=lambda c: fits_asker(kb, c, result.query))
     if hit is not None:
         return compose_card(kb, _card_for_age(kb, kb.cards_by_id[hit.id], result.query), result, asker, lang,
                             notices)
@@ -522,7 +558,7 @@ def _with_card(kb: KnowledgeBase, result: SearchResult, gate: Gate, asker: Asker
     their next items."""
     if not _CHOICE_RE.search(result.query):
         return answer
-    hit = gate.card_for(result, kb)
+    hit = gate.card_for(result, kb, fits=lambda c: fits_asker(kb, c, result.query))
     if hit is None or not kb.cards_by_id[hit.id].covered:
         return answer
     card = compose_card(kb, _card_for_age(kb, kb.cards_by_id[hit.id], result.query), result, asker, lang, [])

@@ -118,6 +118,9 @@ _PART_END = re.compile(r"(?<=[?？])\s*|(?<=,)\s+(?=and (?:how|what|which|when|w
 # Japanese question typed without its mark ("…どっちが役に立ちますか", "…高いんでしょう").
 _ASKS = re.compile(r"(?:[?？]|(?:知りたい|教えて(?:ください|ほしい|欲しい)?)(?:です)?[。！!]?|"
                    r"(?:ですか|ますか|でしょうか|でしょう|ですかね|かな)[。]?)\s*$")
+# A question that depends on the one before it ("Is MLOps next? If so, what should I learn first?").
+_DEPENDS_RE = re.compile(r"\s*(?:if so|if yes|if not|if that'?s (?:the case|true)|and if so|その場合|もしそうなら|"
+                         r"だとしたら|そうだとしたら|もしそうだとしたら)", re.IGNORECASE)
 MAX_PARTS = 3
 MIN_PART = 12  # characters: a shorter "question" only follows up the one before it
 MERGEABLE = ("card", "passage")  # the answer kinds merge_parts works with
@@ -134,8 +137,8 @@ def question_parts(text: str) -> list[str]:
     for piece in pieces:
         if parts and not _ASKS.search(piece):
             parts[-1] += " " + piece  # no question mark: the tail of the previous question
-        elif parts and len(piece.strip()) < MIN_PART:
-            parts[-1] += " " + piece  # "Why?", "モデル作って終わり？": not a question of its own
+        elif parts and (len(piece.strip()) < MIN_PART or _DEPENDS_RE.match(piece)):
+            parts[-1] += " " + piece  # "Why?", "If so, what first?": not a question of its own
         else:
             parts.append(piece)
     return parts if 2 <= len(parts) <= MAX_PARTS else []

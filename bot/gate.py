@@ -18,9 +18,10 @@ older sets; see ``careerbot eval --calibrate``), never on ``eval/frozen.yaml``.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from bot.knowledge import KnowledgeBase
+from bot.knowledge import Card, KnowledgeBase
 from bot.search import Hit, SearchResult
 
 _HANGUL_RE = re.compile(r"[\uac00-\ud7af\u1100-\u11ff]")
@@ -68,14 +69,16 @@ class Gate:
         scored.sort(key=lambda m: -m.score)
         return scored
 
-    def card_for(self, result: SearchResult, kb: KnowledgeBase, in_part: bool = False) -> Hit | None:
+    def card_for(self, result: SearchResult, kb: KnowledgeBase, in_part: bool = False,
+                 fits: Callable[[Card], bool] | None = None) -> Hit | None:
         """The answer card that confidently matches the question, if any.
 
         A "not covered" card must match on its cosine alone: it replaces a decline with a sentence about
         its own subject, so a keyword coincidence ("おすすめのアニメ" vs "おすすめの転職エージェント") must not
         pick it. Not so for one part of a message whose other part is on the roadmap (``in_part``): there
-        "年収はどっちが高い？" after "MLEとデータサイエンティストの違いは？" is about salaries, not anime."""
-        ranked = self.cards(result, kb)
+        "年収はどっちが高い？" after "MLEとデータサイエンティストの違いは？" is about salaries, not anime.
+        ``fits``: whether a card may answer this asker at all (see :func:`bot.answer.fits_asker`)."""
+        ranked = [m for m in self.cards(result, kb) if fits is None or fits(kb.cards_by_id[m.hit.id])]
         if not ranked or ranked[0].score < self.card:
             return None
         best = ranked[0]

@@ -31,6 +31,9 @@ CANDIDATES = 100
 CARD_PHRASINGS = 50  # phrasing vectors looked at per query (several per card)
 
 
+_SUBTITLE_RE = re.compile(r"\s+with\s+", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Hit:
     """One retrieved document, resource or answer card, best first."""
@@ -174,6 +177,11 @@ class Searcher:
         self._stage_by_order = {s.order: s.id for s in kb.stages}
         # Courses named by title ("Machine Learning Specialization"): what they cover, and not a stage name.
         self._courses = {r.distinctive_name.lower(): r.id for r in kb.resources if r.distinctive_name}
+        # and by the name before its subtitle words: "Hands-On Machine Learning" (with Scikit-Learn, ...)
+        for r in kb.resources:
+            short = _SUBTITLE_RE.split(r.distinctive_name or "")[0].strip()
+            if short != r.distinctive_name and len(short.split()) >= 3:  # not "Neural Networks" alone
+                self._courses.setdefault(short.lower(), r.id)
         heads = sorted(self._courses, key=len, reverse=True)
         self._titles = re.compile("|".join(map(re.escape, heads)), re.IGNORECASE) if heads else None
         self._speller: Speller | None = None

@@ -116,3 +116,18 @@ def test_a_plan_request_from_someone_with_progress_starts_where_they_are(e5_engi
     assert "projects.kaggle-competition" not in _items(answer)
     # no progress stated: the three-month plan card still answers
     assert e5_engine.ask("Can you give me a 3-month study plan for ML?").kind == "card"
+
+
+def test_the_high_school_card_does_not_answer_an_adult(e5_engine):
+    """A card written for learners under 20 answers only a message that says so (高校生, an age)."""
+    answer = e5_engine.ask("高専の電気電子科を出て、今は家電メーカーで組み込みソフト（C言語、マイコン）を5年やってます。"
+                           "Pythonは簡単なスクリプトなら書けます。エッジAIの方向に進みたい場合、何を重点的に勉強すればいいですか？")
+    assert answer.card != "bg-high-school-student"
+    assert e5_engine.ask("高校2年です。将来MLエンジニアになるために今から何をすればいいですか？").card == "bg-high-school-student"
+
+
+def test_a_book_named_by_its_short_title_counts_as_what_it_covers(e5_engine, kb):
+    answer = e5_engine.ask("Just finished reading Hands-On Machine Learning (Géron) cover to cover and did most of "
+                           "the exercises. Is MLOps the next step? If so, what should I learn first and in what order?")
+    assert answer.kind == "next"
+    assert not set(_items(answer)) & {"core-ml.linear-regression", "core-ml.decision-trees", "core-ml.svm"}

@@ -215,6 +215,7 @@ def test_naming_an_item_implies_the_earlier_ones_only_on_a_sequential_checklist(
     ("G検定って意味ある？よろしくお願いします", 0),
     ("MLエンジニアとMLOpsエンジニアは仕事内容がどう違うのか、それと年収に差はありますか？", 2),
     ("何から始めればいいのか、まだ迷っています", 0),
+    ("I finished Géron's book. Is MLOps the next step? If so, what should I learn first and in what order?", 0),
 ])
 def test_a_message_is_split_into_the_questions_it_asks(text, n):
     parts = question_parts(text)
