@@ -25,11 +25,14 @@ import numpy as np
 from bot.advisor import (
     COST_ORDER,
     LEVEL_ORDER,
+    MAX_HOURS,
+    MAX_WEEKS,
     NOT_YET_RE,
     NextIntent,
     Step,
     best_resources,
     detect_next_intent,
+    make_plan,
 )
 from bot.gate import Gate
 from bot.index import Index
@@ -426,6 +429,8 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
         if stage.order < target.order and open_items and stage is not own:
             lines.append(t("earlier_open", lang, stage=stage.title.get(lang),
                            items=sep.join(i.title.get(lang) for i in open_items[:5])))
+    if _PLAN_RE.search(result.query):  # "3ヶ月の学習計画を立てて": a month-by-month plan from where they are
+        lines += ["", *_plan_lines(kb, target, done, asker, result.query, lang)]
     cited = [target, *([following] if following is not None else []), *([base] if base is not target else [])]
     passages = [_doc_passage(kb, s.id, lang, 1.0 / (n + 1)) for n, s in enumerate(cited)]
     resources = []
@@ -434,6 +439,50 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
             resources.append(_ref(step.resource))
     return Answer(result.query, lang, True, "\n".join(lines), passages, resources[:MAX_RESOURCES], steps,
                   result.relevance, notices, kind="next", stage=target.id)
+
+
+JOB_READY_ORDER = 5  # stages 1-5 make a learner ready to apply (the roadmap's "job-ready" range)
+DEFAULT_PLAN_WEEKS, DEFAULT_PLAN_HOURS = 12, 10.0
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "six": 6, "nine": 9, "twelve": 12,
+                 "一": 1, "二": 2, "三": 3, "四": 4, "六": 6, "半年": 6, "一年": 12, "1年": 12}
+_PLAN_SPAN_RE = re.compile(r"(\d+|one|two|three|four|six|nine|twelve|[一二三四六])[\s-]*(?:ヶ月|か月|カ月|ケ月|months?\b)|"
+                           r"(\d+)[\s-]*(?:週間|weeks?\b)|(半年|一年|1年)", re.IGNORECASE)
+
+
+def plan_weeks(text: str) -> int | None:
+    """The span a plan request asks for, in weeks ("3ヶ月" -> 12, "6-month" -> 24, "12 weeks", "半年")."""
+    m = _PLAN_SPAN_RE.search(text)
+    if m is None:
+        return None
+    months, weeks, word = m.groups()
+    if weeks:
+        return min(int(weeks), MAX_WEEKS) or None
+    token = (months or word).lower()
+    n = int(token) if token.isdigit() else _NUMBER_WORDS[token]
+    return min(max(1, n * 4), MAX_WEEKS)  # a month as 4 weeks, so the plan's months are whole
+
+
+def _plan_lines(kb: KnowledgeBase, start: Stage, done: frozenset[str], asker: Asker, query: str,
+                lang: str) -> list[str]:
+    """A month-by-month plan of the checklist from ``start`` through the job-ready stages, at the hours the
+    learner states (or their stored hours, or an assumed 10 a week), over the span they ask for (else 12
+    weeks). What does not fit is named, not crammed."""
+    weeks = plan_weeks(query) or DEFAULT_PLAN_WEEKS
+    stated = hours_in_question(query) or asker.hours_per_week
+    hours = min(stated or DEFAULT_PLAN_HOURS, MAX_HOURS)
+    last = next((s for s in kb.stages if s.order == max(JOB_READY_ORDER, start.order)), kb.stages[-1])
+    plan = make_plan(kb, start, last, weeks, hours, lang, done)
+    sep = "、" if lang == "ja" else ", "
+    lines = [t("plan_months", lang, weeks=weeks, h=hours, assumed="" if stated else t("plan_assumed", lang))]
+    for month in range(0, weeks, 4):
+        titles = list(dict.fromkeys(b.item.title.get(lang) for w in plan.weeks[month:month + 4] for b in w.blocks))
+        if titles:
+            lines.append(t("plan_month", lang, m=month // 4 + 1, items=sep.join(titles)))
+    if plan.left_out:
+        rest = sum(h for _, h in plan.left_out)
+        names = list(dict.fromkeys(i.title.get(lang) for i, _ in plan.left_out))
+        lines.append(t("plan_rest", lang, rest=round(rest), items=sep.join(names[:4]) + ("…" if len(names) > 4 else "")))
+    return lines
 
 
 def _mentions_stage(result: SearchResult, kb: KnowledgeBase) -> bool:

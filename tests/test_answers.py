@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.advisor import next_steps
-from bot.answer import _ANAPHOR, Asker
+from bot.answer import _ANAPHOR, Asker, plan_weeks
 from bot.conversation import follow_up
 
 
@@ -131,3 +131,20 @@ def test_a_book_named_by_its_short_title_counts_as_what_it_covers(e5_engine, kb)
                            "the exercises. Is MLOps the next step? If so, what should I learn first and in what order?")
     assert answer.kind == "next"
     assert not set(_items(answer)) & {"core-ml.linear-regression", "core-ml.decision-trees", "core-ml.svm"}
+
+
+@pytest.mark.parametrize(("text", "weeks"), [("3ヶ月の学習計画", 12), ("a 6-month study plan", 24), ("半年で", 24),
+                                             ("12 weeks", 12), ("three months", 12), ("計画を立てて", None)])
+def test_plan_span(text, weeks):
+    assert plan_weeks(text) == weeks
+
+
+def test_a_plan_request_gets_a_month_by_month_plan_from_where_they_are(e5_engine, kb):
+    answer = e5_engine.ask("Pythonの基礎、NumPyとpandas、scikit-learnでタイタニックの提出までは終わりました。週8時間使えます。"
+                           "次の3ヶ月の学習計画を具体的に立ててほしいです。")
+    assert answer.kind == "next"
+    assert "12週間・週8時間" in answer.answer
+    assert "1か月目" in answer.answer
+    assert "3か月目" in answer.answer
+    assert "4か月目" not in answer.answer
+    assert kb.items["programming-data.python-basics"].title.ja not in answer.answer  # finished: not planned
