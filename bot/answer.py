@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -38,8 +39,8 @@ from bot.gate import Gate
 from bot.index import Index
 from bot.knowledge import Card, KnowledgeBase, Resource, Stage
 from bot.messages import t
-from bot.search import SearchResult
-from bot.text import tokenize
+from bot.search import CLAUSE_RE, FINISHED_RE, KNOWN_RE, NEVER_RE, SearchResult
+from bot.text import normalize, split_sentences, tokenize
 
 MAX_CITED = 3
 MAX_RESOURCES = 3
@@ -254,6 +255,55 @@ def fits_asker(kb: KnowledgeBase, card: Card, query: str) -> bool:
     if card.ages is None or card.ages[1] >= ADULT or age_in_question(query) is not None:
         return True  # a stated age outside the band: the card for that age answers (_card_for_age)
     return bool(_band_words(kb, card) & _band_tokens(query))
+
+
+_SUBJECTS: dict[int, dict[str, frozenset[str]]] = {}
+MAX_SUBJECT, MAX_SUBJECT_CARDS = 12, 3  # characters of a subject term; cards one term may be the subject of
+MIN_CONTEXT_SENTENCES = 3
+
+
+def _subjects(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
+    """What each card is about, as distinctive terms: the first words of its keyword-only phrasings
+    ("統計検定" of "統計検定 何級"), when the knowledge base counts them as distinctive (not "機械学習")."""
+    if id(kb) not in _SUBJECTS:
+        terms = kb.distinctive_terms
+        firsts = {c.id: {first for _, q in c.questions if len(q) <= 24 and not re.search(r"[?？。]", q)
+                         for first in [normalize(q).split()[0] if q.split() else ""]
+                         if first in terms and len(first) <= MAX_SUBJECT} for c in kb.cards}
+        cards_with: dict[str, int] = {}
+        for found in firsts.values():
+            for first in found:
+                cards_with[first] = cards_with.get(first, 0) + 1
+        # a term that opens the phrasings of many cards ("mlえんじにあ") says nothing about any one of them
+        _SUBJECTS[id(kb)] = {cid: frozenset(f for f in found if cards_with[f] <= MAX_SUBJECT_CARDS)
+                             for cid, found in firsts.items()}
+    return _SUBJECTS[id(kb)]
+
+
+class _Context:
+    """What a long message says about the asker (done, held, known) apart from what it asks."""
+
+    def __init__(self, query: str) -> None:
+        sentences = split_sentences(query)
+        asked = [x for x in sentences if x.endswith(("?", "？"))] + sentences[-1:]
+        told = [c for x in sentences if x not in asked for c in CLAUSE_RE.split(x)
+                if (FINISHED_RE.search(c) or KNOWN_RE.search(c)) and not NEVER_RE.search(c)]
+        self.asked = normalize(" ".join(asked))
+        # a short message's question leans on its first sentence ("2級に合格しました。準1級も受けるべき？")
+        self.told = normalize(" ".join(told)) if len(sentences) >= MIN_CONTEXT_SENTENCES else ""
+
+    def only_told(self, subjects: frozenset[str]) -> bool:
+        """The message names the subject only where it says the asker has it ("統計検定2級を取りました")."""
+        return any(s in self.told for s in subjects) and not any(s in self.asked for s in subjects)
+
+
+def card_fits(kb: KnowledgeBase, query: str) -> Callable[[Card], bool]:
+    """Which cards may answer this message: :func:`fits_asker`, and not a card about something the message
+    says the asker already holds or knows and does not ask about (the 統計検定 card for someone who passed
+    it and asks about changing jobs; the Docker card for "I know Docker, Kubernetes, Postgres")."""
+    context = _Context(query)
+    subjects = _subjects(kb)
+    return lambda card: fits_asker(kb, card, query) and not context.only_told(subjects[card.id])
 
 
 def _card_for_age(kb: KnowledgeBase, card: Card, query: str) -> Card:
@@ -574,7 +624,7 @@ def compose(kb: KnowledgeBase, index: Index, result: SearchResult, gate: Gate, a
             return _with_card(kb, result, gate, asker, lang, answer) if not bare else answer
         if bare:  # "次は？" from someone whose place is unknown: the start, and how to tell me
             return compose_start(kb, result, lang, notices)
-    hit = gate.card_for(result, kb, in_part=in_part, fits=lambda c: fits_asker(kb, c, result.query))
+    hit = gate.card_for(result, kb, in_part=in_part, fits=card_fits(kb, result.query))
     if hit is not None:
         return compose_card(kb, _card_for_age(kb, kb.cards_by_id[hit.id], result.query), result, asker, lang,
                             notices)
@@ -607,7 +657,7 @@ def _with_card(kb: KnowledgeBase, result: SearchResult, gate: Gate, asker: Asker
     their next items."""
     if not _CHOICE_RE.search(result.query):
         return answer
-    hit = gate.card_for(result, kb, fits=lambda c: fits_asker(kb, c, result.query))
+    hit = gate.card_for(result, kb, fits=card_fits(kb, result.query))
     if hit is None or not kb.cards_by_id[hit.id].covered:
         return answer
     card = compose_card(kb, _card_for_age(kb, kb.cards_by_id[hit.id], result.query), result, asker, lang, [])

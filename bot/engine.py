@@ -98,7 +98,7 @@ class Engine:
         for (_, truncated), result, ps in zip(prepared, results[:len(prepared)], parts, strict=True):
             whole = compose(self.kb, self.index, result, self.gate, asker, truncated=truncated)
             part_results, at = results[at:at + len(ps)], at + len(ps)
-            if whole.kind in MERGEABLE:  # only a card or passage answer is ever replaced by the parts'
+            if whole.kind in PART_KINDS:  # a card, passage or "not covered" answer may be replaced by the parts'
                 whole = merge_parts(whole, [compose(self.kb, self.index, r, self.gate, asker, in_part=True)
                                             for r in part_results])
             answers.append(whole)
@@ -160,7 +160,7 @@ def merge_parts(whole: Answer, parts: list[Answer]) -> Answer:
     cards, each card's answer in turn (a ready answer to one of them would leave the other unanswered); a
     part no card answers adds its passage answer when it rests on a document none of the cards cites.
     Else the answer to the whole message."""
-    if whole.kind not in MERGEABLE or not all(a.kind in PART_KINDS for a in parts):
+    if whole.kind not in PART_KINDS or not all(a.kind in PART_KINDS for a in parts):
         return whole
     distinct: list[Answer] = []
     cited: set[str] = set()

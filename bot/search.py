@@ -71,8 +71,8 @@ def stage_numbers(text: str) -> list[int]:
     return out
 
 
-_FINISHED_RE = re.compile(r"終わ|終え|済み|済ませ|修了|完了|一通り|ひととおり|読み終|作った|実装した|できるようになった|"
-                          r"できました|合格|"
+FINISHED_RE = re.compile(r"終わ|終え|済み|済ませ|修了|完了|一通り|ひととおり|読み終|作った|実装した|できるようになった|"
+                          r"できました|合格|取りました|取った|獲得|"
                           r"\bfinish|\bdone\b|\bcomplet|\bthrough\b|\bwrapped up\b|\bbuilt\b|\bimplemented\b|"
                           r"\blearned\b|\blearnt\b|\bpassed\b", re.IGNORECASE)
 # A clause about what the learner wants or plans, not what they did ("I want to move into MLOps",
@@ -80,14 +80,17 @@ _FINISHED_RE = re.compile(r"終わ|終え|済み|済ませ|修了|完了|一通�
 _GOAL_RE = re.compile(r"たい|目指|興味|(?:よう|おう|ろう|こう)と(?:思|考)|つもり|予定|"
                       r"\bwant|\bwould like\b|\bplan(?:ning)? to\b|\binterested\b|\bhope\b|\bmove into\b|\bgoal\b",
                       re.IGNORECASE)
-_CLAUSE_RE = re.compile(r"[。、，,.;；!！?？\n]+|\bbut\b|\bthough\b|けど|けれど|ですが|だが|が、", re.IGNORECASE)
-_KNOWN_RE = re.compile(
+CLAUSE_RE = re.compile(r"[。、，,.;；!！?？\n]+|\bbut\b|\bthough\b|けど|けれど|ですが|だが|が、", re.IGNORECASE)
+KNOWN_RE = re.compile(
     r"得意|わかる|分かる|わかります|分かります|できる|できます|使える|使えます|慣れて|経験(?:が|は)?あ|触って(?:い|る|ま)|"
     r"問題な|大丈夫|使って(?:い|る|ま|て)|書いて(?:い|る|ま|て)|書け(?:る|ます)|毎日|普段から|業務で|仕事で|済み|"
     r"\bcomfortable\b|\bfine with\b|\bfamiliar\b|\bgood at\b|\bi know\b|\balready\b|\bexperience (?:with|in)\b|"
     r"\ball day\b|\bevery day\b|\bdaily\b|\bat work\b|\bproficient\b|\bfluent\b|\bstrong (?:in|at)\b|"
     r"\bbackground in\b|\bi (?:use|write|do)\b",
     re.IGNORECASE)
+# A clause that says something was never done ("デプロイとか運用は全くやったことがありません").
+NEVER_RE = re.compile(r"(?:こと|経験)(?:が|は|も)?(?:ありません|ない|なし)|全く|まったく|一度も|"
+                       r"\bnever\b|\bno experience\b|\bhaven'?t\b|\bhasn'?t\b|\bnot\b", re.IGNORECASE)
 # A clause that asks rather than tells ("what should I study next", "次は何をすればいい").
 _ASKING_RE = re.compile(r"[?？]|何|どう|どれ|どっち|\b(?:what|how|which|should)\b", re.IGNORECASE)
 _WEAK_RE = re.compile(
@@ -258,10 +261,10 @@ class Searcher:
         into MLOps"), or only asks ("what should I do"; "what after I'm done with X?" still says X is done).
         ``finished_said``: a sentence said so in words."""
         sentences = split_sentences(query)
-        said = [x for x in sentences if _FINISHED_RE.search(x)]
-        clauses = [c for x in (said or sentences) for c in _CLAUSE_RE.split(x)
-                   if c.strip() and not (_NOT_YET_RE.search(c) or _GOAL_RE.search(c)
-                                         or (_ASKING_RE.search(c) and not _FINISHED_RE.search(c)))]
+        said = [x for x in sentences if FINISHED_RE.search(x)]
+        clauses = [c for x in (said or sentences) for c in CLAUSE_RE.split(x)
+                   if c.strip() and not (_NOT_YET_RE.search(c) or _GOAL_RE.search(c) or NEVER_RE.search(c)
+                                         or (_ASKING_RE.search(c) and not FINISHED_RE.search(c)))]
         return {"items_finished": tuple(dict.fromkeys(i for c in clauses for i in self.item_terms.find(c))),
                 "stages_finished": tuple(dict.fromkeys(st for c in clauses for st in self.stages_named(c))),
                 "finished_said": bool(said)}
@@ -287,8 +290,8 @@ class Searcher:
         in a clause that claims competence or a finished piece of work and does not also admit a weakness. Such
         an item is not offered as the learner's next step."""
         known: set[str] = set()
-        for clause in _CLAUSE_RE.split(query):
-            if (_KNOWN_RE.search(clause) or _FINISHED_RE.search(clause)) and not _WEAK_RE.search(clause):
+        for clause in CLAUSE_RE.split(query):
+            if (KNOWN_RE.search(clause) or FINISHED_RE.search(clause)) and not _WEAK_RE.search(clause):
                 known.update(self.item_terms.find(clause))
         return tuple(sorted(known))
 

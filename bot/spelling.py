@@ -18,6 +18,8 @@ from collections.abc import Callable, Iterable
 
 from bot.knowledge import KnowledgeBase
 
+# Homophones a Japanese input method offers first: the typed reading is right, the kanji is the wrong word.
+JA_SLIPS = {"機会学習": "機械学習", "機会工学": "機械工学", "進層学習": "深層学習"}
 MIN_LENGTH = 5  # shorter words have too many neighbours one edit away ("kids" / "kid" / "ids")
 _WORD_RE = re.compile(r"[A-Za-z]+")
 
@@ -68,7 +70,10 @@ class Speller:
         return max(sorted(candidates), key=lambda c: self.counts[c])
 
     def correct_text(self, text: str) -> str:
-        """``text`` with each misspelt English word replaced (Japanese and known words untouched)."""
+        """``text`` with each misspelt English word replaced (known words untouched), and the Japanese input
+        method's usual slip for the field's own name ("機会学習", "chance learning", for "機械学習")."""
+        for slip, word in JA_SLIPS.items():
+            text = text.replace(slip, word)
         return _WORD_RE.sub(lambda m: self.correct(m.group()), text)
 
 

@@ -148,3 +148,32 @@ def test_a_plan_request_gets_a_month_by_month_plan_from_where_they_are(e5_engine
     assert "3か月目" in answer.answer
     assert "4か月目" not in answer.answer
     assert kb.items["programming-data.python-basics"].title.ja not in answer.answer  # finished: not planned
+
+
+def test_a_card_about_what_the_asker_already_has_does_not_answer_what_they_ask(e5_engine):
+    """The 統計検定 card for someone who passed it and asks about changing jobs, the PhD card for a PhD:
+    their context, not their question."""
+    answer = e5_engine.ask("市役所で働く28歳です。去年、独学で統計検定2級に合格しました。Pythonは少し触った程度です。"
+                           "公務員から民間のMLエンジニアに転職した人っていますか？")
+    assert answer.card != "cert-toukei-kentei"
+    answer = e5_engine.ask("I just finished a PhD in chemistry. I did lots of data analysis in Python for it. "
+                           "Should I aim for research scientist or ML engineer roles?")
+    assert answer.card != "degree-phd"
+    # asked about, or a short message whose question leans on what it says, it answers
+    assert e5_engine.ask("統計検定2級は持っています。統計検定の準1級は転職で評価されますか？").card == "cert-toukei-kentei"
+    assert e5_engine.ask("統計検定2級に合格しました。準1級も受けるべきですか？").card == "cert-toukei-kentei"
+
+
+def test_what_the_learner_never_did_is_not_finished(e5_engine):
+    answer = e5_engine.ask("Kaggleの画像コンペで銅メダルを2つ取りました。デプロイとか運用は全くやったことがありません。"
+                           "MLエンジニアとして就職するために、次に何を勉強すべきですか？")
+    assert answer.kind == "next"
+    assert answer.stage in ("projects", "mlops")  # was: "MLOps done", straight to job hunting
+    assert "projects.kaggle-competition" not in _items(answer)
+
+
+def test_a_two_part_message_whose_whole_reads_as_salary_still_answers_its_other_part(e5_engine):
+    answer = e5_engine.ask("ジュニアのMLエンジニアとシニアのMLエンジニアって、求められることは具体的に何が違いますか？"
+                           "それと、年収はだいたいどれくらい差があるものなんでしょう？")
+    assert answer.kind == "card"  # was: only the "salaries are not covered" card
+    assert "年収" in answer.answer

@@ -57,3 +57,7 @@ def test_a_misspelt_question_gets_the_card_it_would_get_spelt_right(e5_engine, q
     assert answer.answered
     assert answer.card == card
     assert answer.query == question  # the answer shows the question as it was asked
+
+
+def test_the_input_methods_homophone_for_machine_learning_is_read_as_it() -> None:
+    assert Speller(VOCAB).correct_text("機会学習エンジニアの年収は？") == "機械学習エンジニアの年収は？"
