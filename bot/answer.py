@@ -303,7 +303,14 @@ def card_fits(kb: KnowledgeBase, query: str) -> Callable[[Card], bool]:
     it and asks about changing jobs; the Docker card for "I know Docker, Kubernetes, Postgres")."""
     context = _Context(query)
     subjects = _subjects(kb)
-    return lambda card: fits_asker(kb, card, query) and not context.only_told(subjects[card.id])
+    aged = age_in_question(query) is not None
+
+    def fits(card: Card) -> bool:
+        if card.ages is not None and card.ages[1] < ADULT and not aged \
+                and not _band_words(kb, card) & _band_tokens(query):
+            return False  # see fits_asker
+        return not context.only_told(subjects[card.id])
+    return fits
 
 
 def _card_for_age(kb: KnowledgeBase, card: Card, query: str) -> Card:
