@@ -248,13 +248,18 @@ def _band_words(kb: KnowledgeBase, card: Card) -> frozenset[str]:
     return _BAND_WORDS[key]
 
 
-def fits_asker(kb: KnowledgeBase, card: Card, query: str) -> bool:
-    """Whether a card may answer this message: a card written for learners under 20 (the high-school card)
-    does not answer someone who states no age and never names that band ("高専を出て組み込みを5年…"). The
-    adult age cards ("in your 30s") still answer a message that states no age."""
-    if card.ages is None or card.ages[1] >= ADULT or age_in_question(query) is not None:
-        return True  # a stated age outside the band: the card for that age answers (_card_for_age)
-    return bool(_band_words(kb, card) & _band_tokens(query))
+def fits_asker(kb: KnowledgeBase, card: Card, query: str, age: int | None = None) -> bool:
+    """Whether an age-banded card may answer this message (``age``: the age it states, if any). A card
+    written for learners under 20 (the high-school card) answers a stated age in its band, or no stated age
+    when the message names that band ("高校2年です"); never a 24-year-old or "高専を出て組み込みを5年…". The
+    adult age cards ("in your 30s") answer a message that states no age, and a stated age outside their band
+    when another age card fits it (see _card_for_age)."""
+    if card.ages is None:
+        return True
+    if age is not None:
+        return card.ages[0] <= age <= card.ages[1] or (card.ages[1] >= ADULT and any(
+            c.ages and c.ages[0] <= age <= c.ages[1] for c in kb.cards))
+    return card.ages[1] >= ADULT or bool(_band_words(kb, card) & _band_tokens(query))
 
 
 _SUBJECTS: dict[int, dict[str, frozenset[str]]] = {}
@@ -303,12 +308,11 @@ def card_fits(kb: KnowledgeBase, query: str) -> Callable[[Card], bool]:
     it and asks about changing jobs; the Docker card for "I know Docker, Kubernetes, Postgres")."""
     context = _Context(query)
     subjects = _subjects(kb)
-    aged = age_in_question(query) is not None
+    age = age_in_question(query)
 
     def fits(card: Card) -> bool:
-        if card.ages is not None and card.ages[1] < ADULT and not aged \
-                and not _band_words(kb, card) & _band_tokens(query):
-            return False  # see fits_asker
+        if not fits_asker(kb, card, query, age):
+            return False
         return not context.only_told(subjects[card.id])
     return fits
 
@@ -338,9 +342,21 @@ _HOURS_RE = [
 ]
 
 
+# "平日1.5時間、休日3時間": weekdays and weekend days given apart (a day's figure each)
+_WEEKDAY_RE = re.compile(r"平日(?:は|に)?" + _ABOUT_JA + _NUM + r"\s*(?:時間|h)")
+_WEEKEND_RE = re.compile(r"(?:休日|土日|週末)(?:は|に)?(?:それぞれ|各)?" + _ABOUT_JA + _NUM + r"\s*(?:時間|h)")
+
+
 def hours_in_question(text: str) -> float | None:
     """Weekly study hours the learner states ("週10時間", "週だいたい10〜12時間", "2 hours a day",
-    "10-12 hours a week"; a range counts as its middle), if any. A weekly figure wins over a daily one."""
+    "10-12 hours a week", "平日1.5時間、休日3時間"; a range counts as its middle), if any. A weekly figure
+    wins over a daily one."""
+    weekday, weekend = _WEEKDAY_RE.search(text), _WEEKEND_RE.search(text)
+    if weekday and weekend and not re.search(r"週" + _ABOUT_JA + r"\d", text):
+        per = [[float(g) for g in m.groups() if g is not None] for m in (weekday, weekend)]
+        hours = (per[0][0] + per[0][-1]) / 2 * 5 + (per[1][0] + per[1][-1]) / 2 * 2
+        if 0 < hours <= 100:
+            return hours
     for pattern, factor in _HOURS_RE:
         m = pattern.search(text)
         if m:

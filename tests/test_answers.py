@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.advisor import next_steps
-from bot.answer import _ANAPHOR, Asker, plan_weeks
+from bot.answer import _ANAPHOR, Asker, hours_in_question, plan_weeks
 from bot.conversation import follow_up
 
 
@@ -177,3 +177,15 @@ def test_a_two_part_message_whose_whole_reads_as_salary_still_answers_its_other_
                            "それと、年収はだいたいどれくらい差があるものなんでしょう？")
     assert answer.kind == "card"  # was: only the "salaries are not covered" card
     assert "年収" in answer.answer
+
+
+def test_weekday_and_weekend_hours_add_up_to_a_week():
+    assert hours_in_question("平日1.5時間、休日3時間くらい使えます") == 13.5
+    assert hours_in_question("週10時間、平日は1時間") == 10
+
+
+def test_the_high_school_card_does_not_answer_a_stated_adult_age(e5_engine):
+    answer = e5_engine.ask("高専を出て組み込みエンジニアをしています。24歳です。Pythonはあまり触ったことがありません。"
+                           "高専卒だと学歴で不利になりますか？")
+    assert answer.card != "bg-high-school-student"
+    assert e5_engine.ask("17歳の高校生です。MLエンジニアになるために今からできることは？").card == "bg-high-school-student"
