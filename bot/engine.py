@@ -81,7 +81,7 @@ class Engine:
         # averages token vectors; cosine 0.986 on average to the whole message's own vector, on 82 messages),
         # so a long two-part message costs one encoding of its text, not two.
         singles = [q for (q, _), ps in zip(prepared, parts, strict=True) if not ps]
-        encoded = self.searcher.embed(singles + flat)
+        encoded = self.searcher.embed(singles + [p for ps in parts for p in within_budget(ps)])
         single_vecs, part_vecs = iter(encoded[:len(singles)]), encoded[len(singles):]
         vectors, at = [], 0
         for ps in parts:
@@ -142,6 +142,24 @@ def question_parts(text: str) -> list[str]:
         else:
             parts.append(piece)
     return parts if 2 <= len(parts) <= MAX_PARTS else []
+
+
+PARTS_BUDGET = 150.0  # about the encoder tokens a single question is cut to (embedding.MAX_QUERY_TOKENS)
+MIN_FIRST = 40.0
+
+
+def within_budget(parts: list[str], budget: float = PARTS_BUDGET) -> list[str]:
+    """The parts as they are embedded: when together they are longer than one question may be, the first
+    part loses the start of its background, never its question at the end ("I'm 42, in sales for 20
+    years, ... is it too late?"), so a long message costs no more to embed than a one-part one."""
+    if not parts:
+        return parts
+    rest = sum(_cost(p) for p in parts[1:])
+    room = max(budget - rest, MIN_FIRST)
+    first = parts[0]
+    while _cost(first) > room and len(first) > 1:
+        first = first[max(1, int(len(first) * (1 - room / _cost(first)))):]
+    return [first, *parts[1:]]
 
 
 def _cost(text: str) -> float:

@@ -440,3 +440,15 @@ def test_combined_vector_is_a_unit_vector_nearest_the_longer_part():
     v = combine(np.stack([a, b]), [3.0, 1.0])
     assert abs(float(np.linalg.norm(v)) - 1.0) < 1e-6
     assert float(v @ a) > float(v @ b) > 0
+
+
+def test_a_long_messages_parts_keep_their_questions_within_one_questions_budget():
+    from bot.engine import PARTS_BUDGET, _cost, within_budget
+
+    background = "I have worked in sales for twenty years and I use Excel every day at work. " * 12
+    parts = [background + "Is it too late to become an ML engineer at 42?", "And how would I even begin?"]
+    trimmed = within_budget(parts)
+    assert sum(_cost(p) for p in trimmed) <= PARTS_BUDGET + 1
+    assert trimmed[0].endswith("Is it too late to become an ML engineer at 42?")  # the question stays
+    assert trimmed[1] == parts[1]
+    assert within_budget(["短い質問？", "もう一つ？"]) == ["短い質問？", "もう一つ？"]
