@@ -446,7 +446,8 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
         # the items named in clauses that say they are finished (not "…はまだ"), even when something else
         # is not done yet ("数学は一通り復習しました。ただ機械学習はまだです")
         done = done | {i.id for i in named_items}
-        if not intent.partial and result.finished_said:
+        # (the items are from clauses that say so, so "深層学習はまだ" elsewhere in the message does not undo it)
+        if result.finished_said:
             # Saying they finished it implies what comes before it on a sequential checklist: someone
             # through the scikit-learn tutorial is not sent back to Python basics.
             for stage in named_stages:
@@ -454,6 +455,7 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
                     continue
                 last = max(stage.items.index(i) for i in named_items if i.stage == stage.id)
                 done = done | {i.id for i in stage.items[: last + 1]}
+            done = done - frozenset(result.items_pending)  # "…but haven't started deep learning yet"
     elif named_stage is not None:
         base = named_stage
     elif asker.stage:

@@ -73,6 +73,9 @@ def stage_numbers(text: str) -> list[int]:
 
 FINISHED_RE = re.compile(r"終わ|終え|済み|済ませ|修了|完了|一通り|ひととおり|読み終|作った|実装した|できるようになった|"
                           r"できました|合格|取りました|取った|獲得|"
+                          # "Pythonは基礎文法とpandasくらいまで。", "提出するところまではできるように…"
+                          r"(?:くらい|ぐらい|程度)まで(?:は)?(?:[。、.]|$)|までは(?:でき|やっ|終わ|進ん)|"
+                          r"\bdid\b|\bwatched\b|"
                           r"\bfinish|\bdone\b|\bcomplet|\bthrough\b|\bwrapped up\b|\bbuilt\b|\bimplemented\b|"
                           r"\blearned\b|\blearnt\b|\bpassed\b", re.IGNORECASE)
 # A clause about what the learner wants or plans, not what they did ("I want to move into MLOps",
@@ -86,7 +89,7 @@ KNOWN_RE = re.compile(
     r"問題な|大丈夫|使って(?:い|る|ま|て)|書いて(?:い|る|ま|て)|書け(?:る|ます)|毎日|普段から|業務で|仕事で|済み|"
     r"\bcomfortable\b|\bfine with\b|\bfamiliar\b|\bgood at\b|\bi know\b|\balready\b|\bexperience (?:with|in)\b|"
     r"\ball day\b|\bevery day\b|\bdaily\b|\bat work\b|\bproficient\b|\bfluent\b|\bstrong (?:in|at)\b|"
-    r"\bbackground in\b|\bi (?:use|write|do)\b",
+    r"\bbackground in\b|\bi (?:use|write|do)\b|\bsolid\b|\bconfident\b|\bgood with\b",
     re.IGNORECASE)
 # A clause that says something was never done ("デプロイとか運用は全くやったことがありません").
 NEVER_RE = re.compile(r"(?:こと|経験)(?:が|は|も)?(?:ありません|ない|なし)|全く|まったく|一度も|"
@@ -119,6 +122,7 @@ class SearchResult:
     items_finished: tuple[str, ...] = ()
     stages_finished: tuple[str, ...] = ()
     finished_said: bool = False  # a sentence says in words that something was finished ("終わった", "I've done")
+    items_pending: tuple[str, ...] = ()  # items named where the message says they are not done ("DLはまだ")
     stages_numbered: tuple[str, ...] = ()  # stages named by their number ("stage 3", "ステージ3")
     courses_named: tuple[str, ...] = ()  # resources named by their distinctive title ("Machine Learning Specialization")
     names_course: bool = False  # a course is named, by its title or as a series ("the ML specialization")
@@ -265,9 +269,11 @@ class Searcher:
         clauses = [c for x in (said or sentences) for c in CLAUSE_RE.split(x)
                    if c.strip() and not (_NOT_YET_RE.search(c) or _GOAL_RE.search(c) or NEVER_RE.search(c)
                                          or (_ASKING_RE.search(c) and not FINISHED_RE.search(c)))]
+        pending = [c for x in sentences for c in CLAUSE_RE.split(x) if _NOT_YET_RE.search(c) or NEVER_RE.search(c)]
         return {"items_finished": tuple(dict.fromkeys(i for c in clauses for i in self.item_terms.find(c))),
                 "stages_finished": tuple(dict.fromkeys(st for c in clauses for st in self.stages_named(c))),
-                "finished_said": bool(said)}
+                "finished_said": bool(said),
+                "items_pending": tuple(dict.fromkeys(i for c in pending for i in self.item_terms.find(c)))}
 
     def _courses_in(self, query: str) -> dict:
         courses = tuple(dict.fromkeys(self._courses[m.group().lower()] for m in self._titles.finditer(query))) \

@@ -189,3 +189,13 @@ def test_the_high_school_card_does_not_answer_a_stated_adult_age(e5_engine):
                            "高専卒だと学歴で不利になりますか？")
     assert answer.card != "bg-high-school-student"
     assert e5_engine.ask("17歳の高校生です。MLエンジニアになるために今からできることは？").card == "bg-high-school-student"
+
+
+def test_progress_up_to_a_point_counts_and_what_is_not_started_stays_open(e5_engine):
+    answer = e5_engine.ask("G検定に合格しました。Pythonは基礎文法とpandasくらいまで。手を動かした経験はほとんどありません。"
+                           "ここから3ヶ月の計画を教えてください。")
+    assert answer.kind == "next"
+    assert not {"programming-data.python-basics", "programming-data.pandas"} & set(_items(answer))
+    answer = e5_engine.ask("I've implemented linear regression and decision trees from scratch but haven't started "
+                           "deep learning yet. What should I study next?")
+    assert answer.stage == "core-ml"  # deep learning is still open, whatever comes before it
