@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import math
 import re
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
+from typing import TypeVar
 
 import numpy as np
 
@@ -42,6 +44,7 @@ from bot.messages import t
 from bot.search import CLAUSE_RE, FINISHED_RE, KNOWN_RE, NEVER_RE, SearchResult
 from bot.text import normalize, split_sentences, tokenize
 
+T = TypeVar("T")
 MAX_CITED = 3
 MAX_RESOURCES = 3
 MAX_STEPS = 3
@@ -223,8 +226,18 @@ def age_in_question(text: str) -> int | None:
     return None
 
 
-_BAND_WORDS: dict[tuple[int, str], frozenset[str]] = {}
 ADULT = 20
+_PER_KB: dict[tuple[str, int], tuple[weakref.ref, object]] = {}
+
+
+def _per_kb(name: str, kb: KnowledgeBase, build: Callable[[KnowledgeBase], T]) -> T:
+    """``build(kb)``, computed once per loaded knowledge base (a reload's new one gets its own; a cached value
+    is never served for another knowledge base that happens to reuse a freed one's id)."""
+    hit = _PER_KB.get((name, id(kb)))
+    if hit is None or hit[0]() is not kb:
+        hit = (weakref.ref(kb), build(kb))
+        _PER_KB[(name, id(kb))] = hit
+    return hit[1]  # type: ignore[return-value]
 
 
 def _band_tokens(text: str) -> set[str]:
@@ -233,19 +246,20 @@ def _band_tokens(text: str) -> set[str]:
     return {*tokens, *(f"{a} {b}" for a, b in pairwise(tokens))}
 
 
-def _band_words(kb: KnowledgeBase, card: Card) -> frozenset[str]:
-    """The keyword tokens that say who an age-banded card is for: those in a quarter of its phrasings (half
-    of one language's) and in the phrasings of at most 3 other cards ("高校", "high school")."""
-    key = (id(kb), card.id)
-    if key not in _BAND_WORDS:
-        df: dict[str, int] = {}
-        for c in kb.cards:
-            for tok in {tok for _, q in c.questions for tok in _band_tokens(q)}:
-                df[tok] = df.get(tok, 0) + 1
-        own = [_band_tokens(q) for _, q in card.questions]
-        _BAND_WORDS[key] = frozenset(tok for tok in set().union(*own)
+def _band_words(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
+    """For each age-banded card, the keyword tokens that say who it is for: those in a quarter of its
+    phrasings (half of one language's) and in the phrasings of at most 3 other cards ("高校", "high school")."""
+    df: dict[str, int] = {}
+    for c in kb.cards:
+        for tok in {tok for _, q in c.questions for tok in _band_tokens(q)}:
+            df[tok] = df.get(tok, 0) + 1
+    out = {}
+    for card in kb.cards:
+        if card.ages is not None:
+            own = [_band_tokens(q) for _, q in card.questions]
+            out[card.id] = frozenset(tok for tok in set().union(*own)
                                      if sum(tok in p for p in own) * 4 >= len(own) and df[tok] <= 4)
-    return _BAND_WORDS[key]
+    return out
 
 
 def fits_asker(kb: KnowledgeBase, card: Card, query: str, age: int | None = None) -> bool:
@@ -259,10 +273,9 @@ def fits_asker(kb: KnowledgeBase, card: Card, query: str, age: int | None = None
     if age is not None:
         return card.ages[0] <= age <= card.ages[1] or (card.ages[1] >= ADULT and any(
             c.ages and c.ages[0] <= age <= c.ages[1] for c in kb.cards))
-    return card.ages[1] >= ADULT or bool(_band_words(kb, card) & _band_tokens(query))
+    return card.ages[1] >= ADULT or bool(_per_kb("band", kb, _band_words)[card.id] & _band_tokens(query))
 
 
-_SUBJECTS: dict[int, dict[str, frozenset[str]]] = {}
 MAX_SUBJECT, MAX_SUBJECT_CARDS = 12, 3  # characters of a subject term; cards one term may be the subject of
 MIN_CONTEXT_SENTENCES = 3
 
@@ -270,19 +283,16 @@ MIN_CONTEXT_SENTENCES = 3
 def _subjects(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
     """What each card is about, as distinctive terms: the first words of its keyword-only phrasings
     ("統計検定" of "統計検定 何級"), when the knowledge base counts them as distinctive (not "機械学習")."""
-    if id(kb) not in _SUBJECTS:
-        terms = kb.distinctive_terms
-        firsts = {c.id: {first for _, q in c.questions if len(q) <= 24 and not re.search(r"[?？。]", q)
-                         for first in [normalize(q).split()[0] if q.split() else ""]
-                         if first in terms and len(first) <= MAX_SUBJECT} for c in kb.cards}
-        cards_with: dict[str, int] = {}
-        for found in firsts.values():
-            for first in found:
-                cards_with[first] = cards_with.get(first, 0) + 1
-        # a term that opens the phrasings of many cards ("mlえんじにあ") says nothing about any one of them
-        _SUBJECTS[id(kb)] = {cid: frozenset(f for f in found if cards_with[f] <= MAX_SUBJECT_CARDS)
-                             for cid, found in firsts.items()}
-    return _SUBJECTS[id(kb)]
+    terms = kb.distinctive_terms
+    firsts = {c.id: {first for _, q in c.questions if len(q) <= 24 and not re.search(r"[?？。]", q)
+                     for first in [normalize(q).split()[0] if q.split() else ""]
+                     if first in terms and len(first) <= MAX_SUBJECT} for c in kb.cards}
+    cards_with: dict[str, int] = {}
+    for found in firsts.values():
+        for first in found:
+            cards_with[first] = cards_with.get(first, 0) + 1
+    # a term that opens the phrasings of many cards ("mlえんじにあ") says nothing about any one of them
+    return {cid: frozenset(f for f in found if cards_with[f] <= MAX_SUBJECT_CARDS) for cid, found in firsts.items()}
 
 
 class _Context:
@@ -307,7 +317,7 @@ def card_fits(kb: KnowledgeBase, query: str) -> Callable[[Card], bool]:
     says the asker already holds or knows and does not ask about (the 統計検定 card for someone who passed
     it and asks about changing jobs; the Docker card for "I know Docker, Kubernetes, Postgres")."""
     context = _Context(query)
-    subjects = _subjects(kb)
+    subjects = _per_kb("subjects", kb, _subjects)
     age = age_in_question(query)
 
     def fits(card: Card) -> bool:
@@ -353,18 +363,22 @@ def hours_in_question(text: str) -> float | None:
     wins over a daily one."""
     weekday, weekend = _WEEKDAY_RE.search(text), _WEEKEND_RE.search(text)
     if weekday and weekend and not re.search(r"週" + _ABOUT_JA + r"\d", text):
-        per = [[float(g) for g in m.groups() if g is not None] for m in (weekday, weekend)]
-        hours = (per[0][0] + per[0][-1]) / 2 * 5 + (per[1][0] + per[1][-1]) / 2 * 2
+        hours = _middle(weekday) * 5 + _middle(weekend) * 2
         if 0 < hours <= 100:
             return hours
     for pattern, factor in _HOURS_RE:
         m = pattern.search(text)
         if m:
-            numbers = [float(g) for g in m.groups() if g is not None]
-            hours = (numbers[0] + numbers[-1]) / 2 * factor
+            hours = _middle(m) * factor
             if 0 < hours <= 100:
                 return hours
     return None
+
+
+def _middle(m: re.Match[str]) -> float:
+    """The number a match states, or the middle of the range it states ("10〜12" -> 11)."""
+    numbers = [float(g) for g in m.groups() if g is not None]
+    return (numbers[0] + numbers[-1]) / 2
 
 
 def duration_values(kb: KnowledgeBase, first: str, last: str, done: frozenset[str] = frozenset()) -> dict:

@@ -265,11 +265,15 @@ class Searcher:
         into MLOps"), or only asks ("what should I do"; "what after I'm done with X?" still says X is done).
         ``finished_said``: a sentence said so in words."""
         sentences = split_sentences(query)
-        said = [x for x in sentences if FINISHED_RE.search(x)]
-        clauses = [c for x in (said or sentences) for c in CLAUSE_RE.split(x)
-                   if c.strip() and not (_NOT_YET_RE.search(c) or _GOAL_RE.search(c) or NEVER_RE.search(c)
-                                         or (_ASKING_RE.search(c) and not FINISHED_RE.search(c)))]
-        pending = [c for x in sentences for c in CLAUSE_RE.split(x) if _NOT_YET_RE.search(c) or NEVER_RE.search(c)]
+        said = {x for x in sentences if FINISHED_RE.search(x)}
+        clauses, pending = [], []
+        for sentence in sentences:
+            for c in CLAUSE_RE.split(sentence):
+                if _NOT_YET_RE.search(c) or NEVER_RE.search(c):
+                    pending.append(c)
+                elif (not said or sentence in said) and c.strip() and not _GOAL_RE.search(c) \
+                        and not (_ASKING_RE.search(c) and not FINISHED_RE.search(c)):
+                    clauses.append(c)
         return {"items_finished": tuple(dict.fromkeys(i for c in clauses for i in self.item_terms.find(c))),
                 "stages_finished": tuple(dict.fromkeys(st for c in clauses for st in self.stages_named(c))),
                 "finished_said": bool(said),

@@ -20,6 +20,7 @@ from bot.knowledge import KnowledgeBase
 
 # Homophones a Japanese input method offers first: the typed reading is right, the kanji is the wrong word.
 JA_SLIPS = {"機会学習": "機械学習", "機会工学": "機械工学", "進層学習": "深層学習"}
+MAX_SEEN = 10_000  # words remembered between questions
 MIN_LENGTH = 5  # shorter words have too many neighbours one edit away ("kids" / "kid" / "ids")
 _WORD_RE = re.compile(r"[A-Za-z]+")
 
@@ -57,10 +58,18 @@ class Speller:
     def __init__(self, words: Iterable[str] | Counter[str], is_word: Callable[[str], bool] | None = None) -> None:
         self.counts: Counter[str] = words if isinstance(words, Counter) else Counter(words)
         self.is_word = is_word
+        self._seen: dict[str, str] = {}  # a question's words are looked up twice: to embed it and to search it
 
     def correct(self, word: str) -> str:
         """The known word one edit away from ``word`` (lower case), the most frequent when several are, or
         ``word`` itself when it is known, short, or has no such neighbour."""
+        if word not in self._seen:
+            if len(self._seen) >= MAX_SEEN:
+                self._seen.clear()
+            self._seen[word] = self._correct(word)
+        return self._seen[word]
+
+    def _correct(self, word: str) -> str:
         low = word.lower()
         if len(low) < MIN_LENGTH or low in self.counts or (self.is_word is not None and self.is_word(low)):
             return word
