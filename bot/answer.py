@@ -433,13 +433,16 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
     learner says so of the whole stage ("core-mlは一通り終わった"); then the answer moves to the following
     stage, else it lists the stage's remaining items. It never moves behind the stored stage.
     """
-    named_items = [kb.items[i] for i in result.items_finished]
+    # "データアナリストとして3年働いています。計画を立てて": who they are, not what they finished (the job's
+    # name is not the roadmap's "data analyst job" item, nor its stage); only what they say they know counts
+    told = bool(result.backgrounds) and not result.finished_said and bool(_PLAN_RE.search(result.query))
+    named_items = [kb.items[i] for i in (result.items_known if told else result.items_finished)]
     # "I finished Andrew Ng's Machine Learning Specialization": the checklist items that course covers, on
     # stages whose checklist is a curriculum (a course's lab is not one of the learner's portfolio projects)
     for rid in result.courses_named if not intent.partial else ():  # "I'm taking the ML Specialization"
         named_items += [kb.items[i] for i in kb.resources_by_id[rid].items
                         if i in kb.items and kb.stage(kb.items[i].stage).sequential and kb.items[i] not in named_items]
-    named_stage = next((kb.stages_by_id[s] for s in result.stages_finished), None)
+    named_stage = None if told else next((kb.stages_by_id[s] for s in result.stages_finished), None)
     # a stage they say they finished ("I've finished the MLOps stage"), not only one the words match
     said_stage = named_stage is not None or (result.finished_said and bool(_STAGE_WORD_RE.search(result.query)))
     # A course they are still taking ("I'm taking the ML Specialization, not finished yet") places them on
@@ -449,7 +452,7 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
                             for i in kb.resources_by_id[rid].items if i in kb.items), None)
     # No stored stage: a weaker hint, a keyword match; not when a course is named, whose title words
     # ("... Specialization") match a stage's text without naming it.
-    if named_stage is None and asker.stage is None and not result.names_course:
+    if named_stage is None and asker.stage is None and not result.names_course and not told:
         named_stage = next((kb.stages_by_id[h.id] for h in result.passages
                             if h.id in kb.stages_by_id and h.keyword > 0), None)
     # What they say they know or use ("Pythonもnumpyも普通に使えます") is done too.
@@ -474,10 +477,18 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
         base = named_stage
     elif asker.stage:
         base = kb.stage(asker.stage)
+    elif result.backgrounds and _PLAN_RE.search(result.query):
+        base = kb.stages[0]  # "I'm a backend engineer, make me a plan": from the start, less what their job covers
     else:
         return None
-    if asker.stage is None and not named_items and not result.stages_named and not _mentions_stage(result, kb):
+    if asker.stage is None and not named_items and not result.stages_named and not _mentions_stage(result, kb) \
+            and base is not kb.stages[0]:
         return None
+    # What their job or degree usually covers ("I'm a backend engineer": the CS basics), unless they say
+    # it is not done; said in the answer, so that they can ask for it back.
+    skipped = [kb.items[i] for i in result.items_background if i not in done and kb.items[i].stage in
+               {s.id for s in kb.stages if s.order >= base.order}]
+    done = done | frozenset(result.items_background)
     whole = not intent.partial and (
         (not named_items and said_stage and named_stage is base) or bool(_WHOLE_STAGE_RE.search(result.query)))
     if whole:
@@ -501,6 +512,11 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
         finished = next(s for s in kb.stages if s.next == target.id)
         intro = t("after_stage", lang, done=finished.title.get(lang), next=target.title.get(lang))
     lines = [intro]
+    if skipped:
+        titles = [kb.backgrounds_by_id[b].title.get(lang) for b in result.backgrounds]
+        sep = "、" if lang == "ja" else ", "
+        lines.append(t("background_skips", lang, background=(" / " if lang == "en" else "・").join(titles),
+                       items=sep.join(i.title.get(lang) for i in skipped)))
     following = kb.next_stage(target.id)
     if following is not None:
         lines.append(t("then_stage", lang, next=following.title.get(lang)))
@@ -644,7 +660,7 @@ def compose_card(kb: KnowledgeBase, card: Card, result: SearchResult, asker: Ask
                                                 preferred=frozenset(card.resources))]
     stage = card.stage or next((d for d in card.docs if d in kb.stages_by_id), None)
     hints = _hints(kb, result, list(card.resources) or [r.id for r in resources])
-    return Answer(result.query, lang, True, text, passages, resources, _next_step(kb, asker, stage, lang, hints, result.items_known),
+    return Answer(result.query, lang, True, text, passages, resources, _next_step(kb, asker, stage, lang, hints, result.items_known + result.items_background),
                   result.relevance, notices, card=card.id, kind="card")
 
 
@@ -680,7 +696,7 @@ def compose(kb: KnowledgeBase, index: Index, result: SearchResult, gate: Gate, a
     resources = [_ref(r) for r in fit_resources(kb, ranked[:12], lang, _beginner(kb, asker), asked)]
     stage = next((h.id for h in result.passages if h.id in kb.stages_by_id), None)
     hints = _hints(kb, result, [r.id for r in resources])
-    return Answer(result.query, lang, True, summary, passages, resources, _next_step(kb, asker, stage, lang, hints, result.items_known),
+    return Answer(result.query, lang, True, summary, passages, resources, _next_step(kb, asker, stage, lang, hints, result.items_known + result.items_background),
                   result.relevance, notices, kind="passage")
 
 
@@ -721,9 +737,10 @@ def _plan_intent(result: SearchResult) -> NextIntent | None:
     """A request for a study plan from someone who says what they have done ("Completed the Deep Learning
     Specialization and two Kaggle competitions. Can you give me a plan for those 3 months?"): a plan starts
     from where they are, like "what next?". Without what they have done, a plan card answers."""
-    if not _PLAN_RE.search(result.query) or not result.finished_said or _GROUP_RE.search(result.query):
+    if not _PLAN_RE.search(result.query) or _GROUP_RE.search(result.query):
         return None
-    if not (result.items_finished or result.items_known or result.courses_named or result.stages_finished):
+    if not (result.backgrounds or (result.finished_said and (
+            result.items_finished or result.items_known or result.courses_named or result.stages_finished))):
         return None
     return NextIntent(partial=bool(NOT_YET_RE.search(result.query)))
 

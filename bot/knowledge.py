@@ -49,6 +49,7 @@ FIELDS = {
     "item": ("id", "title", "hours", "keywords"),
     "resource": ("id", "title", "url", "kind", "stages", "items", "tags", "lang", "level", "cost", "summary"),
     "card": ("id", "questions", "examples", "answer", "docs", "resources", "stage", "covered", "duration", "ages"),
+    "background": ("id", "title", "terms", "covers"),
 }
 PLACEHOLDERS = ("hours", "weeks_at_5", "weeks_at_10", "weeks_at_20", "months_at_5", "months_at_10", "months_at_20",
                 *(f"hours_{s.replace('-', '_')}" for s in STAGE_IDS))
@@ -143,6 +144,17 @@ class Resource:
 
 
 @dataclass(frozen=True)
+class Background:
+    """A job or degree that usually covers some checklist items ("a backend engineer knows the CS basics"):
+    a learner who says they have it is not sent to those items first."""
+
+    id: str
+    title: Text  # what the answer calls it: "ソフトウェア開発の経験" / "software development experience"
+    terms: tuple[str, ...]  # how learners say they have it: "バックエンドエンジニア", "backend developer"
+    covers: tuple[str, ...]  # checklist item ids
+
+
+@dataclass(frozen=True)
 class Card:
     """A curated answer to a question learners ask, with the phrasings it answers."""
 
@@ -189,6 +201,7 @@ class KnowledgeBase:
     resources: list[Resource]
     digest: str
     cards: list[Card] = field(default_factory=list)
+    backgrounds: list[Background] = field(default_factory=list)
     _by_id: dict[str, Document] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -197,6 +210,7 @@ class KnowledgeBase:
         self.resources_by_id = {r.id: r for r in self.resources}
         self.stages_by_id = {s.id: s for s in self.stages}
         self.cards_by_id = {c.id: c for c in self.cards}
+        self.backgrounds_by_id = {b.id: b for b in self.backgrounds}
 
     @property
     def documents(self) -> list[Document]:
@@ -250,9 +264,14 @@ class KnowledgeBase:
         return _terms_to_ids((s.id, [*s.keywords, *(p for lang in LANGS for p in term_parts(s.title.get(lang)))])
                              for s in self.stages)
 
+    @functools.cached_property
+    def background_terms(self) -> dict[str, str]:
+        """How learners say they have each background, normalised -> background id."""
+        return _terms_to_ids((b.id, list(b.terms)) for b in self.backgrounds)
+
     def warm(self) -> KnowledgeBase:
         """Compute the derived tables now (so that a snapshot carries them)."""
-        _ = self.distinctive_terms, self.item_terms, self.stage_terms
+        _ = self.distinctive_terms, self.item_terms, self.stage_terms, self.background_terms
         return self
 
 
@@ -362,11 +381,11 @@ class _Checker:
             self.fail(node, f"{where}: {key} '{value}' is not one of {', '.join(allowed)}", key)
         return value
 
-    def entries(self, data: Any, key: str) -> list[Any]:
+    def entries(self, data: Any, key: str, optional: tuple[str, ...] = ()) -> list[Any]:
         if not isinstance(data, dict) or not isinstance(data.get(key), list):
             self.fail(data, f"the file must hold a top-level '{key}:' list")
             return []
-        self.known(data, (key,), "the file")
+        self.known(data, (key, *optional), "the file")
         if not data[key]:
             self.fail(data, f"the '{key}:' list is empty", key)
         return data[key]
@@ -424,10 +443,12 @@ def _read(path: Path, problems: list[Problem]) -> Any:
     return None
 
 
-def _entries(c: _Checker, data: Any, kind: str, seen: dict[str, int]) -> Iterator[tuple[dict, str, str]]:
+def _entries(c: _Checker, data: Any, kind: str, seen: dict[str, int],
+             optional: tuple[str, ...] = ()) -> Iterator[tuple[dict, str, str]]:
     """Each entry of the file's ``<kind>s:`` list that is a mapping, with its id and a "kind 'id'" label for
-    messages; checks its fields and that its id is unique (in ``seen``) on the way."""
-    for node in c.entries(data, f"{kind}s"):
+    messages; checks its fields and that its id is unique (in ``seen``) on the way. ``optional``: other
+    top-level lists the file may hold."""
+    for node in c.entries(data, f"{kind}s", optional):
         if not isinstance(node, dict):
             c.fail(data, f"each {kind} must be a mapping")
             continue
@@ -472,7 +493,7 @@ def _hours(c: _Checker, node: dict, where: str) -> float:
 def _stages(c: _Checker, data: Any, seen: dict[str, int]) -> list[Stage]:
     out = []
     nodes: list[dict] = []  # the YAML mapping of each stage in ``out``, for line numbers
-    for node, sid, where in _entries(c, data, "stage", seen):
+    for node, sid, where in _entries(c, data, "stage", seen, ("backgrounds",)):
         if sid and sid not in STAGE_IDS:
             c.fail(node, f"unknown stage id '{sid}' (expected one of {', '.join(STAGE_IDS)})", "id")
         items = []
@@ -529,6 +550,43 @@ def _stages(c: _Checker, data: Any, seen: dict[str, int]) -> list[Stage]:
             if s.id in STAGE_IDS and s.order != STAGE_IDS.index(s.id) + 1:
                 c.fail(node, f"stage '{s.id}': order must be {STAGE_IDS.index(s.id) + 1}", "order")
     return sorted(out, key=lambda s: s.order)
+
+
+def _backgrounds(c: _Checker, data: Any, items: set[str]) -> list[Background]:
+    """stages.yaml's optional ``backgrounds:`` list: jobs and degrees and the checklist items they cover."""
+    raw = data.get("backgrounds") if isinstance(data, dict) else None
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        c.fail(data, "'backgrounds' must be a list", "backgrounds")
+        return []
+    out: list[Background] = []
+    seen: dict[str, int] = {}
+    for node in raw:
+        if not isinstance(node, dict):
+            c.fail(data, "each background must be a mapping", "backgrounds")
+            continue
+        bid = c.string(node, "id", "background")
+        where = f"background '{bid}'"
+        c.known(node, FIELDS["background"], where)
+        _unique(c, node, bid, seen)
+        terms = node.get("terms")
+        if not isinstance(terms, dict):
+            c.fail(node, f"{where}: needs 'terms' with 'ja' and 'en' lists", "terms")
+            words: tuple[str, ...] = ()
+        else:
+            c.known(terms, LANGS, f"{where} terms")
+            words = tuple(w for lang in LANGS for w in c.str_list(terms, lang, f"{where} terms"))
+        covers = c.str_list(node, "covers", where)
+        if not covers:
+            c.fail(node, f"{where}: 'covers' must name at least one checklist item", "covers")
+        for i in covers:
+            if i not in items:
+                close = _close(i, sorted(items))
+                c.fail(node, f"{where}: unknown checklist item '{i}'" + (f". Did you mean '{close[0]}'?" if close else ""),
+                       "covers")
+        out.append(Background(bid, c.text(node, "title", where), words, covers))
+    return out
 
 
 def _bilingual(c: _Checker, node: dict, where: str) -> Text:
@@ -677,6 +735,7 @@ def check(directory: str | os.PathLike[str]) -> tuple[KnowledgeBase | None, list
     topics = _topics(checkers["topics.yaml"], data["topics.yaml"], seen) if data["topics.yaml"] else []
     stages = _stages(checkers["stages.yaml"], data["stages.yaml"], seen) if data["stages.yaml"] else []
     items = {i.id for s in stages for i in s.items}
+    backgrounds = _backgrounds(checkers["stages.yaml"], data["stages.yaml"], items) if data["stages.yaml"] else []
     resources = (_resources(checkers["resources.yaml"], data["resources.yaml"], seen, items)
                  if data["resources.yaml"] else [])
     doc_ids = ({d.id for d in [*topics, *stages]}
@@ -687,7 +746,7 @@ def check(directory: str | os.PathLike[str]) -> tuple[KnowledgeBase | None, list
         problems.extend(c.problems)
     if problems:
         return None, problems
-    return KnowledgeBase(topics, stages, resources, knowledge_digest(directory), cards), []
+    return KnowledgeBase(topics, stages, resources, knowledge_digest(directory), cards, backgrounds), []
 
 
 def load(directory: str | os.PathLike[str]) -> KnowledgeBase:

@@ -70,6 +70,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "part": {"ja": "（{p}/{n}）", "en": " (part {p}/{n})"},
     "plan_months": {"ja": "{weeks}週間・週{h:g}時間{assumed}なら、ここから次の順で進められます:",
                     "en": "At {h:g} h a week{assumed}, your {weeks} weeks from here could go like this:"},
+    "background_skips": {"ja": "{background}から考えて、{items}は済んでいるものとして除きました（必要なら言ってください）。",
+                         "en": "With your {background}, I have left out {items} (say so if you want them back)."},
     "plan_assumed": {"ja": "（時間の指定がないので仮定）", "en": " (assumed: you did not say)"},
     "plan_month": {"ja": "- {m}か月目: {items}", "en": "- Month {m}: {items}"},
     "plan_rest": {"ja": "この期間に収まらない残り約{rest:g}時間（{items}）は、その後に続けましょう。",

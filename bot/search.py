@@ -22,7 +22,7 @@ from bot.index import Index
 from bot.keyword import BM25
 from bot.knowledge import KnowledgeBase
 from bot.spelling import Speller, knowledge_words
-from bot.text import TermMatcher, detect_lang, split_sentences, tokenize
+from bot.text import TermMatcher, detect_lang, normalize, split_sentences, tokenize
 
 log = logging.getLogger(__name__)
 
@@ -103,6 +103,20 @@ _WEAK_RE = re.compile(
     re.IGNORECASE)
 
 
+# A background the learner says they have ("I'm a backend engineer", "物理学の修士です"), not one they want,
+# compare or deny: the sentence says who they are, and the words around the term do not make it a goal.
+_IDENTITY_RE = re.compile(
+    r"です|でした|してい|してま|してた|やって|働い|勤務|年目|歴|出身|卒|現役|本業|在籍|修士|博士|専攻|勤め|経験|"
+    r"\bi'?m\b|\bi am\b|\bi'?ve been\b|\bi have been\b|\bi was\b|\bi work|\bworking as\b|\bwork as\b|"
+    r"\bworked as\b|\bmy (?:job|role|day job|degree)\b|\byears?\b|\bcurrently\b|\bby day\b|\bi have an?\b|"
+    r"\bi hold\b|\bi did\b|\bi studied\b|\bgraduated\b", re.IGNORECASE)
+_NOT_BEFORE_RE = re.compile(r"\b(?:become|becoming|be|into|to|towards?|than|vs\.?|versus|or|like|not|no|non|"
+                            r"aspiring|future|wannabe|want|wants)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
+_NOT_AFTER_RE = re.compile(r"^\s*(?:に(?:なり|なる|なれ|転|進|移)|を目指|志望|か[、\s]|かml|かai|かmlエンジニア|と(?:の違い|比べ)|"
+                           r"へ|寄り|ではな|じゃな|ではありません|role|position|job|vs|or\b|first\b)", re.IGNORECASE)
+_RUSTY_RE = re.compile(r"忘れ|苦手|自信が(?:な|あり)|錆|\brusty\b|\bforg[oe]t|\bweak\b|\bnever\b", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class SearchResult:
     query: str
@@ -126,6 +140,8 @@ class SearchResult:
     stages_numbered: tuple[str, ...] = ()  # stages named by their number ("stage 3", "ステージ3")
     courses_named: tuple[str, ...] = ()  # resources named by their distinctive title ("Machine Learning Specialization")
     names_course: bool = False  # a course is named, by its title or as a series ("the ML specialization")
+    backgrounds: tuple[str, ...] = ()  # backgrounds the learner says they have ("I'm a backend engineer")
+    items_background: tuple[str, ...] = ()  # the checklist items those usually cover, less any said not done
 
     @property
     def top_keyword(self) -> float:
@@ -181,6 +197,8 @@ class Searcher:
         self.terms = TermMatcher(kb.distinctive_terms)
         self.item_terms = TermMatcher(kb.item_terms)
         self.stage_terms = TermMatcher(kb.stage_terms)
+        self.background_terms = dict(kb.background_terms)  # normalised term -> background id
+        self._background_matcher = TermMatcher({t: t for t in self.background_terms})
         self._stage_by_order = {s.order: s.id for s in kb.stages}
         # Courses named by title ("Machine Learning Specialization"): what they cover, and not a stage name.
         self._courses = {r.distinctive_name.lower(): r.id for r in kb.resources if r.distinctive_name}
@@ -255,6 +273,7 @@ class Searcher:
                 items_known=self.known_items(query),
                 **self._finished(query),
                 **self._courses_in(query),
+                **self._backgrounds(query),
             ))
         return results
 
@@ -278,6 +297,24 @@ class Searcher:
                 "stages_finished": tuple(dict.fromkeys(st for c in clauses for st in self.stages_named(c))),
                 "finished_said": bool(said),
                 "items_pending": tuple(dict.fromkeys(i for c in pending for i in self.item_terms.find(c)))}
+
+    def _backgrounds(self, query: str) -> dict:
+        """The backgrounds a message says the learner has, and the checklist items they usually cover (less
+        any the message says are not done: "バックエンドエンジニアですが、アルゴリズムは苦手")."""
+        found: list[str] = []
+        for sentence in split_sentences(query):
+            if _RUSTY_RE.search(sentence) or not _IDENTITY_RE.search(sentence):
+                continue
+            norm = normalize(sentence)
+            for term in self._background_matcher.find(sentence):
+                at = norm.find(term)
+                if at < 0 or _NOT_BEFORE_RE.search(norm[:at]) or _NOT_AFTER_RE.search(norm[at + len(term):]):
+                    continue
+                found.append(self.background_terms[term])
+        ids = tuple(dict.fromkeys(found))
+        pending = set(self._finished(query)["items_pending"]) if ids else set()
+        covered = (i for b in ids for i in self.kb.backgrounds_by_id[b].covers if i not in pending)
+        return {"backgrounds": ids, "items_background": tuple(dict.fromkeys(covered))}
 
     def _courses_in(self, query: str) -> dict:
         courses = tuple(dict.fromkeys(self._courses[m.group().lower()] for m in self._titles.finditer(query))) \

@@ -199,3 +199,36 @@ def test_progress_up_to_a_point_counts_and_what_is_not_started_stays_open(e5_eng
     answer = e5_engine.ask("I've implemented linear regression and decision trees from scratch but haven't started "
                            "deep learning yet. What should I study next?")
     assert answer.stage == "core-ml"  # deep learning is still open, whatever comes before it
+
+
+@pytest.mark.parametrize(("message", "background"), [
+    ("I'm a backend engineer with 6 years of experience, mostly Go and Node.", "software-engineer"),
+    ("42歳、SIerでJavaの業務システム開発を15年くらいやってます。", "software-engineer"),
+    ("データアナリストとして働いて3年目です。", "data-analyst"),
+    ("物理学の修士2年です。", "math-science-degree"),
+    ("I want to become a data analyst first.", None),  # a goal
+    ("I'm not a software engineer, I teach math.", None),
+    ("データサイエンティストになりたい大学生です。", None),
+    ("I have a physics degree but my math is rusty.", None),  # says it does not cover the math
+])
+def test_a_background_is_what_the_learner_says_they_are_not_what_they_want(e5_engine, message, background):
+    found = e5_engine.searcher.search(message).backgrounds
+    assert found == ((background,) if background else ())
+
+
+def test_a_plan_for_someone_with_a_background_skips_what_it_covers_and_says_so(e5_engine, kb):
+    answer = e5_engine.ask("データアナリストとして3年働いています。SQLとTableauがメインです。"
+                           "半年でMLエンジニアになるための学習計画を立ててください。")
+    assert answer.kind == "next"  # was: a generic plan card, SQL and charts included
+    assert "6か月目" in answer.answer
+    sql = kb.items["programming-data.sql-basics"].title.ja
+    skipped = next(line for line in answer.answer.splitlines() if "除きました" in line)
+    assert sql in skipped
+    assert "データ分析" in skipped
+    assert "programming-data.sql-basics" not in _items(answer)
+    assert answer.stage == "education"  # the job's name is not the roadmap's "data analyst job" stage
+    answer = e5_engine.ask("I'm a backend engineer with 6 years of experience, mostly Go and Node. I have about "
+                           "6 hours a week. Can you make me a 6-month study plan to become an ML engineer?")
+    assert answer.kind == "next"
+    assert "education.cs-fundamentals" not in _items(answer)
+    assert kb.items["education.cs-fundamentals"].title.en in answer.answer.split("left out")[1].split("\n")[0]

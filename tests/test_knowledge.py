@@ -216,6 +216,21 @@ def test_stage_sequential_flag_is_validated(knowledge_copy):
     assert any("'sequential' must be true or false" in p.message and p.file == "stages.yaml" for p in problems)
 
 
+def test_background_mistakes_are_reported_with_file_and_line(knowledge_copy):
+    path = knowledge_copy / "stages.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("covers: [education.cs-fundamentals]", "covers: [education.cs-fundamental]", 1)
+    path.write_text(text.replace("  - id: data-engineer\n", "  - id: data-engineer\n    cover: []\n", 1),
+                    encoding="utf-8")
+    _, problems = check(knowledge_copy)
+    messages = {p.message: p for p in problems}
+    unknown = "background 'cs-degree': unknown checklist item 'education.cs-fundamental'. Did you mean 'education.cs-fundamentals'?"
+    assert unknown in messages
+    assert messages[unknown].file == "stages.yaml"
+    assert messages[unknown].line > 1
+    assert "background 'data-engineer': unknown field 'cover'. Did you mean 'covers'?" in messages
+
+
 def test_misspelled_field_is_an_error_not_silently_dropped(knowledge_copy):
     path = knowledge_copy / "topics.yaml"
     text = path.read_text(encoding="utf-8")
