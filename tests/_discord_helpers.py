@@ -396,6 +396,8 @@ def small_knowledge(dest: Path, source: Path = KNOWLEDGE, sentences: int = 1, re
     for r in res["resources"]:
         if "items" in r:
             r["items"] = [i for i in r["items"] if i in kept_items]
+    stages["backgrounds"] = [{**b, "covers": [i for i in b["covers"] if i in kept_items]}
+                             for b in stages.get("backgrounds", []) if set(b["covers"]) & kept_items]
     kept_resources = {r["id"] for r in res["resources"]}
     answers["cards"] = [c for c in answers["cards"] if c["id"] in cards]
     assert len(answers["cards"]) == len(cards), f"no such card(s) in {source}: {cards}"
