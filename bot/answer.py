@@ -148,17 +148,17 @@ def fit_resources(kb: KnowledgeBase, ranked: list[str], lang: str, beginner: boo
     return [r for _, _, r in scored[:n]]
 
 
+def _resource_names(kb: KnowledgeBase) -> list[tuple[str, frozenset[str], str]]:
+    """Each resource's id, its tags as a question names them and its lower-cased title (once per knowledge)."""
+    return [(r.id, frozenset(tag.replace("-", " ") for tag in r.tags), r.name.lower()) for r in kb.resources]
+
+
 def _asked_resources(kb: KnowledgeBase, result: SearchResult) -> frozenset[str]:
     """Resources the question names (by a tag or its title): "G検定", "Kaggle"."""
     named = {n.lower() for n in result.named}
     query = result.query.lower()
-    return frozenset(r.id for r in kb.resources
-                     if any(tag.replace("-", " ") in named for tag in r.tags) or _title_named(r, query))
-
-
-def _title_named(r: Resource, query: str) -> bool:
-    name = r.name.lower()
-    return len(name) >= 3 and name in query
+    return frozenset(rid for rid, tags, name in _per_kb("resource_names", kb, _resource_names)
+                     if tags & named or (len(name) >= 3 and name in query))
 
 
 def _beginner(kb: KnowledgeBase, asker: Asker) -> bool:

@@ -271,9 +271,9 @@ class Searcher:
                 items_named=self.item_terms.find(query),
                 stages_named=self.stages_named(query),
                 items_known=self.known_items(query),
-                **self._finished(query),
+                **(finished := self._finished(query)),
                 **self._courses_in(query),
-                **self._backgrounds(query),
+                **self._backgrounds(query, finished["items_pending"]),
             ))
         return results
 
@@ -298,7 +298,7 @@ class Searcher:
                 "finished_said": bool(said),
                 "items_pending": tuple(dict.fromkeys(i for c in pending for i in self.item_terms.find(c)))}
 
-    def _backgrounds(self, query: str) -> dict:
+    def _backgrounds(self, query: str, pending: tuple[str, ...]) -> dict:
         """The backgrounds a message says the learner has, and the checklist items they usually cover (less
         any the message says are not done: "バックエンドエンジニアですが、アルゴリズムは苦手")."""
         found: list[str] = []
@@ -312,7 +312,6 @@ class Searcher:
                     continue
                 found.append(self.background_terms[term])
         ids = tuple(dict.fromkeys(found))
-        pending = set(self._finished(query)["items_pending"]) if ids else set()
         covered = (i for b in ids for i in self.kb.backgrounds_by_id[b].covers if i not in pending)
         return {"backgrounds": ids, "items_background": tuple(dict.fromkeys(covered))}
 

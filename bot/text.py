@@ -30,8 +30,10 @@ EN_STOPWORDS = frozenset(
 
 def normalize(text: str) -> str:
     """NFKC, lower-case, katakana folded to hiragana, invisible characters removed."""
-    text = _INVISIBLE_RE.sub("", unicodedata.normalize("NFKC", text)).lower()
-    return "".join(chr(ord(c) - 0x60) if _KATA_START <= ord(c) <= _KATA_END else c for c in text)
+    return _INVISIBLE_RE.sub("", unicodedata.normalize("NFKC", text)).lower().translate(_KATA_TO_HIRA)
+
+
+_KATA_TO_HIRA = {c: c - 0x60 for c in range(_KATA_START, _KATA_END + 1)}
 
 
 _SENTENCE_RE = re.compile(r"(?<=[。．！？!?\n])|(?<=\.)\s+")
@@ -102,21 +104,22 @@ class TermMatcher:
     def __init__(self, terms: dict[str, str]) -> None:
         # terms: normalised term -> how to report it
         self._latin: dict[tuple[str, ...], str] = {}
-        self._cjk: list[tuple[str, str]] = []
+        self._cjk: dict[str, list[tuple[str, str]]] = {}  # by first character: a text looks only at its own
         for term, report in terms.items():
             if _LATIN_TERM_RE.match(term):
                 words = tuple(_words(term))
                 if words and len(words) <= MAX_TERM_WORDS:
                     self._latin.setdefault(words, report)
-            else:
-                self._cjk.append((term, report))
+            elif term:
+                self._cjk.setdefault(term[0], []).append((term, report))
 
     def find(self, text: str) -> tuple[str, ...]:
         norm = normalize(text)
         words = _words(norm)
         found = {self._latin[gram] for n in range(1, MAX_TERM_WORDS + 1) for i in range(len(words) - n + 1)
                  if (gram := tuple(words[i:i + n])) in self._latin}
-        found |= {report for term, report in self._cjk if term in norm and _stands_alone(norm, term)}
+        found |= {report for first in set(norm) for term, report in self._cjk.get(first, ())
+                  if term in norm and _stands_alone(norm, term)}
         return tuple(sorted(found))
 
 
