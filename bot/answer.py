@@ -353,17 +353,22 @@ _HOURS_RE = [
 
 
 # "平日1.5時間、休日3時間": weekdays and weekend days given apart (a day's figure each)
-_WEEKDAY_RE = re.compile(r"平日(?:は|に)?" + _ABOUT_JA + _NUM + r"\s*(?:時間|h)")
+_WEEKDAY_RE = re.compile(r"平日(?:は|に)?(?:夜|朝|夜に|朝に|仕事の後に?)?(?:は|に)?(?:1日|一日|毎日)?" + _ABOUT_JA + _NUM
+                         + r"\s*(?:時間|h)")
 _WEEKEND_RE = re.compile(r"(?:休日|土日|週末)(?:は|に)?(?:それぞれ|各)?" + _ABOUT_JA + _NUM + r"\s*(?:時間|h)")
+# "土日で合計6時間", "週末は合わせて5時間": the weekend's total, not each day's
+_WEEKEND_TOTAL_RE = re.compile(r"(?:休日|土日|週末)(?:は|に|で)?(?:合計|合わせて|あわせて|計)(?:で)?" + _ABOUT_JA + _NUM
+                               + r"\s*(?:時間|h)")
 
 
 def hours_in_question(text: str) -> float | None:
     """Weekly study hours the learner states ("週10時間", "週だいたい10〜12時間", "2 hours a day",
-    "10-12 hours a week", "平日1.5時間、休日3時間"; a range counts as its middle), if any. A weekly figure
+    "10-12 hours a week", "平日1.5時間、休日3時間", "平日は夜1時間、土日で合計6時間"; a range counts as its middle), if any. A weekly figure
     wins over a daily one."""
-    weekday, weekend = _WEEKDAY_RE.search(text), _WEEKEND_RE.search(text)
-    if weekday and weekend and not re.search(r"週" + _ABOUT_JA + r"\d", text):
-        hours = _middle(weekday) * 5 + _middle(weekend) * 2
+    weekday, total, each = _WEEKDAY_RE.search(text), _WEEKEND_TOTAL_RE.search(text), _WEEKEND_RE.search(text)
+    weekend = _middle(total) if total else _middle(each) * 2 if each else None
+    if weekday and weekend is not None and not re.search(r"週" + _ABOUT_JA + r"\d", text):
+        hours = _middle(weekday) * 5 + weekend
         if 0 < hours <= 100:
             return hours
     for pattern, factor in _HOURS_RE:

@@ -182,6 +182,8 @@ def test_a_two_part_message_whose_whole_reads_as_salary_still_answers_its_other_
 def test_weekday_and_weekend_hours_add_up_to_a_week():
     assert hours_in_question("平日1.5時間、休日3時間くらい使えます") == 13.5
     assert hours_in_question("週10時間、平日は1時間") == 10
+    assert hours_in_question("平日は夜1時間、土日で合計6時間くらいなら勉強できそうです") == 11
+    assert hours_in_question("平日は1日2時間、週末は各4時間") == 18
 
 
 def test_the_high_school_card_does_not_answer_a_stated_adult_age(e5_engine):
