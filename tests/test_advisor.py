@@ -209,6 +209,8 @@ def test_next_intent_detection(text, partial):
                                   "I finished CS50. How long until I'm job-ready at 10 hours a week?",
                                   # "the next certification" asks which certification, not what comes next
                                   "統計検定2級は取りました。次の資格として準1級とE資格、どっちが役に立ちますか？",
-                                  "Which should be my next certification, G検定 or E資格?"])
+                                  "Which should be my next certification, G検定 or E資格?",
+                                  # whether to take an exam next is a question about the exam
+                                  "統計検定2級に合格しました。次は準1級を受けるべき？", "次はE資格を取るべきですか？"])
 def test_plain_questions_are_not_next_intent(text):
     assert detect_next_intent(text) is None
