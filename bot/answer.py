@@ -464,7 +464,19 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
     done = asker.done | frozenset(result.items_known)
     named_stages = sorted((kb.stage(sid) for sid in {i.stage for i in named_items}), key=lambda s: s.order)
     if named_items:
-        base = named_stages[-1]
+        # the furthest stage they name, unless the stages between are untouched: "comfortable with Python and
+        # Docker, never done ML" is not at the Docker item's stage (MLOps), but "linear regression done, and a
+        # Kaggle competition" is at the competition's
+        base = named_stages[0]
+        touched = done | {i.id for i in named_items}
+        # (known, not said to be finished: "comfortable with Docker" is not "I deployed it with Docker")
+        known_only = frozenset(result.items_known) - (frozenset(result.items_finished) if result.finished_said
+                                                      else frozenset())
+        for stage in named_stages[1:]:
+            built = any(i.stage == stage.id and i.id not in known_only for i in named_items)  # done, not only known
+            if built or all(any(i.id in touched for i in gap.items)
+                            for gap in kb.stages if base.order < gap.order < stage.order):
+                base = stage
         # the items named in clauses that say they are finished (not "…はまだ"), even when something else
         # is not done yet ("数学は一通り復習しました。ただ機械学習はまだです")
         done = done | {i.id for i in named_items}
@@ -501,16 +513,32 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
     target: Stage | None = base
     while target is not None and _stage_done(target, done):
         target = kb.next_stage(target.id)
+    # What they ask about decides where the answer starts, when it is still open: "FastAPIとかDockerを勉強すべき
+    # だと思うんですが、次に何から？" is answered with the MLOps stage, "I want to move toward MLOps" too.
+    asked = [kb.items[i] for i in result.items_asked if i not in done]
+    asked_stage = kb.stage(asked[0].stage) if asked else next(
+        (kb.stages_by_id[s] for s in result.stages_asked  # (a job is what they all ask about; not a stage name)
+         if s != WORK_STAGE and not _stage_done(kb.stages_by_id[s], done)), None)
+    if asked_stage is not None and asked_stage is not target and not _mentions_choice(result):
+        target = asked_stage
+    else:
+        asked_stage = None
     own = kb.stage(asker.stage) if asker.stage else None
     if own is not None and target is not None and own.order > target.order:
         target = own  # never send a learner back behind their stored stage
+        asked_stage = None
     if target is None:  # the whole roadmap is done
         last = kb.stages[-1]
         return Answer(result.query, lang, True, t("after_last", lang, done=last.title.get(lang)),
                       [_doc_passage(kb, last.id, lang, 1.0)], [], [], result.relevance, notices, kind="next",
                       stage=last.id)
     steps = _steps(kb, target, done, lang)
-    if target is base:
+    if asked_stage is not None:
+        sep = "、" if lang == "ja" else ", "
+        names = [i.title.get(lang) for i in asked if i.stage == target.id]
+        intro = (t("asked_items", lang, items=sep.join(names), stage=target.title.get(lang)) if names
+                 else t("asked_stage", lang, stage=target.title.get(lang)))
+    elif target is base:
         intro = t("continue_stage", lang, stage=target.title.get(lang),
                   n=len([i for i in target.items if i.id not in done]), k=len(steps))
     else:
@@ -534,7 +562,7 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
     # Finishing a later item (a Kaggle competition) does not finish the stages before it: say what is
     # still open in an earlier stage they named ("linear regression and Titanic" leaves the rest of core ML).
     sep = "、" if lang == "ja" else ", "
-    for stage in named_stages:
+    for stage in dict.fromkeys([*named_stages, base]):  # (and where they are, when they asked to go further)
         open_items = [i for i in stage.items if i.id not in done]
         if stage.order < target.order and open_items and stage is not own:
             lines.append(t("earlier_open", lang, stage=stage.title.get(lang),
@@ -551,6 +579,7 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
                   result.relevance, notices, kind="next", stage=target.id)
 
 
+WORK_STAGE = "work-experience"
 JOB_READY_ORDER = 5  # stages 1-5 make a learner ready to apply (the roadmap's "job-ready" range)
 DEFAULT_PLAN_WEEKS, DEFAULT_PLAN_HOURS = 12, 10.0
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "six": 6, "nine": 9, "twelve": 12,
@@ -593,6 +622,12 @@ def _plan_lines(kb: KnowledgeBase, start: Stage, done: frozenset[str], asker: As
         names = list(dict.fromkeys(i.title.get(lang) for i, _ in plan.left_out))
         lines.append(t("plan_rest", lang, rest=round(rest), items=sep.join(names[:4]) + ("…" if len(names) > 4 else "")))
     return lines
+
+
+def _mentions_choice(result: SearchResult) -> bool:
+    """The message asks to choose between what it names ("DLに進んでいい？それとも基礎を固めるべき？"): the
+    roadmap's order answers that, not the first thing named."""
+    return bool(_CHOICE_RE.search(result.query))
 
 
 def _mentions_stage(result: SearchResult, kb: KnowledgeBase) -> bool:
@@ -707,7 +742,7 @@ def compose(kb: KnowledgeBase, index: Index, result: SearchResult, gate: Gate, a
 
 
 # A message that asks to choose ("Kaggle or more courses?", "数学と本のどっちが先？"), not only "what next?".
-_CHOICE_RE = re.compile(r"どっち|どちら|それとも|べきか|\bor\b|\bvs\.?\b|\bwhich\b", re.IGNORECASE)
+_CHOICE_RE = re.compile(r"どっち|どちら|どれ|それとも|べきか|\bor\b|\bvs\.?\b|\bwhich\b", re.IGNORECASE)
 
 
 def _with_card(kb: KnowledgeBase, result: SearchResult, gate: Gate, asker: Asker, lang: str,
@@ -729,7 +764,7 @@ def _with_card(kb: KnowledgeBase, result: SearchResult, gate: Gate, asker: Asker
 
 
 # "Can you give me a plan for the next 3 months?", "3ヶ月の学習計画を立てたい"
-_PLAN_RE = re.compile(r"計画|プラン|スケジュール|\bplan\b|\bnext (?:\d+|few|couple of|two|three|six) months\b",
+_PLAN_RE = re.compile(r"計画|プラン(?!ナー)|スケジュール|\bplan\b|\bnext (?:\d+|few|couple of|two|three|six) months\b",
                       re.IGNORECASE)
 
 

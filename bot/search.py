@@ -72,7 +72,7 @@ def stage_numbers(text: str) -> list[int]:
 
 
 FINISHED_RE = re.compile(r"終わ|終え|済み|済ませ|修了|完了|一通り|ひととおり|読み終|作った|実装した|できるようになった|"
-                          r"できました|合格|取りました|取った|獲得|"
+                          r"できました|合格|取りました|取った|獲得|やりました|やり終|までやった|やってみました|復習しました|"
                           # "Pythonは基礎文法とpandasくらいまで。", "提出するところまではできるように…"
                           r"(?:くらい|ぐらい|程度)まで(?:は)?(?:[。、.]|$)|までは(?:でき|やっ|終わ|進ん)|"
                           r"\bdid\b|\bwatched\b|"
@@ -84,6 +84,37 @@ _GOAL_RE = re.compile(r"たい|目指|興味|(?:よう|おう|ろう|こう)と(
                       r"\bwant|\bwould like\b|\bplan(?:ning)? to\b|\binterested\b|\bhope\b|\bmove into\b|\bgoal\b",
                       re.IGNORECASE)
 CLAUSE_RE = re.compile(r"[。、，,.;；!！?？\n]+|\bbut\b|\bthough\b|けど|けれど|ですが|だが|が、", re.IGNORECASE)
+_STRONG_CLAUSE_RE = re.compile(r"[。.;；!！?？\n]+|\bbut\b|\bthough\b|けど|けれど|ですが|だが|が、", re.IGNORECASE)
+_LIST_SEP_RE = re.compile(r"[、，,]")
+_SUBJECT_RE = re.compile(r"\b(?:i|i'm|im|i've|i'd|my|we|it|this|that|there)\b", re.IGNORECASE)
+_JA_PREDICATE_RE = re.compile(r"(?:て|た|る|ます|です|ない|だ|し|う|く|れ|け)\s*$")
+
+
+def _fragment(piece: str) -> bool:
+    """A list entry rather than a clause: "NumPy", "Pandas and scikit-learn now" (no subject, a few words) or
+    "pandas" in "NumPy、pandas、matplotlibは使える" (short, no predicate)."""
+    text = piece.strip()
+    if not text:
+        return True
+    if text.isascii():
+        return len(text.split()) <= 5 and not _SUBJECT_RE.search(text)
+    return len(text) <= 15 and not _JA_PREDICATE_RE.search(text)
+
+
+def split_clauses(text: str) -> list[str]:
+    """The clauses of ``text`` (split like :data:`CLAUSE_RE`), with the entries of a list kept with the clause
+    that says something about them: "I'm comfortable with Python, NumPy, Pandas and scikit-learn now" and
+    "NumPy、pandas、matplotlibは使えるようになって" are one clause each, not one clause and three names."""
+    out: list[str] = []
+    for chunk in _STRONG_CLAUSE_RE.split(text):
+        merged: list[str] = []
+        for piece in _LIST_SEP_RE.split(chunk):
+            if merged and (_fragment(piece) or _fragment(merged[-1])):
+                merged[-1] += ", " + piece
+            else:
+                merged.append(piece)
+        out += merged
+    return out
 KNOWN_RE = re.compile(
     r"得意|わかる|分かる|わかります|分かります|できる|できます|使える|使えます|慣れて|経験(?:が|は)?あ|触って(?:い|る|ま)|"
     r"問題な|大丈夫|使って(?:い|る|ま|て)|書いて(?:い|る|ま|て)|書け(?:る|ます)|毎日|普段から|業務で|仕事で|済み|"
@@ -95,7 +126,20 @@ KNOWN_RE = re.compile(
 NEVER_RE = re.compile(r"(?:こと|経験)(?:が|は|も)?(?:ありません|ない|なし)|全く|まったく|一度も|"
                        r"\bnever\b|\bno experience\b|\bhaven'?t\b|\bhasn'?t\b|\bnot\b", re.IGNORECASE)
 # A clause that asks rather than tells ("what should I study next", "次は何をすればいい").
-_ASKING_RE = re.compile(r"[?？]|何|どう|どれ|どっち|\b(?:what|how|which|should)\b", re.IGNORECASE)
+_ASKING_RE = re.compile(r"[?？]|何|どう|どれ|どっち|\b(?:what|how|which|should)\b|"
+                        # a clause that asks without a question word: "次はDLに進んでいいですか", "can I skip it"
+                        r"(?:いい|べき|ます|です|でしょう)か(?:ね)?$|\b(?:can|could|may|shall|do|should) i\b|\bis it\b",
+                        re.IGNORECASE)
+# A clause about what the learner thinks they should do, not what they did ("FastAPIとかDockerを勉強すべきだと
+# 思うんですが", "I probably need to learn Docker").
+# The job a learner is working toward, in a clause that says what they want: not a stage they ask about.
+_CAREER_GOAL_RE = re.compile(r"就職|転職|就活|インターン|求人|面接|選考|内定|採用|\bjobs?\b|\bhired\b|\binternships?\b|"
+                             r"\binterviews?\b|\bcareer\b|\broles?\b|\bpositions?\b|\bdata analyst\b|\bjunior\b",
+                             re.IGNORECASE)
+_PURPOSE_RE = re.compile(r"ために|までに|向けて|\bin order to\b|\bto (?:get|land|become)\b", re.IGNORECASE)
+_PLANNED_RE = re.compile(r"べき|必要|つもり|(?:と|って)思|\bshould\b|\bneed to\b|\bhave to\b|\bmust\b|\bought to\b",
+                         re.IGNORECASE)
+
 _WEAK_RE = re.compile(
     r"苦手|自信が(?:な|あり)|ようになりたい|になりたい|したい|学びたい|わからな|分からな|できな|使えな|まだ|未経験|怪しい|あやしい|"
     r"\bnot\b|n't\b|\bweak\b|\bbad at\b|\bstruggl|\bnever\b|\bno experience\b|\brusty\b|\bwant to\b|\bshould\b|"
@@ -114,7 +158,7 @@ _NOT_BEFORE_RE = re.compile(r"\b(?:become|becoming|be|into|to|towards?|than|vs\.
                             r"aspiring|future|wannabe|want|wants)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
 _NOT_AFTER_RE = re.compile(r"^\s*(?:に(?:なり|なる|なれ|転|進|移)|を目指|志望|か[、\s]|かml|かai|かmlエンジニア|と(?:の違い|比べ)|"
                            r"へ|寄り|ではな|じゃな|ではありません|role|position|job|vs|or\b|first\b)", re.IGNORECASE)
-_RUSTY_RE = re.compile(r"忘れ|苦手|自信が(?:な|あり)|錆|\brusty\b|\bforg[oe]t|\bweak\b|\bnever\b", re.IGNORECASE)
+_RUSTY_RE = re.compile(r"忘れ|苦手|自信が(?:な|あり)|錆|\brusty\b|\bforg[oe]t|\bweak\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -137,6 +181,9 @@ class SearchResult:
     stages_finished: tuple[str, ...] = ()
     finished_said: bool = False  # a sentence says in words that something was finished ("終わった", "I've done")
     items_pending: tuple[str, ...] = ()  # items named where the message says they are not done ("DLはまだ")
+    # what the learner asks about or wants to learn ("FastAPIとかDockerを勉強すべき？", "I want to move toward MLOps")
+    items_asked: tuple[str, ...] = ()
+    stages_asked: tuple[str, ...] = ()
     stages_numbered: tuple[str, ...] = ()  # stages named by their number ("stage 3", "ステージ3")
     courses_named: tuple[str, ...] = ()  # resources named by their distinctive title ("Machine Learning Specialization")
     names_course: bool = False  # a course is named, by its title or as a series ("the ML specialization")
@@ -284,19 +331,29 @@ class Searcher:
         into MLOps"), or only asks ("what should I do"; "what after I'm done with X?" still says X is done).
         ``finished_said``: a sentence said so in words."""
         sentences = split_sentences(query)
-        said = {x for x in sentences if FINISHED_RE.search(x)}
-        clauses, pending = [], []
+        # a sentence that says something was finished, in a clause that does not deny it ("I've never done ML")
+        said = {x for x in sentences if any(FINISHED_RE.search(c) and not (_NOT_YET_RE.search(c) or NEVER_RE.search(c))
+                                           for c in split_clauses(x))}
+        listing = not said  # "線形回帰と決定木。次は？": what it names, less what it plans, wants or asks
+        clauses, pending, asked = [], [], []
         for sentence in sentences:
-            for c in CLAUSE_RE.split(sentence):
+            for c in split_clauses(sentence):
+                wants = bool(_GOAL_RE.search(c) or (_PLANNED_RE.search(c) and not FINISHED_RE.search(c)))
+                asks = bool(_ASKING_RE.search(c.strip()) and not FINISHED_RE.search(c))
                 if _NOT_YET_RE.search(c) or NEVER_RE.search(c):
                     pending.append(c)
-                elif (not said or sentence in said) and c.strip() and not _GOAL_RE.search(c) \
-                        and not (_ASKING_RE.search(c) and not FINISHED_RE.search(c)):
+                elif wants or (asks and sentence.rstrip().endswith(("?", "？"))):
+                    # "FastAPIとかDockerを勉強すべきだと思う", "I want to move toward MLOps"; not the job every
+                    # learner wants ("MLエンジニアとして就職するために", "インターンの選考までに")
+                    asked.append(_CAREER_GOAL_RE.sub(" ", c) if _GOAL_RE.search(c) or _PURPOSE_RE.search(c) else c)
+                elif (sentence in said or listing) and c.strip() and not asks:
                     clauses.append(c)
         return {"items_finished": tuple(dict.fromkeys(i for c in clauses for i in self.item_terms.find(c))),
                 "stages_finished": tuple(dict.fromkeys(st for c in clauses for st in self.stages_named(c))),
                 "finished_said": bool(said),
-                "items_pending": tuple(dict.fromkeys(i for c in pending for i in self.item_terms.find(c)))}
+                "items_pending": tuple(dict.fromkeys(i for c in pending for i in self.item_terms.find(c))),
+                "items_asked": tuple(dict.fromkeys(i for c in asked for i in self.item_terms.find(c))),
+                "stages_asked": tuple(dict.fromkeys(st for c in asked for st in self.stage_terms.find(c)))}
 
     def _backgrounds(self, query: str, pending: tuple[str, ...]) -> dict:
         """The backgrounds a message says the learner has, and the checklist items they usually cover (less
@@ -336,7 +393,7 @@ class Searcher:
         in a clause that claims competence or a finished piece of work and does not also admit a weakness. Such
         an item is not offered as the learner's next step."""
         known: set[str] = set()
-        for clause in CLAUSE_RE.split(query):
+        for clause in split_clauses(query):
             if (KNOWN_RE.search(clause) or FINISHED_RE.search(clause)) and not _WEAK_RE.search(clause):
                 known.update(self.item_terms.find(clause))
         return tuple(sorted(known))

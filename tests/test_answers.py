@@ -234,3 +234,34 @@ def test_a_plan_for_someone_with_a_background_skips_what_it_covers_and_says_so(e
     assert answer.kind == "next"
     assert "education.cs-fundamentals" not in _items(answer)
     assert kb.items["education.cs-fundamentals"].title.en in answer.answer.split("left out")[1].split("\n")[0]
+
+
+def test_tools_the_learner_knows_do_not_place_them_on_a_later_stage(e5_engine):
+    answer = e5_engine.ask("Can you give me a 12-week study plan? I'm a backend developer, comfortable with Python, "
+                           "Docker and Postgres, but I've never done ML. I have about 10 hours a week.")
+    assert answer.kind == "next"
+    assert answer.stage == "programming-data"  # was: MLOps, the Docker item's stage, for someone with no ML
+    result = e5_engine.searcher.search("I'm a backend developer, but I've never done ML.")
+    assert not result.finished_said  # "never done" is not "done"
+
+
+def test_what_the_learner_asks_about_decides_where_the_next_steps_start(e5_engine, kb):
+    answer = e5_engine.ask("社内で需要予測のモデルをLightGBMで作って精度もそこそこ出たんですが、デプロイや運用はやったことが"
+                           "ありません。FastAPIとかDockerを勉強すべきだと思うんですが、次に何からやるのがいいですか？")
+    assert answer.kind == "next"
+    assert answer.stage == "mlops"  # was: the rest of core ML (linear regression, SVM...)
+    assert "mlops.api-docker" in _items(answer)
+    assert kb.items["mlops.api-docker"].title.ja in answer.answer.splitlines()[0]
+    answer = e5_engine.ask("I passed AWS Cloud Practitioner and finished the Hugging Face NLP course. I want to move "
+                           "toward MLOps. What should I learn next, and in what order?")
+    assert answer.stage == "mlops"  # was: the rest of the specialization stage
+    # a message that asks to choose keeps the roadmap's order, and the job they want is not a stage they ask for
+    answer = e5_engine.ask("情報系の大学2年です。講義で線形代数・微積・確率統計は一通り終わってて、PyTorchで画像分類のCNNを"
+                           "自作したこともあります。秋のMLエンジニア系インターンの選考までに力をつけたいです。何をどの順でやるのがいいですか？")
+    assert answer.stage != "work-experience"
+
+
+def test_a_planner_is_not_asking_for_a_plan(e5_engine):
+    answer = e5_engine.ask("39歳、ゲーム会社でプランナーをしています。Pythonは少し覚えました。LLMを使ったアプリ開発の経験って"
+                           "MLエンジニアの転職で評価されますか？")
+    assert answer.kind == "card"

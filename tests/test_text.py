@@ -35,3 +35,11 @@ def test_a_japanese_term_inside_a_latin_lettered_name_is_not_that_term():
     assert matcher.find("G検定に合格しました") == ()  # the G exam is not a statistical test
     assert matcher.find("仮説検定がわからない") == ("statistics",)
     assert matcher.find("検定") == ("statistics",)
+
+
+def test_list_entries_stay_with_the_clause_that_says_something_about_them():
+    from bot.search import split_clauses
+
+    assert split_clauses("I'm comfortable with Python, NumPy, Pandas and scikit-learn now. What next?")[0].count(",") == 2
+    assert "pandas" in split_clauses("NumPy、pandas、matplotlibは使えるようになって、基本統計もひと通り復習しました。")[0]
+    assert [c.strip(" ,") for c in split_clauses("I know Python, but not Docker.")][:2] == ["I know Python", "not Docker"]
