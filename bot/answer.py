@@ -705,9 +705,10 @@ def compose_card(kb: KnowledgeBase, card: Card, result: SearchResult, asker: Ask
 
 
 def compose(kb: KnowledgeBase, index: Index, result: SearchResult, gate: Gate, asker: Asker,
-            truncated: bool = False, in_part: bool = False) -> Answer:
+            truncated: bool = False, in_part: bool = False, exclude: frozenset[str] = frozenset()) -> Answer:
     """The answer for one search result (see the module docstring for the order of precedence).
-    ``in_part``: the result is one question of a message that asks several (see :meth:`Gate.card_for`)."""
+    ``in_part``: the result is one question of a message that asks several (see :meth:`Gate.card_for`);
+    ``exclude``: cards that already answer another of its questions (the next confident card answers this one)."""
     lang = asker.lang or result.lang
     notices = [t("truncated", lang)] if truncated else []
     intent = detect_next_intent(result.query) or _plan_intent(result)
@@ -719,7 +720,7 @@ def compose(kb: KnowledgeBase, index: Index, result: SearchResult, gate: Gate, a
             return _with_card(kb, result, gate, asker, lang, answer) if not bare else answer
         if bare:  # "次は？" from someone whose place is unknown: the start, and how to tell me
             return compose_start(kb, result, lang, notices)
-    hit = gate.card_for(result, kb, in_part=in_part, fits=card_fits(kb, result.query))
+    hit = gate.card_for(result, kb, in_part=in_part, fits=card_fits(kb, result.query), used=exclude)
     if hit is not None:
         return compose_card(kb, _card_for_age(kb, kb.cards_by_id[hit.id], result.query), result, asker, lang,
                             notices)

@@ -19,7 +19,7 @@ from bot.embedding import Encoder, make_encoder
 from bot.gate import Gate, gate_for
 from bot.index import Index, ensure_index, locations
 from bot.knowledge import KnowledgeBase, knowledge_digest, load, read_snapshot
-from bot.search import Searcher
+from bot.search import Searcher, SearchResult
 
 log = logging.getLogger(__name__)
 
@@ -99,9 +99,17 @@ class Engine:
             whole = compose(self.kb, self.index, result, self.gate, asker, truncated=truncated)
             part_results, at = results[at:at + len(ps)], at + len(ps)
             if whole.kind in PART_KINDS:  # a card, passage or "not covered" answer may be replaced by the parts'
-                whole = merge_parts(whole, [compose(self.kb, self.index, r, self.gate, asker, in_part=True)
-                                            for r in part_results])
+                whole = merge_parts(whole, self._parts(part_results, asker))
             answers.append(whole)
+        return answers
+
+    def _parts(self, results: list[SearchResult], asker: Asker) -> list[Answer]:
+        """Each question of a message, answered in turn; a card an earlier question used answers a later one only
+        when no other card matches it about as well (see :meth:`Gate.card_for`)."""
+        answers: list[Answer] = []
+        for r in results:
+            used = frozenset(a.card for a in answers if a.card)
+            answers.append(compose(self.kb, self.index, r, self.gate, asker, in_part=True, exclude=used))
         return answers
 
     def ask(self, question: str, asker: Asker | None = None) -> Answer:

@@ -265,3 +265,12 @@ def test_a_planner_is_not_asking_for_a_plan(e5_engine):
     answer = e5_engine.ask("39歳、ゲーム会社でプランナーをしています。Pythonは少し覚えました。LLMを使ったアプリ開発の経験って"
                            "MLエンジニアの転職で評価されますか？")
     assert answer.kind == "card"
+
+
+def test_a_second_question_gets_a_card_of_its_own_when_one_matches_as_well(e5_engine):
+    answer = e5_engine.ask("E資格の受験に必要なJDLA認定プログラムって具体的に何をするんですか？"
+                           "それと、G検定を飛ばしていきなりE資格を受けるのは無謀ですか？")
+    paragraphs = answer.answer.split("\n\n")
+    # was: one card for both questions; now the E資格 card, then the which-first card
+    assert len(paragraphs) >= 2
+    assert "G検定" in paragraphs[1]
