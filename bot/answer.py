@@ -305,7 +305,11 @@ class _Context:
                 if (FINISHED_RE.search(c) or KNOWN_RE.search(c)) and not NEVER_RE.search(c)]
         self.asked = normalize(" ".join(asked))
         # a short message's question leans on its first sentence ("2級に合格しました。準1級も受けるべき？")
-        self.told = normalize(" ".join(told)) if len(sentences) >= MIN_CONTEXT_SENTENCES else ""
+        long = len(sentences) >= MIN_CONTEXT_SENTENCES
+        self.told = normalize(" ".join(told)) if long else ""
+        # "I have about 10 hours a week." in a long message that asks something else: context, not the question
+        self.hours_told = long and hours_in_question(" ".join(x for x in sentences if x not in asked)) is not None \
+            and not _TIME_ASKED_RE.search(" ".join(asked))
 
     def only_told(self, subjects: frozenset[str]) -> bool:
         """The message names the subject only where it says the asker has it ("統計検定2級を取りました")."""
@@ -323,8 +327,16 @@ def card_fits(kb: KnowledgeBase, query: str) -> Callable[[Card], bool]:
     def fits(card: Card) -> bool:
         if not fits_asker(kb, card, query, age):
             return False
+        if context.hours_told and _TIME_CARD_RE.match(card.id):
+            return False  # (the hours they have go into whatever answers; they did not ask how long)
         return not context.only_told(subjects[card.id])
     return fits
+
+
+# Cards about study time and timelines, and a question that asks about time.
+_TIME_CARD_RE = re.compile(r"time-|start-weekly-hours$|bg-busy-full-time$")
+_TIME_ASKED_RE = re.compile(r"時間|期間|何(?:ヶ|か|カ|ケ)月|何年|いつ|どれ(?:くらい|ぐらい)|\bhow long\b|\bhours?\b|\btimeline\b|"
+                            r"\bmonths?\b|\byears?\b|\bweeks?\b|\bwhen\b|\bhow much time\b", re.IGNORECASE)
 
 
 def _card_for_age(kb: KnowledgeBase, card: Card, query: str) -> Card:
@@ -349,6 +361,9 @@ _HOURS_RE = [
                 + r"\s*(?:hours?|hrs?|h)\s*weekly", re.IGNORECASE), 1.0),
     (re.compile(r"(?:1日|一日|毎日)" + _ABOUT_JA + _NUM + r"\s*(?:時間|h)"), 7.0),
     (re.compile(_NUM + r"\s*(?:hours?|hrs?|h)\s*(?:a|per|/|each|every)\s*day", re.IGNORECASE), 7.0),
+    # "45 minutes a day", "1日30分"
+    (re.compile(_NUM + r"\s*(?:minutes?|mins?)\s*(?:a|per|/|each|every)\s*(?:day|night)", re.IGNORECASE), 7.0 / 60),
+    (re.compile(r"(?:1日|一日|毎日)" + _ABOUT_JA + _NUM + r"\s*分"), 7.0 / 60),
 ]
 
 
@@ -367,8 +382,8 @@ def hours_in_question(text: str) -> float | None:
     wins over a daily one."""
     weekday, total, each = _WEEKDAY_RE.search(text), _WEEKEND_TOTAL_RE.search(text), _WEEKEND_RE.search(text)
     weekend = _middle(total) if total else _middle(each) * 2 if each else None
-    if weekday and weekend is not None and not re.search(r"週" + _ABOUT_JA + r"\d", text):
-        hours = _middle(weekday) * 5 + weekend
+    if weekday and not re.search(r"週" + _ABOUT_JA + r"\d", text):
+        hours = _middle(weekday) * 5 + (weekend or 0.0)  # "平日夜に2時間" alone: the weekdays
         if 0 < hours <= 100:
             return hours
     for pattern, factor in _HOURS_RE:

@@ -274,3 +274,20 @@ def test_a_second_question_gets_a_card_of_its_own_when_one_matches_as_well(e5_en
     # was: one card for both questions; now the E資格 card, then the which-first card
     assert len(paragraphs) >= 2
     assert "G検定" in paragraphs[1]
+
+
+def test_hours_stated_as_context_do_not_make_a_long_message_a_time_question(e5_engine):
+    answer = e5_engine.ask("I'm a mechanical engineer at an automotive supplier, mostly doing CAE simulations and some "
+                           "MATLAB scripting. I'm 33 and I've been reading about perception systems for self-driving "
+                           "cars. I know some Python and did a basic PyTorch tutorial. I have maybe 10 hours a week. "
+                           "How do I pivot toward ML for autonomous driving, especially perception?")
+    assert answer.card != "start-weekly-hours"  # was: how many hours to study, which they did not ask
+    answer = e5_engine.ask("Stay-at-home dad here. I know a little Python and SQL. I can only get about 45 minutes a "
+                           "day. With that kind of time, what's a realistic timeline to becoming job-ready?")
+    assert answer.card is not None
+    assert answer.card.startswith("time-")
+
+
+def test_minutes_a_day_and_weekday_only_hours():
+    assert hours_in_question("I can only get about 45 minutes a day") == 5.25
+    assert hours_in_question("平日夜に2時間くらい確保できます") == 10
