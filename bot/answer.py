@@ -335,7 +335,7 @@ def card_fits(kb: KnowledgeBase, query: str) -> Callable[[Card], bool]:
 
 # Cards about study time and timelines, and a question that asks about time.
 _TIME_CARD_RE = re.compile(r"time-|start-weekly-hours$|bg-busy-full-time$")
-_TIME_ASKED_RE = re.compile(r"時間|期間|何(?:ヶ|か|カ|ケ)月|何年|いつ|どれ(?:くらい|ぐらい)|\bhow long\b|\bhours?\b|\btimeline\b|"
+_TIME_ASKED_RE = re.compile(r"時間|期間|何(?:ヶ|か|カ|ケ)月|何年|いつ|(?:どれ|どの)(?:くらい|ぐらい)|かかり|\bhow long\b|\bhours?\b|\btimeline\b|"
                             r"\bmonths?\b|\byears?\b|\bweeks?\b|\bwhen\b|\bhow much time\b", re.IGNORECASE)
 
 
@@ -352,7 +352,7 @@ def _card_for_age(kb: KnowledgeBase, card: Card, query: str) -> Card:
 
 # ------------------------------------------------------------------------------------------ durations
 
-_NUM = r"(\d+(?:\.\d+)?)(?:\s*(?:〜|~|～|-|–|から|to)\s*(\d+(?:\.\d+)?))?"  # a number, or a range "10〜12"
+_NUM = r"(\d+(?:\.\d+)?)(?:\s*(?:〜|~|～|-|–|から|to)\s*(\d+(?:\.\d+)?))?\+?"  # a number, a range "10〜12", "20+"
 _ABOUT_JA = r"(?:に|で)?\s*(?:だいたい|大体|約|およそ|平均|最低)?\s*"
 _HOURS_RE = [
     (re.compile(r"週" + _ABOUT_JA + _NUM + r"\s*(?:時間|h)"), 1.0),
@@ -534,7 +534,9 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
     asked_stage = kb.stage(asked[0].stage) if asked else next(
         (kb.stages_by_id[s] for s in result.stages_asked  # (a job is what they all ask about; not a stage name)
          if s != WORK_STAGE and not _stage_done(kb.stages_by_id[s], done)), None)
-    if asked_stage is not None and asked_stage is not target and not _mentions_choice(result):
+    # (a plan starts where they are and runs through the stages; a choice follows the roadmap's order)
+    if asked_stage is not None and asked_stage is not target and not _mentions_choice(result) \
+            and not _PLAN_RE.search(result.query):
         target = asked_stage
     else:
         asked_stage = None
@@ -795,8 +797,8 @@ def _plan_intent(result: SearchResult) -> NextIntent | None:
     from where they are, like "what next?". Without what they have done, a plan card answers."""
     if not _PLAN_RE.search(result.query) or _GROUP_RE.search(result.query):
         return None
-    if not (result.backgrounds or (result.finished_said and (
-            result.items_finished or result.items_known or result.courses_named or result.stages_finished))):
+    if not (result.backgrounds or result.items_known or (result.finished_said and (
+            result.items_finished or result.courses_named or result.stages_finished))):
         return None
     return NextIntent(partial=bool(NOT_YET_RE.search(result.query)))
 

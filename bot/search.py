@@ -32,6 +32,7 @@ CARD_PHRASINGS = 50  # phrasing vectors looked at per query (several per card)
 
 
 _SUBTITLE_RE = re.compile(r"\s+with\s+", re.IGNORECASE)
+_BRAND_RE = re.compile(r"[（(]([^)）]+)[)）]\s*$")
 
 
 @dataclass(frozen=True)
@@ -152,6 +153,7 @@ _WEAK_RE = re.compile(
 _IDENTITY_RE = re.compile(
     r"です|でした|してい|してま|してた|やって|働い|勤務|年目|歴|出身|卒|現役|本業|在籍|修士|博士|専攻|勤め|経験|"
     r"\bi'?m\b|\bi am\b|\bi'?ve been\b|\bi have been\b|\bi was\b|\bi work|\bworking as\b|\bwork as\b|"
+    r"今は|現在|"
     r"\bworked as\b|\bmy (?:job|role|day job|degree)\b|\byears?\b|\bcurrently\b|\bby day\b|\bi have an?\b|"
     r"\bi hold\b|\bi did\b|\bi studied\b|\bgraduated\b", re.IGNORECASE)
 _NOT_BEFORE_RE = re.compile(r"\b(?:become|becoming|be|into|to|towards?|than|vs\.?|versus|or|like|not|no|non|"
@@ -254,6 +256,16 @@ class Searcher:
             short = _SUBTITLE_RE.split(r.distinctive_name or "")[0].strip()
             if short != r.distinctive_name and len(short.split()) >= 3:  # not "Neural Networks" alone
                 self._courses.setdefault(short.lower(), r.id)
+        # and by a brand in the title's parentheses that only it has: "fast.ai" (Practical Deep Learning for Coders)
+        brands: dict[str, list[str]] = {}
+        for r in kb.resources:
+            m = _BRAND_RE.search(r.title)
+            if m and " " not in m.group(1).strip():
+                brands.setdefault(m.group(1).strip().lower(), []).append(r.id)
+        for brand, ids in brands.items():
+            if len(ids) == 1 and "." in brand:
+                for alias in (brand, brand.replace(".", "")):
+                    self._courses.setdefault(alias, ids[0])
         heads = sorted(self._courses, key=len, reverse=True)
         self._titles = re.compile("|".join(map(re.escape, heads)), re.IGNORECASE) if heads else None
         self._speller: Speller | None = None

@@ -291,3 +291,15 @@ def test_hours_stated_as_context_do_not_make_a_long_message_a_time_question(e5_e
 def test_minutes_a_day_and_weekday_only_hours():
     assert hours_in_question("I can only get about 45 minutes a day") == 5.25
     assert hours_in_question("平日夜に2時間くらい確保できます") == 10
+
+
+def test_a_course_named_by_its_brand_counts_and_a_plan_request_from_someone_who_knows_python(e5_engine):
+    answer = e5_engine.ask("I finished CS50's Python course and part 1 of fast.ai. I can train an image classifier "
+                           "but I don't really understand what's going on under the hood. What should I do next?")
+    assert answer.stage == "core-ml"  # was: NumPy and Pandas basics, fast.ai not recognised
+    assert "core-ml.implement-from-scratch" in _items(answer)
+    answer = e5_engine.ask("I'm currently unemployed and want to get my first ML job within 6 months. I know Python "
+                           "well and some basic stats. I can put in 20+ hours a week. Can you make me a month-by-month plan?")
+    assert answer.kind == "next"  # was: the "3 to 6 months" card, with no plan
+    assert "Month 6" in answer.answer
+    assert "20 h a week" in answer.answer
