@@ -263,17 +263,28 @@ def _band_words(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
 
 
 def fits_asker(kb: KnowledgeBase, card: Card, query: str, age: int | None = None) -> bool:
-    """Whether an age-banded card may answer this message (``age``: the age it states, if any). A card
+    """Whether a card written for a situation (``requires``: a career gap, no degree) or an age band may answer
+    this message (``age``: the age it states, if any). A situation card answers only a message that names the
+    situation. A card
     written for learners under 20 (the high-school card) answers a stated age in its band, or no stated age
     when the message names that band ("高校2年です"); never a 24-year-old or "高専を出て組み込みを5年…". The
     adult age cards ("in your 30s") answer a message that states no age, and a stated age outside their band
     when another age card fits it (see _card_for_age)."""
+    if card.requires and not _says_any(kb, card, query):
+        return False
     if card.ages is None:
         return True
     if age is not None:
         return card.ages[0] <= age <= card.ages[1] or (card.ages[1] >= ADULT and any(
             c.ages and c.ages[0] <= age <= c.ages[1] for c in kb.cards))
     return card.ages[1] >= ADULT or bool(_per_kb("band", kb, _band_words)[card.id] & _band_tokens(query))
+
+
+def _says_any(kb: KnowledgeBase, card: Card, query: str) -> bool:
+    """Whether the message says one of the words of the situation a card is written for (``requires``)."""
+    words = _per_kb("requires", kb, lambda k: {c.id: tuple(normalize(w) for w in c.requires) for c in k.cards})
+    text = normalize(query)
+    return any(w in text for w in words[card.id])
 
 
 MAX_SUBJECT, MAX_SUBJECT_CARDS = 12, 3  # characters of a subject term; cards one term may be the subject of

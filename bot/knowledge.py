@@ -48,7 +48,8 @@ FIELDS = {
               "sequential"),
     "item": ("id", "title", "hours", "keywords"),
     "resource": ("id", "title", "url", "kind", "stages", "items", "tags", "lang", "level", "cost", "summary"),
-    "card": ("id", "questions", "examples", "answer", "docs", "resources", "stage", "covered", "duration", "ages"),
+    "card": ("id", "questions", "examples", "answer", "docs", "resources", "stage", "covered", "duration", "ages",
+             "requires"),
     "background": ("id", "title", "terms", "covers"),
 }
 PLACEHOLDERS = ("hours", "weeks_at_5", "weeks_at_10", "weeks_at_20", "months_at_5", "months_at_10", "months_at_20",
@@ -170,6 +171,9 @@ class Card:
     # (lang, message): long messages with personal context that ask this card's question; matched by meaning
     # only, never by keyword (their context words would make the card match any message that shares them)
     examples: tuple[tuple[str, str], ...] = ()
+    # words for the situation it is written for ("ブランク", "career break"): a message must say one of them
+    # for the card to answer it (a card for a career gap does not answer "I have an hour a day, is it realistic?")
+    requires: tuple[str, ...] = ()
 
     def index_text(self) -> str:
         """What the keyword index sees: every phrasing in both languages (not the long examples)."""
@@ -706,8 +710,18 @@ def _cards(c: _Checker, data: Any, seen: dict[str, int], docs: set[str] | None,
                 c.fail(node, f"{where}: 'ages' must be [youngest, oldest], whole years from 1 to 120", "ages")
             else:
                 ages = (raw_a[0], raw_a[1])
+        requires: tuple[str, ...] = ()
+        raw_r = node.get("requires")
+        if raw_r is not None:
+            if not isinstance(raw_r, dict):
+                c.fail(node, f"{where}: 'requires' must be a mapping with 'ja' and 'en' lists of words", "requires")
+            else:
+                c.known(raw_r, LANGS, f"{where} requires")
+                requires = tuple(w for lang in LANGS for w in c.str_list(raw_r, lang, f"{where} requires", required=False))
+                if not requires:
+                    c.fail(node, f"{where}: 'requires' lists no words", "requires")
         out.append(Card(cid, tuple(questions), answer, card_docs, card_res, str(stage) if stage else None,
-                        covered, duration, ages, tuple(examples)))
+                        covered, duration, ages, tuple(examples), requires))
     return out
 
 

@@ -303,3 +303,18 @@ def test_a_course_named_by_its_brand_counts_and_a_plan_request_from_someone_who_
     assert answer.kind == "next"  # was: the "3 to 6 months" card, with no plan
     assert "Month 6" in answer.answer
     assert "20 h a week" in answer.answer
+
+
+def test_a_card_for_a_situation_answers_only_someone_in_it(e5_engine):
+    """The career-gap card is for someone returning after a break, not anyone with an hour a day."""
+    answer = e5_engine.ask("34歳、食品メーカーで品質管理をしています。プログラミングはExcelのVBAを少し触ったことがあるくらい"
+                           "です。平日は1時間、休日は4時間くらいなら勉強時間がとれます。この状況からでもMLエンジニアを目指せる"
+                           "でしょうか？")
+    assert answer.card != "bg-career-gap"
+    answer = e5_engine.ask("育児で5年ほど仕事を離れていて、ブランクがあります。1日1時間くらいしか勉強できませんが、"
+                           "MLエンジニアを目指せますか？")
+    assert answer.card == "bg-career-gap"
+    answer = e5_engine.ask("Hey all. I'm 41 and I teach high school math in Ohio. I finished Andrew Ng's Machine "
+                           "Learning Specialization last summer. Can I realistically land an ML engineer job, or "
+                           "should I aim for a data analyst role first?")
+    assert answer.card != "bg-high-school-no-degree"  # a teacher at a high school, not a high-school diploma

@@ -231,6 +231,16 @@ def test_background_mistakes_are_reported_with_file_and_line(knowledge_copy):
     assert "background 'data-engineer': unknown field 'cover'. Did you mean 'covers'?" in messages
 
 
+def test_requires_must_list_words(knowledge_copy):
+    path = knowledge_copy / "answers.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("    requires:\n      ja: [ブランク", "    requires:\n      fr: [x]\n      ja: [ブランク", 1),
+                    encoding="utf-8")
+    _, problems = check(knowledge_copy)
+    assert any("card 'bg-career-gap' requires: unknown field 'fr'" in p.message and p.file == "answers.yaml"
+               for p in problems), problems
+
+
 def test_misspelled_field_is_an_error_not_silently_dropped(knowledge_copy):
     path = knowledge_copy / "topics.yaml"
     text = path.read_text(encoding="utf-8")
