@@ -590,13 +590,15 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
     # Finishing a later item (a Kaggle competition) does not finish the stages before it: say what is
     # still open in an earlier stage they named ("linear regression and Titanic" leaves the rest of core ML).
     sep = "、" if lang == "ja" else ", "
+    told_open: set[str] = set()
     for stage in dict.fromkeys([*named_stages, base]):  # (and where they are, when they asked to go further)
         open_items = [i for i in stage.items if i.id not in done]
         if stage.order < target.order and open_items and stage is not own:
+            told_open.add(stage.id)
             lines.append(t("earlier_open", lang, stage=stage.title.get(lang),
                            items=sep.join(i.title.get(lang) for i in open_items[:5])))
     if _PLAN_RE.search(result.query):  # "3ヶ月の学習計画を立てて": a month-by-month plan from where they are
-        lines += ["", *_plan_lines(kb, target, done, asker, result.query, lang)]
+        lines += ["", *_plan_lines(kb, target, done, asker, result.query, lang, told_open)]
     cited = [target, *([following] if following is not None else []), *([base] if base is not target else [])]
     passages = [_doc_passage(kb, s.id, lang, 1.0 / (n + 1)) for n, s in enumerate(cited)]
     resources = []
@@ -608,6 +610,7 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
 
 
 WORK_STAGE = "work-experience"
+ALONGSIDE_HOURS = 10  # an open foundation item worth naming beside a plan (not a 6-hour "choose a route")
 JOB_READY_ORDER = 5  # stages 1-5 make a learner ready to apply (the roadmap's "job-ready" range)
 DEFAULT_PLAN_WEEKS, DEFAULT_PLAN_HOURS = 12, 10.0
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "six": 6, "nine": 9, "twelve": 12,
@@ -630,7 +633,7 @@ def plan_weeks(text: str) -> int | None:
 
 
 def _plan_lines(kb: KnowledgeBase, start: Stage, done: frozenset[str], asker: Asker, query: str,
-                lang: str) -> list[str]:
+                lang: str, told_open: set[str] | frozenset[str] = frozenset()) -> list[str]:
     """A month-by-month plan of the checklist from ``start`` through the job-ready stages, at the hours the
     learner states (or their stored hours, or an assumed 10 a week), over the span they ask for (else 12
     weeks). What does not fit is named, not crammed."""
@@ -639,12 +642,21 @@ def _plan_lines(kb: KnowledgeBase, start: Stage, done: frozenset[str], asker: As
     hours = min(stated or DEFAULT_PLAN_HOURS, MAX_HOURS)
     last = next((s for s in kb.stages if s.order == max(JOB_READY_ORDER, start.order)), kb.stages[-1])
     plan = make_plan(kb, start, last, weeks, hours, lang, done)
+    if not plan.left_out and last.next:  # time to spare: the job search comes next, not empty months
+        last = kb.stage(last.next)
+        plan = make_plan(kb, start, last, weeks, hours, lang, done)
     sep = "、" if lang == "ja" else ", "
     lines = [t("plan_months", lang, weeks=weeks, h=hours, assumed="" if stated else t("plan_assumed", lang))]
     for month in range(0, weeks, 4):
         titles = list(dict.fromkeys(b.item.title.get(lang) for w in plan.weeks[month:month + 4] for b in w.blocks))
         if titles:
             lines.append(t("plan_month", lang, m=month // 4 + 1, items=sep.join(titles)))
+    # what is still open before where the plan starts (the math of stage 1 for a developer): alongside it
+    for stage in (st for st in kb.stages if st.order < start.order):
+        open_items = [i for i in stage.items if i.id not in done and i.hours >= ALONGSIDE_HOURS]
+        if open_items and stage.order == 1 and stage.id not in told_open:
+            lines.append(t("plan_alongside", lang, stage=stage.title.get(lang),
+                           items=sep.join(i.title.get(lang) for i in open_items[:4])))
     if plan.left_out:
         rest = sum(h for _, h in plan.left_out)
         names = list(dict.fromkeys(i.title.get(lang) for i, _ in plan.left_out))

@@ -76,6 +76,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                     "en": "To move into \"{stage}\", work through it in this order."},
     "background_skips": {"ja": "{background}から考えて、{items}は済んでいるものとして除きました（必要なら言ってください）。",
                          "en": "With your {background}, I have left out {items} (say so if you want them back)."},
+    "plan_alongside": {"ja": "「{stage}」の{items}もまだです。並行して週に数時間ずつ進めましょう。",
+                       "en": "Still open from \"{stage}\": {items}. Give them a few hours a week alongside."},
     "plan_assumed": {"ja": "（時間の指定がないので仮定）", "en": " (assumed: you did not say)"},
     "plan_month": {"ja": "- {m}か月目: {items}", "en": "- Month {m}: {items}"},
     "plan_rest": {"ja": "この期間に収まらない残り約{rest:g}時間（{items}）は、その後に続けましょう。",

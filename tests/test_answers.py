@@ -318,3 +318,14 @@ def test_a_card_for_a_situation_answers_only_someone_in_it(e5_engine):
                            "Learning Specialization last summer. Can I realistically land an ML engineer job, or "
                            "should I aim for a data analyst role first?")
     assert answer.card != "bg-high-school-no-degree"  # a teacher at a high school, not a high-school diploma
+
+
+def test_a_long_plan_runs_into_the_job_search_and_names_the_math_left_behind(e5_engine, kb):
+    answer = e5_engine.ask("I've done fast.ai Part 1 and a few Kaggle competitions (one bronze medal). I want to land "
+                           "an ML engineer job in 6 months and can study 20 hours a week. Can you lay out a plan?")
+    assert answer.kind == "next"
+    assert kb.items["work-experience.interview-prep"].title.en in answer.answer  # was: months 4-6 empty
+    answer = e5_engine.ask("Can you make me a 12-week study plan? I know Python pretty well (I'm a QA automation "
+                           "engineer), but I haven't done any math since high school. I can put in about 10 hours a week.")
+    alongside = next(line for line in answer.answer.splitlines() if "alongside" in line)
+    assert kb.items["education.linear-algebra"].title.en in alongside
