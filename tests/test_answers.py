@@ -329,3 +329,11 @@ def test_a_long_plan_runs_into_the_job_search_and_names_the_math_left_behind(e5_
                            "engineer), but I haven't done any math since high school. I can put in about 10 hours a week.")
     alongside = next(line for line in answer.answer.splitlines() if "alongside" in line)
     assert kb.items["education.linear-algebra"].title.en in alongside
+
+
+def test_a_retiree_of_sixty_gets_the_card_for_that_age(e5_engine):
+    answer = e5_engine.ask("I'm 60 and recently retired after a career as an electrical engineer. I'm learning ML "
+                           "partly for fun, but I might want to do some consulting work with it later. Is it worth "
+                           "going down the ML engineer path at my age?")
+    assert answer.card == "bg-age-55-plus"  # was: the 40s card, which assumes a current job
+    assert e5_engine.ask("I'm 45, is it realistic to get into machine learning?").card == "bg-age-40"
