@@ -653,16 +653,7 @@ def _cards(c: _Checker, data: Any, seen: dict[str, int], docs: set[str] | None,
                 if not phrasings:
                     c.fail(raw_q, f"{where}: needs at least one '{lang}' phrasing", lang)
                 questions += [(lang, q) for q in phrasings]
-        examples: list[tuple[str, str]] = []
-        raw_e = node.get("examples")
-        if raw_e is not None:
-            if not isinstance(raw_e, dict):
-                c.fail(node, f"{where}: 'examples' must be a mapping with 'ja' and 'en' lists of messages", "examples")
-            else:
-                c.known(raw_e, LANGS, f"{where} examples")
-                for lang in LANGS:
-                    examples += [(lang, m.strip()) for m in c.str_list(raw_e, lang, f"{where} examples",
-                                                                       required=False) if m.strip()]
+        examples = _by_lang(c, node, "examples", where, "messages")
         answer = c.text(node, "answer", where)
         duration = None
         raw_d = node.get("duration")
@@ -710,19 +701,25 @@ def _cards(c: _Checker, data: Any, seen: dict[str, int], docs: set[str] | None,
                 c.fail(node, f"{where}: 'ages' must be [youngest, oldest], whole years from 1 to 120", "ages")
             else:
                 ages = (raw_a[0], raw_a[1])
-        requires: tuple[str, ...] = ()
-        raw_r = node.get("requires")
-        if raw_r is not None:
-            if not isinstance(raw_r, dict):
-                c.fail(node, f"{where}: 'requires' must be a mapping with 'ja' and 'en' lists of words", "requires")
-            else:
-                c.known(raw_r, LANGS, f"{where} requires")
-                requires = tuple(w for lang in LANGS for w in c.str_list(raw_r, lang, f"{where} requires", required=False))
-                if not requires:
-                    c.fail(node, f"{where}: 'requires' lists no words", "requires")
+        requires = tuple(w for _, w in _by_lang(c, node, "requires", where, "words"))
+        if "requires" in node and isinstance(node["requires"], dict) and not requires:
+            c.fail(node, f"{where}: 'requires' lists no words", "requires")
         out.append(Card(cid, tuple(questions), answer, card_docs, card_res, str(stage) if stage else None,
                         covered, duration, ages, tuple(examples), requires))
     return out
+
+
+def _by_lang(c: _Checker, node: dict, key: str, where: str, what: str) -> list[tuple[str, str]]:
+    """An optional ``key: {ja: [...], en: [...]}`` of a card as (lang, text) pairs, with its mistakes reported."""
+    raw = node.get(key)
+    if raw is None:
+        return []
+    if not isinstance(raw, dict):
+        c.fail(node, f"{where}: '{key}' must be a mapping with 'ja' and 'en' lists of {what}", key)
+        return []
+    c.known(raw, LANGS, f"{where} {key}")
+    return [(lang, x.strip()) for lang in LANGS for x in c.str_list(raw, lang, f"{where} {key}", required=False)
+            if x.strip()]
 
 
 def knowledge_digest(directory: Path) -> str:
