@@ -464,9 +464,11 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
     learner says so of the whole stage ("core-mlは一通り終わった"); then the answer moves to the following
     stage, else it lists the stage's remaining items. It never moves behind the stored stage.
     """
+    sep = "、" if lang == "ja" else ", "
+    plan_request = bool(_PLAN_RE.search(result.query))  # "3ヶ月の学習計画を立てて"
     # "データアナリストとして3年働いています。計画を立てて": who they are, not what they finished (the job's
     # name is not the roadmap's "data analyst job" item, nor its stage); only what they say they know counts
-    told = bool(result.backgrounds) and not result.finished_said and bool(_PLAN_RE.search(result.query))
+    told = bool(result.backgrounds) and not result.finished_said and plan_request
     named_items = [kb.items[i] for i in (result.items_known if told else result.items_finished)]
     # "I finished Andrew Ng's Machine Learning Specialization": the checklist items that course covers, on
     # stages whose checklist is a curriculum (a course's lab is not one of the learner's portfolio projects)
@@ -520,7 +522,7 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
         base = named_stage
     elif asker.stage:
         base = kb.stage(asker.stage)
-    elif result.backgrounds and _PLAN_RE.search(result.query):
+    elif result.backgrounds and plan_request:
         base = kb.stages[0]  # "I'm a backend engineer, make me a plan": from the start, less what their job covers
     else:
         return None
@@ -545,9 +547,10 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
     asked_stage = kb.stage(asked[0].stage) if asked else next(
         (kb.stages_by_id[s] for s in result.stages_asked  # (a job is what they all ask about; not a stage name)
          if s != WORK_STAGE and not _stage_done(kb.stages_by_id[s], done)), None)
-    # (a plan starts where they are and runs through the stages; a choice follows the roadmap's order)
-    if asked_stage is not None and asked_stage is not target and not _mentions_choice(result) \
-            and not _PLAN_RE.search(result.query):
+    # (a plan starts where they are and runs through the stages; a choice between what it names, "DLに進んで
+    # いい？それとも基礎を固めるべき？", follows the roadmap's order)
+    if asked_stage is not None and asked_stage is not target and not _CHOICE_RE.search(result.query) \
+            and not plan_request:
         target = asked_stage
     else:
         asked_stage = None
@@ -562,7 +565,6 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
                       stage=last.id)
     steps = _steps(kb, target, done, lang)
     if asked_stage is not None:
-        sep = "、" if lang == "ja" else ", "
         names = [i.title.get(lang) for i in asked if i.stage == target.id]
         intro = (t("asked_items", lang, items=sep.join(names), stage=target.title.get(lang)) if names
                  else t("asked_stage", lang, stage=target.title.get(lang)))
@@ -575,7 +577,6 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
     lines = [intro]
     if skipped:
         titles = [kb.backgrounds_by_id[b].title.get(lang) for b in result.backgrounds]
-        sep = "、" if lang == "ja" else ", "
         lines.append(t("background_skips", lang, background=(" / " if lang == "en" else "・").join(titles),
                        items=sep.join(i.title.get(lang) for i in skipped)))
     following = kb.next_stage(target.id)
@@ -584,12 +585,10 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
     if own is not None and own is not target and own.order < target.order:
         remaining = [i for i in own.items if i.id not in done]
         if remaining:
-            sep = "、" if lang == "ja" else ", "
             lines.append(t("own_remaining", lang, stage=own.title.get(lang),
                            items=sep.join(i.title.get(lang) for i in remaining[:5])))
     # Finishing a later item (a Kaggle competition) does not finish the stages before it: say what is
     # still open in an earlier stage they named ("linear regression and Titanic" leaves the rest of core ML).
-    sep = "、" if lang == "ja" else ", "
     told_open: set[str] = set()
     for stage in dict.fromkeys([*named_stages, base]):  # (and where they are, when they asked to go further)
         open_items = [i for i in stage.items if i.id not in done]
@@ -597,8 +596,8 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
             told_open.add(stage.id)
             lines.append(t("earlier_open", lang, stage=stage.title.get(lang),
                            items=sep.join(i.title.get(lang) for i in open_items[:5])))
-    if _PLAN_RE.search(result.query):  # "3ヶ月の学習計画を立てて": a month-by-month plan from where they are
-        lines += ["", *_plan_lines(kb, target, done, asker, result.query, lang, told_open)]
+    if plan_request:  # a month-by-month plan from where they are
+        lines += ["", *_plan_lines(kb, target, done, asker, result.query, lang, frozenset(told_open))]
     cited = [target, *([following] if following is not None else []), *([base] if base is not target else [])]
     passages = [_doc_passage(kb, s.id, lang, 1.0 / (n + 1)) for n, s in enumerate(cited)]
     resources = []
@@ -633,7 +632,7 @@ def plan_weeks(text: str) -> int | None:
 
 
 def _plan_lines(kb: KnowledgeBase, start: Stage, done: frozenset[str], asker: Asker, query: str,
-                lang: str, told_open: set[str] | frozenset[str] = frozenset()) -> list[str]:
+                lang: str, told_open: frozenset[str] = frozenset()) -> list[str]:
     """A month-by-month plan of the checklist from ``start`` through the job-ready stages, at the hours the
     learner states (or their stored hours, or an assumed 10 a week), over the span they ask for (else 12
     weeks). What does not fit is named, not crammed."""
@@ -651,23 +650,17 @@ def _plan_lines(kb: KnowledgeBase, start: Stage, done: frozenset[str], asker: As
         titles = list(dict.fromkeys(b.item.title.get(lang) for w in plan.weeks[month:month + 4] for b in w.blocks))
         if titles:
             lines.append(t("plan_month", lang, m=month // 4 + 1, items=sep.join(titles)))
-    # what is still open before where the plan starts (the math of stage 1 for a developer): alongside it
-    for stage in (st for st in kb.stages if st.order < start.order):
-        open_items = [i for i in stage.items if i.id not in done and i.hours >= ALONGSIDE_HOURS]
-        if open_items and stage.order == 1 and stage.id not in told_open:
-            lines.append(t("plan_alongside", lang, stage=stage.title.get(lang),
-                           items=sep.join(i.title.get(lang) for i in open_items[:4])))
+    # what is still open of stage 1 when the plan starts later (the math, for a developer): alongside it
+    first = kb.stages[0]
+    open_items = [i for i in first.items if i.id not in done and i.hours >= ALONGSIDE_HOURS]
+    if first.order < start.order and open_items and first.id not in told_open:
+        lines.append(t("plan_alongside", lang, stage=first.title.get(lang),
+                       items=sep.join(i.title.get(lang) for i in open_items[:4])))
     if plan.left_out:
         rest = sum(h for _, h in plan.left_out)
         names = list(dict.fromkeys(i.title.get(lang) for i, _ in plan.left_out))
         lines.append(t("plan_rest", lang, rest=round(rest), items=sep.join(names[:4]) + ("…" if len(names) > 4 else "")))
     return lines
-
-
-def _mentions_choice(result: SearchResult) -> bool:
-    """The message asks to choose between what it names ("DLに進んでいい？それとも基礎を固めるべき？"): the
-    roadmap's order answers that, not the first thing named."""
-    return bool(_CHOICE_RE.search(result.query))
 
 
 def _mentions_stage(result: SearchResult, kb: KnowledgeBase) -> bool:

@@ -84,8 +84,9 @@ FINISHED_RE = re.compile(r"終わ|終え|済み|済ませ|修了|完了|一通�
 _GOAL_RE = re.compile(r"たい|目指|興味|(?:よう|おう|ろう|こう)と(?:思|考)|つもり|予定|"
                       r"\bwant|\bwould like\b|\bplan(?:ning)? to\b|\binterested\b|\bhope\b|\bmove into\b|\bgoal\b",
                       re.IGNORECASE)
-CLAUSE_RE = re.compile(r"[。、，,.;；!！?？\n]+|\bbut\b|\bthough\b|けど|けれど|ですが|だが|が、", re.IGNORECASE)
-_STRONG_CLAUSE_RE = re.compile(r"[。.;；!！?？\n]+|\bbut\b|\bthough\b|けど|けれど|ですが|だが|が、", re.IGNORECASE)
+_CLAUSE_WORDS = r"|\bbut\b|\bthough\b|けど|けれど|ですが|だが|が、"
+CLAUSE_RE = re.compile(r"[。、，,.;；!！?？\n]+" + _CLAUSE_WORDS, re.IGNORECASE)
+_STRONG_CLAUSE_RE = re.compile(r"[。.;；!！?？\n]+" + _CLAUSE_WORDS, re.IGNORECASE)  # CLAUSE_RE less list commas
 _LIST_SEP_RE = re.compile(r"[、，,]")
 _SUBJECT_RE = re.compile(r"\b(?:i|i'm|im|i've|i'd|my|we|it|this|that|there)\b", re.IGNORECASE)
 _JA_PREDICATE_RE = re.compile(r"(?:て|た|る|ます|です|ない|だ|し|う|く|れ|け)\s*$")
@@ -116,6 +117,8 @@ def split_clauses(text: str) -> list[str]:
                 merged.append(piece)
         out += merged
     return out
+
+
 KNOWN_RE = re.compile(
     r"得意|わかる|分かる|わかります|分かります|できる|できます|使える|使えます|慣れて|経験(?:が|は)?あ|触って(?:い|る|ま)|"
     r"問題な|大丈夫|使って(?:い|る|ま|て)|書いて(?:い|る|ま|て)|書け(?:る|ます)|毎日|普段から|業務で|仕事で|済み|"
@@ -132,13 +135,13 @@ _ASKING_RE = re.compile(r"[?？]|何|どう|どれ|どっち|\b(?:what|how|which
                         # a clause that asks without a question word: "次はDLに進んでいいですか", "can I skip it"
                         r"(?:いい|べき|ます|です|でしょう)か(?:ね)?$|\b(?:can|could|may|shall|do|should) i\b|\bis it\b",
                         re.IGNORECASE)
-# A clause about what the learner thinks they should do, not what they did ("FastAPIとかDockerを勉強すべきだと
-# 思うんですが", "I probably need to learn Docker").
 # The job a learner is working toward, in a clause that says what they want: not a stage they ask about.
 _CAREER_GOAL_RE = re.compile(r"就職|転職|就活|インターン|求人|面接|選考|内定|採用|\bjobs?\b|\bhired\b|\binternships?\b|"
                              r"\binterviews?\b|\bcareer\b|\broles?\b|\bpositions?\b|\bdata analyst\b|\bjunior\b",
                              re.IGNORECASE)
 _PURPOSE_RE = re.compile(r"ために|までに|向けて|\bin order to\b|\bto (?:get|land|become)\b", re.IGNORECASE)
+# A clause about what the learner thinks they should do, not what they did ("FastAPIとかDockerを勉強すべきだと
+# 思うんですが", "I probably need to learn Docker").
 _PLANNED_RE = re.compile(r"べき|必要|つもり|(?:と|って)思|\bshould\b|\bneed to\b|\bhave to\b|\bmust\b|\bought to\b",
                          re.IGNORECASE)
 
