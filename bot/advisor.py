@@ -194,7 +194,8 @@ _NEXT_RE = re.compile(
     # nor "次は準1級を受けるべき？" (whether to take an exam)
     r"次(?!元|回|の日|の週|の月|週|月|の(?:数|何)年|世代|年|の(?:資格|試験|言語|本|一冊|1冊)|は?[^。？?、]{0,15}(?:を受け|受験|を取得|を取る|を取った))|つぎ[はに]|その後|この後|ここから|終わった|終えた|終わりました|終えました|完了した|修了した|"
     # "next" as in a next step, not "the next few years"
-    r"\bnext\b(?!\s+(?:few|couple|\d+|year|years|month|months|decade|generation|cert\w*|exam|language|book))|\bwhat now\b|\bnow what\b|"
+    r"\bnext\b(?!\s+(?:few|couple|\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|year|years|month|months|"
+    r"decade|generation|cert\w*|exam|language|book))|\bwhat now\b|\bnow what\b|"
     r"\bfinished\b|\bdone with\b|\bafter (?:learning|finishing)\b|\bwhat comes (?:after|next)\b|\bwhere do i go from here\b|"
     r"다음|下一步|接下来|之后该",  # Korean and Chinese "next"
     re.IGNORECASE,

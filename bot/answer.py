@@ -465,7 +465,7 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
     stage, else it lists the stage's remaining items. It never moves behind the stored stage.
     """
     sep = "、" if lang == "ja" else ", "
-    plan_request = bool(_PLAN_RE.search(result.query))  # "3ヶ月の学習計画を立てて"
+    plan_request = bool(_PLAN_RE.search(result.query) or _SPAN_NEXT_RE.search(result.query))  # "3ヶ月の学習計画を立てて"
     # "データアナリストとして3年働いています。計画を立てて": who they are, not what they finished (the job's
     # name is not the roadmap's "data analyst job" item, nor its stage); only what they say they know counts
     told = bool(result.backgrounds) and not result.finished_said and plan_request
@@ -505,6 +505,15 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
             if built or all(any(i.id in touched for i in gap.items)
                             for gap in kb.stages if base.order < gap.order < stage.order):
                 base = stage
+        # Tools they only know, with nothing before them ("a sysadmin who knows Docker and Kubernetes, no ML
+        # yet"), do not place them at the tools' stage: back to the first of the untouched stages before it
+        # (the foundations, studied alongside, excepted).
+        if all(i.id in known_only for i in named_items) or _NO_ML_RE.search(result.query):
+            while True:
+                before = next((s for s in kb.stages if s.next == base.id), None)
+                if before is None or before is kb.stages[0] or any(i.id in touched for i in before.items):
+                    break
+                base = before
         # the items named in clauses that say they are finished (not "…はまだ"), even when something else
         # is not done yet ("数学は一通り復習しました。ただ機械学習はまだです")
         done = done | {i.id for i in named_items}
@@ -518,6 +527,16 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
                 last = max(stage.items.index(i) for i in named_items if i.stage == stage.id)
                 done = done | {i.id for i in stage.items[: last + 1]}
             done = done - frozenset(result.items_pending)  # "…but haven't started deep learning yet"
+        else:
+            # Knowing a later item of a sequential checklist implies the items before it: "I know sklearn,
+            # LightGBM and basic PyTorch" is not sent back to Python basics. Not on a stage after the one
+            # they are placed in ("comfortable with Docker" says nothing of packaging a notebook), nor in the
+            # foundations, whose subjects are known separately (statistics says nothing of linear algebra).
+            # (what they say they know, not what a course they name covers)
+            for stage in named_stages:
+                known = [stage.items.index(i) for i in named_items if i.stage == stage.id and i.id in result.items_known]
+                if known and stage.sequential and stage is not kb.stages[0] and stage.order <= base.order:
+                    done = done | {i.id for i in stage.items[: max(known) + 1]} - frozenset(result.items_pending)
     elif named_stage is not None:
         base = named_stage
     elif asker.stage:
@@ -613,9 +632,11 @@ ALONGSIDE_HOURS = 10  # an open foundation item worth naming beside a plan (not 
 JOB_READY_ORDER = 5  # stages 1-5 make a learner ready to apply (the roadmap's "job-ready" range)
 DEFAULT_PLAN_WEEKS, DEFAULT_PLAN_HOURS = 12, 10.0
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "six": 6, "nine": 9, "twelve": 12,
-                 "一": 1, "二": 2, "三": 3, "四": 4, "六": 6, "半年": 6, "一年": 12, "1年": 12}
+                 "一": 1, "二": 2, "三": 3, "四": 4, "六": 6, "半年": 6, "一年": 12, "1年": 12, "a year": 12,
+                 "one year": 12, "1 year": 12}
 _PLAN_SPAN_RE = re.compile(r"(\d+|one|two|three|four|six|nine|twelve|[一二三四六])[\s-]*(?:ヶ月|か月|カ月|ケ月|months?\b)|"
-                           r"(\d+)[\s-]*(?:週間|weeks?\b)|(半年|一年|1年)", re.IGNORECASE)
+                           r"(\d+)[\s-]*(?:週間|weeks?\b)|(半年|一年|1年|\ba year\b|\bone year\b|\b1 year\b)",
+                           re.IGNORECASE)
 
 
 def plan_weeks(text: str) -> int | None:
@@ -776,7 +797,8 @@ def compose(kb: KnowledgeBase, index: Index, result: SearchResult, gate: Gate, a
 
 
 # A message that asks to choose ("Kaggle or more courses?", "数学と本のどっちが先？"), not only "what next?".
-_CHOICE_RE = re.compile(r"どっち|どちら|どれ|それとも|べきか|\bor\b|\bvs\.?\b|\bwhich\b", re.IGNORECASE)
+_CHOICE_RE = re.compile(r"どっち|どちら|どれ|それとも|べきか|のか[、,][^。？?]{0,40}のか|\bor\b|\bvs\.?\b|\bwhich\b",
+                        re.IGNORECASE)  # ("2巻に行くのか、PyTorchに移るのか")
 
 
 def _with_card(kb: KnowledgeBase, result: SearchResult, gate: Gate, asker: Asker, lang: str,
@@ -798,12 +820,34 @@ def _with_card(kb: KnowledgeBase, result: SearchResult, gate: Gate, asker: Asker
 
 
 # "Can you give me a plan for the next 3 months?", "3ヶ月の学習計画を立てたい"
-_PLAN_RE = re.compile(r"計画|プラン(?!ナー)|スケジュール|\bplan\b|\bnext (?:\d+|few|couple of|two|three|six) months\b",
+_PLAN_RE = re.compile(r"計画|プラン(?!ナー)|スケジュール|\bplan\b|\bnext (?:\d+|few|couple of|two|three|six) months\b|"
+                      # "6ヶ月の学習ロードマップを週単位で作ってほしい", "give me a month-by-month roadmap"
+                      r"ロードマップを[^。？?！!]{0,20}?(?:作|つく|立て|組|考え|引)|(?:月|週)(?:ごと|単位)|"
+                      r"\b(?:month|week)[- ]by[- ](?:month|week)\b|"
+                      r"\b(?:make|give|build|draw up|create|write|put together)\b[^.?!]{0,25}\broadmap\b",
                       re.IGNORECASE)
+# A span to fill, asked with "what next?" ("次の2ヶ月で何をすれば？", "what should I learn, in order, to get
+# into MLOps within a year?"): a plan too; not on its own ("1年以内に転職できる？" asks about time).
+_SPAN_NEXT_RE = re.compile(r"次の\s*(?:\d+|[一二三四六])\s*(?:ヶ|か|カ|ケ)月|"
+                           r"\b(?:in|over) the next (?:\d+|few|couple of|two|three|six|twelve) (?:weeks|months)\b|"
+                           # a deadline, with the order asked for ("what should I learn, in order, … within a year?")
+                           r"(?=.*(?:順番|順序|\bin (?:what |which )?order\b|\bstep[- ]by[- ]step\b))"
+                           r".*(?:(?:\d+|[一二三四六半])\s*(?:ヶ|か|カ|ケ)?(?:月|年)以内|"
+                           r"\bwithin (?:a|one|\d+|two|three|six|twelve) (?:years?|months)\b)",
+                           re.IGNORECASE | re.DOTALL)
 
 
 # A moderator's plan for their group is not a plan from the moderator's own progress.
 _GROUP_RE = re.compile(r"勉強会|メンバー|グループ|みんな|\bstudy group\b|\bmembers\b|\bour group\b|\bgroup\b",
+                       re.IGNORECASE)
+
+
+# "No ML knowledge yet", "機械学習の知識はほぼないです": whatever tools they know, they start before core ML.
+_NO_ML_RE = re.compile(r"\b(?:no|zero|little|without any|don'?t have any) (?:ML|machine learning)\b|"
+                       r"\bnever (?:done|touched|studied|learned|learnt) (?:any )?(?:ML|machine learning)\b|"
+                       r"\b(?:know|knows) (?:almost |next to )?nothing about (?:ML|machine learning)\b|"
+                       r"(?:機械学習|ML)(?:の知識|の経験)?(?:は|が|も)?(?:ほぼ|ほとんど|全く|まったく|まだ|一切)?"
+                       r"(?:ない|なし|ありません|ゼロ|未経験|やったことがない|触ったことがない)|(?:機械学習|ML)未経験",
                        re.IGNORECASE)
 
 

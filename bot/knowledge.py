@@ -47,7 +47,8 @@ FIELDS = {
     "stage": ("id", "order", "title", "text", "goal", "keywords", "faq", "assess", "items", "exit_criteria", "next",
               "sequential"),
     "item": ("id", "title", "hours", "keywords"),
-    "resource": ("id", "title", "url", "kind", "stages", "items", "tags", "lang", "level", "cost", "summary"),
+    "resource": ("id", "title", "url", "kind", "stages", "items", "tags", "lang", "level", "cost", "summary",
+                 "aliases"),
     "card": ("id", "questions", "examples", "answer", "docs", "resources", "stage", "covered", "duration", "ages",
              "requires"),
     "background": ("id", "title", "terms", "covers"),
@@ -128,6 +129,7 @@ class Resource:
     level: str
     cost: str
     summary: Text
+    aliases: tuple[str, ...] = ()  # what learners call it besides its title ("ゼロつく")
 
     def index_text(self) -> str:
         return "\n".join([self.title, self.summary.ja, self.summary.en, " / ".join(self.tags)])
@@ -135,7 +137,7 @@ class Resource:
     @property
     def name(self) -> str:
         """The title without its subtitle or publisher: "Machine Learning Specialization"."""
-        return re.split(r"[（(:：—|]", self.title)[0].strip()
+        return re.split(r"[（(:：—―|]", self.title)[0].strip()
 
     @property
     def distinctive_name(self) -> str | None:
@@ -625,6 +627,7 @@ def _resources(c: _Checker, data: Any, seen: dict[str, int], items: set[str]) ->
                 stages, res_items, c.str_list(node, "tags", where),
                 c.choice(node, "lang", LANGS, where), c.choice(node, "level", LEVELS, where),
                 c.choice(node, "cost", COSTS, where), c.text(node, "summary", where),
+                tuple(c.str_list(node, "aliases", where, required=False)),
             )
         )
     return out

@@ -260,6 +260,10 @@ class Searcher:
             short = _SUBTITLE_RE.split(r.distinctive_name or "")[0].strip()
             if short != r.distinctive_name and len(short.split()) >= 3:  # not "Neural Networks" alone
                 self._courses.setdefault(short.lower(), r.id)
+        # and by what learners call it ("ゼロつく"), from the resource's aliases
+        for r in kb.resources:
+            for alias in r.aliases:
+                self._courses.setdefault(alias.lower(), r.id)
         # and by a brand in the title's parentheses that only it has: "fast.ai" (Practical Deep Learning for Coders)
         brands: dict[str, list[str]] = {}
         for r in kb.resources:

@@ -337,3 +337,59 @@ def test_a_retiree_of_sixty_gets_the_card_for_that_age(e5_engine):
                            "going down the ML engineer path at my age?")
     assert answer.card == "bg-age-55-plus"  # was: the 40s card, which assumes a current job
     assert e5_engine.ask("I'm 45, is it realistic to get into machine learning?").card == "bg-age-40"
+
+
+@pytest.mark.parametrize("question", [
+    "SIerでJavaのバックエンドを5年やってて、機械学習の知識はほぼないです。6ヶ月の学習ロードマップを週単位くらいの粒度で作ってほしいです。",
+    "Kaggleのタイタニックはやりました。応募できるレベルにするには、次の2ヶ月で何をすればいいですか？週10時間くらい使えます。",
+])
+def test_a_roadmap_or_a_span_to_fill_is_a_plan_request(e5_engine, question):
+    answer = e5_engine.ask(question)
+    assert answer.kind == "next"
+    assert "1か月目" in answer.answer
+    assert "2か月目" in answer.answer
+
+
+def test_a_deadline_alone_is_not_a_plan_request(e5_engine):
+    answer = e5_engine.ask("I know Python and basic scikit-learn. What should I focus on next to get a job within a year?")
+    assert "Month 1" not in answer.answer
+
+
+def test_knowing_a_later_tool_implies_the_basics_before_it(e5_engine, kb):
+    """"I know sklearn, LightGBM and basic PyTorch" (and a Kaggle medal): not sent back to Python basics."""
+    answer = e5_engine.ask("I got a Kaggle bronze medal in a tabular competition and I know sklearn, LightGBM and "
+                           "basic PyTorch. I have 6 months before I start applying. Give me a month-by-month plan.")
+    assert answer.kind == "next"
+    for item in ("programming-data.python-basics", "programming-data.numpy", "core-ml.linear-regression"):
+        assert kb.items[item].title.en not in answer.answer, item
+
+
+def test_tools_without_any_ml_do_not_skip_the_ml_stages(e5_engine, kb):
+    answer = e5_engine.ask("I passed AWS Cloud Practitioner and I'm a sysadmin who knows Linux, Bash, Docker and some "
+                           "Kubernetes. No ML knowledge yet. What should I learn next, in order, if I want to go into "
+                           "MLOps within a year?")
+    assert answer.kind == "next"
+    assert answer.stage == "programming-data"  # was: MLOps, with no ML before it
+    assert kb.items["core-ml.linear-regression"].title.en in answer.answer  # the year's plan goes through ML
+
+
+def test_a_book_named_by_its_nickname_counts_and_the_choice_gets_its_card(e5_engine, kb):
+    answer = e5_engine.ask("ゼロつく（ゼロから作るDeep Learning）の1巻を読み終えて、コードも写経しました。次にやるべきことって"
+                           "何ですか？2巻に行くのか、PyTorchに移るのか教えてほしい。")
+    assert answer.kind == "next"
+    assert "core-ml.implement-from-scratch" not in _items(answer)  # what the book covers is done
+    assert answer.card == "start-after-zero-dl"
+
+
+def test_calc_is_calculus(e5_engine, kb):
+    answer = e5_engine.ask("Can you make me a 12-week study plan? I know Python well, did linear algebra and calc in "
+                           "college, but never touched ML. I can do about 10 hours a week.")
+    assert kb.items["education.calculus"].title.en not in answer.answer
+
+
+def test_background_cards_answer_only_those_with_the_background(e5_engine):
+    assert e5_engine.ask("I would appreciate some advice on what roles ML engineers typically move into after "
+                         "several years.").card != "bg-game-developer"
+    answer = e5_engine.ask("ゲーム会社でC++のクライアントプログラマを8年やってます。Pythonはほぼ書いたことがなく、機械学習は"
+                           "完全に素人です。この経歴は活かせますか？")
+    assert answer.card == "bg-game-developer"

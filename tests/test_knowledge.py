@@ -263,3 +263,13 @@ def test_empty_files_and_lists_are_errors(knowledge_copy, capsys, name, content,
     out = capsys.readouterr().out
     assert f"{name}:" in out
     assert message in out
+
+
+def test_resource_aliases_must_be_a_list_of_words(knowledge_copy):
+    path = knowledge_copy / "resources.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("    aliases: [ゼロつく, ", "    aliases: {a: ゼロつく}\n    x_aliases: [", 1),
+                    encoding="utf-8")
+    _, problems = check(knowledge_copy)
+    assert any("zero-deep-learning" in p.message and "aliases" in p.message and p.file == "resources.yaml"
+               for p in problems), problems
