@@ -121,14 +121,19 @@ class Engine:
 _PART_END = re.compile(r"(?<=[?？])\s*|(?<=,)\s+(?=and (?:how|what|which|when|where|why|who|is|are|do|does|should|"
                        r"can|could|would|will)\b[^.!。]*[?？])|"
                        # "仕事内容はどう違うのか、それと年収に差はありますか？": an embedded question, then another
-                       r"(?<=か、)(?=(?:それと|あと|また|それから)[^。！？?]*[?？])", re.IGNORECASE)
+                       r"(?<=か、)(?=(?:それと|あと|また|それから)[^。！？?]*[?？])|"
+                       # a Japanese question ended with "。" ("…まず身につけるべきスキルは何でしょう。G検定は…？")
+                       r"(?<=でしょう。)|(?<=でしょうか。)|(?<=ですか。)|(?<=ますか。)", re.IGNORECASE)
 # What ends a later part: a question mark, a request ("…の目安も知りたいです", "…も教えてください"), or a
 # Japanese question typed without its mark ("…どっちが役に立ちますか", "…高いんでしょう").
 _ASKS = re.compile(r"(?:[?？]|(?:知りたい|教えて(?:ください|ほしい|欲しい)?)(?:です)?[。！!]?|"
                    r"(?:ですか|ますか|でしょうか|でしょう|ですかね|かな)[。]?)\s*$")
 # A question that depends on the one before it ("Is MLOps next? If so, what should I learn first?").
 _DEPENDS_RE = re.compile(r"\s*(?:if so|if yes|if not|if that'?s (?:the case|true)|and if so|その場合|もしそうなら|"
-                         r"だとしたら|そうだとしたら|もしそうだとしたら)", re.IGNORECASE)
+                         r"だとしたら|そうだとしたら|もしそうだとしたら|"
+                         # "…どういうことでしょうか。初学者にも分かるように教えていただけますか。": how to answer it
+                         r"(?:初学者|初心者|素人|未経験者)にも(?:分かる|わかる)ように|(?:分かり|わかり)やすく|"
+                         r"(?:簡単|具体的|詳し)く?に?(?:教え|説明))", re.IGNORECASE)
 MAX_PARTS = 3
 MIN_PART = 12  # characters: a shorter "question" only follows up the one before it
 MERGEABLE = ("card", "passage")  # the answer kinds merge_parts works with

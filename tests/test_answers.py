@@ -393,3 +393,16 @@ def test_background_cards_answer_only_those_with_the_background(e5_engine):
     answer = e5_engine.ask("ゲーム会社でC++のクライアントプログラマを8年やってます。Pythonはほぼ書いたことがなく、機械学習は"
                            "完全に素人です。この経歴は活かせますか？")
     assert answer.card == "bg-game-developer"
+
+
+def test_a_japanese_question_ended_with_a_full_stop_is_a_part_of_its_own(e5_engine, kb):
+    """"…まず身につけるべきスキルは何でしょう。G検定は…？": two questions, both answered (was: the first only)."""
+    answer = e5_engine.ask("EC企業でマーケティングアナリストをしています。SQLとTableauは毎日使っていて、Pythonはpandasで"
+                           "集計するくらいです。アナリストからMLエンジニアへの社内キャリアチェンジでまず身につけるべきスキルは"
+                           "何でしょう。G検定は取っておいた方が社内アピールになりますか？")
+    assert answer.card == "bg-data-analyst"
+    assert kb.cards_by_id["cert-g-kentei"].answer.ja[:30] in answer.answer
+    # "…教えていただけますか。" after a question asks how to answer it, not something else
+    answer = e5_engine.ask("MLOpsとは具体的にどういうことを指すのでしょうか。初学者にも分かるように教えていただけますか。")
+    assert answer.card == "concept-mlops"
+    assert answer.answer.count("\n\n") == 0
