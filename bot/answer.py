@@ -560,6 +560,13 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
     target: Stage | None = base
     while target is not None and _stage_done(target, done):
         target = kb.next_stage(target.id)
+    # A plan for someone who has begun the foundations ("half of Mathematics for Machine Learning and
+    # 3Blue1Brown's linear algebra; make me a plan to start building") starts with programming; the rest of
+    # the math goes alongside it (as in the roadmap's own advice not to wait for the math).
+    first = kb.stages[0]
+    if plan_request and target is first and base is first and first.next is not None and any(
+            i.id in done for i in first.items if i.hours >= ALONGSIDE_HOURS):
+        target = base = kb.stage(first.next)
     # What they ask about decides where the answer starts, when it is still open: "FastAPIとかDockerを勉強すべき
     # だと思うんですが、次に何から？" is answered with the MLOps stage, "I want to move toward MLOps" too.
     asked = [kb.items[i] for i in result.items_asked if i not in done]
@@ -611,7 +618,7 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
     told_open: set[str] = set()
     for stage in dict.fromkeys([*named_stages, base]):  # (and where they are, when they asked to go further)
         open_items = [i for i in stage.items if i.id not in done]
-        if stage.order < target.order and open_items and stage is not own:
+        if stage.order < target.order and open_items and stage is not own and not (plan_request and stage is first):
             told_open.add(stage.id)
             lines.append(t("earlier_open", lang, stage=stage.title.get(lang),
                            items=sep.join(i.title.get(lang) for i in open_items[:5])))

@@ -406,3 +406,27 @@ def test_a_japanese_question_ended_with_a_full_stop_is_a_part_of_its_own(e5_engi
     answer = e5_engine.ask("MLOpsとは具体的にどういうことを指すのでしょうか。初学者にも分かるように教えていただけますか。")
     assert answer.card == "concept-mlops"
     assert answer.answer.count("\n\n") == 0
+
+
+def test_a_plan_for_someone_who_began_the_math_starts_building_with_the_rest_alongside(e5_engine, kb):
+    answer = e5_engine.ask("I've worked through half of Mathematics for Machine Learning and all of 3Blue1Brown's "
+                           "linear algebra videos, but I haven't written any ML code. Can you make me a 2-month plan "
+                           "so I start building things?")
+    assert answer.kind == "next"
+    assert answer.stage == "programming-data"  # was: a plan of more math and CS theory
+    month1 = next(line for line in answer.answer.splitlines() if line.startswith("- Month 1"))
+    assert kb.items["programming-data.python-basics"].title.en in month1
+    alongside = next(line for line in answer.answer.splitlines() if "alongside" in line)
+    assert kb.items["education.calculus"].title.en in alongside
+
+
+def test_cards_written_for_one_background_do_not_answer_another(e5_engine):
+    teacher = e5_engine.ask("I'm a high school math teacher in Ohio, 45. I know calculus, linear algebra and "
+                            "probability well. Can someone my age realistically switch to ML engineering?")
+    assert teacher.card != "math-su3-university"  # Japan's 数III, for someone who teaches calculus
+    stats = e5_engine.ask("Master's student in statistics, I only use R (tidyverse, glmnet). I want to become an ML "
+                          "engineer after graduation. What should I focus on?")
+    assert stats.card != "bg-cs-student"
+    qa = e5_engine.ask("QAエンジニア2年目です。SeleniumとpytestでE2Eテストの自動化をやってて、Pythonは多少書けます。"
+                       "ゆくゆくはMLエンジニアになりたいです。E資格って取るべきですか？")
+    assert qa.card != "bg-data-analyst"
