@@ -194,6 +194,7 @@ def test_trailing_free_weeks_are_one_line(kb):
         ("I've finished the MLOps stage, what now?", False),
         ("What should I do next?", False),
         ("NumPyはやったけど、scikit-learnはまだ。次は？", True),
+        ("Progateは全部終わって、Udemyの講座を半分くらいまで進めました。このあと何をやればいいですか？", True),
     ],
 )
 def test_next_intent_detection(text, partial):
@@ -211,6 +212,8 @@ def test_next_intent_detection(text, partial):
                                   "統計検定2級は取りました。次の資格として準1級とE資格、どっちが役に立ちますか？",
                                   "Which should be my next certification, G検定 or E資格?",
                                   # whether to take an exam next is a question about the exam
-                                  "統計検定2級に合格しました。次は準1級を受けるべき？", "次はE資格を取るべきですか？"])
+                                  "統計検定2級に合格しました。次は準1級を受けるべき？", "次はE資格を取るべきですか？",
+                                  # "the next five years" is not what comes next
+                                  "Which role has better prospects over the next five years?"])
 def test_plain_questions_are_not_next_intent(text):
     assert detect_next_intent(text) is None
