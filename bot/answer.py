@@ -375,12 +375,17 @@ _HOURS_RE = [
     # "45 minutes a day", "1日30分"
     (re.compile(_NUM + r"\s*(?:minutes?|mins?)\s*(?:a|per|/|each|every)\s*(?:day|night)", re.IGNORECASE), 7.0 / 60),
     (re.compile(r"(?:1日|一日|毎日)" + _ABOUT_JA + _NUM + r"\s*分"), 7.0 / 60),
+    # "子どもが寝た後に30分くらいしか取れません", "通勤中の20分": a daily slot
+    (re.compile(r"(?:夜|朝|寝た後|寝る前|通勤中?|昼休み|仕事の後|帰宅後)(?:に|は|の)?" + _ABOUT_JA + _NUM + r"\s*分"
+                r"|" + _NUM + r"\s*分(?:くらい|ぐらい|ほど|程度)?しか"), 7.0 / 60),
 ]
 
 
 # "平日1.5時間、休日3時間": weekdays and weekend days given apart (a day's figure each)
 _WEEKDAY_RE = re.compile(r"平日(?:は|に)?(?:夜|朝|夜に|朝に|仕事の後に?)?(?:は|に)?(?:1日|一日|毎日)?" + _ABOUT_JA + _NUM
                          + r"\s*(?:時間|h)")
+_WEEKDAY_MIN_RE = re.compile(r"平日(?:は|に)?(?:夜|朝|夜に|朝に|仕事の後に?)?(?:は|に)?(?:1日|一日|毎日)?" + _ABOUT_JA + _NUM
+                             + r"\s*分")
 _WEEKEND_RE = re.compile(r"(?:休日|土日|週末)(?:は|に)?(?:それぞれ|各)?" + _ABOUT_JA + _NUM + r"\s*(?:時間|h)")
 # "土日で合計6時間", "週末は合わせて5時間": the weekend's total, not each day's
 _WEEKEND_TOTAL_RE = re.compile(r"(?:休日|土日|週末)(?:は|に|で)?(?:合計|合わせて|あわせて|計)(?:で)?" + _ABOUT_JA + _NUM
@@ -393,8 +398,10 @@ def hours_in_question(text: str) -> float | None:
     wins over a daily one."""
     weekday, total, each = _WEEKDAY_RE.search(text), _WEEKEND_TOTAL_RE.search(text), _WEEKEND_RE.search(text)
     weekend = _middle(total) if total else _middle(each) * 2 if each else None
-    if weekday and not re.search(r"週" + _ABOUT_JA + r"\d", text):
-        hours = _middle(weekday) * 5 + (weekend or 0.0)  # "平日夜に2時間" alone: the weekdays
+    minutes = None if weekday else _WEEKDAY_MIN_RE.search(text)  # "平日30分、休日2時間"
+    if (weekday or minutes) and not re.search(r"週" + _ABOUT_JA + r"\d", text):
+        per_day = _middle(weekday) if weekday else _middle(minutes) / 60
+        hours = per_day * 5 + (weekend or 0.0)  # "平日夜に2時間" alone: the weekdays
         if 0 < hours <= 100:
             return hours
     for pattern, factor in _HOURS_RE:

@@ -184,6 +184,10 @@ def test_weekday_and_weekend_hours_add_up_to_a_week():
     assert hours_in_question("週10時間、平日は1時間") == 10
     assert hours_in_question("平日は夜1時間、土日で合計6時間くらいなら勉強できそうです") == 11
     assert hours_in_question("平日は1日2時間、週末は各4時間") == 18
+    # a daily slot in minutes: "子どもが寝た後に30分くらいしか取れません" is 3.5 h a week, not unknown
+    assert hours_in_question("子どもが寝た後に30分くらいしか勉強時間が取れません。") == 3.5
+    assert hours_in_question("平日30分、休日2時間") == 6.5
+    assert hours_in_question("会議に30分遅れた") is None
 
 
 def test_the_high_school_card_does_not_answer_a_stated_adult_age(e5_engine):
