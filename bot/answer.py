@@ -306,12 +306,16 @@ def _subjects(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
     return {cid: frozenset(f for f in found if cards_with[f] <= MAX_SUBJECT_CARDS) for cid, found in firsts.items()}
 
 
+_REQUEST_END_RE = re.compile(r"(?:教えて(?:ください|ほしい|欲しい)|知りたい|でしょうか|ですか|ますか)(?:です)?[。！!]?\s*$")
+
+
 class _Context:
     """What a long message says about the asker (done, held, known) apart from what it asks."""
 
     def __init__(self, query: str) -> None:
         sentences = split_sentences(query)
-        asked = [x for x in sentences if x.endswith(("?", "？"))] + sentences[-1:]
+        # (a question may end with "。": "…何年くらいかかるのか、目安を教えてほしいです。")
+        asked = [x for x in sentences if x.endswith(("?", "？")) or _REQUEST_END_RE.search(x)] + sentences[-1:]
         told = [c for x in sentences if x not in asked for c in CLAUSE_RE.split(x)
                 if (FINISHED_RE.search(c) or KNOWN_RE.search(c)) and not NEVER_RE.search(c)]
         self.asked = normalize(" ".join(asked))
@@ -653,9 +657,22 @@ _PLAN_SPAN_RE = re.compile(r"(\d+|one|two|three|four|six|nine|twelve|[一二三�
                            re.IGNORECASE)
 
 
+_PAST_SPAN_RE = re.compile(r"(?:\b(?:last|past|spent|over the last)|\b(?:studied|learned|learnt|worked|been \w+ing|spent)"
+                           r" (?:for )?(?:about |around |almost |nearly )?|この|ここ|過去)\s*$", re.IGNORECASE)
+_PAST_AFTER_RE = re.compile(r"\s*(?:前|ほど前|くらい前|ago|間(?:ずっと)?(?:勉強|独学)|続け)", re.IGNORECASE)
+
+
 def plan_weeks(text: str) -> int | None:
     """The span a plan request asks for, in weeks ("3ヶ月" -> 12, "6-month" -> 24, "12 weeks", "半年")."""
-    m = _PLAN_SPAN_RE.search(text)
+    # the span of the plan, not of time already spent ("I spent the last 4 months on math. … a 6-month
+    # study plan", "半年前から独学しています。3ヶ月の計画を"): one the plan words follow or precede in the same
+    # sentence, else the first
+    spans = [m for m in _PLAN_SPAN_RE.finditer(text)
+             if not _PAST_SPAN_RE.search(text[max(0, m.start() - 20):m.start()])
+             and not _PAST_AFTER_RE.match(text[m.end():m.end() + 8])]
+    m = next((m for m in spans if _PLAN_RE.search(re.split(r"[。.!?！？]", text[m.end():m.end() + 15])[0])
+              or _PLAN_RE.search(re.split(r"[。.!?！？]", text[max(0, m.start() - 25):m.start()])[-1])),
+             spans[0] if spans else None)
     if m is None:
         return None
     months, weeks, word = m.groups()

@@ -134,7 +134,11 @@ def test_a_book_named_by_its_short_title_counts_as_what_it_covers(e5_engine, kb)
 
 
 @pytest.mark.parametrize(("text", "weeks"), [("3ヶ月の学習計画", 12), ("a 6-month study plan", 24), ("半年で", 24),
-                                             ("12 weeks", 12), ("three months", 12), ("計画を立てて", None)])
+                                             ("12 weeks", 12), ("three months", 12), ("計画を立てて", None),
+                                             # the plan's span, not the time already spent
+                                             (("I spent the last 4 months on math. Please make me a 6-month study "
+                                              "plan."), 24),
+                                             ("半年前から独学しています。3ヶ月の計画をください", 12)])
 def test_plan_span(text, weeks):
     assert plan_weeks(text) == weeks
 
@@ -424,13 +428,25 @@ def test_a_plan_for_someone_who_began_the_math_starts_building_with_the_rest_alo
     assert kb.items["education.calculus"].title.en in alongside
 
 
-def test_cards_written_for_one_background_do_not_answer_another(e5_engine):
-    teacher = e5_engine.ask("I'm a high school math teacher in Ohio, 45. I know calculus, linear algebra and "
-                            "probability well. Can someone my age realistically switch to ML engineering?")
-    assert teacher.card != "math-su3-university"  # Japan's 数III, for someone who teaches calculus
-    stats = e5_engine.ask("Master's student in statistics, I only use R (tidyverse, glmnet). I want to become an ML "
-                          "engineer after graduation. What should I focus on?")
-    assert stats.card != "bg-cs-student"
-    qa = e5_engine.ask("QAエンジニア2年目です。SeleniumとpytestでE2Eテストの自動化をやってて、Pythonは多少書けます。"
-                       "ゆくゆくはMLエンジニアになりたいです。E資格って取るべきですか？")
-    assert qa.card != "bg-data-analyst"
+@pytest.mark.parametrize(("question", "card"), [
+    # Japan's 数III, for someone who teaches calculus
+    (("I'm a high school math teacher in Ohio, 45. I know calculus, linear algebra and probability well. Can someone "
+     "my age realistically switch to ML engineering?"), "math-su3-university"),
+    (("Master's student in statistics, I only use R (tidyverse, glmnet). I want to become an ML engineer after "
+     "graduation. What should I focus on?"), "bg-cs-student"),
+    (("QAエンジニア2年目です。SeleniumとpytestでE2Eテストの自動化をやってて、Pythonは多少書けます。ゆくゆくはMLエンジニアに"
+     "なりたいです。E資格って取るべきですか？"), "bg-data-analyst"),
+])
+def test_cards_written_for_one_background_do_not_answer_another(e5_engine, question, card):
+    assert e5_engine.ask(question).card != card
+
+
+def test_a_time_question_ended_with_a_full_stop_gets_the_time_card_with_the_askers_hours(e5_engine):
+    """Hours stated in a long message keep the time cards out only when it does not ask about time; here it
+    does, in a sentence that ends with "。"."""
+    answer = e5_engine.ask("大学図書館で司書をしている40歳です。文学部卒で、数学は高1で挫折してます。小学生の子どもが2人いて、"
+                           "勉強に使えるのは夜の30分くらいです。正直この条件でMLエンジニアになるのに何年くらいかかるのか、"
+                           "現実的な目安を教えてほしいです。あと一番最初の1ヶ月は何をやればいいですか？")
+    assert answer.card is not None
+    assert answer.card.startswith("time-")
+    assert "週3.5時間" in answer.answer

@@ -73,10 +73,14 @@ def test_shards_identify_as_fast_as_max_concurrency_allows(monkeypatch: pytest.M
             return SimpleNamespace(max_concurrency=max_concurrency)
 
         bot.fetch_session_start_limits = limits  # type: ignore[method-assign]
-        started, at = time.monotonic(), []
+        # when each shard was let through (the time its bucket was stamped), not when the hook returned: a
+        # late return under load would shorten the gap to the next one and fail this test by 1 ms (it did
+        # in CI)
+        loop = asyncio.get_running_loop()
+        started, at = loop.time(), []
         for shard in range(4):
             await bot.before_identify_hook(shard, initial=shard == 0)
-            at.append(time.monotonic() - started)
+            at.append(bot._identify_buckets[shard % max_concurrency] - started)
         return at
 
     one = asyncio.run(identify_all(1))  # one IDENTIFY per interval

@@ -231,14 +231,17 @@ def test_background_mistakes_are_reported_with_file_and_line(knowledge_copy):
     assert "background 'data-engineer': unknown field 'cover'. Did you mean 'covers'?" in messages
 
 
-def test_requires_must_list_words(knowledge_copy):
-    path = knowledge_copy / "answers.yaml"
+@pytest.mark.parametrize(("name", "old", "new", "expected"), [
+    ("answers.yaml", "    requires:\n      ja: [ブランク", "    requires:\n      fr: [x]\n      ja: [ブランク",
+     "card 'bg-career-gap' requires: unknown field 'fr'"),
+    ("resources.yaml", "    aliases: [ゼロつく, ", "    aliases: {a: ゼロつく}\n    x_aliases: [", "zero-deep-learning"),
+])
+def test_requires_and_aliases_must_list_words(knowledge_copy, name, old, new, expected):
+    path = knowledge_copy / name
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("    requires:\n      ja: [ブランク", "    requires:\n      fr: [x]\n      ja: [ブランク", 1),
-                    encoding="utf-8")
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
     _, problems = check(knowledge_copy)
-    assert any("card 'bg-career-gap' requires: unknown field 'fr'" in p.message and p.file == "answers.yaml"
-               for p in problems), problems
+    assert any(expected in p.message and p.file == name for p in problems), problems
 
 
 def test_misspelled_field_is_an_error_not_silently_dropped(knowledge_copy):
@@ -263,13 +266,3 @@ def test_empty_files_and_lists_are_errors(knowledge_copy, capsys, name, content,
     out = capsys.readouterr().out
     assert f"{name}:" in out
     assert message in out
-
-
-def test_resource_aliases_must_be_a_list_of_words(knowledge_copy):
-    path = knowledge_copy / "resources.yaml"
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("    aliases: [ゼロつく, ", "    aliases: {a: ゼロつく}\n    x_aliases: [", 1),
-                    encoding="utf-8")
-    _, problems = check(knowledge_copy)
-    assert any("zero-deep-learning" in p.message and "aliases" in p.message and p.file == "resources.yaml"
-               for p in problems), problems
