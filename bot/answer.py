@@ -552,8 +552,11 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
         base = named_stage
     elif asker.stage:
         base = kb.stage(asker.stage)
-    elif result.backgrounds and plan_request:
-        base = kb.stages[0]  # "I'm a backend engineer, make me a plan": from the start, less what their job covers
+    elif plan_request:
+        # "I'm a backend engineer, make me a plan": from the start, less what their job covers; and a plan
+        # from someone who says nothing the checklist knows ("Andrew Ngの機械学習コース終わった！半年分の
+        # プランほしい") starts there too, rather than being answered with whatever card matches
+        base = kb.stages[0]
     else:
         return None
     if asker.stage is None and not named_items and not result.stages_named and not _mentions_stage(result, kb) \
@@ -659,7 +662,8 @@ _PLAN_SPAN_RE = re.compile(r"(\d+|one|two|three|four|six|nine|twelve|[一二三�
 
 _PAST_SPAN_RE = re.compile(r"(?:\b(?:last|past|spent|over the last)|\b(?:studied|learned|learnt|worked|been \w+ing|spent)"
                            r" (?:for )?(?:about |around |almost |nearly )?|この|ここ|過去)\s*$", re.IGNORECASE)
-_PAST_AFTER_RE = re.compile(r"\s*(?:前|ほど前|くらい前|ago|間(?:ずっと)?(?:勉強|独学)|続け)", re.IGNORECASE)
+_PAST_AFTER_RE = re.compile(r"\s*(?:前|ほど前|くらい前|ago|間(?:ずっと)?(?:勉強|独学)|続け|"
+                            r"ごと|毎|単位|ずつ)", re.IGNORECASE)  # (and "1ヶ月ごとの目標": a step, not the span)
 
 
 def plan_weeks(text: str) -> int | None:

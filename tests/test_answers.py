@@ -450,3 +450,11 @@ def test_a_time_question_ended_with_a_full_stop_gets_the_time_card_with_the_aske
     assert answer.card is not None
     assert answer.card.startswith("time-")
     assert "週3.5時間" in answer.answer
+
+
+def test_a_plan_request_with_nothing_the_checklist_knows_gets_a_plan_from_the_start(e5_engine):
+    """(was: a math-resources card) and "1ヶ月ごとの目標" is the plan's step, not its span."""
+    answer = e5_engine.ask("Udemyの機械学習入門の講座が終わった！次なにしたらいい？1ヶ月ごとの目標で半年分のプランほしいです")
+    assert answer.kind == "next"
+    assert "24週間" in answer.answer
+    assert "6か月目" in answer.answer
