@@ -375,6 +375,8 @@ _HOURS_RE = [
     (re.compile(_NUM + r"\s*(?:hours?|hrs?|h)\s*(?:a|per|/|each|every)\s*week|" + r"(?<![\d.])" + _NUM
                 + r"\s*(?:hours?|hrs?|h)\s*weekly", re.IGNORECASE), 1.0),
     (re.compile(r"(?:1日|一日|毎日)" + _ABOUT_JA + _NUM + r"\s*(?:時間|h)"), 7.0),
+    # "about 5-6 hours on weekdays" (a weekday's figure), before "… a day"
+    (re.compile(_NUM + r"\s*(?:hours?|hrs?|h)\s*(?:a day\s*)?(?:on|every|each|per)\s*weekdays?\b", re.IGNORECASE), 5.0),
     (re.compile(_NUM + r"\s*(?:hours?|hrs?|h)\s*(?:a|per|/|each|every)\s*day", re.IGNORECASE), 7.0),
     # "45 minutes a day", "1日30分"
     (re.compile(_NUM + r"\s*(?:minutes?|mins?)\s*(?:a|per|/|each|every)\s*(?:day|night)", re.IGNORECASE), 7.0 / 60),
@@ -660,8 +662,9 @@ _PLAN_SPAN_RE = re.compile(r"(\d+|one|two|three|four|six|nine|twelve|[一二三�
                            re.IGNORECASE)
 
 
-_PAST_SPAN_RE = re.compile(r"(?:\b(?:last|past|spent|over the last)|\b(?:studied|learned|learnt|worked|been \w+ing|spent)"
-                           r" (?:for )?(?:about |around |almost |nearly )?|この|ここ|過去)\s*$", re.IGNORECASE)
+_PAST_SPAN_RE = re.compile(r"(?:\b(?:last|past|spent|over the last)|\b(?:studied|learned|learnt|worked|spent|learning|"
+                           r"studying|working|coding|doing this) (?:for |on )?(?:about |around |almost |nearly )?|"
+                           r"この|ここ|過去)\s*$", re.IGNORECASE)
 _PAST_AFTER_RE = re.compile(r"\s*(?:前|ほど前|くらい前|ago|間(?:ずっと)?(?:勉強|独学)|続け|"
                             r"ごと|毎|単位|ずつ)", re.IGNORECASE)  # (and "1ヶ月ごとの目標": a step, not the span)
 
@@ -672,7 +675,7 @@ def plan_weeks(text: str) -> int | None:
     # study plan", "半年前から独学しています。3ヶ月の計画を"): one the plan words follow or precede in the same
     # sentence, else the first
     spans = [m for m in _PLAN_SPAN_RE.finditer(text)
-             if not _PAST_SPAN_RE.search(text[max(0, m.start() - 20):m.start()])
+             if not _PAST_SPAN_RE.search(text[max(0, m.start() - 30):m.start()])
              and not _PAST_AFTER_RE.match(text[m.end():m.end() + 8])]
     m = next((m for m in spans if _PLAN_RE.search(re.split(r"[。.!?！？]", text[m.end():m.end() + 15])[0])
               or _PLAN_RE.search(re.split(r"[。.!?！？]", text[max(0, m.start() - 25):m.start()])[-1])),

@@ -138,7 +138,9 @@ def test_a_book_named_by_its_short_title_counts_as_what_it_covers(e5_engine, kb)
                                              # the plan's span, not the time already spent
                                              (("I spent the last 4 months on math. Please make me a 6-month study "
                                               "plan."), 24),
-                                             ("半年前から独学しています。3ヶ月の計画をください", 12)])
+                                             ("半年前から独学しています。3ヶ月の計画をください", 12),
+                                             (("I've been learning for about a year. What should I focus on for "
+                                               "the next 6 months?"), 24)])
 def test_plan_span(text, weeks):
     assert plan_weeks(text) == weeks
 
@@ -192,6 +194,7 @@ def test_weekday_and_weekend_hours_add_up_to_a_week():
     assert hours_in_question("子どもが寝た後に30分くらいしか勉強時間が取れません。") == 3.5
     assert hours_in_question("平日30分、休日2時間") == 6.5
     assert hours_in_question("会議に30分遅れた") is None
+    assert hours_in_question("I'll have about 5-6 hours on weekdays to study") == 27.5
 
 
 def test_the_high_school_card_does_not_answer_a_stated_adult_age(e5_engine):
