@@ -461,3 +461,12 @@ def test_a_plan_request_with_nothing_the_checklist_knows_gets_a_plan_from_the_st
     assert answer.kind == "next"
     assert "24週間" in answer.answer
     assert "6か月目" in answer.answer
+
+
+def test_a_cs_graduate_is_not_planned_python_basics(e5_engine, kb):
+    answer = e5_engine.ask("I'm a CS grad and took one ML course. I want to apply for MLE jobs in 3 months, can you "
+                           "make me a plan?")
+    assert answer.kind == "next"
+    month1 = next(line for line in answer.answer.splitlines() if line.startswith("- Month 1"))
+    assert kb.items["programming-data.python-basics"].title.en not in month1
+    assert "With your computer science degree, I have left out" in answer.answer  # (was "your a computer…")
