@@ -591,6 +591,12 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
          if s != WORK_STAGE and not _stage_done(kb.stages_by_id[s], done)), None)
     # (a plan starts where they are and runs through the stages; a choice between what it names, "DLに進んで
     # いい？それとも基礎を固めるべき？", follows the roadmap's order)
+    # A plan toward a later stage that their job already covers part of ("a cloud engineer (Terraform, EKS,
+    # CI/CD): a 6-month plan to move into MLOps") gives its second half to that stage, after the stages before
+    # it (a plan of only Python and core ML, or of only MLOps with no ML, answers half the request).
+    focus = asked_stage if (plan_request and asked_stage is not None and target is not None
+                            and asked_stage.order > target.order
+                            and any(kb.items[i].stage == asked_stage.id for i in result.items_background)) else None
     if asked_stage is not None and asked_stage is not target and not _CHOICE_RE.search(result.query) \
             and not plan_request:
         target = asked_stage
@@ -639,7 +645,8 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
             lines.append(t("earlier_open", lang, stage=stage.title.get(lang),
                            items=sep.join(i.title.get(lang) for i in open_items[:5])))
     if plan_request:  # a month-by-month plan from where they are
-        lines += ["", *_plan_lines(kb, target, done, asker, result.query, lang, frozenset(told_open))]
+        lines += ["", *_plan_lines(kb, target, done, asker, result.query, lang, frozenset(told_open),
+                                   focus if own is None or own.order < (focus.order if focus else 0) else None)]
     cited = [target, *([following] if following is not None else []), *([base] if base is not target else [])]
     passages = [_doc_passage(kb, s.id, lang, 1.0 / (n + 1)) for n, s in enumerate(cited)]
     resources = []
@@ -691,22 +698,39 @@ def plan_weeks(text: str) -> int | None:
 
 
 def _plan_lines(kb: KnowledgeBase, start: Stage, done: frozenset[str], asker: Asker, query: str,
-                lang: str, told_open: frozenset[str] = frozenset()) -> list[str]:
+                lang: str, told_open: frozenset[str] = frozenset(), focus: Stage | None = None) -> list[str]:
     """A month-by-month plan of the checklist from ``start`` through the job-ready stages, at the hours the
     learner states (or their stored hours, or an assumed 10 a week), over the span they ask for (else 12
-    weeks). What does not fit is named, not crammed."""
+    weeks). What does not fit is named, not crammed. ``focus``: a later stage the plan is asked for; in a plan of
+    8 weeks or more it gets the last months its items need, the stages from ``start`` up to it the months before."""
     weeks = plan_weeks(query) or DEFAULT_PLAN_WEEKS
     stated = hours_in_question(query) or asker.hours_per_week
     hours = min(stated or DEFAULT_PLAN_HOURS, MAX_HOURS)
-    last = next((s for s in kb.stages if s.order == max(JOB_READY_ORDER, start.order)), kb.stages[-1])
-    plan = make_plan(kb, start, last, weeks, hours, lang, done)
-    if not plan.left_out and last.next:  # time to spare: the job search comes next, not empty months
-        last = kb.stage(last.next)
-        plan = make_plan(kb, start, last, weeks, hours, lang, done)
     sep = "、" if lang == "ja" else ", "
     lines = [t("plan_months", lang, weeks=weeks, h=hours, assumed="" if stated else t("plan_assumed", lang))]
+    before = next((s for s in kb.stages if s.next == focus.id), None) if focus is not None else None
+    if focus is not None and before is not None and weeks >= 8 and before.order >= start.order:
+        # the focus stage gets the whole months its open items need (at least one, and one is left before it)
+        need = sum(i.hours for i in focus.items if i.id not in done) / hours
+        first = weeks - min(max(4, math.ceil(need / 4) * 4), weeks // 4 * 4 - 4)
+        # (and no more months before it than its stages need: the rest go to the focus)
+        before_need = sum(i.hours for st in kb.stages if start.order <= st.order <= before.order
+                          for i in st.items if i.id not in done) / hours
+        first = max(4, min(first, math.ceil(before_need / 4) * 4))
+        halves = [make_plan(kb, start, before, first, hours, lang, done),
+                  make_plan(kb, focus, focus, weeks - first, hours, lang, done)]
+        schedule = [w for p in halves for w in p.weeks]
+        left_out = [x for p in halves for x in p.left_out]
+        lines.append(t("plan_focus", lang, stage=focus.title.get(lang), months=first // 4))
+    else:
+        last = next((s for s in kb.stages if s.order == max(JOB_READY_ORDER, start.order)), kb.stages[-1])
+        plan = make_plan(kb, start, last, weeks, hours, lang, done)
+        if not plan.left_out and last.next:  # time to spare: the job search comes next, not empty months
+            last = kb.stage(last.next)
+            plan = make_plan(kb, start, last, weeks, hours, lang, done)
+        schedule, left_out = plan.weeks, plan.left_out
     for month in range(0, weeks, 4):
-        titles = list(dict.fromkeys(b.item.title.get(lang) for w in plan.weeks[month:month + 4] for b in w.blocks))
+        titles = list(dict.fromkeys(b.item.title.get(lang) for w in schedule[month:month + 4] for b in w.blocks))
         if titles:
             lines.append(t("plan_month", lang, m=month // 4 + 1, items=sep.join(titles)))
     # what is still open of stage 1 when the plan starts later (the math, for a developer): alongside it
@@ -715,9 +739,9 @@ def _plan_lines(kb: KnowledgeBase, start: Stage, done: frozenset[str], asker: As
     if first.order < start.order and open_items and first.id not in told_open:
         lines.append(t("plan_alongside", lang, stage=first.title.get(lang),
                        items=sep.join(i.title.get(lang) for i in open_items[:4])))
-    if plan.left_out:
-        rest = sum(h for _, h in plan.left_out)
-        names = list(dict.fromkeys(i.title.get(lang) for i, _ in plan.left_out))
+    if left_out:
+        rest = sum(h for _, h in left_out)
+        names = list(dict.fromkeys(i.title.get(lang) for i, _ in left_out))
         lines.append(t("plan_rest", lang, rest=round(rest), items=sep.join(names[:4]) + ("…" if len(names) > 4 else "")))
     return lines
 

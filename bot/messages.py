@@ -68,6 +68,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                    "en": "{span}: free (review, catch up, or get ahead)"},
     "hours": {"ja": "{h:g}時間", "en": "{h:g} h"},
     "part": {"ja": "（{p}/{n}）", "en": " (part {p}/{n})"},
+    "plan_focus": {"ja": "「{stage}」を目指すとのことなので、最初の{months}か月はその前の段階に、残りをこのステージにあてます。",
+                   "en": "Since you are aiming at \"{stage}\", the first {months} month(s) go to the stages before it and the rest to that stage."},
     "plan_months": {"ja": "{weeks}週間・週{h:g}時間{assumed}なら、ここから次の順で進められます:",
                     "en": "At {h:g} h a week{assumed}, your {weeks} weeks from here could go like this:"},
     "asked_items": {"ja": "聞かれた{items}は「{stage}」の項目です。このステージは次の順で進めましょう。",

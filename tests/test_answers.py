@@ -470,3 +470,14 @@ def test_a_cs_graduate_is_not_planned_python_basics(e5_engine, kb):
     month1 = next(line for line in answer.answer.splitlines() if line.startswith("- Month 1"))
     assert kb.items["programming-data.python-basics"].title.en not in month1
     assert "With your computer science degree, I have left out" in answer.answer  # (was "your a computer…")
+
+
+def test_a_plan_toward_a_stage_the_job_half_covers_ends_in_that_stage(e5_engine, kb):
+    """An infrastructure engineer's "6-month plan to move into MLOps": the ML stages first, then MLOps in
+    the last months (was: six months of Python and core ML, no MLOps)."""
+    answer = e5_engine.ask("I work as a cloud engineer (AWS, Terraform, EKS, CI/CD pipelines). Can you give me a "
+                           "6-month plan to move into MLOps?")
+    assert answer.kind == "next"
+    months = [line for line in answer.answer.splitlines() if line.startswith("- Month")]
+    assert kb.items["programming-data.python-basics"].title.en in months[0]
+    assert kb.items["mlops.mlflow-tracking"].title.en in " ".join(months[-3:])
