@@ -483,6 +483,10 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
     # name is not the roadmap's "data analyst job" item, nor its stage); only what they say they know counts
     told = bool(result.backgrounds) and not result.finished_said and plan_request
     named_items = [kb.items[i] for i in (result.items_known if told else result.items_finished)]
+    # "I'm a data analyst, … I've built a churn model": the job they have is not the roadmap's item that
+    # names it ("Choose entry roles": data analyst), which would place them at the job-search stage
+    job_words = {normalize(w) for b in result.backgrounds for w in kb.backgrounds_by_id[b].terms}
+    named_items = [i for i in named_items if not job_words & {normalize(k) for k in i.keywords}]
     # "I finished Andrew Ng's Machine Learning Specialization": the checklist items that course covers, on
     # stages whose checklist is a curriculum (a course's lab is not one of the learner's portfolio projects)
     for rid in result.courses_named if not intent.partial else ():  # "I'm taking the ML Specialization"

@@ -481,3 +481,14 @@ def test_a_plan_toward_a_stage_the_job_half_covers_ends_in_that_stage(e5_engine,
     months = [line for line in answer.answer.splitlines() if line.startswith("- Month")]
     assert kb.items["programming-data.python-basics"].title.en in months[0]
     assert kb.items["mlops.mlflow-tracking"].title.en in " ".join(months[-3:])
+
+
+def test_the_job_a_learner_has_is_not_the_roadmap_item_that_names_it(e5_engine, kb):
+    """"I'm a data analyst … I've built a churn model": not placed at the job-search stage by the "Choose entry
+    roles (data analyst)" item (usefulness21: a one-year plan that started with interview preparation)."""
+    answer = e5_engine.ask("I'm a data analyst, I know SQL and pandas, and I've built a churn model with XGBoost at "
+                           "work. I want to become an ML engineer within a year. Can you make me a month-by-month plan?")
+    assert answer.kind == "next"
+    assert answer.stage == "core-ml"
+    month1 = next(line for line in answer.answer.splitlines() if line.startswith("- Month 1"))
+    assert kb.items["work-experience.interview-prep"].title.en not in month1
