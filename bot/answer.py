@@ -388,10 +388,9 @@ _HOURS_RE = [
 
 
 # "平日1.5時間、休日3時間": weekdays and weekend days given apart (a day's figure each)
-_WEEKDAY_RE = re.compile(r"平日(?:は|に)?(?:夜|朝|夜に|朝に|仕事の後に?)?(?:は|に)?(?:1日|一日|毎日)?" + _ABOUT_JA + _NUM
-                         + r"\s*(?:時間|h)")
-_WEEKDAY_MIN_RE = re.compile(r"平日(?:は|に)?(?:夜|朝|夜に|朝に|仕事の後に?)?(?:は|に)?(?:1日|一日|毎日)?" + _ABOUT_JA + _NUM
-                             + r"\s*分")
+_WEEKDAY = r"平日(?:は|に)?(?:夜|朝|夜に|朝に|仕事の後に?)?(?:は|に)?(?:1日|一日|毎日)?" + _ABOUT_JA + _NUM
+_WEEKDAY_RE = re.compile(_WEEKDAY + r"\s*(?:時間|h)")
+_WEEKDAY_MIN_RE = re.compile(_WEEKDAY + r"\s*分")
 _WEEKEND_RE = re.compile(r"(?:休日|土日|週末)(?:は|に)?(?:それぞれ|各)?" + _ABOUT_JA + _NUM + r"\s*(?:時間|h)")
 # "土日で合計6時間", "週末は合わせて5時間": the weekend's total, not each day's
 _WEEKEND_TOTAL_RE = re.compile(r"(?:休日|土日|週末)(?:は|に|で)?(?:合計|合わせて|あわせて|計)(?:で)?" + _ABOUT_JA + _NUM
@@ -527,7 +526,7 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
         # (the foundations, studied alongside, excepted).
         if all(i.id in known_only for i in named_items) or _NO_ML_RE.search(result.query):
             while True:
-                before = next((s for s in kb.stages if s.next == base.id), None)
+                before = kb.previous_stage(base.id)
                 if before is None or before is kb.stages[0] or any(i.id in touched for i in before.items):
                     break
                 base = before
@@ -624,7 +623,7 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
         intro = t("continue_stage", lang, stage=target.title.get(lang),
                   n=len([i for i in target.items if i.id not in done]), k=len(steps))
     else:
-        finished = next(s for s in kb.stages if s.next == target.id)
+        finished = kb.previous_stage(target.id)
         intro = t("after_stage", lang, done=finished.title.get(lang), next=target.title.get(lang))
     lines = [intro]
     if skipped:
@@ -650,7 +649,7 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
                            items=sep.join(i.title.get(lang) for i in open_items[:5])))
     if plan_request:  # a month-by-month plan from where they are
         lines += ["", *_plan_lines(kb, target, done, asker, result.query, lang, frozenset(told_open),
-                                   focus if own is None or own.order < (focus.order if focus else 0) else None)]
+                                   focus if focus is not None and (own is None or own.order < focus.order) else None)]
     cited = [target, *([following] if following is not None else []), *([base] if base is not target else [])]
     passages = [_doc_passage(kb, s.id, lang, 1.0 / (n + 1)) for n, s in enumerate(cited)]
     resources = []
@@ -673,7 +672,8 @@ _PLAN_SPAN_RE = re.compile(r"(\d+|one|two|three|four|six|nine|twelve|[一二三�
                            re.IGNORECASE)
 
 
-_PAST_SPAN_RE = re.compile(r"(?:\b(?:last|past|spent|over the last)|\b(?:studied|learned|learnt|worked|spent|learning|"
+_SENTENCE_END_RE = re.compile(r"[。.!?！？]")
+_PAST_SPAN_RE = re.compile(r"(?:\b(?:last|past|over the last)|\b(?:studied|learned|learnt|worked|spent|learning|"
                            r"studying|working|coding|doing this) (?:for |on )?(?:about |around |almost |nearly )?|"
                            r"この|ここ|過去)\s*$", re.IGNORECASE)
 _PAST_AFTER_RE = re.compile(r"\s*(?:前|ほど前|くらい前|ago|間(?:ずっと)?(?:勉強|独学)|続け|"
@@ -688,8 +688,8 @@ def plan_weeks(text: str) -> int | None:
     spans = [m for m in _PLAN_SPAN_RE.finditer(text)
              if not _PAST_SPAN_RE.search(text[max(0, m.start() - 30):m.start()])
              and not _PAST_AFTER_RE.match(text[m.end():m.end() + 8])]
-    m = next((m for m in spans if _PLAN_RE.search(re.split(r"[。.!?！？]", text[m.end():m.end() + 15])[0])
-              or _PLAN_RE.search(re.split(r"[。.!?！？]", text[max(0, m.start() - 25):m.start()])[-1])),
+    m = next((m for m in spans if _PLAN_RE.search(_SENTENCE_END_RE.split(text[m.end():m.end() + 15])[0])
+              or _PLAN_RE.search(_SENTENCE_END_RE.split(text[max(0, m.start() - 25):m.start()])[-1])),
              spans[0] if spans else None)
     if m is None:
         return None
@@ -712,20 +712,20 @@ def _plan_lines(kb: KnowledgeBase, start: Stage, done: frozenset[str], asker: As
     hours = min(stated or DEFAULT_PLAN_HOURS, MAX_HOURS)
     sep = "、" if lang == "ja" else ", "
     lines = [t("plan_months", lang, weeks=weeks, h=hours, assumed="" if stated else t("plan_assumed", lang))]
-    before = next((s for s in kb.stages if s.next == focus.id), None) if focus is not None else None
+    before = kb.previous_stage(focus.id) if focus is not None else None
     if focus is not None and before is not None and weeks >= 8 and before.order >= start.order:
         # the focus stage gets the whole months its open items need (at least one, and one is left before it)
         need = sum(i.hours for i in focus.items if i.id not in done) / hours
-        first = weeks - min(max(4, math.ceil(need / 4) * 4), weeks // 4 * 4 - 4)
+        first_weeks = weeks - min(max(4, math.ceil(need / 4) * 4), weeks // 4 * 4 - 4)
         # (and no more months before it than its stages need: the rest go to the focus)
         before_need = sum(i.hours for st in kb.stages if start.order <= st.order <= before.order
                           for i in st.items if i.id not in done) / hours
-        first = max(4, min(first, math.ceil(before_need / 4) * 4))
-        halves = [make_plan(kb, start, before, first, hours, lang, done),
-                  make_plan(kb, focus, focus, weeks - first, hours, lang, done)]
+        first_weeks = max(4, min(first_weeks, math.ceil(before_need / 4) * 4))
+        halves = [make_plan(kb, start, before, first_weeks, hours, lang, done),
+                  make_plan(kb, focus, focus, weeks - first_weeks, hours, lang, done)]
         schedule = [w for p in halves for w in p.weeks]
         left_out = [x for p in halves for x in p.left_out]
-        lines.append(t("plan_focus", lang, stage=focus.title.get(lang), months=first // 4))
+        lines.append(t("plan_focus", lang, stage=focus.title.get(lang), months=first_weeks // 4))
     else:
         last = next((s for s in kb.stages if s.order == max(JOB_READY_ORDER, start.order)), kb.stages[-1])
         plan = make_plan(kb, start, last, weeks, hours, lang, done)

@@ -232,6 +232,10 @@ class KnowledgeBase:
         nxt = self.stage(stage_id).next
         return self.stages_by_id.get(nxt) if nxt else None
 
+    def previous_stage(self, stage_id: str) -> Stage | None:
+        """The stage whose ``next`` is this one (None for the first)."""
+        return next((s for s in self.stages if s.next == stage_id), None)
+
     @functools.cached_property
     def distinctive_terms(self) -> dict[str, str]:
         """Terms that name something specific in this knowledge base (normalised -> as written): document
