@@ -123,7 +123,9 @@ _PART_END = re.compile(r"(?<=[?？])\s*|(?<=,)\s+(?=and (?:how|what|which|when|w
                        # "仕事内容はどう違うのか、それと年収に差はありますか？": an embedded question, then another
                        r"(?<=か、)(?=(?:それと|あと|また|それから)[^。！？?]*[?？])|"
                        # a Japanese question ended with "。" ("…まず身につけるべきスキルは何でしょう。G検定は…？")
-                       r"(?<=でしょう。)|(?<=でしょうか。)|(?<=ですか。)|(?<=ますか。)", re.IGNORECASE)
+                       r"(?<=でしょう。)|(?<=でしょうか。)|(?<=ですか。)|(?<=ますか。)|"
+                       # a request ended with "。" before another question ("…何から始めればいいのか知りたいです。G検定は…？")
+                       r"(?<=知りたいです。)|(?<=教えてください。)|(?<=教えてほしいです。)", re.IGNORECASE)
 # What ends a later part: a question mark, a request ("…の目安も知りたいです", "…も教えてください"), or a
 # Japanese question typed without its mark ("…どっちが役に立ちますか", "…高いんでしょう").
 _ASKS = re.compile(r"(?:[?？]|(?:知りたい|教えて(?:ください|ほしい|欲しい)?)(?:です)?[。！!]?|"

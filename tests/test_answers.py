@@ -492,3 +492,26 @@ def test_the_job_a_learner_has_is_not_the_roadmap_item_that_names_it(e5_engine, 
     assert answer.stage == "core-ml"
     month1 = next(line for line in answer.answer.splitlines() if line.startswith("- Month 1"))
     assert kb.items["work-experience.interview-prep"].title.en not in month1
+
+
+def test_a_request_ended_with_a_full_stop_before_another_question_is_a_part_of_its_own(e5_engine, kb):
+    """"…知りたいです。G検定を取ると…？": the G検定 question is answered too (was: one card for the whole)."""
+    answer = e5_engine.ask("看護師を8年やっています。プログラミング経験はゼロで、数学は高校の数IIBまでです。まず何から始めれば"
+                           "いいのか、あと医療系の経験は機械学習の仕事で活かせるのか知りたいです。G検定を取ると転職で有利に"
+                           "なったりしますか？")
+    assert kb.cards_by_id["cert-g-kentei"].answer.ja[:30] in answer.answer
+
+
+def test_a_course_named_by_its_teacher_counts_as_finished(e5_engine, kb):
+    """"アンドリュー・ン先生の機械学習コース終わった": the course's items are done, and the plan asked for is made."""
+    answer = e5_engine.ask("Courseraのアンドリュー・ン先生の機械学習コース終わった！次なにしたらいい？"
+                           "1ヶ月ごとの目標で半年分のプランほしいです")
+    assert answer.kind == "next"
+    assert "core-ml.linear-regression" not in _items(answer)
+    assert kb.items["core-ml.deep-learning-basics"].title.ja in answer.answer
+
+
+def test_is_my_experience_valued_gets_the_domain_expertise_card(e5_engine):
+    for question in ("教員の経験ってMLエンジニアへの転職で評価されるものなんでしょうか", "営業経験ってアピールになりますかね？",
+                     "Does clinical experience actually give me an edge in healthcare ML hiring?"):
+        assert e5_engine.ask(question).card == "bg-domain-expertise", question
