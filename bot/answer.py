@@ -463,7 +463,9 @@ def _steps(kb: KnowledgeBase, stage: Stage, done: frozenset[str], lang: str) -> 
 
 
 _STAGE_WORD_RE = re.compile(r"ステージ|段階|\bstage\b", re.IGNORECASE)
-_WHOLE_STAGE_RE = re.compile(r"一通り|ひと通り|ひととおり|全部|すべて|全て|ぜんぶ|\ball\b|everything|whole|entire|the basics\b(?! of)",
+# (not a course's "all": "ProgateのPythonコース全部終わりました" finished the course, not the stage)
+_WHOLE_STAGE_RE = re.compile(r"(?<!コース)(?<!講座)(?<!コースを)(?<!講座を)(?<!コースは)(?<!講座は)"
+                             r"(?:一通り|ひと通り|ひととおり|全部|すべて|全て|ぜんぶ)|\ball\b|everything|whole|entire|the basics\b(?! of)",
                              re.IGNORECASE)
 
 
@@ -805,6 +807,15 @@ def decline(kb: KnowledgeBase, query: str, lang: str, top_score: float, notices:
                   notices=notices, kind="decline")
 
 
+def _known(kb: KnowledgeBase, result: SearchResult) -> tuple[str, ...]:
+    """What the learner knows, for the next step beside an answer: what they say they know, what their job
+    or degree covers, and what the courses they say they finished teach ("Completed the Mathematics for
+    Machine Learning specialization … start coding or keep doing math?" is not sent back to linear algebra)."""
+    courses = tuple(i for rid in result.courses_finished for i in kb.resources_by_id[rid].items if i in kb.items) \
+        if result.finished_said else ()  # (not "ゼロから作るDeep Learningって読んだほうがいい？")
+    return result.items_known + result.items_background + courses
+
+
 def compose_card(kb: KnowledgeBase, card: Card, result: SearchResult, asker: Asker, lang: str,
                  notices: list[str]) -> Answer:
     text = _duration_text(kb, card, lang, asker, result.query) if card.duration else card.answer.get(lang)
@@ -820,7 +831,7 @@ def compose_card(kb: KnowledgeBase, card: Card, result: SearchResult, asker: Ask
                                                 preferred=frozenset(card.resources))]
     stage = card.stage or next((d for d in card.docs if d in kb.stages_by_id), None)
     hints = _hints(kb, result, list(card.resources) or [r.id for r in resources])
-    return Answer(result.query, lang, True, text, passages, resources, _next_step(kb, asker, stage, lang, hints, result.items_known + result.items_background),
+    return Answer(result.query, lang, True, text, passages, resources, _next_step(kb, asker, stage, lang, hints, _known(kb, result)),
                   result.relevance, notices, card=card.id, kind="card")
 
 
@@ -857,7 +868,7 @@ def compose(kb: KnowledgeBase, index: Index, result: SearchResult, gate: Gate, a
     resources = [_ref(r) for r in fit_resources(kb, ranked[:12], lang, _beginner(kb, asker), asked)]
     stage = next((h.id for h in result.passages if h.id in kb.stages_by_id), None)
     hints = _hints(kb, result, [r.id for r in resources])
-    return Answer(result.query, lang, True, summary, passages, resources, _next_step(kb, asker, stage, lang, hints, result.items_known + result.items_background),
+    return Answer(result.query, lang, True, summary, passages, resources, _next_step(kb, asker, stage, lang, hints, _known(kb, result)),
                   result.relevance, notices, kind="passage")
 
 

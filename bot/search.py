@@ -192,6 +192,7 @@ class SearchResult:
     stages_asked: tuple[str, ...] = ()
     stages_numbered: tuple[str, ...] = ()  # stages named by their number ("stage 3", "ステージ3")
     courses_named: tuple[str, ...] = ()  # resources named by their distinctive title ("Machine Learning Specialization")
+    courses_finished: tuple[str, ...] = ()  # those of them named in a clause that says it is done
     names_course: bool = False  # a course is named, by its title or as a series ("the ML specialization")
     backgrounds: tuple[str, ...] = ()  # backgrounds the learner says they have ("I'm a backend engineer")
     items_background: tuple[str, ...] = ()  # the checklist items those usually cover, less any said not done
@@ -370,6 +371,8 @@ class Searcher:
                     clauses.append(c)
         return {"items_finished": tuple(dict.fromkeys(i for c in clauses for i in self.item_terms.find(c))),
                 "stages_finished": tuple(dict.fromkeys(st for c in clauses for st in self.stages_named(c))),
+                "courses_finished": tuple(dict.fromkeys(self._courses[m.group().lower()] for c in clauses
+                                                        for m in self._titles.finditer(c))) if self._titles else (),
                 "finished_said": bool(said),
                 "items_pending": tuple(dict.fromkeys(i for c in pending for i in self.item_terms.find(c))),
                 "items_asked": tuple(dict.fromkeys(i for c in asked for i in self.item_terms.find(c))),

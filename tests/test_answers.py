@@ -515,3 +515,27 @@ def test_is_my_experience_valued_gets_the_domain_expertise_card(e5_engine):
     for question in ("教員の経験ってMLエンジニアへの転職で評価されるものなんでしょうか", "営業経験ってアピールになりますかね？",
                      "Does clinical experience actually give me an edge in healthcare ML hiring?"):
         assert e5_engine.ask(question).card == "bg-domain-expertise", question
+
+
+def test_a_courses_all_is_not_the_whole_stage(e5_engine):
+    """"ProgateのPythonコース全部終わりました": the course is done, not the stage (was: sent on to algorithms)."""
+    answer = e5_engine.ask("ProgateのPythonコース全部終わりました！次は何をやればいいですか？")
+    assert answer.kind == "next"
+    assert answer.stage == "programming-data"
+    assert "programming-data.pandas" in _items(answer)
+
+
+def test_a_finished_course_counts_in_the_next_step_beside_a_card(e5_engine):
+    answer = e5_engine.ask("Completed the Mathematics for Machine Learning specialization from Imperial College plus "
+                           "Khan Academy stats. Should I start coding models now or keep doing math?")
+    assert not {"education.linear-algebra", "education.calculus"} & set(_items(answer))
+    # and one only asked about is not done
+    answer = e5_engine.ask("ゼロから作るDeep Learningって読んだほうがいい？ほかにおすすめの本ある？")
+    assert "core-ml.deep-learning-basics" in _items(answer)
+
+
+def test_a_question_ended_with_ki_ni_narimasu_is_a_part_of_its_own(e5_engine, kb):
+    answer = e5_engine.ask("MLエンジニアとデータサイエンティストって何が違うんですか？仕事内容だけじゃなくて年収にも差があるのか"
+                           "気になります。")
+    assert answer.card == "ladder-mle-vs-data-scientist"
+    assert kb.cards_by_id["nc-salary"].answer.ja[:30] in answer.answer
