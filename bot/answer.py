@@ -457,8 +457,11 @@ def _stage_done(stage: Stage, done: frozenset[str]) -> bool:
     return all(i.id in done for i in stage.items)
 
 
-def _steps(kb: KnowledgeBase, stage: Stage, done: frozenset[str], lang: str) -> list[Step]:
-    return [Step(i, next(iter(best_resources(kb, i, lang)), None))
+def _steps(kb: KnowledgeBase, stage: Stage, done: frozenset[str], lang: str,
+           avoid: frozenset[str] = frozenset()) -> list[Step]:
+    """The stage's next open items, each with its best resource other than those in ``avoid`` (courses the
+    learner says they finished: "Completed the Hugging Face course. next?" is not sent back to it)."""
+    return [Step(i, next((r for r in best_resources(kb, i, lang, n=len(avoid) + 1) if r.id not in avoid), None))
             for i in stage.items if i.id not in done][:MAX_STEPS]
 
 
@@ -490,9 +493,11 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
     named_items = [i for i in named_items if not job_words & {normalize(k) for k in i.keywords}]
     # "I finished Andrew Ng's Machine Learning Specialization": the checklist items that course covers, on
     # stages whose checklist is a curriculum (a course's lab is not one of the learner's portfolio projects)
+    course_items: set[str] = set()
     for rid in result.courses_named if not intent.partial else ():  # "I'm taking the ML Specialization"
-        named_items += [kb.items[i] for i in kb.resources_by_id[rid].items
-                        if i in kb.items and kb.stage(kb.items[i].stage).sequential and kb.items[i] not in named_items]
+        course_items.update(i for i in kb.resources_by_id[rid].items if i in kb.items
+                            and kb.stage(kb.items[i].stage).sequential and kb.items[i] not in named_items)
+    named_items += [kb.items[i] for i in sorted(course_items)]
     named_stage = None if told else next((kb.stages_by_id[s] for s in result.stages_finished), None)
     # a stage they say they finished ("I've finished the MLOps stage"), not only one the words match
     said_stage = named_stage is not None or (result.finished_said and bool(_STAGE_WORD_RE.search(result.query)))
@@ -519,7 +524,9 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
         known_only = frozenset(result.items_known) - (frozenset(result.items_finished) if result.finished_said
                                                       else frozenset())
         for stage in named_stages[1:]:
-            built = any(i.stage == stage.id and i.id not in known_only for i in named_items)  # done, not only known
+            # done, not only known; nor only what a course covers ("松尾研の講座を修了": its deep-dive item is not
+            # the specialisation stage reached past the projects and MLOps stages)
+            built = any(i.stage == stage.id and i.id not in known_only and i.id not in course_items for i in named_items)
             if built or all(any(i.id in touched for i in gap.items)
                             for gap in kb.stages if base.order < gap.order < stage.order):
                 base = stage
@@ -616,7 +623,7 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
         return Answer(result.query, lang, True, t("after_last", lang, done=last.title.get(lang)),
                       [_doc_passage(kb, last.id, lang, 1.0)], [], [], result.relevance, notices, kind="next",
                       stage=last.id)
-    steps = _steps(kb, target, done, lang)
+    steps = _steps(kb, target, done, lang, frozenset(result.courses_finished))
     if asked_stage is not None:
         names = [i.title.get(lang) for i in asked if i.stage == target.id]
         intro = (t("asked_items", lang, items=sep.join(names), stage=target.title.get(lang)) if names
@@ -627,7 +634,7 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
     else:
         finished = kb.previous_stage(target.id)
         intro = t("after_stage", lang, done=finished.title.get(lang), next=target.title.get(lang))
-    lines = [intro]
+    lines = [intro, t("stage_goal", lang, goal=target.goal.get(lang))]
     if skipped:
         titles = [kb.backgrounds_by_id[b].title.get(lang) for b in result.backgrounds]
         lines.append(t("background_skips", lang, background=(" / " if lang == "en" else "・").join(titles),

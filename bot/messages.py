@@ -45,6 +45,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "「{stage}」にもまだ残りがあります: {items}",
         "en": "Still open in \"{stage}\": {items}",
     },
+    "stage_goal": {
+        "ja": "このステージの目標: {goal}",
+        "en": "The goal of this stage: {goal}",
+    },
     "own_remaining": {
         "ja": "あなたの現在のステージ「{stage}」にも残りがあります: {items}",
         "en": "Still open in your current stage \"{stage}\": {items}",

@@ -539,3 +539,15 @@ def test_a_question_ended_with_ki_ni_narimasu_is_a_part_of_its_own(e5_engine, kb
                            "気になります。")
     assert answer.card == "ladder-mle-vs-data-scientist"
     assert kb.cards_by_id["nc-salary"].answer.ja[:30] in answer.answer
+
+
+def test_a_finished_course_does_not_skip_stages_nor_come_back_as_the_next_resource(e5_engine, kb):
+    """"松尾研のディープラーニング講座、修了しました": its deep-dive item does not place the learner at the last
+    stage past projects and MLOps; a finished course is not offered again as the next step's resource."""
+    answer = e5_engine.ask("松尾研のディープラーニング講座、無事修了しました。次何すればいいですか")
+    assert answer.kind == "next"
+    assert answer.stage == "core-ml"
+    assert kb.stage("core-ml").goal.ja in answer.answer  # and says what the stage is for
+    answer = e5_engine.ask("Completed the Hugging Face NLP course and fine-tuned BERT for sentiment classification. next?")
+    assert answer.kind == "next"
+    assert all(s.resource is None or s.resource.id != "huggingface-learn" for s in answer.next_steps)
