@@ -551,3 +551,14 @@ def test_a_finished_course_does_not_skip_stages_nor_come_back_as_the_next_resour
     answer = e5_engine.ask("Completed the Hugging Face NLP course and fine-tuned BERT for sentiment classification. next?")
     assert answer.kind == "next"
     assert all(s.resource is None or s.resource.id != "huggingface-learn" for s in answer.next_steps)
+
+
+@pytest.mark.parametrize(("question", "card"), [
+    ("ディープラーニングやるのに数IIIの知識っている？", "math-su3-university"),
+    ("LLMやるならpytorch必須？", "tool-pytorch-vs-tensorflow"),
+    ("ML勉強するならMacとWindowsどっちがいいですか？", "nc-laptop-gpu"),
+    ("AtCoderってやっといたほうがいい？", "job-coding-interview"),
+    ("Should I grind Kaggle or build my own projects instead?", "cert-kaggle-credential"),
+])
+def test_questions_from_the_blind_sets_get_the_card_that_answers_them(e5_engine, question, card):
+    assert e5_engine.ask(question).card == card
