@@ -397,10 +397,15 @@ _WEEKEND_TOTAL_RE = re.compile(r"(?:休日|土日|週末)(?:は|に|で)?(?:合�
                                + r"\s*(?:時間|h)")
 
 
+_HALF_HOUR_RE = re.compile(r"(\d+)\s*時間半")
+
+
 def hours_in_question(text: str) -> float | None:
     """Weekly study hours the learner states ("週10時間", "週だいたい10〜12時間", "2 hours a day",
     "10-12 hours a week", "平日1.5時間、休日3時間", "平日は夜1時間、土日で合計6時間"; a range counts as its middle), if any. A weekly figure
-    wins over a daily one."""
+    wins over a daily one. "1時間半" is 1.5 hours, "an hour and a half" too."""
+    text = _HALF_HOUR_RE.sub(lambda m: f"{m.group(1)}.5時間", text)
+    text = re.sub(r"\ban hour and a half\b", "1.5 hours", text, flags=re.IGNORECASE)
     weekday, total, each = _WEEKDAY_RE.search(text), _WEEKEND_TOTAL_RE.search(text), _WEEKEND_RE.search(text)
     weekend = _middle(total) if total else _middle(each) * 2 if each else None
     minutes = None if weekday else _WEEKDAY_MIN_RE.search(text)  # "平日30分、休日2時間"

@@ -302,6 +302,8 @@ def test_hours_stated_as_context_do_not_make_a_long_message_a_time_question(e5_e
 def test_minutes_a_day_and_weekday_only_hours():
     assert hours_in_question("I can only get about 45 minutes a day") == 5.25
     assert hours_in_question("平日夜に2時間くらい確保できます") == 10
+    assert hours_in_question("1日1時間半くらい勉強時間が取れるようになりました") == 10.5  # was: 1 hour a day
+    assert hours_in_question("about an hour and a half a day") == 10.5
 
 
 def test_a_course_named_by_its_brand_counts_and_a_plan_request_from_someone_who_knows_python(e5_engine):
