@@ -498,11 +498,15 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
     named_items = [i for i in named_items if not job_words & {normalize(k) for k in i.keywords}]
     # "I finished Andrew Ng's Machine Learning Specialization": the checklist items that course covers, on
     # stages whose checklist is a curriculum (a course's lab is not one of the learner's portfolio projects)
-    course_items: set[str] = set()
+    # (a course's items past the first stage it teaches, "松尾研の講座" -> its deep-dive item, do not place the
+    # learner at their stage: only what it teaches first counts as built, below)
+    course_extra: set[str] = set()
     for rid in result.courses_named if not intent.partial else ():  # "I'm taking the ML Specialization"
-        course_items.update(i for i in kb.resources_by_id[rid].items if i in kb.items
-                            and kb.stage(kb.items[i].stage).sequential and kb.items[i] not in named_items)
-    named_items += [kb.items[i] for i in sorted(course_items)]
+        taught = [kb.items[i] for i in kb.resources_by_id[rid].items
+                  if i in kb.items and kb.stage(kb.items[i].stage).sequential]
+        first_order = min((kb.stage(i.stage).order for i in taught), default=0)
+        course_extra.update(i.id for i in taught if kb.stage(i.stage).order > first_order)
+        named_items += [i for i in taught if i not in named_items]
     named_stage = None if told else next((kb.stages_by_id[s] for s in result.stages_finished), None)
     # a stage they say they finished ("I've finished the MLOps stage"), not only one the words match
     said_stage = named_stage is not None or (result.finished_said and bool(_STAGE_WORD_RE.search(result.query)))
@@ -529,9 +533,9 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
         known_only = frozenset(result.items_known) - (frozenset(result.items_finished) if result.finished_said
                                                       else frozenset())
         for stage in named_stages[1:]:
-            # done, not only known; nor only what a course covers ("松尾研の講座を修了": its deep-dive item is not
-            # the specialisation stage reached past the projects and MLOps stages)
-            built = any(i.stage == stage.id and i.id not in known_only and i.id not in course_items for i in named_items)
+            # done, not only known; nor what a course covers beyond the first stage it teaches ("松尾研の講座を修了":
+            # its deep-dive item is not the specialisation stage reached past the projects and MLOps stages)
+            built = any(i.stage == stage.id and i.id not in known_only and i.id not in course_extra for i in named_items)
             if built or all(any(i.id in touched for i in gap.items)
                             for gap in kb.stages if base.order < gap.order < stage.order):
                 base = stage

@@ -564,3 +564,14 @@ def test_a_finished_course_does_not_skip_stages_nor_come_back_as_the_next_resour
 ])
 def test_questions_from_the_blind_sets_get_the_card_that_answers_them(e5_engine, question, card):
     assert e5_engine.ask(question).card == card
+
+
+def test_a_finished_course_still_places_the_learner_at_the_stage_it_teaches(e5_engine):
+    """The Machine Learning Specialization finished: core ML is done and projects come next (a course's
+    items past its first stage are what no longer place the learner; its first stage's still do)."""
+    answer = e5_engine.ask("30歳、Webのバックエンドエンジニア（Go、PostgreSQL、AWS）を5年やってます。機械学習はCourseraの"
+                           "Andrew NgのMachine Learning Specializationを修了したくらいです。数学は大学で線形代数と確率統計を"
+                           "一通りやりました。1日2時間で12ヶ月のロードマップを作ってもらえませんか？")
+    assert answer.kind == "next"
+    assert answer.stage == "projects"
+    assert "programming-data.python-basics" not in [s.item.id for s in answer.next_steps]
