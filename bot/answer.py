@@ -558,8 +558,11 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
             for stage in named_stages:
                 if not stage.sequential:  # a Kaggle competition does not imply a recommender system
                     continue
-                last = max(stage.items.index(i) for i in named_items if i.stage == stage.id)
-                done = done | {i.id for i in stage.items[: last + 1]}
+                # (not from what a course touches past its first stage: Khan Academy's descriptive statistics
+                # item says nothing of Python, NumPy and Pandas before it)
+                said = [stage.items.index(i) for i in named_items if i.stage == stage.id and i.id not in course_extra]
+                if said:
+                    done = done | {i.id for i in stage.items[: max(said) + 1]}
             done = done - frozenset(result.items_pending)  # "…but haven't started deep learning yet"
         else:
             # Knowing a later item of a sequential checklist implies the items before it: "I know sklearn,
@@ -840,9 +843,12 @@ def compose_card(kb: KnowledgeBase, card: Card, result: SearchResult, asker: Ask
         return Answer(result.query, lang, False, text, passages, [], [], result.relevance, notices,
                       card=card.id, kind="not_covered")
     asked = frozenset(card.resources) | _asked_resources(kb, result)
-    # the card's own picks first; search results on the card's stages only fill the gaps
-    ranked = list(card.resources) + [h.id for h in result.resources[:10] if h.id not in card.resources
-                                     and set(kb.resources_by_id[h.id].stages) & set(card.docs)]
+    # the card's own picks first; search results on the card's stages only fill the gaps; not a course they
+    # say they finished ("Finished Hands-On Machine Learning … another book or projects?")
+    finished = frozenset(result.courses_finished) if result.finished_said else frozenset()
+    ranked = [r for r in card.resources if r not in finished] + [
+        h.id for h in result.resources[:10] if h.id not in card.resources and h.id not in finished
+        and set(kb.resources_by_id[h.id].stages) & set(card.docs)]
     resources = [_ref(r) for r in fit_resources(kb, ranked, lang, _beginner(kb, asker), asked,
                                                 preferred=frozenset(card.resources))]
     stage = card.stage or next((d for d in card.docs if d in kb.stages_by_id), None)

@@ -575,3 +575,23 @@ def test_a_finished_course_still_places_the_learner_at_the_stage_it_teaches(e5_e
     assert answer.kind == "next"
     assert answer.stage == "projects"
     assert "programming-data.python-basics" not in [s.item.id for s in answer.next_steps]
+
+
+def test_a_course_touching_a_later_stage_does_not_imply_that_stages_first_items(e5_engine):
+    """Khan Academy statistics covers descriptive statistics too; that says nothing of Python before it."""
+    answer = e5_engine.ask("I'm done with the 3Blue1Brown linear algebra series, Khan Academy calculus, and an intro "
+                           "stats course on edX. Math feels ok now. What do I learn next, and in what order?")
+    assert answer.stage == "programming-data"
+    assert "programming-data.python-basics" in _items(answer)
+
+
+def test_a_certificate_named_specialty_is_not_a_chosen_specialty(e5_engine):
+    answer = e5_engine.ask("Is the AWS Machine Learning Specialty certification worth getting if I want to work on "
+                           "deployment?")
+    assert "specialization.choose-field" not in _items(answer)
+
+
+def test_a_finished_book_is_not_recommended_back(e5_engine):
+    answer = e5_engine.ask("Just finished reading Hands-On Machine Learning by Geron cover to cover and did most of "
+                           "the exercises. Whats the next step, another book or straight to projects?")
+    assert "handson-ml3" not in [r.id for r in answer.resources]
