@@ -151,12 +151,18 @@ def question_parts(text: str) -> list[str]:
     parts: list[str] = []
     for piece in pieces:
         if parts and not _ASKS.search(piece):
-            parts[-1] += " " + piece  # no question mark: the tail of the previous question
+            parts[-1] += _joint(parts[-1]) + piece  # no question mark: the tail of the previous question
         elif parts and (len(piece.strip()) < MIN_PART or _DEPENDS_RE.match(piece)):
-            parts[-1] += " " + piece  # "Why?", "If so, what first?": not a question of its own
+            parts[-1] += _joint(parts[-1]) + piece  # "Why?", "If so, what first?": not a question of its own
         else:
             parts.append(piece)
     return parts if 2 <= len(parts) <= MAX_PARTS else []
+
+
+def _joint(text: str) -> str:
+    """What rejoins two pieces of a message: nothing after Japanese ("…教えてください。平日は…", as written),
+    a space after English (the split took it)."""
+    return "" if text and ord(text[-1]) > 0x3000 else " "
 
 
 PARTS_BUDGET = 150.0  # about the encoder tokens a single question is cut to (embedding.MAX_QUERY_TOKENS)

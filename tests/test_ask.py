@@ -452,3 +452,12 @@ def test_a_long_messages_parts_keep_their_questions_within_one_questions_budget(
     assert trimmed[0].endswith("Is it too late to become an ML engineer at 42?")  # the question stays
     assert trimmed[1] == parts[1]
     assert within_budget(["短い質問？", "もう一つ？"]) == ["短い質問？", "もう一つ？"]
+
+
+def test_a_japanese_messages_parts_keep_its_text_as_written():
+    from bot.engine import question_parts
+
+    text = "大学は情報系と数学系どっちに行くのがいいですか？あと今のうちにやることを教えてください。平日は1時間使えます。"
+    parts = question_parts(text)
+    assert len(parts) == 2
+    assert "".join(parts) == text  # no space put between "教えてください。" and the sentence after it
