@@ -595,3 +595,10 @@ def test_a_finished_book_is_not_recommended_back(e5_engine):
     answer = e5_engine.ask("Just finished reading Hands-On Machine Learning by Geron cover to cover and did most of "
                            "the exercises. Whats the next step, another book or straight to projects?")
     assert "handson-ml3" not in [r.id for r in answer.resources]
+
+
+def test_karpathys_zero_to_hero_counts_as_deep_learning_from_scratch(e5_engine):
+    answer = e5_engine.ask("I went through Karpathy's Zero to Hero series and trained my own tiny GPT on Shakespeare. "
+                           "What's the next step if my goal is getting hired, not research?")
+    assert answer.kind == "next"
+    assert answer.stage == "projects"  # was: linear algebra, the course unknown
