@@ -878,6 +878,10 @@ def compose(kb: KnowledgeBase, index: Index, result: SearchResult, gate: Gate, a
         return compose_card(kb, _card_for_age(kb, kb.cards_by_id[hit.id], result.query), result, asker, lang,
                             notices)
     if not gate.answerable(result):
+        if intent is not None and result.finished_said and _STUDY_RE.search(result.query) and not in_part:
+            # "Done with the CS229 lectures and all the problem sets. Next?": a course the roadmap does not
+            # know, but a fair question: the start, and how to say where they are (not a decline)
+            return compose_start(kb, result, lang, notices)
         return decline(kb, result.query, lang, result.relevance, notices)
     cited = result.passages[:MAX_CITED]
     passages = [_doc_passage(kb, h.id, lang, h.score) for h in cited]
@@ -960,6 +964,11 @@ def _plan_intent(result: SearchResult) -> NextIntent | None:
             result.items_finished or result.courses_named or result.stages_finished))):
         return None
     return NextIntent(partial=bool(NOT_YET_RE.search(result.query)))
+
+
+# what a learner finishes: a course, lectures, a book ("Done with the CS229 lectures and all the problem sets")
+_STUDY_RE = re.compile(r"\b(?:lectures?|courses?|problem sets?|books?|tutorials?|textbooks?|specializations?|"
+                       r"moocs?|classes)\b|講義|講座|コース|教材|参考書|問題集|チュートリアル|本を", re.IGNORECASE)
 
 
 def _bare_next(result: SearchResult) -> bool:

@@ -602,3 +602,13 @@ def test_karpathys_zero_to_hero_counts_as_deep_learning_from_scratch(e5_engine):
                            "What's the next step if my goal is getting hired, not research?")
     assert answer.kind == "next"
     assert answer.stage == "projects"  # was: linear algebra, the course unknown
+
+
+def test_what_next_after_a_course_the_roadmap_does_not_know_is_not_declined(e5_engine):
+    """"Done with the CS229 lectures … Next?" (usefulness23 #55, declined): the roadmap's start and how to say
+    where they are. Something finished that is no subject of ours is still declined."""
+    answer = e5_engine.ask("Done with the CS229 lectures and all the problem sets. Next?")
+    assert answer.kind == "next"
+    assert answer.answered
+    assert e5_engine.ask("I finished watching the whole Breaking Bad series last night with my friends. "
+                         "What's next?").kind == "decline"
