@@ -398,6 +398,7 @@ _WEEKEND_TOTAL_RE = re.compile(r"(?:休日|土日|週末)(?:は|に|で)?(?:合�
 
 
 _HALF_HOUR_RE = re.compile(r"(\d+)\s*時間半")
+_HOUR_AND_HALF_RE = re.compile(r"\ban hour and a half\b", re.IGNORECASE)
 
 
 def hours_in_question(text: str) -> float | None:
@@ -405,7 +406,7 @@ def hours_in_question(text: str) -> float | None:
     "10-12 hours a week", "平日1.5時間、休日3時間", "平日は夜1時間、土日で合計6時間"; a range counts as its middle), if any. A weekly figure
     wins over a daily one. "1時間半" is 1.5 hours, "an hour and a half" too."""
     text = _HALF_HOUR_RE.sub(lambda m: f"{m.group(1)}.5時間", text)
-    text = re.sub(r"\ban hour and a half\b", "1.5 hours", text, flags=re.IGNORECASE)
+    text = _HOUR_AND_HALF_RE.sub("1.5 hours", text)
     weekday, total, each = _WEEKDAY_RE.search(text), _WEEKEND_TOTAL_RE.search(text), _WEEKEND_RE.search(text)
     weekend = _middle(total) if total else _middle(each) * 2 if each else None
     minutes = None if weekday else _WEEKDAY_MIN_RE.search(text)  # "平日30分、休日2時間"
@@ -830,9 +831,13 @@ def _known(kb: KnowledgeBase, result: SearchResult) -> tuple[str, ...]:
     """What the learner knows, for the next step beside an answer: what they say they know, what their job
     or degree covers, and what the courses they say they finished teach ("Completed the Mathematics for
     Machine Learning specialization … start coding or keep doing math?" is not sent back to linear algebra)."""
-    courses = tuple(i for rid in result.courses_finished for i in kb.resources_by_id[rid].items if i in kb.items) \
-        if result.finished_said else ()  # (not "ゼロから作るDeep Learningって読んだほうがいい？")
+    courses = tuple(i for rid in _finished_courses(result) for i in kb.resources_by_id[rid].items if i in kb.items)
     return result.items_known + result.items_background + courses
+
+
+def _finished_courses(result: SearchResult) -> frozenset[str]:
+    """The courses the message says in words were finished (not "ゼロから作るDeep Learningって読んだほうがいい？")."""
+    return frozenset(result.courses_finished) if result.finished_said else frozenset()
 
 
 def compose_card(kb: KnowledgeBase, card: Card, result: SearchResult, asker: Asker, lang: str,
@@ -845,7 +850,7 @@ def compose_card(kb: KnowledgeBase, card: Card, result: SearchResult, asker: Ask
     asked = frozenset(card.resources) | _asked_resources(kb, result)
     # the card's own picks first; search results on the card's stages only fill the gaps; not a course they
     # say they finished ("Finished Hands-On Machine Learning … another book or projects?")
-    finished = frozenset(result.courses_finished) if result.finished_said else frozenset()
+    finished = _finished_courses(result)
     ranked = [r for r in card.resources if r not in finished] + [
         h.id for h in result.resources[:10] if h.id not in card.resources and h.id not in finished
         and set(kb.resources_by_id[h.id].stages) & set(card.docs)]

@@ -371,8 +371,7 @@ class Searcher:
                     clauses.append(c)
         return {"items_finished": tuple(dict.fromkeys(i for c in clauses for i in self.item_terms.find(c))),
                 "stages_finished": tuple(dict.fromkeys(st for c in clauses for st in self.stages_named(c))),
-                "courses_finished": tuple(dict.fromkeys(self._courses[m.group().lower()] for c in clauses
-                                                        for m in self._titles.finditer(c))) if self._titles else (),
+                "courses_finished": self._course_ids(*clauses),
                 "finished_said": bool(said),
                 "items_pending": tuple(dict.fromkeys(i for c in pending for i in self.item_terms.find(c))),
                 "items_asked": tuple(dict.fromkeys(i for c in asked for i in self.item_terms.find(c))),
@@ -395,9 +394,15 @@ class Searcher:
         covered = (i for b in ids for i in self.kb.backgrounds_by_id[b].covers if i not in pending)
         return {"backgrounds": ids, "items_background": tuple(dict.fromkeys(covered))}
 
+    def _course_ids(self, *texts: str) -> tuple[str, ...]:
+        """The resources these texts name by title or alias, in order, each once."""
+        if self._titles is None:
+            return ()
+        return tuple(dict.fromkeys(self._courses[m.group().lower()] for text in texts
+                                   for m in self._titles.finditer(text)))
+
     def _courses_in(self, query: str) -> dict:
-        courses = tuple(dict.fromkeys(self._courses[m.group().lower()] for m in self._titles.finditer(query))) \
-            if self._titles else ()
+        courses = self._course_ids(query)
         return {"courses_named": courses, "names_course": bool(courses or _COURSE_RE.search(query)),
                 "stages_numbered": self._numbered(query)}
 
