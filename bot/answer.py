@@ -508,7 +508,10 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
         first_order = min((kb.stage(i.stage).order for i in taught), default=0)
         course_extra.update(i.id for i in taught if kb.stage(i.stage).order > first_order)
         named_items += [i for i in taught if i not in named_items]
-    named_stage = None if told else next((kb.stages_by_id[s] for s in result.stages_finished), None)
+    # (nor is a stage a plan request names without saying it was finished: "a junior frontend dev" has not
+    # done the job-search stage)
+    named_stage = None if told or (plan_request and not result.finished_said) else next(
+        (kb.stages_by_id[s] for s in result.stages_finished), None)
     # a stage they say they finished ("I've finished the MLOps stage"), not only one the words match
     said_stage = named_stage is not None or (result.finished_said and bool(_STAGE_WORD_RE.search(result.query)))
     # A course they are still taking ("I'm taking the ML Specialization, not finished yet") places them on
@@ -518,7 +521,8 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
                             for i in kb.resources_by_id[rid].items if i in kb.items), None)
     # No stored stage: a weaker hint, a keyword match; not when a course is named, whose title words
     # ("... Specialization") match a stage's text without naming it.
-    if named_stage is None and asker.stage is None and not result.names_course and not told:
+    if named_stage is None and asker.stage is None and not result.names_course and not told \
+            and not (plan_request and not result.finished_said):
         named_stage = next((kb.stages_by_id[h.id] for h in result.passages
                             if h.id in kb.stages_by_id and h.keyword > 0), None)
     # What they say they know or use ("Pythonもnumpyも普通に使えます") is done too.
@@ -605,8 +609,9 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
     # 3Blue1Brown's linear algebra; make me a plan to start building") starts with programming; the rest of
     # the math goes alongside it (as in the roadmap's own advice not to wait for the math).
     first = kb.stages[0]
-    if plan_request and target is first and base is first and first.next is not None and any(
-            i.id in done for i in first.items if i.hours >= ALONGSIDE_HOURS):
+    # So does a plan from zero: the roadmap's own advice is not to wait for the math (six months of math
+    # first is a plan nobody keeps); the math is named alongside it.
+    if plan_request and target is first and base is first and first.next is not None:
         target = base = kb.stage(first.next)
     # What they ask about decides where the answer starts, when it is still open: "FastAPIとかDockerを勉強すべき
     # だと思うんですが、次に何から？" is answered with the MLOps stage, "I want to move toward MLOps" too.
@@ -641,6 +646,8 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
         names = [i.title.get(lang) for i in asked if i.stage == target.id]
         intro = (t("asked_items", lang, items=sep.join(names), stage=target.title.get(lang)) if names
                  else t("asked_stage", lang, stage=target.title.get(lang)))
+    elif target is base and not any(i.id in done for i in target.items):
+        intro = t("begin_stage", lang, stage=target.title.get(lang))
     elif target is base:
         intro = t("continue_stage", lang, stage=target.title.get(lang),
                   n=len([i for i in target.items if i.id not in done]), k=len(steps))
@@ -872,7 +879,8 @@ def compose(kb: KnowledgeBase, index: Index, result: SearchResult, gate: Gate, a
     intent = detect_next_intent(result.query) or _plan_intent(result)
     bare = intent is not None and _bare_next(result)
     # a stage named by its number ("I'm on stage 3, what comes after?") is always the roadmap
-    if intent is not None and (bare or gate.answerable(result) or result.items_named or result.stages_numbered):
+    if intent is not None and (bare or gate.answerable(result) or result.items_named or result.stages_numbered
+                               or (_PLAN_RE.search(result.query) and _LEARNING_RE.search(result.query))):
         answer = compose_next(kb, result, intent, asker, lang, notices)
         if answer is not None:
             return _with_card(kb, result, gate, asker, lang, answer) if not bare else answer
@@ -965,8 +973,11 @@ def _plan_intent(result: SearchResult) -> NextIntent | None:
     from where they are, like "what next?". Without what they have done, a plan card answers."""
     if not _PLAN_RE.search(result.query) or _GROUP_RE.search(result.query):
         return None
+    # Nor from someone who asks for another span than the plan cards' three months, or says their hours:
+    # "a 12-month roadmap? I study 5 hours a week" is a plan at those, not a ready card's.
     if not (result.backgrounds or result.items_known or (result.finished_said and (
-            result.items_finished or result.courses_named or result.stages_finished))):
+            result.items_finished or result.courses_named or result.stages_finished))
+            or plan_weeks(result.query) not in (None, DEFAULT_PLAN_WEEKS) or hours_in_question(result.query)):
         return None
     return NextIntent(partial=bool(NOT_YET_RE.search(result.query)))
 
@@ -976,6 +987,16 @@ _STUDY_RE = re.compile(r"\b(?:lectures?|courses?|problem sets?|books?|tutorials?
                        r"moocs?|classes)\b|講義|講座|コース|教材|参考書|問題集|チュートリアル|本を", re.IGNORECASE)
 
 
+def asks_next(result: SearchResult) -> bool:
+    """Whether a question asks "what next?" or for a plan from where the learner is (answered by :func:`compose_next`)."""
+    return detect_next_intent(result.query) is not None or _plan_intent(result) is not None
+
+
+# a plan for learning ("a 12-month roadmap? I study 5 hours a week"), not a workout plan
+_LEARNING_RE = re.compile(r"学習|勉強|独学|機械学習|ロードマップ|\bML\b|\bAI\b|\b(?:study|studying|learn|learning|roadmap)\b",
+                          re.IGNORECASE)
+
+
 def _bare_next(result: SearchResult) -> bool:
     """"What next?" with nothing else in it: no stage, item or other subject named."""
     if result.items_named or result.stages_named:
@@ -983,4 +1004,4 @@ def _bare_next(result: SearchResult) -> bool:
     return len(result.query.strip()) <= 40
 
 
-__all__ = ["Answer", "Asker", "Passage", "ResourceRef", "compose", "fit_resources", "hours_in_question"]
+__all__ = ["Answer", "Asker", "Passage", "ResourceRef", "asks_next", "compose", "fit_resources", "hours_in_question"]

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.answer import MAX_RESOURCES, Answer, Asker, compose
+from bot.answer import MAX_RESOURCES, Answer, Asker, asks_next, compose
 from bot.config import SHIPPED_KNOWLEDGE, Config
 from bot.embedding import Encoder, make_encoder
 from bot.gate import Gate, gate_for
@@ -100,6 +100,8 @@ class Engine:
             part_results, at = results[at:at + len(ps)], at + len(ps)
             if whole.kind in PART_KINDS:  # a card, passage or "not covered" answer may be replaced by the parts'
                 whole = merge_parts(whole, self._parts(part_results, asker))
+            elif whole.kind == "next" and part_results:  # "what next?" and another question: that one's card too
+                whole = add_part_cards(whole, part_results, self._other_parts(part_results, asker, whole))
             answers.append(whole)
         return answers
 
@@ -110,6 +112,19 @@ class Engine:
         for r in results:
             used = frozenset(a.card for a in answers if a.card)
             answers.append(compose(self.kb, self.index, r, self.gate, asker, in_part=True, exclude=used))
+        return answers
+
+    def _other_parts(self, results: list[SearchResult], asker: Asker, whole: Answer) -> list[Answer | None]:
+        """The answers to the questions of a message that are not its "what next?" or plan request (None for
+        those): each a card, in turn, never the card the next-step answer already gives."""
+        answers: list[Answer | None] = []
+        for r in results:
+            if asks_next(r):
+                answers.append(None)
+                continue
+            used = frozenset(a.card for a in answers if a is not None and a.card) | {whole.card}
+            answers.append(compose(self.kb, self.index, r, self.gate, asker, in_part=True,
+                                   exclude=frozenset(c for c in used if c)))
         return answers
 
     def ask(self, question: str, asker: Asker | None = None) -> Answer:
@@ -228,6 +243,35 @@ def merge_parts(whole: Answer, parts: list[Answer]) -> Answer:
                   max(a.top_score for a in distinct), whole.notices,
                   card=next(a.card for a in distinct if a.kind == "card"), kind="card",
                   stage=whole.stage)
+
+
+def add_part_cards(whole: Answer, results: list[SearchResult], parts: list[Answer | None]) -> Answer:
+    """A next-step or plan answer to a message that also asks something else ("…6ヶ月の学習プランを月ごとに
+    組んでもらえますか？数学はどこまで復習すべきかも知りたいです。"): the cards that answer the other questions,
+    each where it was asked (the plan where the "what next?" was, else first); a part no card answers adds nothing."""
+    cards = [a if a is not None and a.kind in ("card", "not_covered") and a.card != whole.card else None
+             for a in parts]
+    if not any(cards):
+        return whole
+    at = next((n for n, a in enumerate(parts) if a is None), 0)
+    texts, seen_cards = [], {whole.card}
+    for n, a in enumerate(cards):
+        if n == at:
+            texts.append(whole.answer)
+        if a is not None and a.card not in seen_cards:
+            seen_cards.add(a.card)
+            texts.append(a.answer)
+    if at >= len(cards):
+        texts.append(whole.answer)
+    added = [a for a in cards if a is not None]
+    passages = list(whole.passages)
+    for p in (p for a in added for p in a.passages):
+        if all(p.doc_id != q.doc_id for q in passages):
+            passages.append(p)
+    resources = list({r.id: r for r in [*whole.resources, *(r for a in added for r in a.resources)]}.values())
+    return Answer(whole.query, whole.lang, True, "\n\n".join(texts), passages, resources[:MAX_RESOURCES],
+                  whole.next_steps, whole.top_score, whole.notices, card=whole.card or added[0].card,
+                  kind=whole.kind, stage=whole.stage)
 
 
 def prepare_question(question: str) -> tuple[str, bool]:

@@ -28,6 +28,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "「{done}」を終えたなら、次は「{next}」のステージです。最初に取り組む項目を下に挙げます。",
         "en": "With \"{done}\" done, your next stage is \"{next}\"; its first items are listed below.",
     },
+    "begin_stage": {
+        "ja": "「{stage}」から始めましょう。最初に取り組む項目を下に挙げます。",
+        "en": "Start with \"{stage}\"; the items to begin with are listed below.",
+    },
     "continue_stage": {
         "ja": "まずは「{stage}」を仕上げましょう。残り{n}項目のうち、次に取り組む{k}項目を下に挙げます。",
         "en": "Finish \"{stage}\" first: {n} item(s) left, the next {k} listed below.",

@@ -239,7 +239,9 @@ def test_a_plan_for_someone_with_a_background_skips_what_it_covers_and_says_so(e
     assert sql in skipped
     assert "データ分析" in skipped
     assert "programming-data.sql-basics" not in _items(answer)
-    assert answer.stage == "education"  # the job's name is not the roadmap's "data analyst job" stage
+    # the job's name is not the roadmap's "data analyst job" stage; a plan from the start builds with the math alongside
+    assert answer.stage == "programming-data"
+    assert kb.items["education.linear-algebra"].title.ja in next(x for x in answer.answer.splitlines() if "並行して" in x)
     answer = e5_engine.ask("I'm a backend engineer with 6 years of experience, mostly Go and Node. I have about "
                            "6 hours a week. Can you make me a 6-month study plan to become an ML engineer?")
     assert answer.kind == "next"
@@ -612,3 +614,39 @@ def test_what_next_after_a_course_the_roadmap_does_not_know_is_not_declined(e5_e
     assert answer.answered
     assert e5_engine.ask("I finished watching the whole Breaking Bad series last night with my friends. "
                          "What's next?").kind == "decline"
+
+
+def test_a_plan_request_that_states_its_span_or_hours_gets_a_plan_at_those(e5_engine, kb):
+    """Not a ready card written for three months at ten hours (was: the study-group card), and from zero it
+    starts with programming, the math alongside (the roadmap's advice not to wait for the math)."""
+    answer = e5_engine.ask("Can you make me a 12-month roadmap? I study 5 hours a week.")
+    assert answer.kind == "next"
+    assert "At 5 h a week, your 48 weeks" in answer.answer
+    lines = answer.answer.splitlines()
+    assert kb.items["programming-data.python-basics"].title.en in next(x for x in lines if x.startswith("- Month 1"))
+    assert kb.items["education.linear-algebra"].title.en in next(x for x in lines if "alongside" in x)
+    assert "- Month 12" in answer.answer
+    # a plan that is not for learning is not a study plan
+    assert e5_engine.ask("Can you make me a 12-month workout plan? I train 5 hours a week.").kind != "next"
+
+
+def test_a_plan_request_beside_another_question_answers_both(e5_engine, kb):
+    answer = e5_engine.ask("28歳で病棟の看護師をしています。夜勤ありのシフト勤務です。医療画像の診断支援AIのニュースを見てから、"
+                           "医療AIの仕事に興味が出てきました。プログラミングは完全に未経験で、週に10時間くらいなら勉強できます。"
+                           "6ヶ月分の具体的な学習計画を立ててもらえませんか？それと、看護師としての臨床経験って武器になるんでしょうか。")
+    assert answer.kind == "next"
+    assert "6か月目" in answer.answer  # was: the domain-expertise card alone, no plan
+    assert answer.card == "bg-domain-expertise"  # and the clinical-experience question still answered
+    assert kb.cards_by_id["bg-domain-expertise"].answer.ja[:30] in answer.answer
+    # "プログラミングは完全に未経験" is not the job-search stage finished (was: a plan of papers and OSS)
+    assert answer.stage == "programming-data"
+
+
+def test_a_what_next_question_beside_another_question_answers_both(e5_engine, kb):
+    answer = e5_engine.ask("Pythonの基礎とNumPy、Pandasは終わりました。次は何をすればいいですか？あとG検定って取ったほうがいいですか？")
+    assert answer.kind == "next"
+    assert answer.stage == "programming-data"
+    assert "programming-data.numpy" not in _items(answer)
+    assert answer.card is not None  # was: the next steps only
+    assert answer.card.startswith("cert-")
+    assert kb.cards_by_id[answer.card].answer.ja[:30] in answer.answer
