@@ -306,7 +306,7 @@ def _subjects(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
     return {cid: frozenset(f for f in found if cards_with[f] <= MAX_SUBJECT_CARDS) for cid, found in firsts.items()}
 
 
-_REQUEST_END_RE = re.compile(r"(?:教えて(?:ください|ほしい|欲しい)|知りたい|でしょうか|ですか|ますか)(?:です)?[。！!]?\s*$")
+_REQUEST_END_RE = re.compile(r"(?:教えて(?:ください|ほしい|欲しい)|知りたい|聞きたい|伺いたい|でしょうか|ですか|ますか)(?:です)?[。！!]?\s*$")
 
 
 class _Context:
@@ -421,6 +421,8 @@ def hours_in_question(text: str) -> float | None:
             hours = _middle(m) * factor
             if 0 < hours <= 100:
                 return hours
+    if weekend is not None and 0 < weekend <= 100:  # "勉強は週末に合計5時間くらいが限界": the weekend alone
+        return weekend
     return None
 
 
@@ -553,6 +555,11 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
                 if before is None or before is kb.stages[0] or any(i.id in touched for i in before.items):
                     break
                 base = before
+        # Someone who says they have never programmed ("管理図とか回帰分析を使ったり…プログラミングはVBA以外ほぼ経験
+        # なし") is not past the programming stage, whatever analysis they have done.
+        coding = kb.stages[1] if len(kb.stages) > 1 else base
+        if base.order > coding.order and _NO_CODE_RE.search(result.query):
+            base = coding
         # the items named in clauses that say they are finished (not "…はまだ"), even when something else
         # is not done yet ("数学は一通り復習しました。ただ機械学習はまだです")
         done = done | {i.id for i in named_items}
@@ -966,6 +973,16 @@ _NO_ML_RE = re.compile(r"\b(?:no|zero|little|without any|don'?t have any) (?:ML|
                        r"(?:機械学習|ML)(?:の知識|の経験)?(?:は|が|も)?(?:ほぼ|ほとんど|全く|まったく|まだ|一切)?"
                        r"(?:ない|なし|ありません|ゼロ|未経験|やったことがない|触ったことがない)|(?:機械学習|ML)未経験",
                        re.IGNORECASE)
+
+
+# "プログラミングは完全に未経験", "コードはほぼ書けません", "I've never programmed", "no coding experience"
+_NO_CODE_RE = re.compile(r"(?:プログラミング|コーディング|コード)(?:の経験)?(?:は|も|が)?[^。、,.!?？！]{0,12}?"
+                         r"(?:未経験|経験(?:は|が)?(?:ほぼ|ほとんど|全く|まったく)?(?:ない|なし|ありません|ゼロ)|"
+                         r"(?:ほぼ|ほとんど|全く|まったく)?書けません|(?:ほぼ|ほとんど|全く|まったく)?書けない|"
+                         r"したことが(?:ない|ありません))|"
+                         r"\bnever (?:programmed|coded|written (?:any )?code)\b|"
+                         r"\b(?:no|zero|little) (?:programming|coding) (?:experience|background)\b|"
+                         r"\bcan'?t (?:code|program)\b", re.IGNORECASE)
 
 
 def _plan_intent(result: SearchResult) -> NextIntent | None:

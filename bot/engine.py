@@ -140,10 +140,11 @@ _PART_END = re.compile(r"(?<=[?？])\s*|(?<=,)\s+(?=and (?:how|what|which|when|w
                        # a Japanese question ended with "。" ("…まず身につけるべきスキルは何でしょう。G検定は…？")
                        r"(?<=でしょう。)|(?<=でしょうか。)|(?<=ですか。)|(?<=ますか。)|"
                        # a request ended with "。" before another question ("…何から始めればいいのか知りたいです。G検定は…？")
-                       r"(?<=知りたいです。)|(?<=教えてください。)|(?<=教えてほしいです。)", re.IGNORECASE)
+                       r"(?<=知りたいです。)|(?<=教えてください。)|(?<=教えてほしいです。)|(?<=聞きたいです。)|"
+                       r"(?<=伺いたいです。)", re.IGNORECASE)
 # What ends a later part: a question mark, a request ("…の目安も知りたいです", "…も教えてください"), or a
 # Japanese question typed without its mark ("…どっちが役に立ちますか", "…高いんでしょう").
-_ASKS = re.compile(r"(?:[?？]|(?:知りたい|教えて(?:ください|ほしい|欲しい)?|気になり(?:ます)?)(?:です)?[。！!]?|"
+_ASKS = re.compile(r"(?:[?？]|(?:知りたい|聞きたい|伺いたい|教えて(?:ください|ほしい|欲しい)?|気になり(?:ます)?)(?:です)?[。！!]?|"
                    r"(?:ですか|ますか|でしょうか|でしょう|ですかね|かな)[。]?)\s*$")
 # A question that depends on the one before it ("Is MLOps next? If so, what should I learn first?").
 _DEPENDS_RE = re.compile(r"\s*(?:if so|if yes|if not|if that'?s (?:the case|true)|and if so|その場合|もしそうなら|"

@@ -195,6 +195,9 @@ def test_weekday_and_weekend_hours_add_up_to_a_week():
     assert hours_in_question("平日30分、休日2時間") == 6.5
     assert hours_in_question("会議に30分遅れた") is None
     assert hours_in_question("I'll have about 5-6 hours on weekdays to study") == 27.5
+    # the weekend alone is the week (was: no hours, and a plan at an assumed 10)
+    assert hours_in_question("平日は残業が多いので、勉強は週末に合計5時間くらいが限界です。") == 5
+    assert hours_in_question("休日は各3時間くらい") == 6
 
 
 def test_the_high_school_card_does_not_answer_a_stated_adult_age(e5_engine):
@@ -650,3 +653,20 @@ def test_a_what_next_question_beside_another_question_answers_both(e5_engine, kb
     assert answer.card is not None  # was: the next steps only
     assert answer.card.startswith("cert-")
     assert kb.cards_by_id[answer.card].answer.ja[:30] in answer.answer
+
+
+def test_someone_who_never_programmed_is_planned_from_programming_at_their_weekend_hours(e5_engine, kb):
+    """A quality engineer who uses control charts and regression in Excel but has never programmed: the plan
+    starts with Python (was: core ML, Excel's "集計" read as Pandas), at the 5 weekend hours they have (was: an
+    assumed 10), and the age question beside the plan request is answered too."""
+    answer = e5_engine.ask("42歳、自動車部品メーカーで品質管理をやってます。仕事ではExcelとVBAでデータ集計したり、管理図とか"
+                           "回帰分析を使ったりしていて、統計検定2級は持ってます。プログラミングはVBA以外ほぼ経験なしです。"
+                           "平日は残業が多いので、勉強は週末に合計5時間くらいが限界です。この条件で1年かけてMLエンジニアを"
+                           "目指す学習計画を立ててもらえませんか？それと正直、40代からの未経験転職って現実的なのかも聞きたいです。")
+    assert answer.kind == "next"
+    assert answer.stage == "programming-data"
+    assert "48週間・週5時間" in answer.answer
+    assert kb.items["programming-data.python-basics"].title.ja in next(
+        x for x in answer.answer.splitlines() if x.startswith("- 1か月目"))
+    assert answer.card == "bg-age-40"
+    assert kb.cards_by_id["bg-age-40"].answer.ja[:30] in answer.answer
