@@ -583,7 +583,10 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
             # foundations, whose subjects are known separately (statistics says nothing of linear algebra).
             # (what they say they know, not what a course they name covers)
             for stage in named_stages:
-                known = [stage.items.index(i) for i in named_items if i.stage == stage.id and i.id in result.items_known]
+                # (and what a message lists as its progress without saying "finished": "Python, scikit-learn,
+                # one Kaggle bronze medal" is past Pandas)
+                known = [stage.items.index(i) for i in named_items if i.stage == stage.id
+                         and (i.id in result.items_known or i.id in result.items_finished)]
                 if known and stage.sequential and stage is not kb.stages[0] and stage.order <= base.order:
                     done = done | {i.id for i in stage.items[: max(known) + 1]} - frozenset(result.items_pending)
     elif named_stage is not None:

@@ -670,3 +670,16 @@ def test_someone_who_never_programmed_is_planned_from_programming_at_their_weeke
         x for x in answer.answer.splitlines() if x.startswith("- 1か月目"))
     assert answer.card == "bg-age-40"
     assert kb.cards_by_id["bg-age-40"].answer.ja[:30] in answer.answer
+
+
+def test_progress_listed_without_saying_finished_implies_the_checklist_before_it(e5_engine, kb):
+    """"Python, scikit-learn, one Kaggle bronze medal": past NumPy and Pandas (was: 'still open in Programming:
+    NumPy arrays, Pandas…' for someone who fine-tuned BERT)."""
+    answer = e5_engine.ask("I've been learning for about a year: Python, scikit-learn, one Kaggle bronze medal, and a "
+                           "fine-tuned BERT for sentiment analysis. I feel stuck and don't know what the next level looks "
+                           "like. What should I focus on for the next 6 months?")
+    assert answer.kind == "next"
+    assert answer.stage == "projects"
+    assert kb.items["programming-data.numpy"].title.en not in answer.answer
+    answer = e5_engine.ask("NumPyとPandasはやったけど、scikit-learnはまだ触ってない。次何やる？")
+    assert "programming-data.python-basics" not in _items(answer)
