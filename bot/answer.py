@@ -423,7 +423,15 @@ def hours_in_question(text: str) -> float | None:
                 return hours
     if weekend is not None and 0 < weekend <= 100:  # "勉強は週末に合計5時間くらいが限界": the weekend alone
         return weekend
+    if _FULL_TIME_STUDY_RE.search(text):  # "I can study full time right now": a working week
+        return FULL_TIME_HOURS
     return None
+
+
+FULL_TIME_HOURS = 40.0
+_FULL_TIME_STUDY_RE = re.compile(r"\b(?:study|studying|learn|learning)\s+(?:\w+\s+){0,2}?full[- ]?time\b|"
+                                 r"\bfull[- ]time (?:study|studying|learning|on (?:this|it|ml))\b|"
+                                 r"フルタイムで(?:勉強|学習)|(?:1日中|一日中|丸一日)(?:勉強|学習)", re.IGNORECASE)
 
 
 def _middle(m: re.Match[str]) -> float:
@@ -727,8 +735,9 @@ def plan_weeks(text: str) -> int | None:
     spans = [m for m in _PLAN_SPAN_RE.finditer(text)
              if not _PAST_SPAN_RE.search(text[max(0, m.start() - 30):m.start()])
              and not _PAST_AFTER_RE.match(text[m.end():m.end() + 8])]
-    m = next((m for m in spans if _PLAN_RE.search(_SENTENCE_END_RE.split(text[m.end():m.end() + 15])[0])
-              or _PLAN_RE.search(_SENTENCE_END_RE.split(text[max(0, m.start() - 25):m.start()])[-1])),
+    # (the span with the words around it: "what should my first six months look like?")
+    m = next((m for m in spans if _PLAN_RE.search(_SENTENCE_END_RE.split(text[max(0, m.start() - 25):m.start()])[-1]
+                                                  + m.group() + _SENTENCE_END_RE.split(text[m.end():m.end() + 15])[0])),
              spans[0] if spans else None)
     if m is None:
         return None
@@ -950,7 +959,9 @@ _PLAN_RE = re.compile(r"計画|プラン(?!ナー)|スケジュール|\bplan\b|\
                       # "6ヶ月の学習ロードマップを週単位で作ってほしい", "give me a month-by-month roadmap"
                       r"ロードマップを[^。？?！!]{0,20}?(?:作|つく|立て|組|考え|引)|(?:月|週)(?:ごと|単位)|"
                       r"\b(?:month|week)[- ]by[- ](?:month|week)\b|"
-                      r"\b(?:make|give|build|draw up|create|write|put together)\b[^.?!]{0,25}\broadmap\b",
+                      r"\b(?:make|give|build|draw up|create|write|put together)\b[^.?!]{0,25}\broadmap\b|"
+                      # "what should my first six months look like?"
+                      r"\bfirst (?:\d+|few|two|three|six|twelve) (?:weeks|months)\b[^.?!]{0,25}\blook like\b",
                       re.IGNORECASE)
 # A span to fill, asked with "what next?" ("次の2ヶ月で何をすれば？", "what should I learn, in order, to get
 # into MLOps within a year?"): a plan too; not on its own ("1年以内に転職できる？" asks about time).
@@ -1009,8 +1020,10 @@ _STUDY_RE = re.compile(r"\b(?:lectures?|courses?|problem sets?|books?|tutorials?
 
 
 def asks_next(result: SearchResult) -> bool:
-    """Whether a question asks "what next?" or for a plan from where the learner is (answered by :func:`compose_next`)."""
-    return detect_next_intent(result.query) is not None or _plan_intent(result) is not None
+    """Whether a question asks "what next?" or for a plan (answered by :func:`compose_next`, which makes the plan
+    when any question of the message asks for one)."""
+    return (detect_next_intent(result.query) is not None or _plan_intent(result) is not None
+            or bool(_PLAN_RE.search(result.query) and not _GROUP_RE.search(result.query)))
 
 
 # a plan for learning ("a 12-month roadmap? I study 5 hours a week"), not a workout plan

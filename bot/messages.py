@@ -81,7 +81,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "plan_months": {"ja": "{weeks}週間・週{h:g}時間{assumed}なら、ここから次の順で進められます:",
                     "en": "At {h:g} h a week{assumed}, your {weeks} weeks from here could go like this:"},
     "asked_items": {"ja": "聞かれた{items}は「{stage}」の項目です。このステージは次の順で進めましょう。",
-                    "en": "{items}, which you asked about, belong to \"{stage}\". Work through that stage in this order."},
+                    "en": "You asked about {items}: part of \"{stage}\". Work through that stage in this order."},
     "asked_stage": {"ja": "「{stage}」に進むなら、次の順で進めましょう。",
                     "en": "To move into \"{stage}\", work through it in this order."},
     "background_skips": {"ja": "{background}から考えて、{items}は済んでいるものとして除きました（必要なら言ってください）。",

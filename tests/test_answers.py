@@ -198,6 +198,9 @@ def test_weekday_and_weekend_hours_add_up_to_a_week():
     # the weekend alone is the week (was: no hours, and a plan at an assumed 10)
     assert hours_in_question("平日は残業が多いので、勉強は週末に合計5時間くらいが限界です。") == 5
     assert hours_in_question("休日は各3時間くらい") == 6
+    # studying full time is a working week (was: no hours, a plan at an assumed 10); working full time is not study
+    assert hours_in_question("I have savings for about 6 months and can study full time right now.") == 40
+    assert hours_in_question("I work full time as a nurse.") is None
 
 
 def test_the_high_school_card_does_not_answer_a_stated_adult_age(e5_engine):
@@ -683,3 +686,32 @@ def test_progress_listed_without_saying_finished_implies_the_checklist_before_it
     assert kb.items["programming-data.numpy"].title.en not in answer.answer
     answer = e5_engine.ask("NumPyとPandasはやったけど、scikit-learnはまだ触ってない。次何やる？")
     assert "programming-data.python-basics" not in _items(answer)
+
+
+def test_what_the_first_months_should_look_like_is_a_plan_of_that_span(e5_engine):
+    question = ("I'm a 45-year-old high school maths teacher in Ontario. I teach stats and calculus so the math side "
+                "doesn't scare me, but my programming is basically zero apart from some Scratch with my students. "
+                "Summers are free so I could go intensive for two months, then maybe 6 hours a week during the school "
+                "year. Is 45 too late to become an ML engineer? Honestly I'm worried about ageism in tech. And what "
+                "should my first six months look like?")
+    assert plan_weeks(question) == 24  # the plan's span, not the summer's two months
+    answer = e5_engine.ask(question)
+    assert answer.kind == "next"  # was: the math card and the entry-roles card, no plan
+    assert "- Month 6" in answer.answer
+    assert answer.stage == "programming-data"
+
+
+def test_a_plan_request_beside_a_question_is_answered_by_the_plan_not_also_by_a_plan_card(e5_engine):
+    answer = e5_engine.ask("I'm 38, a contracts lawyer in Manchester. I've never written code, but I've been reading "
+                           "about legal-tech and LLMs for contract review. I can commit about 10 hours a week. Is moving "
+                           "from law into ML engineering a sensible idea at my age, or should I aim for something like a "
+                           "legal AI product role instead? What would the first three months look like either way?")
+    assert answer.kind == "next"
+    assert "- Month 3" in answer.answer
+    assert "start-3-month-plan" not in (answer.card or "")
+    plan_card = e5_engine.kb.cards_by_id["start-3-month-plan"].answer.en
+    assert plan_card[:40] not in answer.answer  # the three months once, not a second time from the plan card
+
+
+def test_passed_in_casual_japanese_is_finished(e5_engine):
+    assert e5_engine.searcher.search("統計検定2級受かりました🎉 次は何をすればいい？").finished_said  # "受かった" = 合格した
