@@ -101,7 +101,7 @@ class Engine:
             if whole.kind in PART_KINDS:  # a card, passage or "not covered" answer may be replaced by the parts'
                 whole = merge_parts(whole, self._parts(part_results, asker))
             elif whole.kind == "next" and part_results:  # "what next?" and another question: that one's card too
-                whole = add_part_cards(whole, part_results, self._other_parts(part_results, asker, whole))
+                whole = add_part_cards(whole, self._other_parts(part_results, asker, whole))
             answers.append(whole)
         return answers
 
@@ -246,7 +246,7 @@ def merge_parts(whole: Answer, parts: list[Answer]) -> Answer:
                   stage=whole.stage)
 
 
-def add_part_cards(whole: Answer, results: list[SearchResult], parts: list[Answer | None]) -> Answer:
+def add_part_cards(whole: Answer, parts: list[Answer | None]) -> Answer:
     """A next-step or plan answer to a message that also asks something else ("…6ヶ月の学習プランを月ごとに
     組んでもらえますか？数学はどこまで復習すべきかも知りたいです。"): the cards that answer the other questions,
     each where it was asked (the plan where the "what next?" was, else first); a part no card answers adds nothing."""
@@ -262,8 +262,6 @@ def add_part_cards(whole: Answer, results: list[SearchResult], parts: list[Answe
         if a is not None and a.card not in seen_cards:
             seen_cards.add(a.card)
             texts.append(a.answer)
-    if at >= len(cards):
-        texts.append(whole.answer)
     added = [a for a in cards if a is not None]
     passages = list(whole.passages)
     for p in (p for a in added for p in a.passages):
