@@ -563,11 +563,6 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
                 if before is None or before is kb.stages[0] or any(i.id in touched for i in before.items):
                     break
                 base = before
-        # Someone who says they have never programmed ("管理図とか回帰分析を使ったり…プログラミングはVBA以外ほぼ経験
-        # なし") is not past the programming stage, whatever analysis they have done.
-        coding = kb.stages[1] if len(kb.stages) > 1 else base
-        if base.order > coding.order and _NO_CODE_RE.search(result.query):
-            base = coding
         # the items named in clauses that say they are finished (not "…はまだ"), even when something else
         # is not done yet ("数学は一通り復習しました。ただ機械学習はまだです")
         done = done | {i.id for i in named_items}
@@ -608,6 +603,11 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
         base = kb.stages[0]
     else:
         return None
+    # Someone who says they have never programmed ("管理図とか回帰分析を使ったり…プログラミングはVBA以外ほぼ経験
+    # なし", "26 years in signals, no real programming") is not past the programming stage, whatever they have done.
+    coding = kb.stages[1] if len(kb.stages) > 1 else base
+    if base.order > coding.order and _NO_CODE_RE.search(result.query):
+        base = coding
     if asker.stage is None and not named_items and not result.stages_named and not _mentions_stage(result, kb) \
             and base is not kb.stages[0]:
         return None
@@ -995,7 +995,8 @@ _NO_CODE_RE = re.compile(r"(?:プログラミング|コーディング|コード
                          r"(?:ほぼ|ほとんど|全く|まったく)?書けません|(?:ほぼ|ほとんど|全く|まったく)?書けない|"
                          r"したことが(?:ない|ありません))|"
                          r"\bnever (?:programmed|coded|written (?:any )?code)\b|"
-                         r"\b(?:no|zero|little) (?:programming|coding) (?:experience|background)\b|"
+                         r"\b(?:no|zero|little|without any)\s+(?:real\s+|actual\s+|prior\s+)?(?:programming|coding)\b"
+                         r"(?!\s+(?:jobs?|bootcamps?|courses?|interviews?))|"
                          r"\bcan'?t (?:code|program)\b", re.IGNORECASE)
 
 

@@ -715,3 +715,16 @@ def test_a_plan_request_beside_a_question_is_answered_by_the_plan_not_also_by_a_
 
 def test_passed_in_casual_japanese_is_finished(e5_engine):
     assert e5_engine.searcher.search("統計検定2級受かりました🎉 次は何をすればいい？").finished_said  # "受かった" = 合格した
+
+
+def test_no_real_programming_keeps_a_plan_at_the_programming_stage(e5_engine):
+    """26 years in signals, "no real programming", studying full time: the plan starts with Python (was: with
+    the job-search stage taken as done, a plan of paper reproductions; usefulness27 #37)."""
+    answer = e5_engine.ask("US Army veteran, 50, transitioning out after 26 years. I was in signals/communications, "
+                           "so I have some networking and electronics background, but no real programming. I have GI "
+                           "Bill benefits and can study full time for the next 18 months. Should I use the GI Bill on a "
+                           "CS degree, a master's in data science, or just bootcamps and self-study? The end goal is an "
+                           "ML engineer role, maybe in defense.")
+    assert answer.kind == "next"
+    assert answer.stage == "programming-data"
+    assert "At 40 h a week" in answer.answer
