@@ -449,6 +449,12 @@ def test_a_plan_for_someone_who_began_the_math_starts_building_with_the_rest_alo
      "graduation. What should I focus on?"), "bg-cs-student"),
     (("QAエンジニア2年目です。SeleniumとpytestでE2Eテストの自動化をやってて、Pythonは多少書けます。ゆくゆくはMLエンジニアに"
      "なりたいです。E資格って取るべきですか？"), "bg-data-analyst"),
+    # the systems-integrator card for a civil engineer (usefulness27 #41; it answered a web designer too)
+    (("Civil engineer, 44, in Monterrey. I've spent 20 years on construction projects and I'm tired of site work. I "
+      "know some Python from automating structural calcs and I'm good with statistics from quality testing of "
+      "concrete. I'd like to move into ML engineering, maybe something with computer vision for construction or "
+      "infrastructure inspection. Does it make sense to build on my domain, and how should a mid-career engineer "
+      "like me present myself to employers?"), "bg-sier"),
 ])
 def test_cards_written_for_one_background_do_not_answer_another(e5_engine, question, card):
     assert e5_engine.ask(question).card != card
