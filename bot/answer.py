@@ -896,6 +896,8 @@ def compose(kb: KnowledgeBase, index: Index, result: SearchResult, gate: Gate, a
     lang = asker.lang or result.lang
     notices = [t("truncated", lang)] if truncated else []
     intent = detect_next_intent(result.query) or _plan_intent(result)
+    if intent is not None and _TOWARD_SENIOR_RE.search(result.query):
+        intent = None  # "次の1年で何を伸ばせばシニアに近づけますか？": the career ladder's cards, not a checklist item
     bare = intent is not None and _bare_next(result)
     # a stage named by its number ("I'm on stage 3, what comes after?") is always the roadmap
     if intent is not None and (bare or gate.answerable(result) or result.items_named or result.stages_numbered
@@ -929,6 +931,13 @@ def compose(kb: KnowledgeBase, index: Index, result: SearchResult, gate: Gate, a
     return Answer(result.query, lang, True, summary, passages, resources, _next_step(kb, asker, stage, lang, hints, _known(kb, result)),
                   result.relevance, notices, kind="passage")
 
+
+
+# Growing toward a senior or staff role, asked by someone already in the job ("…シニアに近づけますか？",
+# "what should I work on to get promoted to senior?")
+_TOWARD_SENIOR_RE = re.compile(r"シニア(?:に|へ|を目指|レベル)|スタッフエンジニア(?:に|へ)|昇進|昇格|"
+                               r"\b(?:become|get to|reach|grow (?:in)?to|promoted to|move up to|level up to)\s+"
+                               r"(?:a\s+)?(?:senior|staff|lead)\b", re.IGNORECASE)
 
 
 # A message that asks to choose ("Kaggle or more courses?", "数学と本のどっちが先？"), not only "what next?".

@@ -734,3 +734,10 @@ def test_no_real_programming_keeps_a_plan_at_the_programming_stage(e5_engine):
     assert answer.kind == "next"
     assert answer.stage == "programming-data"
     assert "At 40 h a week" in answer.answer
+
+
+def test_growing_toward_senior_is_a_career_ladder_question_not_the_next_checklist_item(e5_engine):
+    answer = e5_engine.ask("MLエンジニアとして入社して1年たちました。モデルの学習と評価はできるようになってきたけど、本番運用"
+                           "まわりは先輩任せです。次の1年で何を伸ばせばシニアに近づけますか？")
+    assert answer.kind == "card"  # was: the job-search checklist (resume, interview prep) for someone in the job
+    assert answer.card.startswith("ladder-")
