@@ -484,8 +484,12 @@ def _steps(kb: KnowledgeBase, stage: Stage, done: frozenset[str], lang: str,
 _STAGE_WORD_RE = re.compile(r"ステージ|段階|\bstage\b", re.IGNORECASE)
 # (not a course's "all": "ProgateのPythonコース全部終わりました" finished the course, not the stage)
 _WHOLE_STAGE_RE = re.compile(r"(?<!コース)(?<!講座)(?<!コースを)(?<!講座を)(?<!コースは)(?<!講座は)"
-                             r"(?:一通り|ひと通り|ひととおり|全部|すべて|全て|ぜんぶ)|\ball\b|everything|whole|entire|the basics\b(?! of)",
+                             r"(?:一通り|ひと通り|ひととおり|全部|すべて|全て|ぜんぶ)|\ball\b|everything(?! (?:online|out there|feels|seems|is))|"
+                             r"whole|entire|the basics\b(?! of)",
                              re.IGNORECASE)
+
+
+_WHOLE_JA_RE = re.compile(r"一通り|ひと通り|ひととおり|全部|すべて|全て|ぜんぶ")
 
 
 def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, asker: Asker, lang: str,
@@ -617,7 +621,10 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
                {s.id for s in kb.stages if s.order >= base.order}]
     done = done | frozenset(result.items_background)
     whole = not intent.partial and (
-        (not named_items and said_stage and named_stage is base) or bool(_WHOLE_STAGE_RE.search(result.query)))
+        (not named_items and said_stage and named_stage is base)
+        # ("『Pythonではじめる機械学習』を一通り読んで": the whole book, not the whole stage)
+        or any(not (result.courses_named and _WHOLE_JA_RE.match(m.group()))
+               for m in _WHOLE_STAGE_RE.finditer(result.query)))
     if whole:
         done = done | {i.id for i in base.items}
     target: Stage | None = base

@@ -581,13 +581,16 @@ def test_questions_from_the_blind_sets_get_the_card_that_answers_them(e5_engine,
 
 
 def test_a_finished_course_still_places_the_learner_at_the_stage_it_teaches(e5_engine):
-    """The Machine Learning Specialization finished: core ML is done and projects come next (a course's
-    items past its first stage are what no longer place the learner; its first stage's still do)."""
+    """The Machine Learning Specialization finished: its core-ML items are done, and what is left of the stage is
+    the deep learning it does not cover (a course's items past its first stage are what no longer place the
+    learner; its first stage's still do). "数学は…一通りやりました" finishes the math, not the core-ML stage."""
     answer = e5_engine.ask("30歳、Webのバックエンドエンジニア（Go、PostgreSQL、AWS）を5年やってます。機械学習はCourseraの"
                            "Andrew NgのMachine Learning Specializationを修了したくらいです。数学は大学で線形代数と確率統計を"
                            "一通りやりました。1日2時間で12ヶ月のロードマップを作ってもらえませんか？")
     assert answer.kind == "next"
-    assert answer.stage == "projects"
+    assert answer.stage == "core-ml"
+    assert _items(answer)[0] == "core-ml.deep-learning-basics"
+    assert not {"core-ml.linear-regression", "core-ml.decision-trees", "core-ml.svm"} & set(_items(answer))
     assert "programming-data.python-basics" not in [s.item.id for s in answer.next_steps]
 
 
@@ -741,3 +744,23 @@ def test_growing_toward_senior_is_a_career_ladder_question_not_the_next_checklis
                            "まわりは先輩任せです。次の1年で何を伸ばせばシニアに近づけますか？")
     assert answer.kind == "card"  # was: the job-search checklist (resume, interview prep) for someone in the job
     assert answer.card.startswith("ladder-")
+
+
+def test_a_japanese_book_by_its_title_before_the_subtitle_and_its_whole_is_not_the_stage(e5_engine):
+    """『Pythonではじめる機械学習』 is the O'Reilly book (its title has a subtitle after "―"); reading it "一通り"
+    finishes the book's items, not the whole core-ML stage, and the book is not offered back (usefulness27 #27)."""
+    question = "『Pythonではじめる機械学習』を一通り読んで、コードも写経しました。次は何をしたらいいですか？"
+    assert e5_engine.searcher.search(question).courses_named == ("python-ml-intro-oreilly-ja",)
+    answer = e5_engine.ask(question)
+    assert answer.stage == "core-ml"
+    assert "core-ml.deep-learning-basics" in _items(answer)
+    assert all(s.resource is None or s.resource.id != "python-ml-intro-oreilly-ja" for s in answer.next_steps)
+
+
+def test_everything_online_feeling_overwhelming_is_not_a_finished_stage(e5_engine):
+    answer = e5_engine.ask("Manual QA tester in Cairo, 28. I've been testing mobile apps for 4 years and recently "
+                           "learned some Python to automate a few tests. I've heard ML engineer is a good path but "
+                           "everything online feels overwhelming. Can you give me a simple, stage-by-stage plan I can "
+                           "actually follow with about 12 hours a week, and tell me which stage I'm probably at now?")
+    assert answer.kind == "next"
+    assert answer.stage == "programming-data"  # was: "With Python, NumPy, Pandas done", from "everything"
