@@ -306,7 +306,9 @@ def _subjects(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
     return {cid: frozenset(f for f in found if cards_with[f] <= MAX_SUBJECT_CARDS) for cid, found in firsts.items()}
 
 
-_REQUEST_END_RE = re.compile(r"(?:教えて(?:ください|ほしい|欲しい)|知りたい|聞きたい|伺いたい|でしょうか|ですか|ますか)(?:です)?[。！!]?\s*$")
+# What a Japanese request to know ends with ("…知りたいです。", "…聞きたいです。"); also in engine._ASKS
+REQUEST_WORDS = r"知りたい|聞きたい|伺いたい"
+_REQUEST_END_RE = re.compile(r"(?:教えて(?:ください|ほしい|欲しい)|" + REQUEST_WORDS + r"|でしょうか|ですか|ますか)(?:です)?[。！!]?\s*$")
 
 
 class _Context:
@@ -483,13 +485,12 @@ def _steps(kb: KnowledgeBase, stage: Stage, done: frozenset[str], lang: str,
 
 _STAGE_WORD_RE = re.compile(r"ステージ|段階|\bstage\b", re.IGNORECASE)
 # (not a course's "all": "ProgateのPythonコース全部終わりました" finished the course, not the stage)
+_WHOLE_JA = r"一通り|ひと通り|ひととおり|全部|すべて|全て|ぜんぶ"
+_WHOLE_JA_RE = re.compile(_WHOLE_JA)
 _WHOLE_STAGE_RE = re.compile(r"(?<!コース)(?<!講座)(?<!コースを)(?<!講座を)(?<!コースは)(?<!講座は)"
-                             r"(?:一通り|ひと通り|ひととおり|全部|すべて|全て|ぜんぶ)|\ball\b|everything(?! (?:online|out there|feels|seems|is))|"
+                             r"(?:" + _WHOLE_JA + r")|\ball\b|everything(?! (?:online|out there|feels|seems|is))|"
                              r"whole|entire|the basics\b(?! of)",
                              re.IGNORECASE)
-
-
-_WHOLE_JA_RE = re.compile(r"一通り|ひと通り|ひととおり|全部|すべて|全て|ぜんぶ")
 
 
 def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, asker: Asker, lang: str,
@@ -505,7 +506,8 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
     plan_request = bool(_PLAN_RE.search(result.query) or _SPAN_NEXT_RE.search(result.query))  # "3ヶ月の学習計画を立てて"
     # "データアナリストとして3年働いています。計画を立てて": who they are, not what they finished (the job's
     # name is not the roadmap's "data analyst job" item, nor its stage); only what they say they know counts
-    told = bool(result.backgrounds) and not result.finished_said and plan_request
+    unsaid_plan = plan_request and not result.finished_said  # a plan request that says nothing was finished
+    told = unsaid_plan and bool(result.backgrounds)
     named_items = [kb.items[i] for i in (result.items_known if told else result.items_finished)]
     # "I'm a data analyst, … I've built a churn model": the job they have is not the roadmap's item that
     # names it ("Choose entry roles": data analyst), which would place them at the job-search stage
@@ -524,8 +526,7 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
         named_items += [i for i in taught if i not in named_items]
     # (nor is a stage a plan request names without saying it was finished: "a junior frontend dev" has not
     # done the job-search stage)
-    named_stage = None if told or (plan_request and not result.finished_said) else next(
-        (kb.stages_by_id[s] for s in result.stages_finished), None)
+    named_stage = None if unsaid_plan else next((kb.stages_by_id[s] for s in result.stages_finished), None)
     # a stage they say they finished ("I've finished the MLOps stage"), not only one the words match
     said_stage = named_stage is not None or (result.finished_said and bool(_STAGE_WORD_RE.search(result.query)))
     # A course they are still taking ("I'm taking the ML Specialization, not finished yet") places them on
@@ -535,8 +536,7 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
                             for i in kb.resources_by_id[rid].items if i in kb.items), None)
     # No stored stage: a weaker hint, a keyword match; not when a course is named, whose title words
     # ("... Specialization") match a stage's text without naming it.
-    if named_stage is None and asker.stage is None and not result.names_course and not told \
-            and not (plan_request and not result.finished_said):
+    if named_stage is None and asker.stage is None and not result.names_course and not unsaid_plan:
         named_stage = next((kb.stages_by_id[h.id] for h in result.passages
                             if h.id in kb.stages_by_id and h.keyword > 0), None)
     # What they say they know or use ("Pythonもnumpyも普通に使えます") is done too.
@@ -1039,12 +1039,12 @@ _STUDY_RE = re.compile(r"\b(?:lectures?|courses?|problem sets?|books?|tutorials?
 def asks_next(result: SearchResult) -> bool:
     """Whether a question asks "what next?" or for a plan (answered by :func:`compose_next`, which makes the plan
     when any question of the message asks for one)."""
-    return (detect_next_intent(result.query) is not None or _plan_intent(result) is not None
-            or bool(_PLAN_RE.search(result.query) and not _GROUP_RE.search(result.query)))
+    return detect_next_intent(result.query) is not None or bool(
+        _PLAN_RE.search(result.query) and not _GROUP_RE.search(result.query))
 
 
 # a plan for learning ("a 12-month roadmap? I study 5 hours a week"), not a workout plan
-_LEARNING_RE = re.compile(r"学習|勉強|独学|機械学習|ロードマップ|\bML\b|\bAI\b|\b(?:study|studying|learn|learning|roadmap)\b",
+_LEARNING_RE = re.compile(r"学習|勉強|独学|ロードマップ|\bML\b|\bAI\b|\b(?:study|studying|learn|learning|roadmap)\b",
                           re.IGNORECASE)
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.answer import MAX_RESOURCES, Answer, Asker, asks_next, compose
+from bot.answer import MAX_RESOURCES, REQUEST_WORDS, Answer, Asker, asks_next, compose
 from bot.config import SHIPPED_KNOWLEDGE, Config
 from bot.embedding import Encoder, make_encoder
 from bot.gate import Gate, gate_for
@@ -122,9 +122,8 @@ class Engine:
             if asks_next(r):
                 answers.append(None)
                 continue
-            used = frozenset(a.card for a in answers if a is not None and a.card) | {whole.card}
-            answers.append(compose(self.kb, self.index, r, self.gate, asker, in_part=True,
-                                   exclude=frozenset(c for c in used if c)))
+            used = frozenset(c for c in [whole.card, *(a.card for a in answers if a is not None)] if c)
+            answers.append(compose(self.kb, self.index, r, self.gate, asker, in_part=True, exclude=used))
         return answers
 
     def ask(self, question: str, asker: Asker | None = None) -> Answer:
@@ -144,7 +143,7 @@ _PART_END = re.compile(r"(?<=[?？])\s*|(?<=,)\s+(?=and (?:how|what|which|when|w
                        r"(?<=伺いたいです。)", re.IGNORECASE)
 # What ends a later part: a question mark, a request ("…の目安も知りたいです", "…も教えてください"), or a
 # Japanese question typed without its mark ("…どっちが役に立ちますか", "…高いんでしょう").
-_ASKS = re.compile(r"(?:[?？]|(?:知りたい|聞きたい|伺いたい|教えて(?:ください|ほしい|欲しい)?|気になり(?:ます)?)(?:です)?[。！!]?|"
+_ASKS = re.compile(r"(?:[?？]|(?:" + REQUEST_WORDS + r"|教えて(?:ください|ほしい|欲しい)?|気になり(?:ます)?)(?:です)?[。！!]?|"
                    r"(?:ですか|ますか|でしょうか|でしょう|ですかね|かな)[。]?)\s*$")
 # A question that depends on the one before it ("Is MLOps next? If so, what should I learn first?").
 _DEPENDS_RE = re.compile(r"\s*(?:if so|if yes|if not|if that'?s (?:the case|true)|and if so|その場合|もしそうなら|"

@@ -261,8 +261,7 @@ class Searcher:
             short = _SUBTITLE_RE.split(r.distinctive_name or "")[0].strip()
             if short != r.distinctive_name and len(short.split()) >= 3:  # not "Neural Networks" alone
                 self._courses.setdefault(short.lower(), r.id)
-        # and a Japanese book by its title before the dash of its subtitle: 『Pythonではじめる機械学習』
-        for r in kb.resources:
+            # (a Japanese book by its title before the dash of its subtitle: 『Pythonではじめる機械学習』)
             head = r.title.split("―")[0].strip()
             if head != r.title and len(head) >= 8:
                 self._courses.setdefault(head.lower(), r.id)
