@@ -204,6 +204,7 @@ def _summary(index: Index, result: SearchResult, doc_id: str, lang: str) -> str:
 
 _AGE_RE = [
     re.compile(r"(\d{2})\s*(?:歳|才|さい)"),
+    re.compile(r"^[^()（）]{0,80}[(（]\s*(\d{2})\s*(?:[,、/／]|[mfMF]\b|y/?o\b)"),  # "(26, US, bootcamp…)", "(32/F)"
     re.compile(r"(\d)0\s*代"),  # 40代 -> 40
     re.compile(r"\b(\d{2})[\s-]*(?:years?|yrs?)[\s-]*old\b|\bi'?\s*a?m\s+(\d{2})\b|\bat\s+(\d{2})\b(?!\s*(?:hours?|hrs?|h\b|%|percent|minutes?|k\b))|"
                r"\bage\s+(\d{2})\b|\bin my (\d)0s\b|\b(\d)0s\b", re.IGNORECASE),
@@ -277,7 +278,17 @@ def fits_asker(kb: KnowledgeBase, card: Card, query: str, age: int | None = None
     if age is not None:
         return card.ages[0] <= age <= card.ages[1] or (card.ages[1] >= ADULT and any(
             c.ages and c.ages[0] <= age <= c.ages[1] for c in kb.cards))
-    return card.ages[1] >= ADULT or bool(_per_kb("band", kb, _band_words)[card.id] & _band_tokens(query))
+    if card.ages[1] >= ADULT:
+        return bool(_AGE_TALK_RE.search(query))
+    return bool(_per_kb("band", kb, _band_words)[card.id] & _band_tokens(query))
+
+
+# A message that talks about age or being late without stating one ("この年齢から", "am I too old?"): the
+# adult age cards answer it; one that says nothing of age (a laid-off developer asking whether the market is
+# viable) does not get "your 40s are not too late".
+_AGE_TALK_RE = re.compile(r"年齢|歳|才|年齢的|遅(?:い|すぎ|く)|間に合|手遅れ|若く|若い|年配|中年|定年|退職|アラ(?:サー|フォー|フィフ|カン)|"
+                          r"\bage[ds]?\b|\bold(?:er)?\b|\btoo late\b|\blate(?:r)? in life\b|\byoung(?:er)?\b|"
+                          r"\bmidlife\b|\bmid-career\b|\bretire|\b\d0s\b", re.IGNORECASE)
 
 
 def _says_any(kb: KnowledgeBase, card: Card, query: str) -> bool:

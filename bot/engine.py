@@ -225,7 +225,10 @@ def merge_parts(whole: Answer, parts: list[Answer]) -> Answer:
         elif a.kind == "passage" and a.passages and a.passages[0].doc_id not in cited:
             distinct.append(a)
             cited.add(a.passages[0].doc_id)
-    if len(distinct) < 2 or not any(a.kind == "card" for a in distinct):
+    if len(distinct) == 1 and whole.kind == "not_covered" and distinct[0].kind == "card" and not any(
+            a.kind == "not_covered" for a in parts):
+        pass  # no question of the message is one the roadmap leaves out: "not covered" fitted none of them
+    elif len(distinct) < 2 or not any(a.kind == "card" for a in distinct):
         return whole
     distinct.sort(key=parts.index)  # the parts in the order they were asked
     passages, seen = [], set()

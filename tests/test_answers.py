@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.advisor import next_steps
-from bot.answer import _ANAPHOR, Asker, hours_in_question, plan_weeks
+from bot.answer import _ANAPHOR, Asker, age_in_question, card_fits, hours_in_question, plan_weeks
 from bot.conversation import follow_up
 
 
@@ -455,9 +455,37 @@ def test_a_plan_for_someone_who_began_the_math_starts_building_with_the_rest_alo
       "concrete. I'd like to move into ML engineering, maybe something with computer vision for construction or "
       "infrastructure inspection. Does it make sense to build on my domain, and how should a mid-career engineer "
       "like me present myself to employers?"), "bg-sier"),
+    # the card for learners whose Japanese is limited, for a Japanese student and a passed G検定 (usefulness28)
+    (("情報工学科の大学3年です。授業で機械学習の基礎はやったし、ゼロから作るDeep Learningも1冊目は読みました。E資格取りたいんです"
+      "けど、JDLA認定講座が学生には高すぎて（数十万とか…）ちょっと手が出ません。安く受ける方法ってありますか？"), "cert-jdla-english"),
+    ("Passed G検定 last month! What should I study next — E資格 or just keep building projects?", "cert-jdla-english"),
 ])
 def test_cards_written_for_one_background_do_not_answer_another(e5_engine, question, card):
     assert e5_engine.ask(question).card != card
+
+
+@pytest.mark.parametrize("question", [
+    "日本語が得意でない外国人ですが、G検定は受けるべき？",
+    "Is the E資格 exam worth it if I don't live in Japan?",
+])
+def test_the_jdla_card_for_learners_outside_japanese_answers_them(e5_engine, question):
+    assert e5_engine.ask(question).card == "cert-jdla-english"
+
+
+LAID_OFF = ("I got laid off from my web dev job last month (26, US, did a coding bootcamp 3 years ago, React/Node). "
+            "Everyone online says junior tech is dead and ML is the only growing area, but also that ML jobs all want "
+            "PhDs. I'm kind of panicking. Honest question: is the MLE job market for people without a CS degree "
+            "actually viable right now, or am I chasing hype?")
+
+
+def test_an_age_card_needs_the_message_to_talk_about_age(e5_engine, kb):
+    """"(26, US, …)" states an age; a message that says nothing of age never hears "your 40s are not too late"
+    (usefulness28 #36 got it), while "この年齢から" with no number still gets an age card."""
+    assert age_in_question(LAID_OFF) == 26
+    assert e5_engine.ask(LAID_OFF).card not in {"bg-age-30", "bg-age-40", "bg-age-55-plus"}
+    fits = card_fits(kb, "Is the MLE job market actually viable right now, or am I chasing hype?")
+    assert not fits(kb.cards_by_id["bg-age-40"])
+    assert card_fits(kb, "この年齢から未経験でMLエンジニアを目指すのは遅すぎますか？")(kb.cards_by_id["bg-age-40"])
 
 
 def test_a_time_question_ended_with_a_full_stop_gets_the_time_card_with_the_askers_hours(e5_engine):

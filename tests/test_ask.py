@@ -265,6 +265,19 @@ def test_a_part_no_card_answers_adds_its_passage_only_when_it_says_something_new
     assert merge_parts(whole, [card, declined]) is whole
 
 
+def test_a_not_covered_answer_to_the_whole_message_gives_way_when_no_question_of_it_is_left_out():
+    """An embedded engineer's "E資格は費用に見合う価値がありますか？組み込み出身ならではの強みは？" was answered, as a
+    whole, only with the bootcamp-price "not covered" card, though each of its questions gets the edge-AI card."""
+    whole = _part("not_covered", "education", "not covered", "nc-bootcamp-price")
+    edge = _part("card", "specialization", "edge answer", "career-edge-robotics")
+    merged = merge_parts(whole, [edge, edge])
+    assert (merged.kind, merged.card, merged.answer) == ("card", "career-edge-robotics", "edge answer")
+    # a question the roadmap does leave out keeps its honest answer
+    salary = _part("not_covered", "career-ladder", "salary not covered", "nc-salary")
+    assert merge_parts(whole, [edge, salary]).answer == "edge answer\n\nsalary not covered"
+    assert merge_parts(salary, [salary, salary]) is salary
+
+
 def test_each_part_of_a_two_part_question_keeps_its_best_resource(engine_env, capsys):
     best = []
     for part in ("PyTorchとTensorFlowどっちがいい？", "AWSとGCPならどっち？"):
