@@ -464,6 +464,13 @@ def test_cards_written_for_one_background_do_not_answer_another(e5_engine, quest
     assert e5_engine.ask(question).card != card
 
 
+def test_the_java_and_cpp_card_answers_only_a_question_about_other_languages(e5_engine):
+    """It answered "pythonなにから勉強すればいいですか" and added Java/C++ text to a mechanical engineer's message."""
+    assert e5_engine.ask("pythonなにから勉強すればいいですか").card != "tool-java-cpp"
+    assert e5_engine.ask("JavaとC++もできないとMLエンジニアは厳しいですか？").card == "tool-java-cpp"
+    assert e5_engine.ask("Python以外の言語もやったほうがいい？").card in {"tool-java-cpp", "tool-python-r-julia"}
+
+
 @pytest.mark.parametrize("question", [
     "日本語が得意でない外国人ですが、G検定は受けるべき？",
     "Is the E資格 exam worth it if I don't live in Japan?",
