@@ -167,7 +167,9 @@ def test_a_card_about_what_the_asker_already_has_does_not_answer_what_they_ask(e
     assert answer.card != "degree-phd"
     # asked about, or a short message whose question leans on what it says, it answers
     assert e5_engine.ask("統計検定2級は持っています。統計検定の準1級は転職で評価されますか？").card == "cert-toukei-kentei"
-    assert e5_engine.ask("統計検定2級に合格しました。準1級も受けるべきですか？").card == "cert-toukei-kentei"
+    answer = e5_engine.ask("統計検定2級に合格しました。準1級も受けるべきですか？")
+    assert answer.card in {"cert-toukei-kentei", "cert-after-passing"}  # (the card for what to do after passing)
+    assert "準1級" in answer.answer
 
 
 def test_what_the_learner_never_did_is_not_finished(e5_engine):
@@ -797,3 +799,36 @@ def test_a_japanese_book_by_its_title_before_the_subtitle_and_its_whole_is_not_t
     assert "core-ml.deep-learning-basics" in _items(answer)
     assert all(s.resource is None or s.resource.id != "python-ml-intro-oreilly-ja" for s in answer.next_steps)
 
+
+
+@pytest.mark.parametrize(("question", "card"), [
+    # questions the blind sets kept asking that a nearby card answered (usefulness26-28)
+    ("G検定合格しました！次はE資格と統計検定2級、どっちに進むのがいいですか？", "cert-after-passing"),
+    ("I passed 統計検定2級 last month. What's the next step for me toward MLE — 準1級, or ML projects?",
+     "cert-after-passing"),
+    ("PyTorchで画像分類とテキスト分類のモデルを自分で作れるようになりました。そろそろ転職活動始めてもいいレベルですか？",
+     "job-ready-to-apply"),
+    (("What's the difference between a junior and a senior ML engineer in practice? And roughly how many years does "
+     "it take to get from one to the other?"), "ladder-years-to-senior"),
+    ("What's the career path after senior ML engineer? Is it possible to stay technical without becoming a manager?",
+     "ladder-technical-track"),
+    ("How important is statistics compared to deep learning for this job?", "math-stats-vs-deep-learning"),
+    ("Do I need to understand backprop by hand?", "math-backprop-by-hand"),
+    ("Linuxのコマンドもできないとダメですか？", "tool-linux-command-line"),
+    ("Do Kaggle notebooks count as portfolio projects?", "job-kaggle-notebooks-portfolio"),
+    (("Finished fast.ai part 1 and built an image classifier for bird species. Should I do part 2 now or start "
+     "building projects?"), "learn-course-or-project"),
+])
+def test_common_questions_get_the_card_written_for_them(e5_engine, question, card):
+    assert e5_engine.ask(question).card == card
+
+
+@pytest.mark.parametrize(("question", "card"), [
+    # the new cards are for the asker in that situation: passed, about to apply, asking beyond senior
+    ("じーけんていってやくにたつ？", "cert-after-passing"),
+    ("Is 統計検定 worth it for an ML career, or should I just focus on Kaggle?", "cert-after-passing"),
+    ("What's the job market for ML engineers looking like right now? Is it oversaturated?", "job-ready-to-apply"),
+    ("What's the career path for an ML engineer who wants to become an ML architect?", "ladder-technical-track"),
+])
+def test_situation_cards_do_not_answer_a_general_question(e5_engine, question, card):
+    assert e5_engine.ask(question).card != card
