@@ -361,6 +361,47 @@ def card_fits(kb: KnowledgeBase, query: str) -> Callable[[Card], bool]:
     return fits
 
 
+_SUBJECT_CARD_RE = re.compile(r"(?:cert|degree|tool)-")
+# cards about a situation, not a subject ("迷ったらポートフォリオを優先", "合格おめでとうございます"), and subjects
+# nearly every message names ("Python")
+_NOT_SUBJECT_CARDS = frozenset({"cert-vs-portfolio", "cert-after-passing"})
+_COMMON_SUBJECTS = frozenset({"python", "ぱいそん"})
+# an answer about the JDLA's certificates speaks of G検定 and E資格 already
+_SUBJECT_ALIASES = {"g検定": ("jdla",), "e資格": ("jdla",)}
+_CERT_ASKED_RE = re.compile(r"資格|検定|試験|certif|\bexams?\b|\bcerts?\b", re.IGNORECASE)
+
+
+def subject_card(kb: KnowledgeBase, result: SearchResult, answer: Answer, asker: Asker) -> Answer | None:
+    """The card for a subject a long message asks about by name when the answer never mentions it
+    ("…とりあえずG検定を取ろうかと思ってるんですが、それって意味ありますか？", answered for the asker's situation
+    only): the certificate, degree, tool or concept card of that name that fits the asker, the one the search
+    ranked best. None when the message is short, or the answer already speaks of every subject it asks about.
+    (Concept cards define a thing; a long message asking whether RL is hireable does not want the definition.)"""
+    if len(split_sentences(result.query)) < MIN_CONTEXT_SENTENCES:
+        return None
+    context = _Context(result.query)
+    said = normalize(answer.answer)
+    subjects = _per_kb("subjects", kb, _subjects)
+    fits = card_fits(kb, result.query)
+    rank = {h.id: n for n, h in enumerate(result.cards)}
+    found = [cid for cid, terms in subjects.items() if _SUBJECT_CARD_RE.match(cid) and cid != answer.card
+             and cid not in _NOT_SUBJECT_CARDS and any(_names(context.asked, t) for t in terms - _COMMON_SUBJECTS)
+             and not any(_names(said, a) for t in terms for a in (t, *_SUBJECT_ALIASES.get(t, ())))
+             and fits(kb.cards_by_id[cid])]
+    if not found:
+        return None
+    cert = bool(_CERT_ASKED_RE.search(context.asked))  # "AWSの資格": the certificate's card, not the cloud's
+    best = min(found, key=lambda cid: (cert != cid.startswith("cert-"), rank.get(cid, len(rank))))
+    return compose_card(kb, kb.cards_by_id[best], result, asker, answer.lang, [])
+
+
+def _names(text: str, term: str) -> bool:
+    """Whether a normalised text names a term: as a word when it is Latin ("git" is not in "digital")."""
+    if term.isascii():
+        return re.search(r"(?<![a-z0-9])" + re.escape(term) + r"(?![a-z0-9])", text) is not None
+    return term in text
+
+
 # Cards about study time and timelines, and a question that asks about time.
 _TIME_CARD_RE = re.compile(r"time-|start-weekly-hours$|bg-busy-full-time$")
 _TIME_ASKED_RE = re.compile(r"時間|期間|何(?:ヶ|か|カ|ケ)月|何年|いつ|(?:どれ|どの)(?:くらい|ぐらい)|かかり|\bhow long\b|\bhours?\b|\btimeline\b|"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.answer import MAX_RESOURCES, REQUEST_WORDS, Answer, Asker, asks_next, compose
+from bot.answer import MAX_RESOURCES, REQUEST_WORDS, Answer, Asker, asks_next, compose, subject_card
 from bot.config import SHIPPED_KNOWLEDGE, Config
 from bot.embedding import Encoder, make_encoder
 from bot.gate import Gate, gate_for
@@ -102,6 +102,10 @@ class Engine:
                 whole = merge_parts(whole, self._parts(part_results, asker))
             elif whole.kind == "next" and part_results:  # "what next?" and another question: that one's card too
                 whole = add_part_cards(whole, self._other_parts(part_results, asker, whole))
+            if whole.kind in ("card", "next"):  # a subject asked about by name that the answer never mentions
+                named = subject_card(self.kb, result, whole, asker)
+                if named is not None:
+                    whole = add_part_cards(whole, [None, named])
             answers.append(whole)
         return answers
 

@@ -832,3 +832,33 @@ def test_common_questions_get_the_card_written_for_them(e5_engine, question, car
 ])
 def test_situation_cards_do_not_answer_a_general_question(e5_engine, question, card):
     assert e5_engine.ask(question).card != card
+
+
+MOTHER = ("35歳、2児の母です。元々は一般事務で、今は育休中です。復帰しても同じ仕事に戻るのがなんとなく不安で、在宅でもできそうな"
+          "仕事としてAI関係に興味を持ちました。勉強できるのは子どもが寝たあとの1日2時間くらいです。とりあえずG検定を取ろうかと"
+          "思ってるんですが、それって意味ありますか？細切れの時間しかない人向けの進め方があれば教えてください。")
+
+
+def test_a_subject_a_long_message_asks_about_by_name_is_answered(e5_engine, kb):
+    """usefulness28 #3: the answer was for her situation (little time) and never mentioned G検定, which she asked
+    about; the G検定 card is added after it."""
+    answer = e5_engine.ask(MOTHER)
+    assert answer.card != "cert-g-kentei"
+    assert kb.cards_by_id["cert-g-kentei"].answer.ja in answer.answer
+    assert answer.answer.index(kb.cards_by_id["cert-g-kentei"].answer.ja) > 0
+
+
+def test_a_subject_card_is_added_only_when_the_answer_does_not_speak_of_it(e5_engine, kb):
+    # a short message: its card answers it, nothing is added
+    short = e5_engine.ask("G検定って意味ありますか？")
+    assert short.answer.count("G検定") >= 1
+    assert "\n\n" not in short.answer  # one card
+    # an answer that already speaks of the subject gets no second card about it
+    answer = e5_engine.ask("40歳の事務職です。G検定を取るべきか迷っています。G検定とE資格はどう違いますか？")
+    assert answer.answer.count(kb.cards_by_id["cert-g-kentei"].answer.ja) <= 1
+
+
+def test_a_certificate_asked_about_gets_the_certificate_card_not_the_cloud_one(e5_engine, kb):
+    answer = e5_engine.ask("58歳、銀行のリスク分析を長年やってきました。早期退職して時間はあります。Pythonは少し書けます。"
+                           "私の経歴だと、まずAWSの機械学習の資格を取るのは賢い一歩でしょうか？")
+    assert kb.cards_by_id["cert-cloud-ml"].answer.ja in answer.answer
