@@ -319,7 +319,8 @@ def _subjects(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
 
 # What a Japanese request to know ends with ("…知りたいです。", "…聞きたいです。"); also in engine._ASKS
 REQUEST_WORDS = r"知りたい|聞きたい|伺いたい"
-_REQUEST_END_RE = re.compile(r"(?:教えて(?:ください|ほしい|欲しい)|" + REQUEST_WORDS + r"|でしょうか|ですか|ますか)(?:です)?[。！!]?\s*$")
+_REQUEST_END_RE = re.compile(r"(?:教えて(?:ください|ほしい|欲しい)|" + REQUEST_WORDS + r"|でしょうか|ですか|ますか|"
+                             r"か(?:迷|悩)(?:って|んで)(?:い)?ます)(?:です)?[。！!]?\s*$")
 
 
 class _Context:

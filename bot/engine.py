@@ -144,13 +144,18 @@ _PART_END = re.compile(r"(?<=[?？])\s*|(?<=,)\s+(?=and (?:how|what|which|when|w
                        r"(?<=でしょう。)|(?<=でしょうか。)|(?<=ですか。)|(?<=ますか。)|"
                        # a request ended with "。" before another question ("…何から始めればいいのか知りたいです。G検定は…？")
                        r"(?<=知りたいです。)|(?<=教えてください。)|(?<=教えてほしいです。)|(?<=聞きたいです。)|"
-                       r"(?<=伺いたいです。)", re.IGNORECASE)
+                       r"(?<=伺いたいです。)|"
+                       # a dilemma said as a statement ("…研究職寄りとMLエンジニア寄りどっちを目指すべきか迷ってます。あと…？")
+                       r"(?<=か迷ってます。)|(?<=か迷っています。)|(?<=か悩んでます。)|(?<=か悩んでいます。)", re.IGNORECASE)
 # What ends a later part: a question mark, a request ("…の目安も知りたいです", "…も教えてください"), or a
 # Japanese question typed without its mark ("…どっちが役に立ちますか", "…高いんでしょう").
-_ASKS = re.compile(r"(?:[?？]|(?:" + REQUEST_WORDS + r"|教えて(?:ください|ほしい|欲しい)?|気になり(?:ます)?)(?:です)?[。！!]?|"
+_ASKS = re.compile(r"(?:[?？]|か(?:迷|悩)んでいます。|か(?:迷|悩)ってます。|"
+                   r"(?:" + REQUEST_WORDS + r"|教えて(?:ください|ほしい|欲しい)?|気になり(?:ます)?)(?:です)?[。！!]?|"
                    r"(?:ですか|ますか|でしょうか|でしょう|ですかね|かな)[。]?)\s*$")
 # A question that depends on the one before it ("Is MLOps next? If so, what should I learn first?").
 _DEPENDS_RE = re.compile(r"\s*(?:if so|if yes|if not|if that'?s (?:the case|true)|and if so|その場合|もしそうなら|"
+                         # "…独学でもいけるのか迷ってます。どっちがいいと思いますか？": the dilemma again
+                         r"(?:どっち|どちら)が(?:いい|良い|おすすめ)|どう思いますか|どっちですか|どちらですか|"
                          r"だとしたら|そうだとしたら|もしそうだとしたら|"
                          # "…どういうことでしょうか。初学者にも分かるように教えていただけますか。": how to answer it
                          r"(?:初学者|初心者|素人|未経験者)にも(?:分かる|わかる)ように|(?:分かり|わかり)やすく|"

@@ -474,3 +474,24 @@ def test_a_japanese_messages_parts_keep_its_text_as_written():
     parts = question_parts(text)
     assert len(parts) == 2
     assert "".join(parts) == text  # no space put between "教えてください。" and the sentence after it
+
+
+def test_a_dilemma_said_as_a_statement_is_a_question_of_its_own():
+    """"…どっちを目指すべきか迷ってます。あと…どっちが効果ありますか？" asks two things (usefulness28 #5 got one
+    answer); "…迷ってます。どっちがいいと思いますか？" asks one, and "Pythonを勉強中で迷ってます。" is no question."""
+    physicist = ("物理専攻の修士1年です。研究でPythonとnumpyは毎日使ってます。就活を考えると、研究職寄りとMLエンジニア寄り"
+                 "どっちを目指すべきか迷ってます。あと就活までの1年でKaggleやるのとインターン行くのとどっちが効果ありますか？")
+    parts = question_parts(physicist)
+    assert len(parts) == 2
+    assert parts[0].endswith("迷ってます。")
+    assert question_parts("大学に編入してちゃんと学んだほうがいいのか、働きながら独学でもいけるのか迷ってます。"
+                          "どっちがいいと思いますか？") == []
+    assert question_parts("Pythonを勉強中で迷ってます。次は何をすればいい？") == []
+
+
+def test_a_career_gap_question_is_not_taken_for_am_i_ready_to_apply(e5_engine):
+    answer = e5_engine.ask("Stay-at-home dad here, 39. I did IT support for about 10 years before my kid was born. "
+                           "Would MLOps be a natural entry point for me? And how do I explain a 4-year career gap when "
+                           "I apply?")
+    assert "job-ready-to-apply" not in {answer.card}
+    assert "Being able to train models" not in answer.answer
