@@ -325,12 +325,13 @@ def make_plan(kb: KnowledgeBase, from_stage: Stage, to_stage: Stage | None, week
                 weeks_needed=math.ceil(total / hours_per_week - 1e-9) if total else 0,
                 hours_needed=math.ceil(total / weeks * 2) / 2 if total else 0.0,
                 resources={i.id: next(iter(best_resources(kb, i, lang)), None) for i in items})
-    plan.weeks, plan.left_out = _schedule(items, weeks, hours_per_week)
+    plan.weeks, plan.left_out = schedule_items(items, weeks, hours_per_week)
     return plan
 
 
-def _schedule(items: list[Item], weeks: int, budget: float) -> tuple[list[Week], list[tuple[Item, float]]]:
-    """Fill the weeks in order; returns the schedule and what did not fit (item, hours left of it)."""
+def schedule_items(items: list[Item], weeks: int, budget: float) -> tuple[list[Week], list[tuple[Item, float]]]:
+    """Fill the weeks with the items in the order given; returns the schedule and what did not fit (item, hours
+    left of it)."""
     schedule = [Week(n) for n in range(1, weeks + 1)]
     pieces: dict[str, list[tuple[int, float]]] = {}
     left_out: list[tuple[Item, float]] = []

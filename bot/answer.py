@@ -36,6 +36,7 @@ from bot.advisor import (
     best_resources,
     detect_next_intent,
     make_plan,
+    schedule_items,
 )
 from bot.gate import Gate
 from bot.index import Index
@@ -833,18 +834,31 @@ def _plan_lines(kb: KnowledgeBase, start: Stage, done: frozenset[str], asker: As
                   make_plan(kb, focus, focus, weeks - first_weeks, hours, lang, done)]
         schedule = [w for p in halves for w in p.weeks]
         left_out = [x for p in halves for x in p.left_out]
+        last = focus
         lines.append(t("plan_focus", lang, stage=focus.title.get(lang), months=first_weeks // 4))
     else:
         last = next((s for s in kb.stages if s.order == max(JOB_READY_ORDER, start.order)), kb.stages[-1])
         plan = make_plan(kb, start, last, weeks, hours, lang, done)
-        if not plan.left_out and last.next:  # time to spare: the job search comes next, not empty months
+        while not plan.left_out and last.next:  # time to spare: the job search, then a specialty, not empty months
             last = kb.stage(last.next)
             plan = make_plan(kb, start, last, weeks, hours, lang, done)
         schedule, left_out = plan.weeks, plan.left_out
+        first = kb.stages[0]
+        if not left_out and start.order == first.order + 1 and any(i.id not in done for i in first.items):
+            # still time to spare (40 h a week for a year) in a plan that starts with programming: the math it
+            # would leave "alongside" goes in it, after the programming (first, for someone who never programmed)
+            order = [start, first, *(s for s in kb.stages if start.order < s.order <= last.order)]
+            items = [i for st in order for i in st.items if i.id not in done]
+            with_math = schedule_items(items, weeks, hours)
+            if not with_math[1]:
+                (schedule, left_out), start = with_math, first
     for month in range(0, weeks, 4):
         titles = list(dict.fromkeys(b.item.title.get(lang) for w in schedule[month:month + 4] for b in w.blocks))
         if titles:
             lines.append(t("plan_month", lang, m=month // 4 + 1, items=sep.join(titles)))
+        elif not left_out and last.next is None:  # the whole roadmap fits with months to spare: say what follows
+            lines.append(t("plan_spare", lang, m=month // 4 + 1))
+            break
     # what is still open of stage 1 when the plan starts later (the math, for a developer): alongside it
     first = kb.stages[0]
     open_items = [i for i in first.items if i.id not in done and i.hours >= ALONGSIDE_HOURS]

@@ -862,3 +862,18 @@ def test_a_certificate_asked_about_gets_the_certificate_card_not_the_cloud_one(e
     answer = e5_engine.ask("58歳、銀行のリスク分析を長年やってきました。早期退職して時間はあります。Pythonは少し書けます。"
                            "私の経歴だと、まずAWSの機械学習の資格を取るのは賢い一歩でしょうか？")
     assert kb.cards_by_id["cert-cloud-ml"].answer.ja in answer.answer
+
+
+def test_a_full_time_plan_fills_its_months_with_the_math_and_the_later_stages(e5_engine, kb):
+    """40 h a week for 12 months: the checklist through the job search took 4 months and the plan then stopped,
+    with the math left "alongside". Now the math is in the plan after the programming, the specialty follows the
+    job search, and the months after the checklist's end say what to do."""
+    answer = e5_engine.ask("I was in the army for 20 years and I have never programmed. I can study full time for "
+                           "the next 12 months. Can you make me a month-by-month plan to become an ML engineer?")
+    months = [line for line in answer.answer.splitlines() if line.startswith("- Month")]
+    python, algebra = kb.items["programming-data.python-basics"].title.en, kb.items["education.linear-algebra"].title.en
+    assert python in months[0]
+    assert any(algebra in m for m in months[1:])
+    assert "Still open from" not in answer.answer
+    assert kb.items["specialization.choose-field"].title.en in answer.answer
+    assert "the checklist ends here" in answer.answer
