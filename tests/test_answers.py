@@ -816,6 +816,10 @@ def test_a_japanese_book_by_its_title_before_the_subtitle_and_its_whole_is_not_t
     ("Do I need to understand backprop by hand?", "math-backprop-by-hand"),
     ("Linuxのコマンドもできないとダメですか？", "tool-linux-command-line"),
     ("Do Kaggle notebooks count as portfolio projects?", "job-kaggle-notebooks-portfolio"),
+    ("Pytohnの入門でおすすめの本ありますか", "start-python-books"),
+    ("おすすめのオンライン講座ありますか", "start-online-courses"),
+    ("Just got my first job offer as a junior MLE, starting next month! What should I brush up on before I start?",
+     "job-first-offer-prep"),
     (("Finished fast.ai part 1 and built an image classifier for bird species. Should I do part 2 now or start "
      "building projects?"), "learn-course-or-project"),
 ])
@@ -829,6 +833,7 @@ def test_common_questions_get_the_card_written_for_them(e5_engine, question, car
     ("Is 統計検定 worth it for an ML career, or should I just focus on Kaggle?", "cert-after-passing"),
     ("What's the job market for ML engineers looking like right now? Is it oversaturated?", "job-ready-to-apply"),
     ("What's the career path for an ML engineer who wants to become an ML architect?", "ladder-technical-track"),
+    ("Python以外に学んでおくと有利なプログラミング言語はありますか？", "start-python-books"),
 ])
 def test_situation_cards_do_not_answer_a_general_question(e5_engine, question, card):
     assert e5_engine.ask(question).card != card
