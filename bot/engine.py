@@ -8,12 +8,21 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
 
-from bot.answer import MAX_RESOURCES, REQUEST_WORDS, Answer, Asker, asks_next, compose, subject_card
+from bot.answer import (
+    MAX_RESOURCES,
+    REQUEST_WORDS,
+    Answer,
+    Asker,
+    asks_next,
+    compose,
+    hours_in_question,
+    subject_card,
+)
 from bot.config import SHIPPED_KNOWLEDGE, Config
 from bot.embedding import Encoder, make_encoder
 from bot.gate import Gate, gate_for
@@ -98,10 +107,14 @@ class Engine:
         for (_, truncated), result, ps in zip(prepared, results[:len(prepared)], parts, strict=True):
             whole = compose(self.kb, self.index, result, self.gate, asker, truncated=truncated)
             part_results, at = results[at:at + len(ps)], at + len(ps)
+            # the hours a message states anywhere count for each of its questions ("平日1時間、土日に3時間…。
+            # …どれくらいかかるか目安を教えてほしいです。": the time card's figure for them)
+            stated = hours_in_question(result.query) if part_results else None
+            part_asker = replace(asker, hours_per_week=stated) if stated else asker
             if whole.kind in PART_KINDS:  # a card, passage or "not covered" answer may be replaced by the parts'
-                whole = merge_parts(whole, self._parts(part_results, asker))
+                whole = merge_parts(whole, self._parts(part_results, part_asker))
             elif whole.kind == "next" and part_results:  # "what next?" and another question: that one's card too
-                whole = add_part_cards(whole, self._other_parts(part_results, asker, whole))
+                whole = add_part_cards(whole, self._other_parts(part_results, part_asker, whole))
             if whole.kind in ("card", "next"):  # a subject asked about by name that the answer never mentions
                 named = subject_card(self.kb, result, whole, asker)
                 if named is not None:

@@ -882,3 +882,12 @@ def test_a_full_time_plan_fills_its_months_with_the_math_and_the_later_stages(e5
     assert "Still open from" not in answer.answer
     assert kb.items["specialization.choose-field"].title.en in answer.answer
     assert "the checklist ends here" in answer.answer
+
+
+def test_hours_a_message_states_count_for_each_of_its_questions(e5_engine):
+    """usefulness28 #1 said "平日1時間、土日に3時間ずつ" before asking, in another sentence, how long it takes;
+    the time card answered that part without the 11 hours."""
+    answer = e5_engine.ask("28歳で法人営業やってます。Pythonは完全に未経験です。時間は平日1時間、土日に3時間ずつくらいなら"
+                           "取れそうです。正直、この条件でMLエンジニアになれるんでしょうか？なれるとしたら何から始めればいいか、"
+                           "あと転職できるレベルまでどれくらいかかるか目安を教えてほしいです。")
+    assert "週11時間" in answer.answer
