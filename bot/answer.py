@@ -397,6 +397,21 @@ def subject_card(kb: KnowledgeBase, result: SearchResult, answer: Answer, asker:
     return compose_card(kb, kb.cards_by_id[best], result, asker, answer.lang, [])
 
 
+def age_card(kb: KnowledgeBase, result: SearchResult, answer: Answer, asker: Asker) -> Answer | None:
+    """The card for the asker's age when a long message states an age and asks about it ("50代前半…。この年齢で
+    どこまで目指すのが現実的か、何から手をつけたらいいか…"), and the answer (a plan, a background card) does not
+    already speak to it. None otherwise."""
+    age = age_in_question(result.query)
+    if age is None or age < 30 or len(split_sentences(result.query)) < MIN_CONTEXT_SENTENCES:
+        return None
+    if not _AGE_TALK_RE.search(_Context(result.query).asked.replace(str(age), "")):
+        return None
+    card = next((c for c in kb.cards if c.ages and c.ages[0] <= age <= c.ages[1]), None)
+    if card is None or card.id == answer.card or card.answer.get(answer.lang) in answer.answer:
+        return None
+    return compose_card(kb, card, result, asker, answer.lang, [])
+
+
 def _names(text: str, term: str) -> bool:
     """Whether a normalised text names a term: as a word when it is Latin ("git" is not in "digital")."""
     if term.isascii():

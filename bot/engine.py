@@ -18,6 +18,7 @@ from bot.answer import (
     REQUEST_WORDS,
     Answer,
     Asker,
+    age_card,
     asks_next,
     compose,
     hours_in_question,
@@ -115,10 +116,11 @@ class Engine:
                 whole = merge_parts(whole, self._parts(part_results, part_asker))
             elif whole.kind == "next" and part_results:  # "what next?" and another question: that one's card too
                 whole = add_part_cards(whole, self._other_parts(part_results, part_asker, whole))
-            if whole.kind in ("card", "next"):  # a subject asked about by name that the answer never mentions
-                named = subject_card(self.kb, result, whole, asker)
-                if named is not None:
-                    whole = add_part_cards(whole, [None, named])
+            if whole.kind in ("card", "next"):  # a subject asked about by name that the answer never mentions,
+                for extra in (subject_card, age_card):  # and the asker's age when the question is about it
+                    added = extra(self.kb, result, whole, asker)
+                    if added is not None:
+                        whole = add_part_cards(whole, [None, added])
             answers.append(whole)
         return answers
 

@@ -891,3 +891,16 @@ def test_hours_a_message_states_count_for_each_of_its_questions(e5_engine):
                            "取れそうです。正直、この条件でMLエンジニアになれるんでしょうか？なれるとしたら何から始めればいいか、"
                            "あと転職できるレベルまでどれくらいかかるか目安を教えてほしいです。")
     assert "週11時間" in answer.answer
+
+
+def test_a_long_message_that_asks_about_the_askers_age_gets_the_age_card_beside_its_answer(e5_engine, kb):
+    """usefulness28 #7: a plan answered "この年齢でどこまで目指すのが現実的か、何から手をつけたらいいか" and the age
+    question went unanswered."""
+    answer = e5_engine.ask("52歳、工場の設備保全をやってます。高専の電気科卒で、PLCのラダーとかは長年やってきました。"
+                           "Pythonはこれからです。この年齢から機械学習を覚えるのは無理があるかな？故障予知みたいな時系列の"
+                           "異常検知ってどの順番で勉強すればいいでしょう")
+    assert kb.cards_by_id["bg-age-40"].answer.ja in answer.answer
+    # an age stated but not asked about adds nothing
+    plain = e5_engine.ask("52歳、工場の設備保全をやってます。高専の電気科卒です。Pythonはこれからです。"
+                          "故障予知みたいな時系列の異常検知ってどの順番で勉強すればいいでしょう")
+    assert kb.cards_by_id["bg-age-40"].answer.ja not in plain.answer
