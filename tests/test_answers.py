@@ -834,6 +834,7 @@ def test_common_questions_get_the_card_written_for_them(e5_engine, question, car
     ("What's the job market for ML engineers looking like right now? Is it oversaturated?", "job-ready-to-apply"),
     ("What's the career path for an ML engineer who wants to become an ML architect?", "ladder-technical-track"),
     ("Python以外に学んでおくと有利なプログラミング言語はありますか？", "start-python-books"),
+    ("How many projects should a junior ML engineer's portfolio have?", "ladder-years-to-senior"),
 ])
 def test_situation_cards_do_not_answer_a_general_question(e5_engine, question, card):
     assert e5_engine.ask(question).card != card
