@@ -365,7 +365,8 @@ def card_fits(kb: KnowledgeBase, query: str) -> Callable[[Card], bool]:
 
 _SUBJECT_CARD_RE = re.compile(r"(?:cert|degree|tool)-")
 # cards about a situation, not a subject ("迷ったらポートフォリオを優先", "合格おめでとうございます"), and subjects
-# nearly every message names ("Python")
+# nearly every message names ("Python"); a tool choice card ("PyTorch or TensorFlow", "tool-…-vs-…") answers only someone
+# choosing, not "実務でPyTorchのモデルを書いたりするのに、数学ってどのレベルまで必要？"
 _NOT_SUBJECT_CARDS = frozenset({"cert-vs-portfolio", "cert-after-passing"})
 _COMMON_SUBJECTS = frozenset({"python", "ぱいそん"})
 # an answer about the JDLA's certificates speaks of G検定 and E資格 already
@@ -387,7 +388,8 @@ def subject_card(kb: KnowledgeBase, result: SearchResult, answer: Answer, asker:
     fits = card_fits(kb, result.query)
     rank = {h.id: n for n, h in enumerate(result.cards)}
     found = [cid for cid, terms in subjects.items() if _SUBJECT_CARD_RE.match(cid) and cid != answer.card
-             and cid not in _NOT_SUBJECT_CARDS and any(_names(context.asked, t) for t in terms - _COMMON_SUBJECTS)
+             and cid not in _NOT_SUBJECT_CARDS and not (cid.startswith("tool-") and "-vs-" in cid)
+             and any(_names(context.asked, t) for t in terms - _COMMON_SUBJECTS)
              and not any(_names(said, a) for t in terms for a in (t, *_SUBJECT_ALIASES.get(t, ())))
              and fits(kb.cards_by_id[cid])]
     if not found:

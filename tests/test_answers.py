@@ -835,6 +835,7 @@ def test_common_questions_get_the_card_written_for_them(e5_engine, question, car
     ("What's the career path for an ML engineer who wants to become an ML architect?", "ladder-technical-track"),
     ("Python以外に学んでおくと有利なプログラミング言語はありますか？", "start-python-books"),
     ("How many projects should a junior ML engineer's portfolio have?", "ladder-years-to-senior"),
+    ("おすすめの本おしえて〜📚", "start-python-books"),  # (usefulness30 #22: any book, not Python's)
 ])
 def test_situation_cards_do_not_answer_a_general_question(e5_engine, question, card):
     assert e5_engine.ask(question).card != card
@@ -905,3 +906,12 @@ def test_a_long_message_that_asks_about_the_askers_age_gets_the_age_card_beside_
     plain = e5_engine.ask("52歳、工場の設備保全をやってます。高専の電気科卒です。Pythonはこれからです。"
                           "故障予知みたいな時系列の異常検知ってどの順番で勉強すればいいでしょう")
     assert kb.cards_by_id["bg-age-40"].answer.ja not in plain.answer
+
+
+def test_a_tool_named_as_context_does_not_bring_its_choice_card(e5_engine, kb):
+    """usefulness30 #5: "実務でPyTorchのモデルを書いたり論文実装を読んだりするのに、数学ってどのレベルまで必要ですか？"
+    got the PyTorch-or-TensorFlow card after the math answer."""
+    answer = e5_engine.ask("Webエンジニア5年目（Rails / TypeScript）、28歳です。プログラミング自体には困ってないんですが、MLの本を"
+                           "開くと数式が出てきて毎回そっと閉じてます。大学は情報系でしたが線形代数はほぼ単位取っただけレベル。"
+                           "実務でPyTorchのモデルを書いたり論文実装を読んだりするのに、数学ってどのレベルまで必要ですか？")
+    assert kb.cards_by_id["tool-pytorch-vs-tensorflow"].answer.ja not in answer.answer
