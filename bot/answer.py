@@ -377,21 +377,20 @@ _CERT_ASKED_RE = re.compile(r"資格|検定|試験|certif|\bexams?\b|\bcerts?\b"
 def subject_card(kb: KnowledgeBase, result: SearchResult, answer: Answer, asker: Asker) -> Answer | None:
     """The card for a subject a long message asks about by name when the answer never mentions it
     ("…とりあえずG検定を取ろうかと思ってるんですが、それって意味ありますか？", answered for the asker's situation
-    only): the certificate, degree, tool or concept card of that name that fits the asker, the one the search
+    only): the certificate, degree or tool card of that name that fits the asker, the one the search
     ranked best. None when the message is short, or the answer already speaks of every subject it asks about.
     (Concept cards define a thing; a long message asking whether RL is hireable does not want the definition.)"""
     if len(split_sentences(result.query)) < MIN_CONTEXT_SENTENCES:
         return None
     context = _Context(result.query)
-    said = normalize(answer.answer)
-    subjects = _per_kb("subjects", kb, _subjects)
+    asked = [(cid, said) for cid, ask, said in _per_kb("subject_cards", kb, _subject_patterns)
+             if cid != answer.card and ask.search(context.asked)]
+    if not asked:
+        return None
+    text = normalize(answer.answer)
     fits = card_fits(kb, result.query)
     rank = {h.id: n for n, h in enumerate(result.cards)}
-    found = [cid for cid, terms in subjects.items() if _SUBJECT_CARD_RE.match(cid) and cid != answer.card
-             and cid not in _NOT_SUBJECT_CARDS and not (cid.startswith("tool-") and "-vs-" in cid)
-             and any(_names(context.asked, t) for t in terms - _COMMON_SUBJECTS)
-             and not any(_names(said, a) for t in terms for a in (t, *_SUBJECT_ALIASES.get(t, ())))
-             and fits(kb.cards_by_id[cid])]
+    found = [cid for cid, said in asked if not said.search(text) and fits(kb.cards_by_id[cid])]
     if not found:
         return None
     cert = bool(_CERT_ASKED_RE.search(context.asked))  # "AWSの資格": the certificate's card, not the cloud's
@@ -414,11 +413,22 @@ def age_card(kb: KnowledgeBase, result: SearchResult, answer: Answer, asker: Ask
     return compose_card(kb, card, result, asker, answer.lang, [])
 
 
-def _names(text: str, term: str) -> bool:
-    """Whether a normalised text names a term: as a word when it is Latin ("git" is not in "digital")."""
-    if term.isascii():
-        return re.search(r"(?<![a-z0-9])" + re.escape(term) + r"(?![a-z0-9])", text) is not None
-    return term in text
+def _subject_patterns(kb: KnowledgeBase) -> list[tuple[str, re.Pattern[str], re.Pattern[str]]]:
+    """For each card :func:`subject_card` may add: the pattern of its subjects a question names, and of those
+    an answer speaking of them names (with their aliases), each a Latin term as a word ("git" is not in
+    "digital")."""
+    def pattern(terms: set[str]) -> re.Pattern[str]:
+        words = [re.escape(t) if not t.isascii() else r"(?<![a-z0-9])" + re.escape(t) + r"(?![a-z0-9])"
+                 for t in sorted(terms, key=len, reverse=True)]
+        return re.compile("|".join(words) or r"(?!)")
+    out = []
+    for cid, terms in _per_kb("subjects", kb, _subjects).items():
+        if not _SUBJECT_CARD_RE.match(cid) or cid in _NOT_SUBJECT_CARDS or (cid.startswith("tool-") and "-vs-" in cid):
+            continue
+        if terms - _COMMON_SUBJECTS:
+            out.append((cid, pattern(set(terms - _COMMON_SUBJECTS)),
+                        pattern({a for t in terms for a in (t, *_SUBJECT_ALIASES.get(t, ()))})))
+    return out
 
 
 # Cards about study time and timelines, and a question that asks about time.
