@@ -480,6 +480,33 @@ _WEEKEND_TOTAL_RE = re.compile(r"(?:休日|土日|週末)(?:は|に|で)?(?:合�
                                + r"\s*(?:時間|h)")
 
 
+# "1 hour on weekdays, 4 hours each weekend day", "weekdays 1 hour, weekends 4 hours each": the English forms
+_EN_DAYS = r"(?:weekdays?|weeknights?|work ?days?)"
+_EN_WEEKDAY_RE = re.compile(_NUM + r"\s*(?:hours?|hrs?|h)\s*(?:a day\s*|a night\s*)?(?:on|every|each|per|during(?: the)?)\s*"
+                            + _EN_DAYS + r"\b|\b" + _EN_DAYS + r"\s*[,:-]?\s*(?:about|around|maybe|like|~)?\s*" + _NUM
+                            + r"\s*(?:hours?|hrs?|h)\b", re.IGNORECASE)
+_EN_WEEKEND_RE = re.compile(_NUM + r"\s*(?:hours?|hrs?|h)\s*(?:(?P<each1>each|a day|per day)\s*)?(?:on|over|at|during(?: the)?)?\s*"
+                            r"(?:the\s*)?weekends?\b(?:\s*(?P<each2>each day|each|per day|a day))?|"
+                            r"\bweekends?\s*[,:-]?\s*(?:about|around|maybe|like|~)?\s*" + _NUM + r"\s*(?:hours?|hrs?|h)\b"
+                            r"(?:\s*(?P<each3>each(?: day)?|per day|a day))?", re.IGNORECASE)
+_EN_WEEKLY_RE = re.compile(r"\b(?:a|per|each|every)\s*week\b|\bweekly\b|/\s*week", re.IGNORECASE)
+
+
+def _english_week(text: str) -> float | None:
+    """Weekly hours from an English weekday figure and weekend figure given apart, if the text gives them so."""
+    weekday = _EN_WEEKDAY_RE.search(text)
+    if weekday is None or _EN_WEEKLY_RE.search(text):
+        return None
+    hours = _middle(weekday) * 5
+    weekend = _EN_WEEKEND_RE.search(text)
+    if weekend is not None:
+        each = any(weekend.group(g) for g in ("each1", "each2", "each3"))
+        numbers = [float(v) for k, v in enumerate(weekend.groups(), 1) if v is not None
+                   and k not in {weekend.re.groupindex[g] for g in ("each1", "each2", "each3")}]
+        hours += (numbers[0] + numbers[-1]) / 2 * (2 if each else 1)
+    return hours if 0 < hours <= 100 else None
+
+
 _HALF_HOUR_RE = re.compile(r"(\d+)\s*時間半")
 _HOUR_AND_HALF_RE = re.compile(r"\ban hour and a half\b", re.IGNORECASE)
 
@@ -498,6 +525,9 @@ def hours_in_question(text: str) -> float | None:
         hours = per_day * 5 + (weekend or 0.0)  # "平日夜に2時間" alone: the weekdays
         if 0 < hours <= 100:
             return hours
+    english = _english_week(text)
+    if english is not None:
+        return english
     for pattern, factor in _HOURS_RE:
         m = pattern.search(text)
         if m:

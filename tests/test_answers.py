@@ -197,6 +197,11 @@ def test_weekday_and_weekend_hours_add_up_to_a_week():
     assert hours_in_question("平日30分、休日2時間") == 6.5
     assert hours_in_question("会議に30分遅れた") is None
     assert hours_in_question("I'll have about 5-6 hours on weekdays to study") == 27.5
+    # English weekdays and weekends given apart (was: None, or the weekdays alone)
+    assert hours_in_question("weekdays 1 hour, weekends 4 hours each") == 13
+    assert hours_in_question("I can do 1 hour on weekdays and 4 hours on weekends") == 9
+    assert hours_in_question("I have 3 hours each weekend day and 1 hour on weekdays") == 11
+    assert hours_in_question("I study 10 hours a week, 1 hour on weekdays") == 10
     # the weekend alone is the week (was: no hours, and a plan at an assumed 10)
     assert hours_in_question("平日は残業が多いので、勉強は週末に合計5時間くらいが限界です。") == 5
     assert hours_in_question("休日は各3時間くらい") == 6
