@@ -749,6 +749,10 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
     # first is a plan nobody keeps); the math is named alongside it.
     if plan_request and target is first and base is first and first.next is not None:
         target = base = kb.stage(first.next)
+        # (not a stage their background already covers: "I'm already a data scientist… a plan" was told to
+        # "finish Programming and data analysis first: 0 item(s) left")
+        while _stage_done(base, done) and base.next is not None:
+            target = base = kb.stage(base.next)
     # What they ask about decides where the answer starts, when it is still open: "FastAPIとかDockerを勉強すべき
     # だと思うんですが、次に何から？" is answered with the MLOps stage, "I want to move toward MLOps" too.
     asked = [kb.items[i] for i in result.items_asked if i not in done]

@@ -920,3 +920,13 @@ def test_a_tool_named_as_context_does_not_bring_its_choice_card(e5_engine, kb):
                            "開くと数式が出てきて毎回そっと閉じてます。大学は情報系でしたが線形代数はほぼ単位取っただけレベル。"
                            "実務でPyTorchのモデルを書いたり論文実装を読んだりするのに、数学ってどのレベルまで必要ですか？")
     assert kb.cards_by_id["tool-pytorch-vs-tensorflow"].answer.ja not in answer.answer
+
+
+def test_a_plan_never_starts_with_a_stage_the_askers_background_covers(e5_engine):
+    """usefulness29 #60: a data scientist asking for a plan was told 'Finish "Programming and data analysis"
+    first: 0 item(s) left, the next 0 listed below.'"""
+    answer = e5_engine.ask("I'm already a data scientist (2 years, mostly notebooks + scikit-learn + some XGBoost). I "
+                           "want to move to an ML engineer role within 3 months. Can you give me a week-by-week plan "
+                           "covering what I'm missing, like deployment, Docker, pipelines, and interview prep?")
+    assert "0 item(s) left" not in answer.answer
+    assert answer.stage != "programming-data"
