@@ -764,9 +764,12 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
     # A plan toward a later stage that their job already covers part of ("a cloud engineer (Terraform, EKS,
     # CI/CD): a 6-month plan to move into MLOps") gives its second half to that stage, after the stages before
     # it (a plan of only Python and core ML, or of only MLOps with no ML, answers half the request).
+    # So does a plan request that lists two or more of that stage's items ("a plan covering what I'm missing,
+    # like deployment, Docker, pipelines"): what it asks for is not left for after the plan's end.
     focus = asked_stage if (plan_request and asked_stage is not None and target is not None
                             and asked_stage.order > target.order
-                            and any(kb.items[i].stage == asked_stage.id for i in result.items_background)) else None
+                            and (any(kb.items[i].stage == asked_stage.id for i in result.items_background)
+                                 or sum(i.stage == asked_stage.id for i in asked) >= 2)) else None
     if asked_stage is not None and asked_stage is not target and not _CHOICE_RE.search(result.query) \
             and not plan_request:
         target = asked_stage

@@ -930,3 +930,6 @@ def test_a_plan_never_starts_with_a_stage_the_askers_background_covers(e5_engine
                            "covering what I'm missing, like deployment, Docker, pipelines, and interview prep?")
     assert "0 item(s) left" not in answer.answer
     assert answer.stage != "programming-data"
+    # and the plan gives its later months to what the message lists (deployment, Docker, pipelines)
+    months = [line for line in answer.answer.splitlines() if line.startswith("- Month")]
+    assert any("Inference API (FastAPI) and Docker" in m for m in months)
