@@ -15,6 +15,7 @@ Which answer a question gets, in order:
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import weakref
@@ -270,15 +271,14 @@ def fits_asker(kb: KnowledgeBase, card: Card, query: str, age: int | None = None
     situation. A card
     written for learners under 20 (the high-school card) answers a stated age in its band, or no stated age
     when the message names that band ("高校2年です"); never a 24-year-old or "高専を出て組み込みを5年…". The
-    adult age cards ("in your 30s") answer a message that states no age, and a stated age outside their band
-    when another age card fits it (see _card_for_age)."""
+    adult age cards ("in your 30s") answer a message that states no age only when it talks about age ("この年齢
+    から", "too old"), and a stated age outside their band when another age card fits it (see _card_for_age)."""
     if card.requires and not _says_any(kb, card, query):
         return False
     if card.ages is None:
         return True
     if age is not None:
-        return card.ages[0] <= age <= card.ages[1] or (card.ages[1] >= ADULT and any(
-            c.ages and c.ages[0] <= age <= c.ages[1] for c in kb.cards))
+        return card.ages[0] <= age <= card.ages[1] or (card.ages[1] >= ADULT and _card_of_age(kb, age) is not None)
     if card.ages[1] >= ADULT:
         return bool(_AGE_TALK_RE.search(query))
     return bool(_per_kb("band", kb, _band_words)[card.id] & _band_tokens(query))
@@ -287,7 +287,7 @@ def fits_asker(kb: KnowledgeBase, card: Card, query: str, age: int | None = None
 # A message that talks about age or being late without stating one ("この年齢から", "am I too old?"): the
 # adult age cards answer it; one that says nothing of age (a laid-off developer asking whether the market is
 # viable) does not get "your 40s are not too late".
-_AGE_TALK_RE = re.compile(r"年齢|歳|才|年齢的|遅(?:い|すぎ|く)|間に合|手遅れ|若く|若い|年配|中年|定年|退職|アラ(?:サー|フォー|フィフ|カン)|"
+_AGE_TALK_RE = re.compile(r"年齢|歳|才|遅(?:い|すぎ|く)|間に合|手遅れ|若[くい]|年配|中年|定年|退職|アラ(?:サー|フォー|フィフ|カン)|"
                           r"\bage[ds]?\b|\bold(?:er)?\b|\btoo late\b|\blate(?:r)? in life\b|\byoung(?:er)?\b|"
                           r"\bmidlife\b|\bmid-career\b|\bretire|\b\d0s\b", re.IGNORECASE)
 
@@ -320,8 +320,10 @@ def _subjects(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
 
 # What a Japanese request to know ends with ("…知りたいです。", "…聞きたいです。"); also in engine._ASKS
 REQUEST_WORDS = r"知りたい|聞きたい|伺いたい"
+# A dilemma said as a statement ("…どっちを目指すべきか迷ってます。"): a question; also in engine's parts
+DILEMMA_ENDS = ("か迷ってます", "か迷っています", "か悩んでます", "か悩んでいます")
 _REQUEST_END_RE = re.compile(r"(?:教えて(?:ください|ほしい|欲しい)|" + REQUEST_WORDS + r"|でしょうか|ですか|ますか|"
-                             r"か(?:迷|悩)(?:って|んで)(?:い)?ます)(?:です)?[。！!]?\s*$")
+                             + "|".join(DILEMMA_ENDS) + r")(?:です)?[。！!]?\s*$")
 
 
 class _Context:
@@ -335,7 +337,7 @@ class _Context:
                 if (FINISHED_RE.search(c) or KNOWN_RE.search(c)) and not NEVER_RE.search(c)]
         self.asked = normalize(" ".join(asked))
         # a short message's question leans on its first sentence ("2級に合格しました。準1級も受けるべき？")
-        long = len(sentences) >= MIN_CONTEXT_SENTENCES
+        self.long = long = len(sentences) >= MIN_CONTEXT_SENTENCES
         self.told = normalize(" ".join(told)) if long else ""
         # "I have about 10 hours a week." in a long message that asks something else: context, not the question
         self.hours_told = long and hours_in_question(" ".join(x for x in sentences if x not in asked)) is not None \
@@ -346,11 +348,17 @@ class _Context:
         return any(s in self.told for s in subjects) and not any(s in self.asked for s in subjects)
 
 
+@functools.lru_cache(maxsize=64)
+def _context(query: str) -> _Context:
+    """A message's :class:`_Context`, read once (the card filter, the subject and age cards all ask)."""
+    return _Context(query)
+
+
 def card_fits(kb: KnowledgeBase, query: str) -> Callable[[Card], bool]:
     """Which cards may answer this message: :func:`fits_asker`, and not a card about something the message
     says the asker already holds or knows and does not ask about (the 統計検定 card for someone who passed
     it and asks about changing jobs; the Docker card for "I know Docker, Kubernetes, Postgres")."""
-    context = _Context(query)
+    context = _context(query)
     subjects = _per_kb("subjects", kb, _subjects)
     age = age_in_question(query)
 
@@ -380,9 +388,9 @@ def subject_card(kb: KnowledgeBase, result: SearchResult, answer: Answer, asker:
     only): the certificate, degree or tool card of that name that fits the asker, the one the search
     ranked best. None when the message is short, or the answer already speaks of every subject it asks about.
     (Concept cards define a thing; a long message asking whether RL is hireable does not want the definition.)"""
-    if len(split_sentences(result.query)) < MIN_CONTEXT_SENTENCES:
+    context = _context(result.query)
+    if not context.long:
         return None
-    context = _Context(result.query)
     asked = [(cid, said) for cid, ask, said in _per_kb("subject_cards", kb, _subject_patterns)
              if cid != answer.card and ask.search(context.asked)]
     if not asked:
@@ -403,11 +411,10 @@ def age_card(kb: KnowledgeBase, result: SearchResult, answer: Answer, asker: Ask
     どこまで目指すのが現実的か、何から手をつけたらいいか…"), and the answer (a plan, a background card) does not
     already speak to it. None otherwise."""
     age = age_in_question(result.query)
-    if age is None or age < 30 or len(split_sentences(result.query)) < MIN_CONTEXT_SENTENCES:
+    context = _context(result.query)
+    if age is None or age < 30 or not context.long or not _AGE_TALK_RE.search(context.asked.replace(str(age), "")):
         return None
-    if not _AGE_TALK_RE.search(_Context(result.query).asked.replace(str(age), "")):
-        return None
-    card = next((c for c in kb.cards if c.ages and c.ages[0] <= age <= c.ages[1]), None)
+    card = _card_of_age(kb, age)
     if card is None or card.id == answer.card or card.answer.get(answer.lang) in answer.answer:
         return None
     return compose_card(kb, card, result, asker, answer.lang, [])
@@ -445,7 +452,12 @@ def _card_for_age(kb: KnowledgeBase, card: Card, query: str) -> Card:
     age = age_in_question(query)
     if age is None or card.ages[0] <= age <= card.ages[1]:
         return card
-    return next((c for c in kb.cards if c.ages and c.ages[0] <= age <= c.ages[1]), card)
+    return _card_of_age(kb, age) or card
+
+
+def _card_of_age(kb: KnowledgeBase, age: int) -> Card | None:
+    """The age-banded card written for this age, if there is one."""
+    return next((c for c in kb.cards if c.ages and c.ages[0] <= age <= c.ages[1]), None)
 
 
 # ------------------------------------------------------------------------------------------ durations
@@ -485,10 +497,11 @@ _EN_DAYS = r"(?:weekdays?|weeknights?|work ?days?)"
 _EN_WEEKDAY_RE = re.compile(_NUM + r"\s*(?:hours?|hrs?|h)\s*(?:a day\s*|a night\s*)?(?:on|every|each|per|during(?: the)?)\s*"
                             + _EN_DAYS + r"\b|\b" + _EN_DAYS + r"\s*[,:-]?\s*(?:about|around|maybe|like|~)?\s*" + _NUM
                             + r"\s*(?:hours?|hrs?|h)\b", re.IGNORECASE)
-_EN_WEEKEND_RE = re.compile(_NUM + r"\s*(?:hours?|hrs?|h)\s*(?:(?P<each1>each|a day|per day)\s*)?(?:on|over|at|during(?: the)?)?\s*"
-                            r"(?:the\s*)?weekends?\b(?:\s*(?P<each2>each day|each|per day|a day))?|"
+_EN_WEEKEND_RE = re.compile(_NUM + r"\s*(?:hours?|hrs?|h)\s*(?:(?:each|a day|per day)\s*)?(?:on|over|at|during(?: the)?)?\s*"
+                            r"(?:the\s*)?weekends?\b(?:\s*(?:each day|each|per day|a day))?|"
                             r"\bweekends?\s*[,:-]?\s*(?:about|around|maybe|like|~)?\s*" + _NUM + r"\s*(?:hours?|hrs?|h)\b"
-                            r"(?:\s*(?P<each3>each(?: day)?|per day|a day))?", re.IGNORECASE)
+                            r"(?:\s*(?:each(?: day)?|per day|a day))?", re.IGNORECASE)
+_EACH_DAY_RE = re.compile(r"\beach\b|\b(?:a|per) day\b", re.IGNORECASE)  # "4 hours each": a weekend day's figure
 _EN_WEEKLY_RE = re.compile(r"\b(?:a|per|each|every)\s*week\b|\bweekly\b|/\s*week", re.IGNORECASE)
 
 
@@ -500,10 +513,7 @@ def _english_week(text: str) -> float | None:
     hours = _middle(weekday) * 5
     weekend = _EN_WEEKEND_RE.search(text)
     if weekend is not None:
-        each = any(weekend.group(g) for g in ("each1", "each2", "each3"))
-        numbers = [float(v) for k, v in enumerate(weekend.groups(), 1) if v is not None
-                   and k not in {weekend.re.groupindex[g] for g in ("each1", "each2", "each3")}]
-        hours += (numbers[0] + numbers[-1]) / 2 * (2 if each else 1)
+        hours += _middle(weekend) * (2 if _EACH_DAY_RE.search(weekend.group()) else 1)
     return hours if 0 < hours <= 100 else None
 
 
@@ -885,6 +895,7 @@ def _plan_lines(kb: KnowledgeBase, start: Stage, done: frozenset[str], asker: As
     hours = min(stated or DEFAULT_PLAN_HOURS, MAX_HOURS)
     sep = "、" if lang == "ja" else ", "
     lines = [t("plan_months", lang, weeks=weeks, h=hours, assumed="" if stated else t("plan_assumed", lang))]
+    first = kb.stages[0]
     before = kb.previous_stage(focus.id) if focus is not None else None
     if focus is not None and before is not None and weeks >= 8 and before.order >= start.order:
         # the focus stage gets the whole months its open items need (at least one, and one is left before it)
@@ -907,15 +918,14 @@ def _plan_lines(kb: KnowledgeBase, start: Stage, done: frozenset[str], asker: As
             last = kb.stage(last.next)
             plan = make_plan(kb, start, last, weeks, hours, lang, done)
         schedule, left_out = plan.weeks, plan.left_out
-        first = kb.stages[0]
         if not left_out and start.order == first.order + 1 and any(i.id not in done for i in first.items):
             # still time to spare (40 h a week for a year) in a plan that starts with programming: the math it
             # would leave "alongside" goes in it, after the programming (first, for someone who never programmed)
             order = [start, first, *(s for s in kb.stages if start.order < s.order <= last.order)]
             items = [i for st in order for i in st.items if i.id not in done]
-            with_math = schedule_items(items, weeks, hours)
-            if not with_math[1]:
-                (schedule, left_out), start = with_math, first
+            with_math, math_left_out = schedule_items(items, weeks, hours)
+            if not math_left_out:
+                schedule, start = with_math, first
     for month in range(0, weeks, 4):
         titles = list(dict.fromkeys(b.item.title.get(lang) for w in schedule[month:month + 4] for b in w.blocks))
         if titles:
@@ -924,7 +934,6 @@ def _plan_lines(kb: KnowledgeBase, start: Stage, done: frozenset[str], asker: As
             lines.append(t("plan_spare", lang, m=month // 4 + 1))
             break
     # what is still open of stage 1 when the plan starts later (the math, for a developer): alongside it
-    first = kb.stages[0]
     open_items = [i for i in first.items if i.id not in done and i.hours >= ALONGSIDE_HOURS]
     if first.order < start.order and open_items and first.id not in told_open:
         lines.append(t("plan_alongside", lang, stage=first.title.get(lang),
