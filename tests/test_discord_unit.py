@@ -289,6 +289,17 @@ def test_cooldown_sliding_window() -> None:
     assert cd.hit(1) == 0.0
 
 
+def test_cooldown_counts_by_when_the_messages_were_sent_not_when_they_are_read() -> None:
+    """A member's burst read seconds late by a busy bot (messages sent at 0.0 s and 1.2 s, read at 10 s and 16 s)
+    is still one burst: the second question waits, as it would had the bot read them as they came."""
+    clock = [10.0]
+    cd = Cooldown(1, 5.0, clock=lambda: clock[0])
+    assert cd.hit(1, now=1000.0) == 0.0
+    clock[0] = 16.0  # read 6 s later: by the bot's clock the window is over, by the messages' it is not
+    assert cd.hit(1, now=1001.2) == pytest.approx(3.8)
+    assert cd.hit(1, now=1005.0) == 0.0
+
+
 # ------------------------------------------------------------------------------- answer service
 
 

@@ -18,9 +18,11 @@ class Cooldown:
         self.rate, self.per, self._clock = rate, per, clock
         self._hits: dict[int, deque[float]] = {}
 
-    def hit(self, key: int) -> float:
-        """0.0 and the event counted when allowed, else the seconds until it would be allowed."""
-        now = self._clock()
+    def hit(self, key: int, now: float | None = None) -> float:
+        """0.0 and the event counted when allowed, else the seconds until it would be allowed. ``now``: when
+        the event happened, if not now (a message's own time: a bot that reads a burst late, its event loop
+        busy, still sees the burst; every hit on one cooldown then gives its time on the same clock)."""
+        now = self._clock() if now is None else now
         hits = self._hits.setdefault(key, deque())
         while hits and now - hits[0] >= self.per:
             hits.popleft()
@@ -39,7 +41,7 @@ class Cooldown:
 class NoCooldown:
     """Stand-in when the cooldown is turned off."""
 
-    def hit(self, key: int) -> float:
+    def hit(self, key: int, now: float | None = None) -> float:
         return 0.0
 
 

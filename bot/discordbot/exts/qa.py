@@ -128,7 +128,8 @@ class QA(commands.Cog):
                 if mentioned:
                     await self._reply_text(message, t("empty_question", detect_lang(message.content)))
                 return
-            if self.cooldown.hit(message.author.id):
+            # (by when the question was sent: under load the bot may read a member's burst seconds late)
+            if self.cooldown.hit(message.author.id, message.created_at.timestamp()):
                 log.debug("message %s: user %s is on cooldown", message.id, message.author.id)
                 await self._not_now(message)
                 return
@@ -317,7 +318,7 @@ class QA(commands.Cog):
     @app_commands.guild_only()
     async def ask(self, interaction: discord.Interaction, question: str) -> None:
         assert interaction.guild_id is not None
-        wait = self.cooldown.hit(interaction.user.id)
+        wait = self.cooldown.hit(interaction.user.id, interaction.created_at.timestamp())
         if wait:
             await send_ephemeral(interaction, t("cooldown", interaction_lang(interaction), s=max(1, round(wait))))
             return
