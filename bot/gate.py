@@ -81,14 +81,15 @@ class Gate:
         ``used``: cards that answer another question of the same message; when one of them is the best match,
         a different card that matches (almost) as well answers this question instead ("JDLA認定プログラムって
         何をする？それと、G検定を飛ばしてE資格は無謀？": the E資格 card, then the which-first card)."""
-        ranked = [m for m in self.cards(result, kb) if fits is None or fits(kb.cards_by_id[m.hit.id])]
-        if ranked and ranked[0].hit.id in used:
-            other = next((m for m in ranked if m.hit.id not in used), None)
-            if other is not None and other.score >= ranked[0].score - SWAP_MARGIN:
-                ranked = [other]
-        if not ranked or ranked[0].score < self.card:
+        # best first, and only as far as needed: whether a card fits is asked of the leading few, not of all
+        fitting = (m for m in self.cards(result, kb) if fits is None or fits(kb.cards_by_id[m.hit.id]))
+        best = next(fitting, None)
+        if best is not None and best.hit.id in used:
+            other = next((m for m in fitting if m.hit.id not in used), None)
+            if other is not None and other.score >= best.score - SWAP_MARGIN:
+                best = other
+        if best is None or best.score < self.card:
             return None
-        best = ranked[0]
         if not kb.cards_by_id[best.hit.id].covered and best.hit.dense < self.card and not in_part:
             return None
         return best.hit
