@@ -114,15 +114,20 @@ else:  # an older tree: its own defaults, its index built in a temp dir
 ask = engine.ask
 for q in questions[:20]:
     ask(q)
-lat = []
-for _ in range(int(sys.argv[4])):
+print("ready", flush=True)
+for line in sys.stdin:  # one pass over the questions per line read: the parent alternates the trees
+    lat = []
     for q in questions:
         t = time.perf_counter(); ask(q); lat.append((time.perf_counter() - t) * 1000)
-print(json.dumps(lat))
+    print(json.dumps(lat), flush=True)
 """
 
 
 def warm(repeat: int, baseline: str | None) -> None:
+    """Warm latency of this tree and, with ``baseline``, of the code at that ref. Both load side by side and
+    take turns, one pass over the questions each (this tree, baseline, baseline, this tree, ...), so a change in
+    the machine's speed during the run (2 shared cores: the same code's p99 moved 14 % between runs) falls on
+    both alike; each pass's p99 is compared with the other tree's pass next to it."""
     trees = [("this tree", ROOT)]
     tmp = None
     if baseline:
@@ -130,17 +135,36 @@ def warm(repeat: int, baseline: str | None) -> None:
         subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", f"{tmp}/tree", baseline],
                        check=True, capture_output=True)
         trees.append((f"baseline {baseline}", Path(tmp) / "tree"))
+    workers = []
     try:
-        for label, tree in trees:
+        for _, tree in trees:
             env = {k: v for k, v in os.environ.items() if not k.startswith("CAREERBOT_")}
             env["PYTHONPATH"] = str(tree)
             index_dir = tempfile.mkdtemp(prefix="careerbot-bench-index-")
-            out = subprocess.run([sys.executable, "-c", WARM_WORKER, str(tree), str(ROOT), index_dir, str(repeat)],
-                                 env=env, capture_output=True, text=True, check=True, timeout=3600)
-            lat = json.loads(out.stdout.strip().splitlines()[-1])
+            worker = subprocess.Popen([sys.executable, "-c", WARM_WORKER, str(tree), str(ROOT), index_dir],
+                                      env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+            workers.append(worker)
+            if worker.stdout.readline().strip() != "ready":  # loaded (and an older tree's index built)
+                raise RuntimeError(f"the warm worker for {tree} did not start")
+        passes: list[list[list[float]]] = [[] for _ in workers]
+        for r in range(repeat):
+            order = range(len(workers)) if r % 2 == 0 else reversed(range(len(workers)))
+            for i in order:
+                workers[i].stdin.write("pass\n")
+                workers[i].stdin.flush()
+                passes[i].append(json.loads(workers[i].stdout.readline()))
+        for (label, _), runs in zip(trees, passes, strict=True):
+            lat = [x for run in runs for x in run]
             print(f"warm answer latency, {label}: p50 {statistics.median(lat):.1f} ms   p99 {pct(lat, 99):.1f} ms"
-                  f"   max {max(lat):.1f} ms   ({len(lat)} questions)")
+                  f"   max {max(lat):.1f} ms   ({len(lat)} answers, {len(runs)} passes)")
+        if len(passes) == 2:
+            ratios = [pct(a, 99) / pct(b, 99) for a, b in zip(*passes, strict=True)]
+            print("  p99 this tree / baseline, pass by pass: " + ", ".join(f"{x:.2f}" for x in ratios)
+                  + f"   (median {statistics.median(ratios):.2f})")
     finally:
+        for worker in workers:
+            worker.stdin.close()
+            worker.wait(timeout=60)
         if tmp:
             subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", f"{tmp}/tree"],
                            check=False, capture_output=True)
@@ -244,7 +268,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", default=",".join(SECTIONS), help=f"comma-separated: {', '.join(SECTIONS)}")
     parser.add_argument("--runs", type=int, default=12, help="cold-start runs")
-    parser.add_argument("--repeat", type=int, default=3, help="passes over the questions for warm latency")
+    parser.add_argument("--repeat", type=int, default=6, help="passes over the questions for warm latency")
     parser.add_argument("--baseline", help="a git ref whose warm latency to measure beside this tree's")
     parser.add_argument("--passages", type=int, default=100_000, help="size of the synthetic corpus")
     args = parser.parse_args()
