@@ -74,11 +74,13 @@ def stage_numbers(text: str) -> list[int]:
 
 FINISHED_RE = re.compile(r"終わ|終え|済み|済ませ|修了|完了|一通り|ひととおり|読み終|作った|実装した|できるようになった|"
                           r"できました|合格|受かり|受かっ|取りました|取った|獲得|やりました|やり終|までやった|やってみました|復習しました|"
+                          # a certificate held: "統計検定2級は持っています" (not "興味を持っています")
+                          r"(?:検定|資格|級)[はもを]?(?:持って|保有)|"
                           # "Pythonは基礎文法とpandasくらいまで。", "提出するところまではできるように…"
                           r"(?:くらい|ぐらい|程度)まで(?:は)?(?:[。、.]|$)|までは(?:でき|やっ|終わ|進ん)|"
                           r"\bdid\b|\bwatched\b|"
                           r"\bfinish|\bdone\b|\bcomplet|\bthrough\b|\bwrapped up\b|\bbuilt\b|\bimplemented\b|"
-                          r"\blearned\b|\blearnt\b|\bpassed\b", re.IGNORECASE)
+                          r"\blearned\b|\blearnt\b|\bpassed\b|\bi hold\b", re.IGNORECASE)
 # A clause about what the learner wants or plans, not what they did ("I want to move into MLOps",
 # "ポートフォリオを作ろうと思っています").
 _GOAL_RE = re.compile(r"たい|目指|興味|(?:よう|おう|ろう|こう)と(?:思|考)|つもり|予定|"

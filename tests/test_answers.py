@@ -165,6 +165,13 @@ def test_a_card_about_what_the_asker_already_has_does_not_answer_what_they_ask(e
     answer = e5_engine.ask("I just finished a PhD in chemistry. I did lots of data analysis in Python for it. "
                            "Should I aim for research scientist or ML engineer roles?")
     assert answer.card != "degree-phd"
+    # a certificate the asker holds ("は持っています") is context too; an interest they have is not
+    answer = e5_engine.ask("市役所で統計調査の業務をしてる38歳の公務員です。仕事ではExcelと少しだけRを使っていて、"
+                           "統計検定2級は持っています。民間のMLエンジニアに転職したいと思ってますが、RからPythonに"
+                           "乗り換えるべきか迷ってます。あと公務員からIT業界への転職って不利になりますか？")
+    assert answer.card != "cert-toukei-kentei"
+    assert "Python" in answer.answer.split("\n\n")[0]  # the R-or-Python question first
+    assert e5_engine.ask("統計検定に興味を持っています。何級から受ければいいですか？").card == "cert-toukei-kentei"
     # asked about, or a short message whose question leans on what it says, it answers
     assert e5_engine.ask("統計検定2級は持っています。統計検定の準1級は転職で評価されますか？").card == "cert-toukei-kentei"
     answer = e5_engine.ask("統計検定2級に合格しました。準1級も受けるべきですか？")
