@@ -19,6 +19,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 
+import discord
 import pytest
 from _discord_helpers import (
     SECOND_CHANNEL_ID,
@@ -32,7 +33,6 @@ from _discord_helpers import (
     message_text,
 )
 from fakediscord import BOT_ID, CHANNEL_ID, OWNER_ID, Call
-from fakediscord.models import DISCORD_EPOCH_MS
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(180)]
 
@@ -107,11 +107,11 @@ def test_a_flood_of_500_messages_from_100_members(world: BotWorld) -> None:
             "a public message that is not an answer (a 'please wait'?)"
         assert len(calls) < 30  # from the 500: what 5 posts per 5 s allow, not one post per message
     # ⏳: at most one per member per cooldown window, counted as the bot counts it: by when the messages that
-    # got one were sent (their snowflake's time), not by when a bot busy with the flood got round to reacting
+    # got one were sent (their snowflake's time, the bot's message.created_at), not by when a bot busy with the flood got round to reacting
     notices: dict[int, list[float]] = defaultdict(list)
     for call in _hourglasses(world, mark):
         message_id = call.path.split("/")[4]
-        notices[authors[message_id]].append(((int(message_id) >> 22) + DISCORD_EPOCH_MS) / 1000)
+        notices[authors[message_id]].append(discord.utils.snowflake_time(int(message_id)).timestamp())
     assert notices, "no ⏳ for anyone"
     for member, times in notices.items():
         times.sort()
