@@ -367,7 +367,8 @@ def card_fits(kb: KnowledgeBase, query: str) -> Callable[[Card], bool]:
             return False
         if context.hours_told and _TIME_CARD_RE.match(card.id):
             return False  # (the hours they have go into whatever answers; they did not ask how long)
-        return not context.only_told(subjects[card.id])
+        # (a card for those who hold the subject, "合格おめでとうございます", answers them)
+        return card.id in _NOT_SUBJECT_CARDS or not context.only_told(subjects[card.id])
     return fits
 
 

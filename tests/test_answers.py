@@ -177,6 +177,11 @@ def test_a_card_about_what_the_asker_already_has_does_not_answer_what_they_ask(e
     answer = e5_engine.ask("統計検定2級に合格しました。準1級も受けるべきですか？")
     assert answer.card in {"cert-toukei-kentei", "cert-after-passing"}  # (the card for what to do after passing)
     assert "準1級" in answer.answer
+    # the card for what to do after passing is for those who passed: what they hold does not rule it out
+    # (usefulness32 #27 got the "G検定 or 統計検定 first?" card for beginners)
+    answer = e5_engine.ask("G検定と統計検定2級に合格しました。次はE資格に行くか、Kaggleに本腰入れるか迷ってます。"
+                           "どっちが先がいいと思いますか？")
+    assert answer.card == "cert-after-passing"
 
 
 def test_what_the_learner_never_did_is_not_finished(e5_engine):
