@@ -53,18 +53,21 @@ class Gate:
     card_agree: float  # bonus when the card rests on one of the two best-ranked documents
 
     def cards(self, result: SearchResult, kb: KnowledgeBase) -> list[CardMatch]:
-        """The answer cards, best first, by their score."""
+        """The answer cards that may be chosen, best first, by their score."""
         top = {h.id for h in result.passages[:2]}
         # A long message matches many cards' phrasings by a word or two: scale by its best keyword match
         # when that exceeds the cap, so the card that shares the most of its words still stands out.
         scale = max([self.card_keyword_cap, *(h.keyword for h in result.cards)])
+        # (a card whose cosine leaves it short of the threshold, whatever its other terms, is never chosen,
+        # nor swapped in for a used card: not scored; most of a long message's ~150 keyword matches)
+        floor = self.card - SWAP_MARGIN - self.card_keyword - self.card_agree
         scored = []
         for hit in result.cards:
             card = kb.cards_by_id.get(hit.id)
-            if card is None:
+            if card is None or hit.dense < floor:
                 continue
             score = (hit.dense + self.card_keyword * hit.keyword / scale
-                     + (self.card_agree if top & set(card.docs) else 0.0))
+                     + (self.card_agree if any(d in top for d in card.docs) else 0.0))
             scored.append(CardMatch(hit, score))
         scored.sort(key=lambda m: -m.score)
         return scored

@@ -22,7 +22,7 @@ from bot.index import Index
 from bot.keyword import BM25
 from bot.knowledge import KnowledgeBase
 from bot.spelling import Speller, knowledge_words
-from bot.text import TermMatcher, detect_lang, normalize, split_sentences, tokenize
+from bot.text import TermMatcher, detect_lang, literal_pattern, normalize, split_sentences, tokenize
 
 log = logging.getLogger(__name__)
 
@@ -282,8 +282,9 @@ class Searcher:
                 for alias in (brand, brand.replace(".", "")):
                     self._courses.setdefault(alias, ids[0])
         heads = sorted(self._courses, key=len, reverse=True)
-        self._titles = re.compile("|".join(map(re.escape, heads)), re.IGNORECASE) if heads else None
+        self._titles = re.compile(literal_pattern(heads), re.IGNORECASE) if heads else None
         self._speller: Speller | None = None
+        self._card_of_row = [cid for cid, _ in index.card_rows]  # the card each phrasing vector belongs to
 
     def spell(self, query: str) -> str:
         """The query with its misspelt English words corrected ("machin lerning" -> "machine learning")."""
@@ -291,22 +292,22 @@ class Searcher:
             self._speller = Speller(knowledge_words(self.kb), getattr(self.encoder, "is_word", None))
         return self._speller.correct_text(query)
 
-    def _cards(self, query: np.ndarray, scores: np.ndarray, rows: np.ndarray, tokens: list[str]) -> list[Hit]:
+    def _cards(self, scores: np.ndarray, rows: np.ndarray, tokens: list[str]) -> list[Hit]:
         """Answer cards ranked by their closest phrasing (dense) fused with BM25 over their phrasings."""
-        best: dict[str, float] = {}
+        card_of = self._card_of_row
+        best: dict[str, float] = {}  # (FAISS lists a query's rows best first: a card's first row is its closest)
         for row, score in zip(rows.tolist(), scores.tolist(), strict=True):
-            if row >= 0:
-                cid = self.index.card_rows[row][0]
-                best[cid] = max(best.get(cid, -1.0), score)
-        ranked = sorted(best, key=lambda c: -best[c])
+            if row >= 0 and card_of[row] not in best:
+                best[card_of[row]] = score
         kw_rows, kw_scores = _keyword_topk(self.index.kw_cards, tokens, CANDIDATES)
-        fused = {cid: 1.0 / (RRF_K + rank + 1) for rank, cid in enumerate(ranked)}
+        fused = {cid: 1.0 / (RRF_K + rank + 1) for rank, cid in enumerate(best)}
         ids = self.index.card_ids
+        kw_by_id = {}
         for rank, row in enumerate(kw_rows.tolist()):
             fused[ids[row]] = fused.get(ids[row], 0.0) + 1.0 / (RRF_K + rank + 1)
-        kw_by_id = {ids[r]: float(kw_scores[r]) for r in kw_rows.tolist()}
-        order = sorted(fused, key=lambda c: (-fused[c], -kw_by_id.get(c, 0.0), -best.get(c, -1.0), c))
-        return [Hit(c, fused[c], best.get(c, 0.0), kw_by_id.get(c, 0.0)) for c in order]
+            kw_by_id[ids[row]] = float(kw_scores[row])
+        order = sorted((-f, -kw_by_id.get(c, 0.0), -best.get(c, -1.0), c) for c, f in fused.items())
+        return [Hit(c, -f, best.get(c, 0.0), -kw) for f, kw, _, c in order]
 
     def embed(self, queries: list[str]) -> np.ndarray:
         """The queries' vectors (one encoder call), spelling corrected as :meth:`search_batch` reads them."""
@@ -318,6 +319,8 @@ class Searcher:
         ``vectors``: the queries' vectors when the caller has them (see :meth:`embed`)."""
         if not queries:
             return []
+        for matcher in (self.terms, self.item_terms, self.stage_terms, self._background_matcher):
+            matcher.forget()  # (what the previous message's texts name)
         # Everything below reads the corrected text; the result keeps the question as it was asked.
         texts = [self.spell(q) for q in queries]
         vectors = self.encoder.encode_queries(texts) if vectors is None else vectors
@@ -340,7 +343,7 @@ class Searcher:
                                 ix.kw_resources, tokens, None),
                 query_vector=vectors[i],
                 relevance=float(s_scores[i, 0]) if s_scores.shape[1] else 0.0,
-                cards=self._cards(vectors[i], c_scores[i], c_rows[i], tokens) if ix.card_ids else [],
+                cards=self._cards(c_scores[i], c_rows[i], tokens) if ix.card_ids else [],
                 named=self.terms.find(query),
                 items_named=self.item_terms.find(query),
                 stages_named=self.stages_named(query),

@@ -95,6 +95,29 @@ def _words(norm: str) -> list[str]:
     return _WORD_RE.findall(norm)
 
 
+def literal_pattern(words: list[str]) -> str:
+    """A regex matching any of ``words`` (literal, non-empty), the longest one at a position, as the
+    alternation of the words longest first would: built as a trie ("deep learning|deep learning
+    specialization" -> "deep\\ learning(?:\\ specialization)?"), which Python's re tries ~4x faster on a long
+    message than an alternation of ~100 titles, each tried at every position."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if "" in node:  # a word ends here: the longer ones first (greedy), else here
+            return (body if len(alts) > 1 else "(?:" + body + ")") + "?"
+        return body
+    return build(trie)
+
+
 class TermMatcher:
     """Finds which of a fixed set of terms a text names: whole words for Latin-script terms ("R" does not
     match "PyTorch"; "CI/CD" matches "ci-cd"), substrings for Japanese ones. Matching is on normalised text
@@ -112,8 +135,20 @@ class TermMatcher:
                     self._latin.setdefault(words, report)
             elif term:
                 self._cjk.setdefault(term[0], []).append((term, report))
+        # a message's sentences and clauses are looked up several times (what it names, has finished, knows):
+        # remembered until :meth:`forget` (a search forgets the previous message's)
+        self._found: dict[str, tuple[str, ...]] = {}
 
     def find(self, text: str) -> tuple[str, ...]:
+        found = self._found.get(text)
+        if found is None:
+            found = self._found[text] = self._find(text)
+        return found
+
+    def forget(self) -> None:
+        self._found.clear()
+
+    def _find(self, text: str) -> tuple[str, ...]:
         norm = normalize(text)
         words = _words(norm)
         found = {self._latin[gram] for n in range(1, MAX_TERM_WORDS + 1) for i in range(len(words) - n + 1)
