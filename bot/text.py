@@ -135,6 +135,8 @@ class TermMatcher:
                     self._latin.setdefault(words, report)
             elif term:
                 self._cjk.setdefault(term[0], []).append((term, report))
+        self._latin_firsts = frozenset(words[0] for words in self._latin)  # (n-grams start only at these)
+        self._cjk_firsts = frozenset(self._cjk)
         # a message's sentences and clauses are looked up several times (what it names, has finished, knows):
         # remembered until :meth:`forget` (a search forgets the previous message's)
         self._found: dict[str, tuple[str, ...]] = {}
@@ -151,9 +153,10 @@ class TermMatcher:
     def _find(self, text: str) -> tuple[str, ...]:
         norm = normalize(text)
         words = _words(norm)
-        found = {self._latin[gram] for n in range(1, MAX_TERM_WORDS + 1) for i in range(len(words) - n + 1)
+        found = {self._latin[gram] for i, word in enumerate(words) if word in self._latin_firsts
+                 for n in range(1, min(MAX_TERM_WORDS, len(words) - i) + 1)
                  if (gram := tuple(words[i:i + n])) in self._latin}
-        found |= {report for first in set(norm) for term, report in self._cjk.get(first, ())
+        found |= {report for first in self._cjk_firsts.intersection(norm) for term, report in self._cjk[first]
                   if term in norm and _stands_alone(norm, term)}
         return tuple(sorted(found))
 

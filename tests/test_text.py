@@ -43,3 +43,16 @@ def test_list_entries_stay_with_the_clause_that_says_something_about_them():
     assert split_clauses("I'm comfortable with Python, NumPy, Pandas and scikit-learn now. What next?")[0].count(",") == 2
     assert "pandas" in split_clauses("NumPy、pandas、matplotlibは使えるようになって、基本統計もひと通り復習しました。")[0]
     assert [c.strip(" ,") for c in split_clauses("I know Python, but not Docker.")][:2] == ["I know Python", "not Docker"]
+
+
+def test_literal_pattern_matches_the_longest_word_like_an_alternation_longest_first():
+    import re
+
+    from bot.text import literal_pattern
+
+    words = ["deep learning specialization", "deep learning", "dl", "machine learning", "ml", "a.b", "ゼロつく"]
+    trie = re.compile(literal_pattern(words), re.IGNORECASE)
+    plain = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))), re.IGNORECASE)
+    text = "Finished the Deep Learning Specialization, deep learning again, DL, aXb a.b, ゼロつく and html"
+    assert [m.group() for m in trie.finditer(text)] == [m.group() for m in plain.finditer(text)]
+    assert [m.group() for m in trie.finditer(text)][:2] == ["Deep Learning Specialization", "deep learning"]
