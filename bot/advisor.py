@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from difflib import get_close_matches
 
-from bot.knowledge import Item, KnowledgeBase, Resource, Stage
+from bot.knowledge import Item, KnowledgeBase, Resource, Stage, Text
 from bot.text import split_sentences
 
 LEVEL_ORDER = {"beginner": 0, "intermediate": 1, "advanced": 2}
@@ -120,6 +120,21 @@ def best_resources(kb: KnowledgeBase, item: Item, lang: str, n: int = 1) -> list
 class Step:
     item: Item
     resource: Resource | None
+    opens: Text | None = None  # the title of the following stage, whose first item this step is
+
+
+def following_steps(kb: KnowledgeBase, stage: Stage, steps: list[Step], done: frozenset[str], lang: str,
+                    limit: int, avoid: frozenset[str] = frozenset()) -> list[Step]:
+    """``steps`` (a stage's last open items), then the first open items of the stage after it up to ``limit``,
+    the first marked as opening that stage: one item left is not all a learner is told of what comes next."""
+    following = kb.next_stage(stage.id)
+    if len(steps) >= limit or following is None:
+        return steps
+    more = [Step(i, next((r for r in best_resources(kb, i, lang, n=len(avoid) + 1) if r.id not in avoid), None))
+            for i in following.items if i.id not in done][:limit - len(steps)]
+    if more:
+        more[0] = Step(more[0].item, more[0].resource, following.title)
+    return steps + more
 
 
 @dataclass
@@ -141,7 +156,7 @@ class NextSteps:
             "needs_assessment": self.needs_assessment,
             "remaining": self.remaining,
             "steps": [
-                {"item": s.item.id, "title": s.item.title.get(lang), "hours": s.item.hours,
+                {"item": s.item.id, "stage": s.item.stage, "title": s.item.title.get(lang), "hours": s.item.hours,
                  "resource": {"id": s.resource.id, "title": s.resource.title, "url": s.resource.url}
                  if s.resource else None}
                 for s in self.steps
@@ -162,7 +177,7 @@ def next_steps(kb: KnowledgeBase, stage_id: str | None, done: frozenset[str], la
     if not todo:
         return NextSteps(stage, stage_complete=True, propose_stage=kb.next_stage(stage.id))
     steps = [Step(i, next(iter(best_resources(kb, i, lang)), None)) for i in todo[:limit]]
-    return NextSteps(stage, steps, remaining=len(todo))
+    return NextSteps(stage, following_steps(kb, stage, steps, done, lang, limit), remaining=len(todo))
 
 
 def first_steps(kb: KnowledgeBase, stage: Stage, lang: str, limit: int = 3) -> list[Step]:

@@ -36,6 +36,7 @@ from bot.advisor import (
     Step,
     best_resources,
     detect_next_intent,
+    following_steps,
     make_plan,
     schedule_items,
 )
@@ -796,6 +797,10 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
                       [_doc_passage(kb, last.id, lang, 1.0)], [], [], result.relevance, notices, kind="next",
                       stage=last.id)
     steps = _steps(kb, target, done, lang, frozenset(result.courses_finished))
+    # (a plan runs on into the following stages itself; a choice, "Kubernetes next, or monitoring?", is
+    # answered by its options, not the next stage's first items)
+    if not plan_request and not _CHOICE_RE.search(result.query):
+        steps = following_steps(kb, target, steps, done, lang, MAX_STEPS, frozenset(result.courses_finished))
     if asked_stage is not None:
         names = [i.title.get(lang) for i in asked if i.stage == target.id]
         intro = (t("asked_items", lang, items=sep.join(names), stage=target.title.get(lang)) if names
@@ -804,7 +809,8 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
         intro = t("begin_stage", lang, stage=target.title.get(lang))
     elif target is base:
         intro = t("continue_stage", lang, stage=target.title.get(lang),
-                  n=len([i for i in target.items if i.id not in done]), k=len(steps))
+                  n=len([i for i in target.items if i.id not in done]),
+                  k=sum(s.item.stage == target.id for s in steps))
     else:
         finished = kb.previous_stage(target.id)
         intro = t("after_stage", lang, done=finished.title.get(lang), next=target.title.get(lang))

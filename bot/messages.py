@@ -36,6 +36,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "まずは「{stage}」を仕上げましょう。残り{n}項目のうち、次に取り組む{k}項目を下に挙げます。",
         "en": "Finish \"{stage}\" first: {n} item(s) left, the next {k} listed below.",
     },
+    "then_steps": {
+        "ja": "その次は「{stage}」:",
+        "en": "Then, in \"{stage}\":",
+    },
     "then_stage": {
         "ja": "それが終わったら、次のステージ「{next}」に進みます。",
         "en": "After that, move on to \"{next}\".",

@@ -39,6 +39,8 @@ MARKDOWN = Style(markdown=True)
 def step_line(step: Step, lang: str, style: Style = PLAIN, with_id: bool = True) -> str:
     """One checklist item with its hours and, on the next line, its resource."""
     line = f"- {style.bold(step.item.title.get(lang))} ({t('hours', lang, h=step.item.hours)})"
+    if step.opens is not None:  # the first item of the stage after: said so above it
+        line = t("then_steps", lang, stage=step.opens.get(lang)) + "\n" + line
     if with_id:
         line += f" {style.code(step.item.id)}"
     if step.resource:

@@ -17,7 +17,7 @@ from bot.advisor import (
     resolve_stage,
 )
 from bot.discordbot.ui.text import DISCORD_MESSAGE_LIMIT, split_message
-from bot.render import MARKDOWN, render_plan
+from bot.render import MARKDOWN, render_next_steps, render_plan
 
 
 def test_next_steps_follow_roadmap_order_and_skip_done_items(kb):
@@ -25,15 +25,32 @@ def test_next_steps_follow_roadmap_order_and_skip_done_items(kb):
     done = frozenset({stage.items[0].id, stage.items[2].id})
     ns = next_steps(kb, "core-ml", done, "ja", limit=10)
     expected = [i.id for i in stage.items if i.id not in done]
-    assert [s.item.id for s in ns.steps] == expected
+    assert [s.item.id for s in ns.steps][:len(expected)] == expected
     assert ns.remaining == len(expected)
     assert not ns.stage_complete
+
+
+def test_a_stage_with_fewer_items_left_than_steps_shown_is_followed_by_the_next_stages_first_items(kb):
+    """One item left is not all a learner is told: the following stage's first items come after it, said to
+    open that stage, and never one of them that is done."""
+    stage, following = kb.stage("core-ml"), kb.stage("projects")
+    done = frozenset(i.id for i in stage.items[:-1]) | {following.items[0].id}
+    ns = next_steps(kb, "core-ml", done, "en")
+    assert [s.item.id for s in ns.steps] == [stage.items[-1].id, following.items[1].id, following.items[2].id]
+    assert ns.remaining == 1
+    assert ns.stage is stage  # still on core-ml
+    assert [s.opens for s in ns.steps] == [None, following.title, None]
+    text = render_next_steps(ns, "en")
+    assert text.index(stage.items[-1].title.en) < text.index(f'Then, in "{following.title.en}":') \
+        < text.index(following.items[1].title.en)
+    assert [s.item.id for s in next_steps(kb, "core-ml", frozenset(), "en").steps] == \
+        [i.id for i in stage.items[:3]]  # (three left or more: that stage's only)
 
 
 def test_each_step_has_a_resource_in_the_learners_language_when_one_exists(kb):
     for lang in ("ja", "en"):
         ns = next_steps(kb, "core-ml", frozenset(), lang, limit=10)
-        for step in ns.steps:
+        for step in ns.steps[:len(kb.stage("core-ml").items)]:
             assert step.resource is not None
             candidates = best_resources(kb, step.item, lang, n=50)
             if any(r.lang == lang for r in candidates):

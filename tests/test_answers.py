@@ -22,6 +22,11 @@ def test_what_next_from_someone_with_a_stage_is_answered_like_nextstep(e5_engine
         assert answer.answered, (question, stage)
         expected = [s.item.id for s in next_steps(kb, stage, done, answer.lang).steps]
         assert _items(answer) == expected, (question, stage)
+    # one item left: that item, then the next stage's first ones, as `careerbot nextstep` lists them
+    done = frozenset(i.id for i in kb.stage("core-ml").items[:-1])
+    answer = e5_engine.ask(question, Asker(stage="core-ml", done=done))
+    assert _items(answer) == [s.item.id for s in next_steps(kb, "core-ml", done, answer.lang).steps]
+    assert _items(answer)[1:] == [i.id for i in kb.stage("projects").items[:2]]
 
 
 def test_issue_example_finished_items_are_never_listed_and_no_stage_is_skipped(e5_engine, kb):
