@@ -274,7 +274,7 @@ def fits_asker(kb: KnowledgeBase, card: Card, query: str, age: int | None = None
     when the message names that band ("高校2年です"); never a 24-year-old or "高専を出て組み込みを5年…". The
     adult age cards ("in your 30s") answer a message that states no age only when it talks about age ("この年齢
     から", "too old"), and a stated age outside their band when another age card fits it (see _card_for_age)."""
-    if card.requires and not _says_any(kb, card, query):
+    if card.requires and not (_says_any(kb, card, query) and _says_any(kb, card, query, "requires_also")):
         return False
     if card.ages is None:
         return True
@@ -293,11 +293,29 @@ _AGE_TALK_RE = re.compile(r"年齢|歳|才|遅(?:い|すぎ|く)|間に合|手�
                           r"\bmidlife\b|\bmid-career\b|\bretire|\b\d0s\b", re.IGNORECASE)
 
 
-def _says_any(kb: KnowledgeBase, card: Card, query: str) -> bool:
-    """Whether the message says one of the words of the situation a card is written for (``requires``)."""
-    words = _per_kb("requires", kb, lambda k: {c.id: tuple(normalize(w) for w in c.requires) for c in k.cards})
+# A situation word the message denies: "インフラ経験のない未経験者", "SIerではない", "no infra experience"
+_DENIED_AFTER_RE = re.compile(r"(?:系|の|で)?(?:経験|実務|業務|仕事)?(?:の|が|は|も)?(?:ない|無い|なし|ありません|ゼロ)|"
+                              r"(?:では|じゃ)(?:ない|なく|ありません)|\s*(?:experience\s*)?(?:is\s*)?(?:none|zero)\b")
+_DENIED_BEFORE_RE = re.compile(r"(?:\bno|\bwithout(?: any)?|\bnever (?:worked|been)(?: in| as)?(?: an?)?|\bnot an?|"
+                               r"\bzero)\s*$")
+
+
+def _says(text: str, word: str) -> bool:
+    """Whether normalised ``text`` says ``word`` other than to deny it."""
+    at = text.find(word)
+    while at >= 0:
+        if not (_DENIED_AFTER_RE.match(text, at + len(word)) or _DENIED_BEFORE_RE.search(text[max(0, at - 30):at])):
+            return True
+        at = text.find(word, at + 1)
+    return False
+
+
+def _says_any(kb: KnowledgeBase, card: Card, query: str, key: str = "requires") -> bool:
+    """Whether the message says one of the words of the situation a card is written for (``requires``), or
+    of its ``requires_also`` (true when it has none); a word it denies ("インフラ経験のない") does not count."""
+    words = _per_kb(key, kb, lambda k: {c.id: tuple(normalize(w) for w in getattr(c, key)) for c in k.cards})
     text = normalize(query)
-    return any(w in text for w in words[card.id])
+    return not words[card.id] or any(_says(text, w) for w in words[card.id])
 
 
 MAX_SUBJECT, MAX_SUBJECT_CARDS = 12, 3  # characters of a subject term; cards one term may be the subject of

@@ -950,3 +950,28 @@ def test_a_plan_never_starts_with_a_stage_the_askers_background_covers(e5_engine
     # and the plan gives its later months to what the message lists (deployment, Docker, pipelines)
     months = [line for line in answer.answer.splitlines() if line.startswith("- Month")]
     assert any("Inference API (FastAPI) and Docker" in m for m in months)
+
+
+def test_a_book_on_a_subject_answers_a_request_for_one_and_only_that(e5_engine):
+    """The books on one subject answer a request for a book on it (usefulness31 #54, "a good book for deep
+    learnig", got the one-book-per-stage list); the subject alone, or a book on another subject, does not."""
+    assert e5_engine.ask("can someone reccomend a good book for deep learnig").card == "books-deep-learning"
+    assert e5_engine.ask("ディープラーニングのおすすめ本おしえてください").card == "books-deep-learning"
+    assert e5_engine.ask("線形代数　おすすめの本　初心者むけ").card == "books-linear-algebra"
+    assert e5_engine.ask("統計の勉強におすすめの参考書ある？").card == "books-statistics"
+    for question in ("線形代数 必要？", "せんけいだいすうってどれくらいいる？", "deep learning vs machine learning?"):
+        assert not (e5_engine.ask(question).card or "").startswith("books-"), question
+    # two questions, the second a book request: each its own card
+    answer = e5_engine.ask("線形代数のおすすめの本か教材ありますか？それと微積分ってどれくらいのレベルまで必要なんでしょう")
+    assert "プログラミングのための線形代数" in answer.answer
+    assert "偏微分" in answer.answer
+
+
+def test_a_situation_the_message_denies_does_not_pick_the_card_written_for_it(e5_engine):
+    """"インフラ経験のない未経験者" is not an infrastructure engineer (usefulness31 #17's second question)."""
+    question = "インフラ経験のない未経験者がいきなりMLOps寄りのポジションを狙うのはアリですか？"
+    assert e5_engine.ask(question).card != "bg-infra-sre"
+    assert e5_engine.ask("インフラエンジニアからMLエンジニアになれますか？").card == "bg-infra-sre"
+    assert e5_engine.ask("I have no infra experience at all. Can I aim straight for MLOps roles?").card != "bg-infra-sre"
+    assert e5_engine.ask("I've worked as a DevOps engineer for six years with Terraform and Kubernetes. "
+                         "Can I realistically move into ML engineering?").card == "bg-infra-sre"

@@ -236,6 +236,8 @@ def test_background_mistakes_are_reported_with_file_and_line(knowledge_copy):
     ("answers.yaml", "    requires:\n      ja: [ブランク", "    requires:\n      fr: [x]\n      ja: [ブランク",
      "card 'bg-career-gap' requires: unknown field 'fr'"),
     ("resources.yaml", "    aliases: [ゼロつく, ", "    aliases: {a: ゼロつく}\n    x_aliases: [", "zero-deep-learning"),
+    ("answers.yaml", "    requires: {ja: [本, 書籍, 参考書, 教科書, 入門書, 読む, 読め, 読み], en: [book, textbook]}\n", "",
+     "card 'books-deep-learning': 'requires_also' needs 'requires'"),
 ])
 def test_requires_and_aliases_must_list_words(knowledge_copy, name, old, new, expected):
     path = knowledge_copy / name
