@@ -169,7 +169,8 @@ _PART_END = re.compile(r"(?<=[?？])\s*|(?<=,)\s+(?=and (?:how|what|which|when|w
 # too changed 3 of 1,593 answers, 2 for the worse: the dilemma then got a card of its own)
 _ASKS = re.compile(r"(?:[?？]|(?:か迷ってます|か悩んでいます)。|"
                    r"(?:" + REQUEST_WORDS + r"|教えて(?:ください|ほしい|欲しい)?|気になり(?:ます)?)(?:です)?[。！!]?|"
-                   r"(?:ですか|ますか|でしょうか|でしょう|ですかね|かな)[。]?)\s*$")
+                   r"(?:ですか|ますか|でしょうか|でしょう|ですかね|かな)[。]?)"
+                   r"[\s\W_]*$")  # (and what may trail it: "…教えてください📖", "…ますか？🙏")
 # A question that depends on the one before it ("Is MLOps next? If so, what should I learn first?").
 _DEPENDS_RE = re.compile(r"\s*(?:if so|if yes|if not|if that'?s (?:the case|true)|and if so|その場合|もしそうなら|"
                          # "…独学でもいけるのか迷ってます。どっちがいいと思いますか？": the dilemma again

@@ -495,3 +495,15 @@ def test_a_career_gap_question_is_not_taken_for_am_i_ready_to_apply(e5_engine):
                            "I apply?")
     assert "job-ready-to-apply" not in {answer.card}
     assert "Being able to train models" not in answer.answer
+
+
+def test_a_request_that_ends_with_an_emoji_is_a_question_of_its_own():
+    """"…最初の3ヶ月で何から手をつければいいか教えてほしいです🙏" asks as much as without its 🙏 (usefulness31 #1: a
+    42-year-old's 3-month question went unanswered)."""
+    banker = ("正直、40代からMLエンジニアを目指すのって遅すぎますか？もし現実的なら、最初の3ヶ月で何から手をつければいいか"
+              "教えてほしいです🙏")
+    parts = question_parts(banker)
+    assert len(parts) == 2
+    assert parts[1].endswith("教えてほしいです🙏")
+    assert len(question_parts(banker.replace("🙏", ""))) == 2
+    assert question_parts("MLOpsって何？🤔") == []
