@@ -213,6 +213,9 @@ _AGE_RE = [
                r"\bage\s+(\d{2})\b|\bin my (\d)0s\b|\b(\d)0s\b", re.IGNORECASE),
 ]
 _AROUND = {"アラサー": 30, "アラフォー": 40, "アラフィフ": 50, "アラカン": 60}
+# the part of a decade: "50代半ば" (a retired teacher: the 55+ card, not the 40s one), "late 40s", "mid-50s"
+_DECADE_PART_RE = re.compile(r"(\d)0\s*代\s*(前半|半ば|中盤|中頃|後半)|\b(early|mid|late)[\s-]*(\d)0'?s\b", re.IGNORECASE)
+_DECADE_PART = {"前半": 2, "early": 2, "半ば": 5, "中盤": 5, "中頃": 5, "mid": 5, "後半": 7, "late": 7}
 
 
 def age_in_question(text: str) -> int | None:
@@ -220,7 +223,12 @@ def age_in_question(text: str) -> int | None:
     for word, age in _AROUND.items():
         if word in text:
             return age
-    for pattern in _AGE_RE:
+    for n, pattern in enumerate(_AGE_RE):
+        if n == 2:  # after a stated age ("56歳"), before a bare decade ("50代")
+            part = _DECADE_PART_RE.search(text)
+            if part:
+                decade, which = (part.group(1), part.group(2)) if part.group(1) else (part.group(4), part.group(3))
+                return int(decade) * 10 + _DECADE_PART[which.lower()]
         m = pattern.search(text)
         if m:
             value = next(g for g in m.groups() if g is not None)

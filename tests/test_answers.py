@@ -975,3 +975,15 @@ def test_a_situation_the_message_denies_does_not_pick_the_card_written_for_it(e5
     assert e5_engine.ask("I have no infra experience at all. Can I aim straight for MLOps roles?").card != "bg-infra-sre"
     assert e5_engine.ask("I've worked as a DevOps engineer for six years with Terraform and Kubernetes. "
                          "Can I realistically move into ML engineering?").card == "bg-infra-sre"
+
+
+def test_the_part_of_a_decade_places_the_asker_in_it(e5_engine):
+    """"50代半ば" is about 55, not 50 (usefulness31 #7: an early-retired teacher got the card for the 40s, which
+    tells him to start at his current workplace)."""
+    assert age_in_question("50代半ばで、高校の数学教員を早期退職しました。") == 55
+    assert age_in_question("40代後半です") == 47
+    assert age_in_question("I'm in my early 30s") == 32
+    assert age_in_question("40代後半、46歳です") == 46  # a stated age first
+    answer = e5_engine.ask("50代半ばで、高校の数学教員を早期退職しました。プログラミングはほぼゼロです。この年齢で企業に"
+                           "MLエンジニアとして採用される可能性はあるんでしょうか？")
+    assert "40代以降は" not in answer.answer
