@@ -210,7 +210,8 @@ _AGE_RE = [
     re.compile(r"^[^()（）]{0,80}[(（]\s*(\d{2})\s*(?:[,、/／]|[mfMF]\b|y/?o\b)"),  # "(26, US, bootcamp…)", "(32/F)"
     re.compile(r"(\d)0\s*代"),  # 40代 -> 40
     re.compile(r"\b(\d{2})[\s-]*(?:years?|yrs?)[\s-]*old\b|\bi'?\s*a?m\s+(\d{2})\b|\bat\s+(\d{2})\b(?!\s*(?:hours?|hrs?|h\b|%|percent|minutes?|k\b))|"
-               r"\bage\s+(\d{2})\b|\bin my (\d)0s\b|\b(\d)0s\b", re.IGNORECASE),
+               r"\bage\s+(\d{2})\b|\bin my (\d)0s\b|\b(\d)0s\b|"
+               r"\b(\d{2})\s+(?:is\s+)?(?:too|already)\s+(?:late|old)\b|\bis\s+(\d{2})\s+(?:too|already)\b", re.IGNORECASE),
 ]
 _AROUND = {"アラサー": 30, "アラフォー": 40, "アラフィフ": 50, "アラカン": 60}
 # the part of a decade: "50代半ば" (a retired teacher: the 55+ card, not the 40s one), "late 40s", "mid-50s"
@@ -293,12 +294,15 @@ def fits_asker(kb: KnowledgeBase, card: Card, query: str, age: int | None = None
     return bool(_per_kb("band", kb, _band_words)[card.id] & _band_tokens(query))
 
 
-# A message that talks about age or being late without stating one ("この年齢から", "am I too old?"): the
-# adult age cards answer it; one that says nothing of age (a laid-off developer asking whether the market is
+# A message that talks about age without stating one ("この年齢から", "am I too old?"): the adult age cards
+# answer it; one that says nothing of age (a laid-off developer asking whether the market is
 # viable) does not get "your 40s are not too late".
-_AGE_TALK_RE = re.compile(r"年齢|歳|才|遅(?:い|すぎ|く)|間に合|手遅れ|若[くい]|年配|中年|定年|退職|アラ(?:サー|フォー|フィフ|カン)|"
-                          r"\bage[ds]?\b|\bold(?:er)?\b|\btoo late\b|\blate(?:r)? in life\b|\byoung(?:er)?\b|"
+_AGE_TALK_RE = re.compile(r"年齢|歳|才|\d0\s*代|若[くい]|年配|中年|定年|退職|アラ(?:サー|フォー|フィフ|カン)|"
+                          r"\bage[ds]?\b|\bold(?:er)?\b|\blate(?:r)? in life\b|\byoung(?:er)?\b|"
                           r"\bmidlife\b|\bmid-career\b|\bretire|\b\d0s\b", re.IGNORECASE)
+# Lateness: with a stated age, it asks about that age ("Is 45 too late?"); without one it need not be about age
+# ("is it too late to get into ML with all these AI coding tools around" is about the outlook, not one's 30s)
+_LATE_RE = re.compile(r"遅(?:い|すぎ|く)|間に合|手遅れ|\btoo late\b", re.IGNORECASE)
 
 
 # A situation word the message denies: "インフラ経験のない未経験者", "SIerではない", "no infra experience"
@@ -440,7 +444,8 @@ def age_card(kb: KnowledgeBase, result: SearchResult, answer: Answer, asker: Ask
     already speak to it. None otherwise."""
     age = age_in_question(result.query)
     context = _context(result.query)
-    if age is None or age < 30 or not context.long or not _AGE_TALK_RE.search(context.asked.replace(str(age), "")):
+    asked = context.asked.replace(str(age), "")
+    if age is None or age < 30 or not context.long or not (_AGE_TALK_RE.search(asked) or _LATE_RE.search(asked)):
         return None
     card = _card_of_age(kb, age)
     if card is None or card.id == answer.card or card.answer.get(answer.lang) in answer.answer:

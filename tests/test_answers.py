@@ -987,3 +987,15 @@ def test_the_part_of_a_decade_places_the_asker_in_it(e5_engine):
     answer = e5_engine.ask("50代半ばで、高校の数学教員を早期退職しました。プログラミングはほぼゼロです。この年齢で企業に"
                            "MLエンジニアとして採用される可能性はあるんでしょうか？")
     assert "40代以降は" not in answer.answer
+
+
+def test_too_late_without_an_age_is_not_answered_for_the_30s(e5_engine):
+    """"is it too late … with all these AI coding tools around" asks about the outlook (usefulness31 #53 got
+    "Your 30s are not too late"); with an age, lateness asks about that age."""
+    answer = e5_engine.ask("is it too late to get into ML with all these AI coding tools around")
+    assert not (answer.card or "").startswith("bg-age-")
+    assert e5_engine.ask("is 40 too late to get into ML").card == "bg-age-40"
+    assert e5_engine.ask("30代からでもMLエンジニアになれますか？").card == "bg-age-30"
+    answer = e5_engine.ask("42歳、SIerでJavaの業務システムのPMをしています。勉強は夜に1時間程度です。40代からMLエンジニアを"
+                           "目指すのは遅いでしょうか？それと、これまでのマネジメント経験は何か活かせますか？")
+    assert "40代以降" in answer.answer
