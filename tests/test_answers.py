@@ -999,3 +999,14 @@ def test_too_late_without_an_age_is_not_answered_for_the_30s(e5_engine):
     answer = e5_engine.ask("42歳、SIerでJavaの業務システムのPMをしています。勉強は夜に1時間程度です。40代からMLエンジニアを"
                            "目指すのは遅いでしょうか？それと、これまでのマネジメント経験は何か活かせますか？")
     assert "40代以降" in answer.answer
+
+
+@pytest.mark.parametrize("question", ["MLエンジニア なるには", "機械学習エンジニアになるにはどうすればいいですか？",
+                                      "How do I become an ML engineer?", "how to become a machine learning engineer"])
+def test_how_to_become_an_ml_engineer_gets_the_path_not_the_job_description(e5_engine, question):
+    """The commonest newcomer question got the role's description (usefulness32 #20, "MLエンジニア なるには") or
+    the hours card; it gets the path through the stages, with its hours."""
+    answer = e5_engine.ask(question)
+    assert answer.card == "start-how-to-become"
+    assert "{" not in answer.answer
+    assert any(ch.isdigit() for ch in answer.answer)  # the checklist's hours, filled in
