@@ -1085,7 +1085,9 @@ def compose(kb: KnowledgeBase, index: Index, result: SearchResult, gate: Gate, a
         intent = None  # "次の1年で何を伸ばせばシニアに近づけますか？": the career ladder's cards, not a checklist item
     bare = intent is not None and _bare_next(result)
     # a stage named by its number ("I'm on stage 3, what comes after?") is always the roadmap
+    # (so is a course of the curated resources named: "Finished fast.ai Part 1 … what next?")
     if intent is not None and (bare or gate.answerable(result) or result.items_named or result.stages_numbered
+                               or result.courses_named
                                or (_PLAN_RE.search(result.query) and _LEARNING_RE.search(result.query))):
         answer = compose_next(kb, result, intent, asker, lang, notices)
         if answer is not None:

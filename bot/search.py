@@ -87,8 +87,9 @@ _GOAL_RE = re.compile(r"たい|目指|興味|(?:よう|おう|ろう|こう)と(
                       r"\bwant|\bwould like\b|\bplan(?:ning)? to\b|\binterested\b|\bhope\b|\bmove into\b|\bgoal\b",
                       re.IGNORECASE)
 _CLAUSE_WORDS = r"|\bbut\b|\bthough\b|けど|けれど|ですが|だが|が、"
-CLAUSE_RE = re.compile(r"[。、，,.;；!！?？\n]+" + _CLAUSE_WORDS, re.IGNORECASE)
-_STRONG_CLAUSE_RE = re.compile(r"[。.;；!！?？\n]+" + _CLAUSE_WORDS, re.IGNORECASE)  # CLAUSE_RE less list commas
+# (not the dot inside a name or number: "fast.ai", "Node.js", "1.5")
+CLAUSE_RE = re.compile(r"(?:[。、，,;；!！?？\n]|\.(?!\w))+" + _CLAUSE_WORDS, re.IGNORECASE)
+_STRONG_CLAUSE_RE = re.compile(r"(?:[。;；!！?？\n]|\.(?!\w))+" + _CLAUSE_WORDS, re.IGNORECASE)  # CLAUSE_RE less list commas
 _LIST_SEP_RE = re.compile(r"[、，,]")
 _SUBJECT_RE = re.compile(r"\b(?:i|i'm|im|i've|i'd|my|we|it|this|that|there)\b", re.IGNORECASE)
 _JA_PREDICATE_RE = re.compile(r"(?:て|た|る|ます|です|ない|だ|し|う|く|れ|け)\s*$")

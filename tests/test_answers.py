@@ -1010,3 +1010,15 @@ def test_how_to_become_an_ml_engineer_gets_the_path_not_the_job_description(e5_e
     assert answer.card == "start-how-to-become"
     assert "{" not in answer.answer
     assert any(ch.isdigit() for ch in answer.answer)  # the checklist's hours, filled in
+
+
+def test_a_named_course_finished_and_what_next_is_not_declined(e5_engine):
+    """usefulness33 #59 was declined: "fast.ai" was cut into two clauses at its dot, so the course was not seen
+    as finished, and a named course did not count as a reason to answer from the roadmap."""
+    answer = e5_engine.ask("Finished fast.ai Part 1, fine-tuned a ResNet to classify local bird species and deployed it "
+                           "on Hugging Face Spaces. Should I go on to fast.ai Part 2, or is there something better to "
+                           "do next for job readiness?")
+    assert answer.answered
+    assert answer.kind == "next"
+    assert "fastai" not in " ".join(r.id for r in answer.resources)  # (finished: not sent back to it)
+    assert e5_engine.ask("えしかくってむずかしい？").card == "cert-e-shikaku"
