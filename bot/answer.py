@@ -638,6 +638,10 @@ def _steps(kb: KnowledgeBase, stage: Stage, done: frozenset[str], lang: str,
 
 
 _STAGE_WORD_RE = re.compile(r"ステージ|段階|\bstage\b", re.IGNORECASE)
+# A job the asker has ("I'm a QA engineer", "I work as a tester", "SEとして働いています")
+_JOB_RE = re.compile(r"\b(?:i'?m|i am|i work as|working as)\s+(?:an?\s+)?(?:[\w/+-]+\s+){0,3}?(?:engineer|developer|"
+                     r"analyst|tester|scientist|manager|administrator|admin|consultant|designer|programmer)\b|"
+                     r"(?:エンジニア|プログラマー?|SE|テスター|アナリスト)(?:として|をして|をやって|です)", re.IGNORECASE)
 # (not a course's "all": "ProgateのPythonコース全部終わりました" finished the course, not the stage)
 _WHOLE_JA = r"一通り|ひと通り|ひととおり|全部|すべて|全て|ぜんぶ"
 _WHOLE_JA_RE = re.compile(_WHOLE_JA)
@@ -661,7 +665,10 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
     # "データアナリストとして3年働いています。計画を立てて": who they are, not what they finished (the job's
     # name is not the roadmap's "data analyst job" item, nor its stage); only what they say they know counts
     unsaid_plan = plan_request and not result.finished_said  # a plan request that says nothing was finished
-    told = unsaid_plan and bool(result.backgrounds)
+    # (and a job the roadmap has no background for: "I'm a QA engineer (Python + Selenium, some CI with GitHub
+    # Actions)… a study plan" lists the job's tools, not finished checklist items; read as finished, CI placed
+    # them at the MLOps stage and planned interviews and papers)
+    told = unsaid_plan and bool(result.backgrounds or _JOB_RE.search(result.query))
     named_items = [kb.items[i] for i in (result.items_known if told else result.items_finished)]
     # "I'm a data analyst, … I've built a churn model": the job they have is not the roadmap's item that
     # names it ("Choose entry roles": data analyst), which would place them at the job-search stage

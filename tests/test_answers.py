@@ -1022,3 +1022,15 @@ def test_a_named_course_finished_and_what_next_is_not_declined(e5_engine):
     assert answer.kind == "next"
     assert "fastai" not in " ".join(r.id for r in answer.resources)  # (finished: not sent back to it)
     assert e5_engine.ask("えしかくってむずかしい？").card == "cert-e-shikaku"
+
+
+def test_a_plan_for_someone_who_names_a_job_and_its_tools_starts_at_the_beginning(e5_engine, kb):
+    """usefulness33 #57 (graded 0): "I'm a QA engineer (Python + Selenium, some CI with GitHub Actions) … a study
+    plan" read the job's tools as finished items, placed the asker at MLOps and planned interviews and papers."""
+    answer = e5_engine.ask("I'm a QA engineer (Python + Selenium, some CI with GitHub Actions). I can put in 15 hours a "
+                           "week for the next 9 months. Can you make me a study plan to land a junior ML engineer role "
+                           "by the end of it?")
+    assert answer.kind == "next"
+    assert answer.stage == "programming-data"
+    core = kb.stage("core-ml")
+    assert core.items[0].title.en in answer.answer  # the ML basics are in the plan
