@@ -385,6 +385,19 @@ def _context(query: str) -> _Context:
     return _Context(query)
 
 
+def _fits_result(kb: KnowledgeBase, result: SearchResult) -> Callable[[Card], bool]:
+    """:func:`card_fits`, and not a getting-started card ("start-…") for a stage whose checklist the message says
+    the learner has been through to its last item ("comfortable with pandas and scikit-learn … job hunting in 3
+    months" got the beginners' 3-month plan that starts with Python syntax)."""
+    fits = card_fits(kb, result.query)
+    said = set(result.items_known) | (set(result.items_finished) if result.finished_said else set())
+    through = {kb.items[i].stage for i in said if kb.stage(kb.items[i].stage).items[-1].id == i}
+
+    def fits_learner(card: Card) -> bool:
+        return fits(card) and not (card.id.startswith("start-") and card.stage in through)
+    return fits_learner
+
+
 def card_fits(kb: KnowledgeBase, query: str) -> Callable[[Card], bool]:
     """Which cards may answer this message: :func:`fits_asker`, and not a card about something the message
     says the asker already holds or knows and does not ask about (the 統計検定 card for someone who passed
@@ -1101,7 +1114,7 @@ def compose(kb: KnowledgeBase, index: Index, result: SearchResult, gate: Gate, a
             return _with_card(kb, result, gate, asker, lang, answer) if not bare else answer
         if bare:  # "次は？" from someone whose place is unknown: the start, and how to tell me
             return compose_start(kb, result, lang, notices)
-    hit = gate.card_for(result, kb, in_part=in_part, fits=card_fits(kb, result.query), used=exclude)
+    hit = gate.card_for(result, kb, in_part=in_part, fits=_fits_result(kb, result), used=exclude)
     if hit is not None:
         return compose_card(kb, _card_for_age(kb, kb.cards_by_id[hit.id], result.query), result, asker, lang,
                             notices)
@@ -1170,6 +1183,9 @@ _PLAN_RE = re.compile(r"計画|プラン(?!ナー)|スケジュール|\bplan\b|\
 # into MLOps within a year?"): a plan too; not on its own ("1年以内に転職できる？" asks about time).
 _SPAN_NEXT_RE = re.compile(r"次の\s*(?:\d+|[一二三四六])\s*(?:ヶ|か|カ|ケ)月|"
                            r"\b(?:in|over) the next (?:\d+|few|couple of|two|three|six|twelve) (?:weeks|months)\b|"
+                           # "…job hunting in 3 months. What should I do in those 3 months?"
+                           r"\b(?:in|with|during) (?:those|these) (?:\d+|few|two|three|six|twelve) (?:weeks|months)\b|"
+                           r"(?:この|その)\s*(?:\d+|[一二三四六])\s*(?:ヶ|か|カ|ケ)月(?:間)?で|"
                            # a deadline, with the order asked for ("what should I learn, in order, … within a year?");
                            # tried from the start only (it spans the message: from every position it cost 2 ms)
                            r"\A(?=.*(?:順番|順序|\bin (?:what |which )?order\b|\bstep[- ]by[- ]step\b))"
@@ -1207,7 +1223,7 @@ def _plan_intent(result: SearchResult) -> NextIntent | None:
     """A request for a study plan from someone who says what they have done ("Completed the Deep Learning
     Specialization and two Kaggle competitions. Can you give me a plan for those 3 months?"): a plan starts
     from where they are, like "what next?". Without what they have done, a plan card answers."""
-    if not _PLAN_RE.search(result.query) or _GROUP_RE.search(result.query):
+    if not (_PLAN_RE.search(result.query) or _SPAN_NEXT_RE.search(result.query)) or _GROUP_RE.search(result.query):
         return None
     # Nor from someone who asks for another span than the plan cards' three months, or says their hours:
     # "a 12-month roadmap? I study 5 hours a week" is a plan at those, not a ready card's.

@@ -1034,3 +1034,15 @@ def test_a_plan_for_someone_who_names_a_job_and_its_tools_starts_at_the_beginnin
     assert answer.stage == "programming-data"
     core = kb.stage("core-ml")
     assert core.items[0].title.en in answer.answer  # the ML basics are in the plan
+
+
+def test_a_span_to_fill_from_someone_past_the_beginning_is_a_plan_from_where_they_are(e5_engine, kb):
+    """usefulness34 #60 (graded 0): "comfortable with pandas and scikit-learn … What should I do in those 3 months?"
+    got the beginners' 3-month plan (Python syntax first); a getting-started card no longer answers someone
+    through its stage, and "in those 3 months" is a span to plan."""
+    answer = e5_engine.ask("I passed AWS Cloud Practitioner and I'm comfortable with pandas and scikit-learn. I want to "
+                           "start job hunting in 3 months. What should I do in those 3 months?")
+    assert answer.kind == "next"
+    assert answer.stage == "core-ml"
+    assert kb.items["programming-data.python-basics"].title.en not in answer.answer
+    assert "Month 3" in answer.answer
