@@ -285,6 +285,8 @@ def fits_asker(kb: KnowledgeBase, card: Card, query: str, age: int | None = None
     から", "too old"), and a stated age outside their band when another age card fits it (see _card_for_age)."""
     if card.requires and not (_says_any(kb, card, query) and _says_any(kb, card, query, "requires_also")):
         return False
+    if card.excludes and _says_any(kb, card, query, "excludes"):
+        return False
     if card.ages is None:
         return True
     if age is not None:

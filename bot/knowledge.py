@@ -50,7 +50,7 @@ FIELDS = {
     "resource": ("id", "title", "url", "kind", "stages", "items", "tags", "lang", "level", "cost", "summary",
                  "aliases"),
     "card": ("id", "questions", "examples", "answer", "docs", "resources", "stage", "covered", "duration", "ages",
-             "requires", "requires_also"),
+             "requires", "requires_also", "excludes"),
     "background": ("id", "title", "terms", "covers"),
 }
 PLACEHOLDERS = ("hours", "weeks_at_5", "weeks_at_10", "weeks_at_20", "months_at_5", "months_at_10", "months_at_20",
@@ -179,6 +179,9 @@ class Card:
     # and words of which it must say one as well: the books on one subject answer a message that asks for a
     # book (``requires``) on that subject ("線形代数のおすすめの本"), neither "線形代数 必要？" nor a book on another
     requires_also: tuple[str, ...] = ()
+    # words for a situation it is not written for: a message that says one of them (not to deny it) is not
+    # answered by it ("which certificate first?" for someone who says they passed two)
+    excludes: tuple[str, ...] = ()
 
     def index_text(self) -> str:
         """What the keyword index sees: every phrasing in both languages (not the long examples)."""
@@ -711,15 +714,15 @@ def _cards(c: _Checker, data: Any, seen: dict[str, int], docs: set[str] | None,
                 c.fail(node, f"{where}: 'ages' must be [youngest, oldest], whole years from 1 to 120", "ages")
             else:
                 ages = (raw_a[0], raw_a[1])
-        requires, requires_also = (tuple(w for _, w in _by_lang(c, node, key, where, "words"))
-                                   for key in ("requires", "requires_also"))
-        for key, words in (("requires", requires), ("requires_also", requires_also)):
+        requires, requires_also, excludes = (tuple(w for _, w in _by_lang(c, node, key, where, "words"))
+                                             for key in ("requires", "requires_also", "excludes"))
+        for key, words in (("requires", requires), ("requires_also", requires_also), ("excludes", excludes)):
             if key in node and isinstance(node[key], dict) and not words:
                 c.fail(node, f"{where}: '{key}' lists no words", key)
         if requires_also and not requires:
             c.fail(node, f"{where}: 'requires_also' needs 'requires'", "requires_also")
         out.append(Card(cid, tuple(questions), answer, card_docs, card_res, str(stage) if stage else None,
-                        covered, duration, ages, tuple(examples), requires, requires_also))
+                        covered, duration, ages, tuple(examples), requires, requires_also, excludes))
     return out
 
 

@@ -1046,3 +1046,12 @@ def test_a_span_to_fill_from_someone_past_the_beginning_is_a_plan_from_where_the
     assert answer.stage == "core-ml"
     assert kb.items["programming-data.python-basics"].title.en not in answer.answer
     assert "Month 3" in answer.answer
+
+
+def test_the_which_certificate_first_card_is_not_for_someone_who_passed_some(e5_engine):
+    """usefulness33 #30: "統計検定2級、基本情報技術者、Python3エンジニア認定基礎試験を取りました。次は資格をもっと取るべき？"
+    was told to start with G検定 or 統計検定2級 (the card's ``excludes``)."""
+    answer = e5_engine.ask("統計検定2級、基本情報技術者、Python3エンジニア認定基礎試験を取りました。次は資格をもっと取る（E資格とか）"
+                           "べきですか？それとも何か作るべきですか？")
+    assert answer.card != "cert-which-first"
+    assert e5_engine.ask("資格はどれから取ればいいですか？").card == "cert-which-first"
