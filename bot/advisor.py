@@ -219,7 +219,9 @@ _NEXT_RE = re.compile(
 _HOW_LONG_RE = re.compile(r"(?:どれ|どの)(?:くらい|ぐらい)(?:の期間|で|かかり|かか)|何(?:ヶ|か|カ|ケ)月|何年(?:くらい|ぐらい|で|かか)|"
                           r"\bhow long\b|\bhow many (?:months|years|weeks)\b", re.IGNORECASE)
 NOT_YET_RE = re.compile(
-    r"まだ|未だ|途中|受講中|勉強中|やってる最中|半分(?:くらい|ぐらい|ほど)?まで|\bnot yet\b|\bhaven'?t\b|\bstill\b|\bhalfway\b|\bnot (?:finished|done|complete)|"
+    # ("デプロイや運用は先輩任せです": someone else does it)
+    r"まだ|未だ|途中|受講中|勉強中|やってる最中|半分(?:くらい|ぐらい|ほど)?まで|(?:先輩|上司|他の人|人|チーム|同僚)(?:に)?任せ|"
+    r"\bnot yet\b|\bhaven'?t\b|\bstill\b|\bhalfway\b|\bnot (?:finished|done|complete)|"
     r"\bin the middle of\b|\b(?:i'?m|am) (?:currently )?(?:taking|doing|working through)\b", re.IGNORECASE)
 
 

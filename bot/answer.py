@@ -889,6 +889,16 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
             told_open.add(stage.id)
             lines.append(t("earlier_open", lang, stage=stage.title.get(lang),
                            items=sep.join(i.title.get(lang) for i in open_items[:5])))
+    # Someone who says they have done no ML yet and asks about a later stage ("a cloud engineer … zero ML so far.
+    # What's the next step to move into MLOps?") is answered there, with the ML basics named as still open.
+    ml = kb.stages_by_id.get(ML_STAGE)
+    if ml is not None and target.order > ml.order and ml.id not in told_open and ml is not own \
+            and _NO_ML_RE.search(result.query):
+        open_items = [i for i in ml.items if i.id not in done]
+        if open_items:
+            told_open.add(ml.id)
+            lines.append(t("earlier_open", lang, stage=ml.title.get(lang),
+                           items=sep.join(i.title.get(lang) for i in open_items[:5])))
     if plan_request:  # a month-by-month plan from where they are
         lines += ["", *_plan_lines(kb, target, done, asker, result.query, lang, frozenset(told_open),
                                    focus if focus is not None and (own is None or own.order < focus.order) else None)]
@@ -903,6 +913,7 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
 
 
 WORK_STAGE = "work-experience"
+ML_STAGE = "core-ml"  # the ML basics, named as still open to someone who says they have done no ML
 ALONGSIDE_HOURS = 10  # an open foundation item worth naming beside a plan (not a 6-hour "choose a route")
 JOB_READY_ORDER = 5  # stages 1-5 make a learner ready to apply (the roadmap's "job-ready" range)
 DEFAULT_PLAN_WEEKS, DEFAULT_PLAN_HOURS = 12, 10.0

@@ -1055,3 +1055,16 @@ def test_the_which_certificate_first_card_is_not_for_someone_who_passed_some(e5_
                            "べきですか？それとも何か作るべきですか？")
     assert answer.card != "cert-which-first"
     assert e5_engine.ask("資格はどれから取ればいいですか？").card == "cert-which-first"
+
+
+def test_what_someone_else_does_is_not_done_and_no_ml_yet_names_the_ml_basics(e5_engine, kb):
+    """usefulness34 #30: an MLE of one year whose "デプロイや運用は先輩任せです" was told MLOps was done and to choose
+    entry roles; usefulness33 #58: a cloud engineer with "zero ML so far" was sent to MLOps with no word of ML."""
+    answer = e5_engine.ask("MLエンジニアとして入社して1年になります。モデルの学習や評価は一人でできるようになりましたが、デプロイや"
+                           "運用は先輩任せです。次の1年でMLOpsやクラウドの力をどう伸ばしていけばいいでしょうか？")
+    assert answer.stage == "mlops"
+    assert kb.items["work-experience.target-roles"].title.ja not in answer.answer
+    answer = e5_engine.ask("I'm a cloud engineer with AWS Solutions Architect Associate, and I manage Terraform and EKS at "
+                           "work. I've done zero ML so far. What's the next step to move into MLOps?")
+    assert answer.stage == "mlops"
+    assert kb.stage("core-ml").title.en in answer.answer
