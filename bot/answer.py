@@ -955,6 +955,11 @@ def plan_weeks(text: str) -> int | None:
     return min(max(1, n * 4), MAX_WEEKS)  # a month as 4 weeks, so the plan's months are whole
 
 
+_WEEKLY_RE = re.compile(r"\bweek[- ]by[- ]week\b|\bweekly (?:plan|schedule)\b|\bfor each week\b|週ごと|週単位|1週間?ごと|毎週の計画",
+                        re.IGNORECASE)
+MAX_WEEKLY_LINES = 16  # weeks a plan lists one by one when asked to; longer spans stay by month
+
+
 def _plan_lines(kb: KnowledgeBase, start: Stage, done: frozenset[str], asker: Asker, query: str,
                 lang: str, told_open: frozenset[str] = frozenset(), focus: Stage | None = None) -> list[str]:
     """A month-by-month plan of the checklist from ``start`` through the job-ready stages, at the hours the
@@ -997,11 +1002,13 @@ def _plan_lines(kb: KnowledgeBase, start: Stage, done: frozenset[str], asker: As
             with_math, math_left_out = schedule_items(items, weeks, hours)
             if not math_left_out:
                 schedule, start = with_math, first
-    for month in range(0, weeks, 4):
-        titles = list(dict.fromkeys(b.item.title.get(lang) for w in schedule[month:month + 4] for b in w.blocks))
+    # a week-by-week plan when one is asked for and the span is short enough to read as weeks
+    step, line = (1, "plan_week") if _WEEKLY_RE.search(query) and weeks <= MAX_WEEKLY_LINES else (4, "plan_month")
+    for month in range(0, weeks, step):
+        titles = list(dict.fromkeys(b.item.title.get(lang) for w in schedule[month:month + step] for b in w.blocks))
         if titles:
-            lines.append(t("plan_month", lang, m=month // 4 + 1, items=sep.join(titles)))
-        elif not left_out and last.next is None:  # the whole roadmap fits with months to spare: say what follows
+            lines.append(t(line, lang, m=month // step + 1, items=sep.join(titles)))
+        elif not left_out and last.next is None and step == 4:  # the roadmap fits with months to spare: what follows
             lines.append(t("plan_spare", lang, m=month // 4 + 1))
             break
     # what is still open of stage 1 when the plan starts later (the math, for a developer): alongside it

@@ -94,6 +94,7 @@ MESSAGES: dict[str, dict[str, str]] = {
                        "en": "Still open from \"{stage}\": {items}. Give them a few hours a week alongside."},
     "plan_assumed": {"ja": "（時間の指定がないので仮定）", "en": " (assumed: you did not say)"},
     "plan_month": {"ja": "- {m}か月目: {items}", "en": "- Month {m}: {items}"},
+    "plan_week": {"ja": "- 第{m}週: {items}", "en": "- Week {m}: {items}"},
     "plan_spare": {"ja": "{m}か月目以降: チェックリストはここで終わります。選んだ分野の作品を深めながら、応募と面接を続けましょう。",
                    "en": "Month {m} on: the checklist ends here. Deepen a project in the field you chose, and keep applying "
                          "and interviewing."},

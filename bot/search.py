@@ -163,7 +163,7 @@ _IDENTITY_RE = re.compile(
     r"\bi'?m\b|\bi am\b|\bi'?ve been\b|\bi have been\b|\bi was\b|\bi work|\bworking as\b|\bwork as\b|"
     r"今は|現在|"
     r"\bworked as\b|\bmy (?:job|role|day job|degree)\b|\byears?\b|\bcurrently\b|\bby day\b|\bi have an?\b|"
-    r"\bi hold\b|\bi did\b|\bi studied\b|\bgraduated\b", re.IGNORECASE)
+    r"\bi hold\b|\bi did\b|\bi studied\b|\bgraduated\b|\bthesis\b|修論|修士論文|卒論", re.IGNORECASE)
 _NOT_BEFORE_RE = re.compile(r"\b(?:become|becoming|be|into|to|towards?|than|vs\.?|versus|or|like|not|no|non|"
                             r"aspiring|future|wannabe|want|wants)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
 _NOT_AFTER_RE = re.compile(r"^\s*(?:に(?:なり|なる|なれ|転|進|移)|を目指|志望|か[、\s]|かml|かai|かmlエンジニア|と(?:の違い|比べ)|"

@@ -1068,3 +1068,18 @@ def test_what_someone_else_does_is_not_done_and_no_ml_yet_names_the_ml_basics(e5
                            "work. I've done zero ML so far. What's the next step to move into MLOps?")
     assert answer.stage == "mlops"
     assert kb.stage("core-ml").title.en in answer.answer
+
+
+def test_a_week_by_week_plan_asked_for_lists_weeks_and_an_ml_masters_covers_the_math(e5_engine, kb):
+    """usefulness33 #60: a GNN master's graduate asking for a week-by-week plan got months and the math to
+    relearn."""
+    answer = e5_engine.ask("I just submitted my master's thesis on graph neural networks. I graduate in 3 months and can "
+                           "spend about 20 hours a week on job prep. Can you give me a week-by-week plan for landing an "
+                           "ML engineer job?")
+    assert "- Week 12:" in answer.answer
+    assert "Month 1" not in answer.answer
+    assert kb.items["education.linear-algebra"].title.en not in answer.answer
+    answer = e5_engine.ask("情報系の学部3年です。夏のインターンに応募したいので、今から12週間で何をやればいいか週ごとに計画ください")
+    assert "- 第12週:" in answer.answer or "- 第11週:" in answer.answer
+    answer = e5_engine.ask("I've finished Python and pandas. Make me a 6-month plan, week by week. I study 10 hours a week.")
+    assert "- Week " not in answer.answer  # (26 weeks: by month)
