@@ -948,8 +948,9 @@ def test_a_plan_never_starts_with_a_stage_the_askers_background_covers(e5_engine
     assert "0 item(s) left" not in answer.answer
     assert answer.stage != "programming-data"
     # and the plan gives its later months to what the message lists (deployment, Docker, pipelines)
-    months = [line for line in answer.answer.splitlines() if line.startswith("- Month")]
-    assert any("Inference API (FastAPI) and Docker" in m for m in months)
+    # (week by week, as it asks)
+    weeks = [line for line in answer.answer.splitlines() if line.startswith("- Week")]
+    assert any("Inference API (FastAPI) and Docker" in w for w in weeks)
 
 
 def test_a_book_on_a_subject_answers_a_request_for_one_and_only_that(e5_engine):
