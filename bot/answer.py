@@ -712,9 +712,13 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
                             for i in kb.resources_by_id[rid].items if i in kb.items), None)
     # No stored stage: a weaker hint, a keyword match; not when a course is named, whose title words
     # ("... Specialization") match a stage's text without naming it.
+    # (not for a choice that names no stage, "G検定、合格しました。次はE資格か、手を動かすべきか": its card
+    # answers, not the roadmap's first items found by a keyword of the first stage)
     if named_stage is None and asker.stage is None and not result.names_course and not unsaid_plan:
         named_stage = next((kb.stages_by_id[h.id] for h in result.passages
                             if h.id in kb.stages_by_id and h.keyword > 0), None)
+        if named_stage is kb.stages[0] and _CHOICE_RE.search(result.query) and not result.stages_named:
+            named_stage = None
     # What they say they know or use ("Pythonもnumpyも普通に使えます") is done too.
     done = asker.done | frozenset(result.items_known)
     named_stages = sorted((kb.stage(sid) for sid in {i.stage for i in named_items}), key=lambda s: s.order)

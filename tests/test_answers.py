@@ -1084,3 +1084,14 @@ def test_a_week_by_week_plan_asked_for_lists_weeks_and_an_ml_masters_covers_the_
     assert "- 第12週:" in answer.answer or "- 第11週:" in answer.answer
     answer = e5_engine.ask("I've finished Python and pandas. Make me a 6-month plan, week by week. I study 10 hours a week.")
     assert "- Week " not in answer.answer  # (26 weeks: by month)
+
+
+def test_a_choice_after_passing_a_certificate_is_not_sent_back_to_the_first_stage(e5_engine, kb):
+    """usefulness34 #26: the after-passing card said "go on to Python and scikit-learn", then the answer listed
+    the first stage (choose a route, linear algebra), found by a keyword of the first stage."""
+    answer = e5_engine.ask("G検定、合格しました🎉 次はE資格を目指すべきか、それとも資格はいったん置いて手を動かすべきか"
+                           "迷ってます。次のステップを教えてください。")
+    assert answer.card == "cert-after-passing"
+    from bot.render import PLAIN, render_answer
+
+    assert kb.items["education.choose-route"].title.ja not in render_answer(answer, PLAIN)
