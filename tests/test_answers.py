@@ -1095,3 +1095,11 @@ def test_a_choice_after_passing_a_certificate_is_not_sent_back_to_the_first_stag
     from bot.render import PLAIN, render_answer
 
     assert kb.items["education.choose-route"].title.ja not in render_answer(answer, PLAIN)
+
+
+def test_how_far_to_prepare_before_moving_is_the_ready_to_apply_question(e5_engine):
+    """usefulness33 #3 (graded 0): "在職中にどこまで準備してから動くのが安全ですか？" got the card on what production
+    means."""
+    answer = e5_engine.ask("公務員を辞めて民間に行くのはリスクがあると言われてます。未経験転職だと年収ってどれくらい下がるもの"
+                           "なんでしょうか？あと、在職中にどこまで準備してから動くのが安全ですか？")
+    assert "応募を始める目安" in answer.answer
