@@ -1103,3 +1103,13 @@ def test_how_far_to_prepare_before_moving_is_the_ready_to_apply_question(e5_engi
     answer = e5_engine.ask("公務員を辞めて民間に行くのはリスクがあると言われてます。未経験転職だと年収ってどれくらい下がるもの"
                            "なんでしょうか？あと、在職中にどこまで準備してから動くのが安全ですか？")
     assert "応募を始める目安" in answer.answer
+
+
+def test_market_saturation_gets_the_outlook_and_a_laid_off_asker_is_not_told_before_leaving(e5_engine):
+    """usefulness33 #44: "Is the ML engineer job market oversaturated right now?" got the company-culture
+    "not covered" card; someone laid off is not advised on whether to leave their company."""
+    assert e5_engine.ask("Is the ML engineer job market oversaturated right now?").card == "outlook-demand"
+    answer = e5_engine.ask("I'm 24, did a coding bootcamp and worked 1 year as a junior React developer, got laid off "
+                           "last month. Is switching into ML a smart move? If I do it, how should I spend the next 6 "
+                           "months while job hunting?")
+    assert "Before deciding to leave" not in answer.answer
