@@ -293,7 +293,15 @@ def fits_asker(kb: KnowledgeBase, card: Card, query: str, age: int | None = None
         return card.ages[0] <= age <= card.ages[1] or (card.ages[1] >= ADULT and _card_of_age(kb, age) is not None)
     if card.ages[1] >= ADULT:
         return bool(_AGE_TALK_RE.search(query))
-    return bool(_per_kb("band", kb, _band_words)[card.id] & _band_tokens(query))
+    return bool(_per_kb("band", kb, _band_words)[card.id] & _band_tokens(_PAST_SCHOOL_RE.sub(" ", query)))
+
+
+# School spoken of as the past or as a level, not as where the asker is: "I haven't touched calculus since high
+# school" (usefulness35 #43 got the high-school student's card), "高校の数学で止まってます", "高卒"
+_PAST_SCHOOL_RE = re.compile(r"\b(?:since|back in|after|from|in) (?:my )?high ?school\b(?! (?:now|right now|currently))|"
+                             r"\bhigh ?school (?:math|maths|level|diploma|graduate|dropout)\b|"
+                             r"高校(?:以来|ぶり|の(?:時|とき|頃|数学|数[IⅠ12２]|物理|レベル)|時代|で(?:習|やっ|止ま)|数学|レベル|まで|卒)|高卒",
+                             re.IGNORECASE)
 
 
 # A message that talks about age without stating one ("この年齢から", "am I too old?"): the adult age cards

@@ -1113,3 +1113,15 @@ def test_market_saturation_gets_the_outlook_and_a_laid_off_asker_is_not_told_bef
                            "last month. Is switching into ML a smart move? If I do it, how should I spend the next 6 "
                            "months while job hunting?")
     assert "Before deciding to leave" not in answer.answer
+
+
+def test_cards_for_a_high_school_student_or_a_researcher_need_the_asker_to_be_one(e5_engine):
+    """usefulness35, graded after this session's changes: #43 "…if I haven't touched calculus since high school"
+    got the high-school student's card (graded 1); #22, an all-hiragana "what should I study first", got the
+    academia-to-industry card (graded 0)."""
+    answer = e5_engine.ask("How much math do I really need to be an ML engineer (not a researcher)? And what's the best "
+                           "resource to learn it if I haven't touched calculus since high school?")
+    assert "high-school student" not in answer.answer
+    assert e5_engine.ask("I'm a high school student. What should I study now to become an ML engineer?").card == \
+        "bg-high-school-student"
+    assert e5_engine.ask("きかいがくしゅうえんじにあになるには なにからべんきょうすればいいですか").card != "bg-academic-to-industry"
