@@ -351,3 +351,39 @@ def test_a_reload_still_running_at_shutdown_does_not_hold_up_the_exit(kb: Knowle
     started = time.monotonic()
     asyncio.run(scenario())  # returns without joining the rebuild's thread
     assert time.monotonic() - started < 1.0
+
+
+def test_a_button_click_is_accepted_work_and_turned_away_while_draining() -> None:
+    """A Done or Join click is awaited by a restart like a command (CI caught a Done click whose reply was lost
+    when the gateway closed mid-callback), and while the bot drains it gets "restarting" instead."""
+    import discord
+
+    from bot.discordbot.ui.groups import DoneButton, GroupButton
+
+    sent: list[str] = []
+
+    class Response:
+        def is_done(self) -> bool:
+            return False
+
+        async def send_message(self, content: str, **kwargs: Any) -> None:
+            sent.append(content)
+
+    def click(lifecycle: Lifecycle) -> Any:
+        return SimpleNamespace(type=discord.InteractionType.component, command=None, id=77, locale=None,
+                               guild_locale=None, client=SimpleNamespace(lifecycle=lifecycle), response=Response())
+
+    async def scenario() -> tuple[list[bool], list[int]]:
+        lifecycle = Lifecycle(10.0)
+        allowed, in_flight = [], []
+        for button in (DoneButton(1, 2, "core-ml.svm"), GroupButton(1, "join")):
+            allowed.append(await button.interaction_check(click(lifecycle)))
+            in_flight.append(lifecycle.in_flight)  # (this task is the click's work)
+        lifecycle.draining = True
+        allowed.append(await DoneButton(1, 2, "core-ml.svm").interaction_check(click(lifecycle)))
+        return allowed, in_flight
+
+    allowed, in_flight = asyncio.run(scenario())
+    assert allowed == [True, True, False]
+    assert in_flight == [1, 1]
+    assert sent == [t("restarting", "en")]

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 
+from bot.discordbot.lifecycle import admit
 from bot.discordbot.ui.interaction import interaction_lang, patiently, send_ephemeral
 from bot.discordbot.ui.text import clip
 from bot.groups import GroupPlan, week_items
@@ -55,6 +56,11 @@ class GroupButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=GROUP
                                            custom_id=f"careerbot:group:{plan_id}:{action}"))
         self.plan_id = plan_id
         self.action = action
+
+    async def interaction_check(self, interaction: discord.Interaction, /) -> bool:
+        # A click is accepted work like a command: a restart waits for its reply (a Done click answered while
+        # the bot was draining lost its reply when the gateway closed), and turns new clicks away with a sentence.
+        return await admit(getattr(interaction.client, "lifecycle", None), interaction)
 
     @classmethod
     async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Item[Any],
@@ -96,6 +102,9 @@ class DoneButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=DONE_T
         self.plan_id = plan_id
         self.week = week
         self.item_id = item_id
+
+    async def interaction_check(self, interaction: discord.Interaction, /) -> bool:
+        return await admit(getattr(interaction.client, "lifecycle", None), interaction)  # (see GroupButton)
 
     @classmethod
     async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Item[Any],
