@@ -31,6 +31,7 @@ from bot.gate import Gate, gate_for
 from bot.index import Index, ensure_index, locations
 from bot.knowledge import KnowledgeBase, knowledge_digest, load, read_snapshot
 from bot.search import Searcher, SearchResult
+from bot.text import detect_lang
 
 log = logging.getLogger(__name__)
 
@@ -85,7 +86,7 @@ class Engine:
         ``asker`` describes who asks (their stored stage, completed items, weekly hours, language), if known.
         """
         prepared = [prepare_question(q) for q in questions]
-        parts = [question_parts(q) for q, _ in prepared]
+        parts = [self._with_subject(question_parts(q)) for q, _ in prepared]
         flat = [p for ps in parts for p in ps]
         # One encoder call for the one-part questions and the parts of the others. A message that asks several
         # questions is not embedded again as a whole: its vector is its parts' vectors averaged by length (e5
@@ -124,6 +125,22 @@ class Engine:
                         whole = add_part_cards(whole, [None, added])
             answers.append(whole)
         return answers
+
+    def _with_subject(self, parts: list[str]) -> list[str]:
+        """The parts, a short request for a book that names no checklist item ("あと初心者向けの
+        おすすめの本あったら教えてください📖" after "線形代数ってどこまで理解してれば…？") with the item the part
+        before it names added in brackets: the books on *that* subject, not books in general."""
+        out: list[str] = []
+        for n, part in enumerate(parts):
+            if n and _cost(part) <= MAX_FOLLOW_UP and _MATERIAL_RE.search(part) \
+                    and not self.searcher.item_terms.find(part):
+                lang = detect_lang(part)
+                words = [next((kw for kw in self.kb.items[iid].keywords if kw.isascii() == (lang == "en")),
+                              self.kb.items[iid].title.get(lang)) for iid in self.searcher.item_terms.find(parts[n - 1])]
+                if words:
+                    part = f"{part}（{'・'.join(words)}）" if lang == "ja" else f"{part} ({', '.join(words)})"
+            out.append(part)
+        return out
 
     def _parts(self, results: list[SearchResult], asker: Asker) -> list[Answer]:
         """Each question of a message, answered in turn; a card an earlier question used answers a later one only
@@ -180,6 +197,10 @@ _DEPENDS_RE = re.compile(r"\s*(?:if so|if yes|if not|if that'?s (?:the case|true
                          r"(?:初学者|初心者|素人|未経験者)にも(?:分かる|わかる)ように|(?:分かり|わかり)やすく|"
                          r"(?:簡単|具体的|詳し)く?に?(?:教え|説明))", re.IGNORECASE)
 MAX_PARTS = 3
+MAX_FOLLOW_UP = 40.0  # encoder tokens (see _cost): a request for material this short takes the item before it
+# A request for a book ("おすすめの本", "a good book or course"; not "本当", "日本", "基本")
+_MATERIAL_RE = re.compile(r"(?<![日基資脚根])本(?![当業気格来社番人質音])|書籍|参考書|教科書|\b(?:books?|textbooks?)\b",
+                          re.IGNORECASE)
 MIN_PART = 12  # characters: a shorter "question" only follows up the one before it
 MERGEABLE = ("card", "passage")  # the answer kinds merge_parts works with
 # the kinds a part's answer may have: an honest "not covered" (salaries) joins the answer to the other part

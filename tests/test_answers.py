@@ -1125,3 +1125,15 @@ def test_cards_for_a_high_school_student_or_a_researcher_need_the_asker_to_be_on
     assert e5_engine.ask("I'm a high school student. What should I study now to become an ML engineer?").card == \
         "bg-high-school-student"
     assert e5_engine.ask("きかいがくしゅうえんじにあになるには なにからべんきょうすればいいですか").card != "bg-academic-to-industry"
+
+
+def test_a_short_book_request_after_a_question_on_a_subject_gets_that_subjects_books(e5_engine):
+    """usefulness32 #15: "…線形代数ってどこまで…？あと初心者向けのおすすめの本あったら教えてください📖" got the
+    one-book-per-stage list for its second question; "本当？" is not a book request."""
+    answer = e5_engine.ask("MLエンジニアやるのに線形代数ってどこまで理解してればいいんでしょう？あと初心者向けのおすすめの本あったら"
+                           "教えてください📖")
+    assert "固有値" in answer.answer  # the first question: how far
+    assert "プログラミングのための線形代数" in answer.answer  # the second: that subject's books
+    answer = e5_engine.ask("How much linear algebra do I actually need for ML engineering, and what's a good book or "
+                           "course to learn it?")
+    assert "Strang" in answer.answer
