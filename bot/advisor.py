@@ -123,6 +123,11 @@ class Step:
     opens: Text | None = None  # the title of the following stage, whose first item this step is
 
 
+def step_for(kb: KnowledgeBase, item: Item, lang: str, avoid: frozenset[str] = frozenset()) -> Step:
+    """A checklist item with its best resource other than those in ``avoid`` (courses the learner finished)."""
+    return Step(item, next((r for r in best_resources(kb, item, lang, n=len(avoid) + 1) if r.id not in avoid), None))
+
+
 def following_steps(kb: KnowledgeBase, stage: Stage, steps: list[Step], done: frozenset[str], lang: str,
                     limit: int, avoid: frozenset[str] = frozenset()) -> list[Step]:
     """``steps`` (a stage's last open items), then the first open items of the stage after it up to ``limit``,
@@ -130,8 +135,7 @@ def following_steps(kb: KnowledgeBase, stage: Stage, steps: list[Step], done: fr
     following = kb.next_stage(stage.id)
     if len(steps) >= limit or following is None:
         return steps
-    more = [Step(i, next((r for r in best_resources(kb, i, lang, n=len(avoid) + 1) if r.id not in avoid), None))
-            for i in following.items if i.id not in done][:limit - len(steps)]
+    more = [step_for(kb, i, lang, avoid) for i in following.items if i.id not in done][:limit - len(steps)]
     if more:
         more[0] = Step(more[0].item, more[0].resource, following.title)
     return steps + more
@@ -176,13 +180,13 @@ def next_steps(kb: KnowledgeBase, stage_id: str | None, done: frozenset[str], la
     todo = [i for i in stage.items if i.id not in done]
     if not todo:
         return NextSteps(stage, stage_complete=True, propose_stage=kb.next_stage(stage.id))
-    steps = [Step(i, next(iter(best_resources(kb, i, lang)), None)) for i in todo[:limit]]
+    steps = [step_for(kb, i, lang) for i in todo[:limit]]
     return NextSteps(stage, following_steps(kb, stage, steps, done, lang, limit), remaining=len(todo))
 
 
 def first_steps(kb: KnowledgeBase, stage: Stage, lang: str, limit: int = 3) -> list[Step]:
     """The first items of a stage (for someone just arriving at it)."""
-    return [Step(i, next(iter(best_resources(kb, i, lang)), None)) for i in stage.items[:limit]]
+    return [step_for(kb, i, lang) for i in stage.items[:limit]]
 
 
 # ---------------------------------------------------------------- self-assessment

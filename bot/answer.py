@@ -34,11 +34,11 @@ from bot.advisor import (
     NOT_YET_RE,
     NextIntent,
     Step,
-    best_resources,
     detect_next_intent,
     following_steps,
     make_plan,
     schedule_items,
+    step_for,
 )
 from bot.gate import Gate
 from bot.index import Index
@@ -656,8 +656,7 @@ def _steps(kb: KnowledgeBase, stage: Stage, done: frozenset[str], lang: str,
            avoid: frozenset[str] = frozenset()) -> list[Step]:
     """The stage's next open items, each with its best resource other than those in ``avoid`` (courses the
     learner says they finished: "Completed the Hugging Face course. next?" is not sent back to it)."""
-    return [Step(i, next((r for r in best_resources(kb, i, lang, n=len(avoid) + 1) if r.id not in avoid), None))
-            for i in stage.items if i.id not in done][:MAX_STEPS]
+    return [step_for(kb, i, lang, avoid) for i in stage.items if i.id not in done][:MAX_STEPS]
 
 
 _STAGE_WORD_RE = re.compile(r"ステージ|段階|\bstage\b", re.IGNORECASE)
@@ -894,22 +893,16 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
                            items=sep.join(i.title.get(lang) for i in remaining[:5])))
     # Finishing a later item (a Kaggle competition) does not finish the stages before it: say what is
     # still open in an earlier stage they named ("linear regression and Titanic" leaves the rest of core ML).
+    # Someone who says they have done no ML yet and asks about a later stage ("a cloud engineer … zero ML so far.
+    # What's the next step to move into MLOps?") is answered there, with the ML basics named as still open too.
+    ml = kb.stages_by_id.get(ML_STAGE)
+    no_ml = [ml] if ml is not None and _NO_ML_RE.search(result.query) else []
     told_open: set[str] = set()
-    for stage in dict.fromkeys([*named_stages, base]):  # (and where they are, when they asked to go further)
+    for stage in dict.fromkeys([*named_stages, base, *no_ml]):  # (and where they are, when they asked to go further)
         open_items = [i for i in stage.items if i.id not in done]
         if stage.order < target.order and open_items and stage is not own and not (plan_request and stage is first):
             told_open.add(stage.id)
             lines.append(t("earlier_open", lang, stage=stage.title.get(lang),
-                           items=sep.join(i.title.get(lang) for i in open_items[:5])))
-    # Someone who says they have done no ML yet and asks about a later stage ("a cloud engineer … zero ML so far.
-    # What's the next step to move into MLOps?") is answered there, with the ML basics named as still open.
-    ml = kb.stages_by_id.get(ML_STAGE)
-    if ml is not None and target.order > ml.order and ml.id not in told_open and ml is not own \
-            and _NO_ML_RE.search(result.query):
-        open_items = [i for i in ml.items if i.id not in done]
-        if open_items:
-            told_open.add(ml.id)
-            lines.append(t("earlier_open", lang, stage=ml.title.get(lang),
                            items=sep.join(i.title.get(lang) for i in open_items[:5])))
     if plan_request:  # a month-by-month plan from where they are
         lines += ["", *_plan_lines(kb, target, done, asker, result.query, lang, frozenset(told_open),
@@ -1071,7 +1064,7 @@ def _next_step(kb: KnowledgeBase, asker: Asker, stage_id: str | None, lang: str,
     for item_id in hints:
         item = kb.items.get(item_id)
         if item is not None and item.id not in done:
-            return [Step(item, next(iter(best_resources(kb, item, lang)), None))]
+            return [step_for(kb, item, lang)]
     if not stage_id:
         return []
     return _steps(kb, kb.stage(stage_id), done, lang)[:1]
