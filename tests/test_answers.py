@@ -1137,3 +1137,31 @@ def test_a_short_book_request_after_a_question_on_a_subject_gets_that_subjects_b
     answer = e5_engine.ask("How much linear algebra do I actually need for ML engineering, and what's a good book or "
                            "course to learn it?")
     assert "Strang" in answer.answer
+
+
+@pytest.mark.parametrize(("question", "stage", "command"), [
+    ("『ゼロから作るDeep Learning』の1巻を読み終わりました。今のステージとして記録しておいてほしいです。あと、この次に何をすればいいか教えてください。",
+     "projects", "careerbot stage set projects"),
+    ("Please save my progress: I finished the projects stage. What should I do next?", "mlops",
+     "careerbot stage set mlops"),
+])
+def test_a_request_to_save_the_stage_says_which_command_saves_it(e5_engine, question, stage, command):
+    """An answer cannot write to the profile: a message asking it to ("記録しておいて", "save my progress")
+    is told the command that saves the stage the answer placed it at, not left to think it was saved."""
+    from bot.cli import render
+
+    answer = e5_engine.ask(question)
+    assert (answer.stage, answer.save_stage) == (stage, stage)
+    assert command in render(answer)
+    # nothing to say when the stored stage already is that stage, or when nothing was asked to be saved
+    assert e5_engine.ask(question, Asker(stage=stage)).save_stage is None
+    assert e5_engine.ask("I finished the projects stage. What should I do next?").save_stage is None
+
+
+def test_reached_the_point_of_doing_something_counts_as_done(e5_engine):
+    """"CIFAR-10の分類ができるところまで来ました" says the CNN was built: the plan starts from the projects, not
+    at Python basics (usefulness35 #27, graded 0)."""
+    answer = e5_engine.ask("今はPyTorchでCNNを組んでCIFAR-10の分類ができるところまで来ました。週15時間くらい使えるので、"
+                           "この先3ヶ月の学習プランを作ってもらえますか？")
+    assert answer.stage == "projects"
+    assert "projects.image-classifier" not in _items(answer)
