@@ -95,6 +95,8 @@ class Answer:
     card: str | None = None  # the answer card that answered, if one did
     kind: str = "passage"  # card | passage | next | not_covered | decline
     stage: str | None = None  # the stage the next steps belong to
+    save_stage: str | None = None  # the message asks to save where it places them ("記録しておいて"): this stage
+    save_title: str = ""  # and its title
 
     def to_json(self) -> dict:
         lang = self.lang
@@ -110,6 +112,7 @@ class Answer:
                  if s.resource else None}
                 for s in self.next_steps],
             "stage": self.stage,
+            "save_stage": self.save_stage,
             "top_score": round(self.top_score, 4),
             "notices": self.notices,
         }
@@ -1196,6 +1199,18 @@ def _with_card(kb: KnowledgeBase, result: SearchResult, gate: Gate, asker: Asker
 
 
 # "Can you give me a plan for the next 3 months?", "3ヶ月の学習計画を立てたい"
+# A request to save the learner's place ("今のステージとして記録しておいてほしいです", "Please save my progress"):
+# an answer cannot write to their profile, so it says which command does, with the stage it placed them at.
+_SAVE_RE = re.compile(r"(?:記録|保存|登録)(?:して|しておいて|しといて|を?お願い|お願い)|覚えておいて|覚えといて|"
+                      r"\b(?:save|record|store|log|update|remember)\s+(?:my|this|that|it|where)\b|\bset my stage\b|"
+                      r"\bkeep track of my\b", re.IGNORECASE)
+
+
+def asks_to_save(query: str) -> bool:
+    """Whether the message asks the bot to record the learner's stage or progress."""
+    return bool(_SAVE_RE.search(query))
+
+
 _PLAN_RE = re.compile(r"計画|プラン(?!ナー)|スケジュール|\bplan\b|\bnext (?:\d+|few|couple of|two|three|six) months\b|"
                       # "6ヶ月の学習ロードマップを週単位で作ってほしい", "give me a month-by-month roadmap"
                       r"ロードマップを[^。？?！!]{0,20}?(?:作|つく|立て|組|考え|引)|(?:月|週)(?:ごと|単位)|"

@@ -21,6 +21,7 @@ from bot.answer import (
     Asker,
     age_card,
     asks_next,
+    asks_to_save,
     compose,
     hours_in_question,
     subject_card,
@@ -123,6 +124,8 @@ class Engine:
                     added = extra(self.kb, result, whole, asker)
                     if added is not None:
                         whole = add_part_cards(whole, [None, added])
+            if whole.stage and whole.stage != asker.stage and asks_to_save(result.query):
+                whole.save_stage, whole.save_title = whole.stage, self.kb.stage(whole.stage).title.get(whole.lang)
             answers.append(whole)
         return answers
 

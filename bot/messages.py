@@ -74,6 +74,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # ---------------------------------------------------------------- next steps and plans (both renderers)
     "next_steps_heading": {"ja": "次にやること", "en": "Next steps"},
+    # a message that asks to record where the learner is: answers do not write to the profile, commands do
+    "save_hint_cli": {"ja": "質問への回答では保存されません。「{title}」を現在のステージとして保存するには "
+                            "careerbot stage set {id}、終えた項目は careerbot progress done 項目ID で記録できます。",
+                      "en": "Answers do not save anything. To save \"{title}\" as your stage: careerbot stage set {id}; "
+                            "finished items: careerbot progress done ITEM."},
+    "save_hint_discord": {"ja": "質問への回答では保存されません。「{title}」を現在のステージとして保存するには `/stage set`、"
+                                "終えた項目は `/progress done` で記録できます。",
+                          "en": "Answers do not save anything. To save \"{title}\" as your stage, use `/stage set`; "
+                                "for finished items, `/progress done`."},
     "week": {"ja": "第{n}週", "en": "Week {n}"},
     "weeks_span": {"ja": "第{a}〜{b}週", "en": "Weeks {a}–{b}"},
     "free_weeks": {"ja": "{span}: 予定なし（復習・遅れの取り戻し・次の準備に）",

@@ -56,6 +56,8 @@ def render_answer(answer: Answer, style: Style = PLAIN) -> str:
         heading = t("next_steps_heading" if answer.kind == "next" else "next_step", lang)
         lines += ["", style.heading(heading)]
         lines += [step_line(s, lang, style, with_id=False) for s in answer.next_steps]
+    if answer.save_stage:
+        lines += ["", save_hint(answer, style)]
     if answer.passages:
         lines += ["", style.heading(t("sources", lang))]
         lines += [f"- {p.title} ({p.doc_id})" for p in answer.passages]
@@ -63,6 +65,14 @@ def render_answer(answer: Answer, style: Style = PLAIN) -> str:
         lines += ["", style.heading(t("resources", lang))]
         lines += [f"- {style.link(r.title, r.url)}" for r in answer.resources]
     return "\n".join(lines)
+
+
+def save_hint(answer: Answer, style: Style = PLAIN) -> str:
+    """How to save the stage an answer placed the learner at, for a message that asked to record it: the
+    terminal's command, or Discord's slash commands."""
+    assert answer.save_stage is not None
+    key = "save_hint_discord" if style.markdown else "save_hint_cli"
+    return t(key, answer.lang, id=answer.save_stage, title=answer.save_title or answer.save_stage)
 
 
 def render_next_steps(ns: NextSteps, lang: str, style: Style = PLAIN) -> str:

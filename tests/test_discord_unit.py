@@ -219,6 +219,17 @@ def test_answer_embed_shows_the_structured_next_steps(kind: str, heading: str, p
     assert "**Item 2**" in steps["value"]
 
 
+def test_answer_embed_says_which_slash_command_saves_a_stage_it_was_asked_to_record() -> None:
+    answer = Answer("q", "ja", True, "次はプロジェクトです。", kind="next", stage="projects", save_stage="projects",
+                    save_title="プロジェクトで実践")
+    fields = answer_embed(answer, "記録しておいて").to_dict()["fields"]
+    assert "`/stage set`" in fields[-1]["value"]
+    assert "「プロジェクトで実践」" in fields[-1]["value"]
+    assert "careerbot" not in fields[-1]["value"]  # not the terminal's command
+    assert all("/stage set" not in f["value"] for f in answer_embed(Answer("q", "ja", True, "x", kind="next",
+                                                                            stage="projects"), "次は？").to_dict().get("fields", []))
+
+
 def test_declined_answer_has_no_footer() -> None:
     answer = Answer("q", "ja", False, "ごめんなさい")
     data = answer_embed(answer, "天気は？").to_dict()
