@@ -245,8 +245,10 @@ def test_progress_up_to_a_point_counts_and_what_is_not_started_stays_open(e5_eng
 
 
 @pytest.mark.parametrize(("message", "background"), [
-    ("I'm a backend engineer with 6 years of experience, mostly Go and Node.", "software-engineer"),
-    ("42歳、SIerでJavaの業務システム開発を15年くらいやってます。", "software-engineer"),
+    ("I'm a backend engineer with 6 years of experience, mostly Go and Node.", "backend-engineer"),
+    ("42歳、SIerでJavaの業務システム開発を15年くらいやってます。", "backend-engineer"),
+    ("I'm an iOS developer.", "software-engineer"),
+    ("I'm finishing a physics PhD in Germany.", "math-science-degree"),
     ("データアナリストとして働いて3年目です。", "data-analyst"),
     ("物理学の修士2年です。", "math-science-degree"),
     ("I want to become a data analyst first.", None),  # a goal
@@ -277,6 +279,8 @@ def test_a_plan_for_someone_with_a_background_skips_what_it_covers_and_says_so(e
     assert answer.kind == "next"
     assert "education.cs-fundamentals" not in _items(answer)
     assert kb.items["education.cs-fundamentals"].title.en in answer.answer.split("left out")[1].split("\n")[0]
+    # a backend developer writes SQL: no weeks on SELECT and JOIN (usefulness35 #57: "spends weeks on Pandas/SQL")
+    assert kb.items["programming-data.sql-basics"].title.en in answer.answer.split("left out")[1].split("\n")[0]
 
 
 def test_tools_the_learner_knows_do_not_place_them_on_a_later_stage(e5_engine):
