@@ -193,6 +193,10 @@ _ASKS = re.compile(r"(?:[?？]|(?:か迷ってます|か悩んでいます)。|"
                    r"[\s\W_]*$")  # (and what may trail it: "…教えてください📖", "…ますか？🙏")
 # A question that depends on the one before it ("Is MLOps next? If so, what should I learn first?").
 _DEPENDS_RE = re.compile(r"\s*(?:if so|if yes|if not|if that'?s (?:the case|true)|and if so|その場合|もしそうなら|"
+                         # the other side of the question before, with no subject of its own ("E資格って転職で
+                         # 評価される？それとも他のことにお金と時間を使うべき？"; "…それともMLプロジェクトのPMを目指す
+                         # べき？" names one and keeps its card: every "それとも" merged changed 40 answers, mixed)
+                         r"それとも(?:何か)?(?:他|ほか|別)の|\bor (?:on )?something else\b|"
                          # "…独学でもいけるのか迷ってます。どっちがいいと思いますか？": the dilemma again
                          r"(?:どっち|どちら)が(?:いい|良い|おすすめ)|どう思いますか|どっちですか|どちらですか|"
                          r"だとしたら|そうだとしたら|もしそうだとしたら|"
@@ -303,8 +307,10 @@ def add_part_cards(whole: Answer, parts: list[Answer | None]) -> Answer:
     """A next-step or plan answer to a message that also asks something else ("…6ヶ月の学習プランを月ごとに
     組んでもらえますか？数学はどこまで復習すべきかも知りたいです。"): the cards that answer the other questions,
     each where it was asked (the plan where the "what next?" was, else first); a part no card answers adds nothing."""
-    cards = [a if a is not None and a.kind in ("card", "not_covered") and a.card != whole.card else None
-             for a in parts]
+    # (nor a card whose text the answer already gives: one a part answered besides the first, found again
+    # as the subject a long message names, "E資格" in an English answer that says "E Shikaku")
+    cards = [a if a is not None and a.kind in ("card", "not_covered") and a.card != whole.card
+             and a.answer not in whole.answer else None for a in parts]
     if not any(cards):
         return whole
     at = next((n for n, a in enumerate(parts) if a is None), 0)

@@ -1169,3 +1169,26 @@ def test_reached_the_point_of_doing_something_counts_as_done(e5_engine):
                            "この先3ヶ月の学習プランを作ってもらえますか？")
     assert answer.stage == "projects"
     assert "projects.image-classifier" not in _items(answer)
+
+
+def test_whether_e_shikaku_pays_off_gets_the_card_on_its_worth(e5_engine):
+    """"E資格って転職で評価される？…それとも他のことにお金と時間を使うべき？" (usefulness35 #4, graded 0) got the
+    exam's description and, for "それとも他の…" read as a question of its own, a card on time for English."""
+    assert e5_engine.ask("E資格って転職で評価されますか？").card == "cert-e-shikaku-worth"
+    assert e5_engine.ask("Is the E certificate worth it for getting hired?").card == "cert-e-shikaku-worth"
+    assert e5_engine.ask("E資格ってどんな資格ですか？").card == "cert-e-shikaku"
+    answer = e5_engine.ask("30歳の看護師です。独学で半年勉強してG検定には合格しました🎉 次にE資格を考えていますが、認定講座が"
+                           "高くて迷っています。E資格って転職で本当に評価されるんでしょうか？それとも他のことにお金と時間を"
+                           "使うべきですか？")
+    assert answer.card == "cert-e-shikaku-worth"
+    assert "英語" not in answer.answer
+
+
+def test_a_card_is_never_given_twice_in_one_answer(e5_engine, kb):
+    """A card one question of a message got is not added again as the subject it names ("E資格" in an English
+    message, whose answer says "E Shikaku")."""
+    message = ("I'm a Java backend developer in Osaka, JLPT N2. Do ML engineer jobs in Japan usually require "
+               "business-level Japanese? And would getting something like E資格 help a foreigner stand out?")
+    answer = e5_engine.ask(message)
+    text = kb.cards_by_id["cert-e-shikaku-worth"].answer.en
+    assert answer.answer.count(text) == 1
