@@ -1192,3 +1192,25 @@ def test_a_card_is_never_given_twice_in_one_answer(e5_engine, kb):
     answer = e5_engine.ask(message)
     text = kb.cards_by_id["cert-e-shikaku-worth"].answer.en
     assert answer.answer.count(text) == 1
+
+
+def test_someone_who_already_deployed_is_not_told_to_deploy_before_applying(e5_engine):
+    """usefulness35 #58 (graded 0): Kaggle medals and a FastAPI model in Docker on a VM, "am I ready?", was told to
+    deploy one project with FastAPI and Docker first."""
+    answer = e5_engine.ask("I've got two Kaggle bronze medals, and I deployed my project as an API with FastAPI in "
+                           "Docker. Am I ready to start applying for junior ML roles?")
+    assert answer.card == "job-ready-deployed"
+    never = e5_engine.ask("I can train models in PyTorch and did one Kaggle competition, but I've never deployed "
+                          "anything. Am I ready to start applying for junior ML roles?")
+    assert never.card == "job-ready-to-apply"
+
+
+def test_which_of_data_scientist_and_ml_engineer_fits_a_background_is_answered_for_it(e5_engine):
+    """"自分の経歴だとどっちが近道？" after a stated background got only the roles' difference (usefulness33 #36,
+    34 #34, 35 #8 and #41: "doesn't say which fits their background")."""
+    answer = e5_engine.ask("経理を6年やっていて、Excelでの集計と簡単な統計は得意です。MLエンジニアとデータサイエンティスト、"
+                           "自分の経歴だとどっちを目指すのが近道ですか？")
+    assert answer.card == "ladder-mle-or-ds-for-me"
+    assert e5_engine.ask("MLエンジニアとデータサイエンティストの違いは何ですか？").card == "ladder-mle-vs-data-scientist"
+    # two other roles: not this card
+    assert e5_engine.ask("MLエンジニアとMLOpsエンジニア、未経験から入りやすいのはどっち？").card != "ladder-mle-or-ds-for-me"
