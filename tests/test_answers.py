@@ -1214,3 +1214,15 @@ def test_which_of_data_scientist_and_ml_engineer_fits_a_background_is_answered_f
     assert e5_engine.ask("MLエンジニアとデータサイエンティストの違いは何ですか？").card == "ladder-mle-vs-data-scientist"
     # two other roles: not this card
     assert e5_engine.ask("MLエンジニアとMLOpsエンジニア、未経験から入りやすいのはどっち？").card != "ladder-mle-or-ds-for-me"
+
+
+def test_senior_versus_lead_or_staff_is_answered(e5_engine, kb):
+    """"シニアとリード（テックリード）って実際何が違う？" got the senior card or the years card, which never say
+    what a lead does (usefulness33 #48, 34 #14, 35 #18)."""
+    answer = e5_engine.ask("ジュニアのMLエンジニアからシニアになるまで普通は何年くらいかかりますか？それと、シニアとリード"
+                           "（テックリード）って実際何が違うんでしょう？")
+    assert kb.cards_by_id["ladder-senior-vs-lead"].answer.ja in answer.answer  # besides the years card
+    assert e5_engine.ask("What's the difference between a senior and a staff ML engineer?").card == "ladder-senior-vs-lead"
+    # the architect keeps its own card
+    assert e5_engine.ask("What's the difference between a senior ML engineer and an ML architect?").card == \
+        "ladder-ml-architect"
