@@ -278,7 +278,8 @@ def _band_words(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
     return out
 
 
-def fits_asker(kb: KnowledgeBase, card: Card, query: str, age: int | None = None) -> bool:
+def fits_asker(kb: KnowledgeBase, card: Card, query: str, age: int | None = None,
+               situation: str | None = None) -> bool:
     """Whether a card written for a situation (``requires``: a career gap, no degree) or an age band may answer
     this message (``age``: the age it states, if any). A situation card answers only a message that names the
     situation. A card
@@ -286,9 +287,14 @@ def fits_asker(kb: KnowledgeBase, card: Card, query: str, age: int | None = None
     when the message names that band ("高校2年です"); never a 24-year-old or "高専を出て組み込みを5年…". The
     adult age cards ("in your 30s") answer a message that states no age only when it talks about age ("この年齢
     から", "too old"), and a stated age outside their band when another age card fits it (see _card_for_age)."""
-    if card.requires and not (_says_any(kb, card, query) and _says_any(kb, card, query, "requires_also")):
+    # (one question of a longer message: the situation may be told anywhere in it; what the question is about,
+    # requires_also, is in the question: "数学の本ってありますか？それと統計は…" is not after statistics books)
+    # (a background card's situation is the asker's own, told with the question it answers: the message's first
+    # question, whose text carries the background, gets it; not a later short one, "How do I close that gap?")
+    told = query if card.id.startswith("bg-") else situation or query
+    if card.requires and not (_says_any(kb, card, told) and _says_any(kb, card, query, "requires_also")):
         return False
-    if card.excludes and _says_any(kb, card, query, "excludes"):
+    if card.excludes and _says_any(kb, card, told, "excludes"):
         return False
     if card.ages is None:
         return True
@@ -398,11 +404,11 @@ def _context(query: str) -> _Context:
     return _Context(query)
 
 
-def _fits_result(kb: KnowledgeBase, result: SearchResult) -> Callable[[Card], bool]:
+def _fits_result(kb: KnowledgeBase, result: SearchResult, message: str | None = None) -> Callable[[Card], bool]:
     """:func:`card_fits`, and not a getting-started card ("start-…") for a stage whose checklist the message says
     the learner has been through to its last item ("comfortable with pandas and scikit-learn … job hunting in 3
     months" got the beginners' 3-month plan that starts with Python syntax)."""
-    fits = card_fits(kb, result.query)
+    fits = card_fits(kb, result.query, situation=message)
     said = set(result.items_known) | (set(result.items_finished) if result.finished_said else set())
     through = {kb.items[i].stage for i in said if kb.stage(kb.items[i].stage).items[-1].id == i}
 
@@ -411,7 +417,7 @@ def _fits_result(kb: KnowledgeBase, result: SearchResult) -> Callable[[Card], bo
     return fits_learner
 
 
-def card_fits(kb: KnowledgeBase, query: str) -> Callable[[Card], bool]:
+def card_fits(kb: KnowledgeBase, query: str, situation: str | None = None) -> Callable[[Card], bool]:
     """Which cards may answer this message: :func:`fits_asker`, and not a card about something the message
     says the asker already holds or knows and does not ask about (the 統計検定 card for someone who passed
     it and asks about changing jobs; the Docker card for "I know Docker, Kubernetes, Postgres")."""
@@ -420,7 +426,7 @@ def card_fits(kb: KnowledgeBase, query: str) -> Callable[[Card], bool]:
     age = age_in_question(query)
 
     def fits(card: Card) -> bool:
-        if not fits_asker(kb, card, query, age):
+        if not fits_asker(kb, card, query, age, situation):
             return False
         if context.hours_told and _TIME_CARD_RE.match(card.id):
             return False  # (the hours they have go into whatever answers; they did not ask how long)
@@ -1122,9 +1128,12 @@ def compose_card(kb: KnowledgeBase, card: Card, result: SearchResult, asker: Ask
 
 
 def compose(kb: KnowledgeBase, index: Index, result: SearchResult, gate: Gate, asker: Asker,
-            truncated: bool = False, in_part: bool = False, exclude: frozenset[str] = frozenset()) -> Answer:
+            truncated: bool = False, in_part: bool = False, exclude: frozenset[str] = frozenset(),
+            message: str | None = None) -> Answer:
     """The answer for one search result (see the module docstring for the order of precedence).
     ``in_part``: the result is one question of a message that asks several (see :meth:`Gate.card_for`);
+    ``message``: then the whole message, where the situation a card is written for may be told
+    ("経理を6年…。MLエンジニアとデータサイエンティストの違いは？未経験から入りやすいのはどっち？");
     ``exclude``: cards that already answer another of its questions (the next confident card answers this one)."""
     lang = asker.lang or result.lang
     notices = [t("truncated", lang)] if truncated else []
@@ -1142,7 +1151,7 @@ def compose(kb: KnowledgeBase, index: Index, result: SearchResult, gate: Gate, a
             return _with_card(kb, result, gate, asker, lang, answer) if not bare else answer
         if bare:  # "次は？" from someone whose place is unknown: the start, and how to tell me
             return compose_start(kb, result, lang, notices)
-    hit = gate.card_for(result, kb, in_part=in_part, fits=_fits_result(kb, result), used=exclude)
+    hit = gate.card_for(result, kb, in_part=in_part, fits=_fits_result(kb, result, message), used=exclude)
     if hit is not None:
         return compose_card(kb, _card_for_age(kb, kb.cards_by_id[hit.id], result.query), result, asker, lang,
                             notices)

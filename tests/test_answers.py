@@ -1226,3 +1226,13 @@ def test_senior_versus_lead_or_staff_is_answered(e5_engine, kb):
     # the architect keeps its own card
     assert e5_engine.ask("What's the difference between a senior ML engineer and an ML architect?").card == \
         "ladder-ml-architect"
+
+
+def test_a_later_question_is_answered_for_the_situation_told_earlier_in_the_message(e5_engine, kb):
+    """"MLエンジニアとデータサイエンティストって何が違う？あと、未経験から目指すならどっちが入りやすい？": the second
+    question names neither role, but the message does, so the card written for choosing between the two answers
+    it (was: the card on applying with no experience)."""
+    answer = e5_engine.ask("MLエンジニアとデータサイエンティストって何が違うんですか？あと、未経験から目指すならどっちのほうが"
+                           "入りやすいですか？")
+    assert kb.cards_by_id["ladder-mle-vs-data-scientist"].answer.ja in answer.answer
+    assert kb.cards_by_id["ladder-mle-or-ds-for-me"].answer.ja in answer.answer
