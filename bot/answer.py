@@ -642,15 +642,20 @@ def duration_values(kb: KnowledgeBase, first: str, last: str, done: frozenset[st
     return values
 
 
-def _duration_text(kb: KnowledgeBase, card: Card, lang: str, asker: Asker, query: str) -> str:
+def _duration_text(kb: KnowledgeBase, card: Card, lang: str, asker: Asker, query: str,
+                   known: frozenset[str] = frozenset()) -> str:
+    """The card's figures, and the asker's own: less what they have done or say they know (their job or degree
+    covers: "SIerでJavaを10年" is not starting from zero), at the hours a week they state."""
     assert card.duration is not None
     text = card.answer.get(lang).format(**duration_values(kb, *card.duration))
     per_week = hours_in_question(query) or asker.hours_per_week
+    left = duration_values(kb, *card.duration, done=asker.done | known)["hours"]
     if per_week:
-        left = duration_values(kb, *card.duration, done=asker.done)["hours"]
         weeks = math.ceil(left / per_week)
         text += t("duration_personal", lang, per_week=per_week, hours=left, weeks=weeks,
                   months=max(1, round(weeks / WEEKS_PER_MONTH)))
+    elif known and left < duration_values(kb, *card.duration)["hours"]:
+        text += t("duration_known", lang, hours=left, months=max(1, round(math.ceil(left / 10) / WEEKS_PER_MONTH)))
     return text
 
 
@@ -931,6 +936,7 @@ ML_STAGE = "core-ml"  # the ML basics, named as still open to someone who says t
 ALONGSIDE_HOURS = 10  # an open foundation item worth naming beside a plan (not a 6-hour "choose a route")
 JOB_READY_ORDER = 5  # stages 1-5 make a learner ready to apply (the roadmap's "job-ready" range)
 DEFAULT_PLAN_WEEKS, DEFAULT_PLAN_HOURS = 12, 10.0
+MAX_FITTED_WEEKS = 24  # a plan with no span asked for covers the time to ready-to-apply when it is this short
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "six": 6, "nine": 9, "twelve": 12,
                  "一": 1, "二": 2, "三": 3, "四": 4, "六": 6, "半年": 6, "一年": 12, "1年": 12, "a year": 12,
                  "one year": 12, "1 year": 12}
@@ -980,11 +986,26 @@ def _plan_lines(kb: KnowledgeBase, start: Stage, done: frozenset[str], asker: As
     learner states (or their stored hours, or an assumed 10 a week), over the span they ask for (else 12
     weeks). What does not fit is named, not crammed. ``focus``: a later stage the plan is asked for; in a plan of
     8 weeks or more it gets the last months its items need, the stages from ``start`` up to it the months before."""
-    weeks = plan_weeks(query) or DEFAULT_PLAN_WEEKS
     stated = hours_in_question(query) or asker.hours_per_week
     hours = min(stated or DEFAULT_PLAN_HOURS, MAX_HOURS)
     sep = "、" if lang == "ja" else ", "
-    lines = [t("plan_months", lang, weeks=weeks, h=hours, assumed="" if stated else t("plan_assumed", lang))]
+    weeks = plan_weeks(query)
+    lines: list[str] = []
+    if weeks is None and start.order <= JOB_READY_ORDER:
+        # No span asked for ("how many months should I plan for before I start applying?"): how long the
+        # checklist up to ready-to-apply takes from here at their hours, and a plan over that time when it is
+        # half a year or less (else the default span, the rest named after it)
+        ready = next((st for st in kb.stages if st.order == JOB_READY_ORDER), kb.stages[-1])
+        # (the foundations left "alongside" count too: they take hours of the same weeks)
+        need = sum(i.hours for st in kb.stages if st.order <= ready.order and (st.order >= start.order or st is
+                   kb.stages[0]) for i in st.items if i.id not in done)
+        need_weeks = math.ceil(need / hours)
+        weeks = math.ceil(need_weeks / 4) * 4 if 0 < need_weeks <= MAX_FITTED_WEEKS else DEFAULT_PLAN_WEEKS
+        if need:
+            lines.append(t("plan_needed", lang, hours=round(need), h=hours,
+                           months=max(1, round(need_weeks / WEEKS_PER_MONTH)), stage=ready.order))
+    weeks = weeks or DEFAULT_PLAN_WEEKS
+    lines.append(t("plan_months", lang, weeks=weeks, h=hours, assumed="" if stated else t("plan_assumed", lang)))
     first = kb.stages[0]
     before = kb.previous_stage(focus.id) if focus is not None else None
     if focus is not None and before is not None and weeks >= 8 and before.order >= start.order:
@@ -1106,8 +1127,9 @@ def _finished_courses(result: SearchResult) -> frozenset[str]:
 
 
 def compose_card(kb: KnowledgeBase, card: Card, result: SearchResult, asker: Asker, lang: str,
-                 notices: list[str]) -> Answer:
-    text = _duration_text(kb, card, lang, asker, result.query) if card.duration else card.answer.get(lang)
+                 notices: list[str], whole: SearchResult | None = None) -> Answer:
+    known = frozenset(_known(kb, result)) | (frozenset(_known(kb, whole)) if whole else frozenset())
+    text = _duration_text(kb, card, lang, asker, result.query, known) if card.duration else card.answer.get(lang)
     passages = [_doc_passage(kb, d, lang, 1.0 / (n + 1)) for n, d in enumerate(card.docs[:MAX_CITED])]
     if not card.covered:
         return Answer(result.query, lang, False, text, passages, [], [], result.relevance, notices,
@@ -1129,11 +1151,12 @@ def compose_card(kb: KnowledgeBase, card: Card, result: SearchResult, asker: Ask
 
 def compose(kb: KnowledgeBase, index: Index, result: SearchResult, gate: Gate, asker: Asker,
             truncated: bool = False, in_part: bool = False, exclude: frozenset[str] = frozenset(),
-            message: str | None = None) -> Answer:
+            whole: SearchResult | None = None) -> Answer:
     """The answer for one search result (see the module docstring for the order of precedence).
     ``in_part``: the result is one question of a message that asks several (see :meth:`Gate.card_for`);
-    ``message``: then the whole message, where the situation a card is written for may be told
-    ("経理を6年…。MLエンジニアとデータサイエンティストの違いは？未経験から入りやすいのはどっち？");
+    ``whole``: then the search of the whole message, where the situation a card is written for may be told
+    ("経理を6年…。MLエンジニアとデータサイエンティストの違いは？未経験から入りやすいのはどっち？") and what the
+    asker knows ("SIerでJavaを10年…。準備期間はどれくらい？": not from zero);
     ``exclude``: cards that already answer another of its questions (the next confident card answers this one)."""
     lang = asker.lang or result.lang
     notices = [t("truncated", lang)] if truncated else []
@@ -1151,10 +1174,11 @@ def compose(kb: KnowledgeBase, index: Index, result: SearchResult, gate: Gate, a
             return _with_card(kb, result, gate, asker, lang, answer) if not bare else answer
         if bare:  # "次は？" from someone whose place is unknown: the start, and how to tell me
             return compose_start(kb, result, lang, notices)
-    hit = gate.card_for(result, kb, in_part=in_part, fits=_fits_result(kb, result, message), used=exclude)
+    hit = gate.card_for(result, kb, in_part=in_part, fits=_fits_result(kb, result, whole.query if whole else None),
+                         used=exclude)
     if hit is not None:
         return compose_card(kb, _card_for_age(kb, kb.cards_by_id[hit.id], result.query), result, asker, lang,
-                            notices)
+                            notices, whole)
     if not gate.answerable(result):
         if intent is not None and result.finished_said and _STUDY_RE.search(result.query) and not in_part:
             # "Done with the CS229 lectures and all the problem sets. Next?": a course the roadmap does not

@@ -116,9 +116,9 @@ class Engine:
             stated = hours_in_question(result.query) if part_results else None
             part_asker = replace(asker, hours_per_week=stated) if stated else asker
             if whole.kind in PART_KINDS:  # a card, passage or "not covered" answer may be replaced by the parts'
-                whole = merge_parts(whole, self._parts(part_results, part_asker, result.query))
+                whole = merge_parts(whole, self._parts(part_results, part_asker, result))
             elif whole.kind == "next" and part_results:  # "what next?" and another question: that one's card too
-                whole = add_part_cards(whole, self._other_parts(part_results, part_asker, whole))
+                whole = add_part_cards(whole, self._other_parts(part_results, part_asker, whole, result))
             if whole.kind in ("card", "next"):  # a subject asked about by name that the answer never mentions,
                 for extra in (subject_card, age_card):  # and the asker's age when the question is about it
                     added = extra(self.kb, result, whole, asker)
@@ -145,17 +145,18 @@ class Engine:
             out.append(part)
         return out
 
-    def _parts(self, results: list[SearchResult], asker: Asker, message: str) -> list[Answer]:
+    def _parts(self, results: list[SearchResult], asker: Asker, whole: SearchResult) -> list[Answer]:
         """Each question of a message, answered in turn; a card an earlier question used answers a later one only
         when no other card matches it about as well (see :meth:`Gate.card_for`)."""
         answers: list[Answer] = []
         for r in results:
             used = frozenset(a.card for a in answers if a.card)
             answers.append(compose(self.kb, self.index, r, self.gate, asker, in_part=True, exclude=used,
-                                   message=message))
+                                   whole=whole))
         return answers
 
-    def _other_parts(self, results: list[SearchResult], asker: Asker, whole: Answer) -> list[Answer | None]:
+    def _other_parts(self, results: list[SearchResult], asker: Asker, whole: Answer,
+                     message: SearchResult) -> list[Answer | None]:
         """The answers to the questions of a message that are not its "what next?" or plan request (None for
         those): each a card, in turn, never the card the next-step answer already gives."""
         answers: list[Answer | None] = []
@@ -165,7 +166,7 @@ class Engine:
                 continue
             used = frozenset(c for c in [whole.card, *(a.card for a in answers if a is not None)] if c)
             answers.append(compose(self.kb, self.index, r, self.gate, asker, in_part=True, exclude=used,
-                                   message=whole.query))
+                                   whole=message))
         return answers
 
     def ask(self, question: str, asker: Asker | None = None) -> Answer:

@@ -67,6 +67,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "I don't know where you are on the roadmap yet, so here is its start, \"{stage}\". Tell me what "
               "you have finished (e.g. \"I've done Python basics\") and I'll suggest what comes next.",
     },
+    "duration_known": {"ja": "あなたの経験ですでに済んでいる項目を除くと、残りは約{hours}時間（週10時間なら約{months}か月）です。",
+                       "en": " Leaving out what your experience already covers, about {hours} hours are left (about "
+                             "{months} months at 10 hours a week)."},
     "duration_personal": {
         "ja": "あなたの場合（週{per_week:g}時間、残り約{hours}時間）なら、約{weeks}週間（約{months}か月）が目安です。",
         "en": " For you, at {per_week:g} hours a week with about {hours} hours to go, that is about {weeks} "
@@ -101,6 +104,9 @@ MESSAGES: dict[str, dict[str, str]] = {
                          "en": "With your {background}, I have left out {items} (say so if you want them back)."},
     "plan_alongside": {"ja": "「{stage}」の{items}もまだです。並行して週に数時間ずつ進めましょう。",
                        "en": "Still open from \"{stage}\": {items}. Give them a few hours a week alongside."},
+    "plan_needed": {"ja": "ここからロードマップ{stage}段階目まで（応募を始められる目安）は残り約{hours}時間で、週{h:g}時間なら約{months}か月です。",
+                    "en": "From here to ready-to-apply (roadmap stages up to {stage}) is about {hours} h: about {months} "
+                          "months at {h:g} h a week."},
     "plan_assumed": {"ja": "（時間の指定がないので仮定）", "en": " (assumed: you did not say)"},
     "plan_month": {"ja": "- {m}か月目: {items}", "en": "- Month {m}: {items}"},
     "plan_week": {"ja": "- 第{m}週: {items}", "en": "- Week {m}: {items}"},

@@ -1236,3 +1236,39 @@ def test_a_later_question_is_answered_for_the_situation_told_earlier_in_the_mess
                            "入りやすいですか？")
     assert kb.cards_by_id["ladder-mle-vs-data-scientist"].answer.ja in answer.answer
     assert kb.cards_by_id["ladder-mle-or-ds-for-me"].answer.ja in answer.answer
+
+
+def test_a_plan_with_no_span_says_how_long_to_ready_to_apply_and_covers_it(e5_engine, kb):
+    """"…how many months should I plan for before I start applying?" (usefulness34 #39: "never answers how many
+    months"): the hours from here through stage 5 at their pace, and a plan over that time, not a fixed 12 weeks."""
+    answer = e5_engine.ask("I know Python well but nothing about ML, and I can study full-time, 40 hours a week. "
+                           "Can you make me a study plan? How many months until I can start applying?")
+    assert answer.kind == "next"
+    need = sum(i.hours for st in kb.stages if answer.stage and kb.stage(answer.stage).order <= st.order <= 5
+               for i in st.items)
+    line = next(x for x in answer.answer.splitlines() if x.startswith("From here to ready-to-apply"))
+    assert "months at 40 h a week" in line
+    assert abs(int(line.split("about ")[1].split(" h")[0]) - need) <= need  # the figure is there
+    assert "your 12 weeks" not in answer.answer  # the span is the time it takes
+    assert not any(x.startswith("The remaining") and "MLOps" in x for x in answer.answer.splitlines())
+    # a span asked for is kept, and then no estimate is added
+    answer = e5_engine.ask("I know Python well but nothing about ML. I have 8 hours a week. Can you make me a "
+                           "12-week study plan?")
+    assert "your 12 weeks" in answer.answer
+    assert "ready-to-apply" not in answer.answer
+
+
+def test_how_long_counts_what_the_asker_already_knows(e5_engine, kb):
+    """"SIerでJavaの業務システム開発を10年…。準備期間はどれくらい？" got the from-zero figure only (usefulness34 #2:
+    "a generic from-scratch estimate that ignores 10 years of Java"). The second question's card now leaves out
+    what the background told in the first covers."""
+    answer = e5_engine.ask("35歳、SIerでJavaの業務システム開発を10年やってます。G検定とE資格、どっちを先に取るのがいい"
+                           "ですか？あと、今の経験を活かして転職するとしたら、準備期間はどれくらい見ておけばいいでしょうか。")
+    line = next(s for s in answer.answer.split("。") if "済んでいる項目を除くと" in s)
+    covered = sum(kb.items[i].hours for i in kb.backgrounds_by_id["backend-engineer"].covers)
+    assert f"約{round(638 - covered)}時間" in line
+    # with the hours a week told, the personal estimate counts from what is left too
+    answer = e5_engine.ask("I'm 41 and teach high school physics; I'm fine with calculus and linear algebra. I can "
+                           "put in about 8 hours a week. How long would it take me to become job-ready?")
+    assert "about 638 hours to go" not in answer.answer
+    assert "hours to go" in answer.answer
