@@ -1272,3 +1272,22 @@ def test_how_long_counts_what_the_asker_already_knows(e5_engine, kb):
                            "put in about 8 hours a week. How long would it take me to become job-ready?")
     assert "about 638 hours to go" not in answer.answer
     assert "hours to go" in answer.answer
+
+
+def test_situation_cards_answer_only_their_situation(e5_engine):
+    """The stay-or-switch card is for someone already in an ML job (a 50-year-old PM, a journalist and a civil
+    servant got it); the 統計検定 card is not for QC検定 (usefulness34 #4); the career-gap card's figures follow
+    the hours told, not "about an hour a day" (usefulness35 #35: "contradicts itself on hours")."""
+    assert e5_engine.ask("I've been a junior ML engineer at a retailer for a year and I only write SQL. Should I "
+                         "switch companies?").card == "career-stay-or-switch-company"
+    pm = e5_engine.ask("50歳、SIerでPMをやっています。今からMLエンジニアとして手を動かす側に行くのは現実的なんでしょうか？"
+                       "それとも、MLチームのリードとかマネジメント側を目指すべきですか？")
+    assert "転職を決める前に" not in pm.answer
+    qc = e5_engine.ask("42歳、食品メーカーで品質管理をしています。QC検定2級は持っていて、統計の基本は仕事で使っています。"
+                       "この年齢からMLエンジニアを目指すのは厳しいでしょうか？")
+    assert "統計検定" not in qc.answer.split("。")[0]
+    gap = e5_engine.ask("I'm a stay-at-home dad, out of work for 4 years, and now I have about 20 hours a week. Can "
+                        "someone coming back from a career break realistically get into ML?")
+    assert gap.card == "bg-career-gap"
+    assert "an hour a day" not in gap.answer
+    assert "at 20 hours a week" in gap.answer
