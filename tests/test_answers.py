@@ -1291,3 +1291,15 @@ def test_situation_cards_answer_only_their_situation(e5_engine):
     assert gap.card == "bg-career-gap"
     assert "an hour a day" not in gap.answer
     assert "at 20 hours a week" in gap.answer
+
+
+def test_whether_to_move_on_to_deep_learning_is_answered(e5_engine):
+    """"scikit-learnでタイタニック…交差検証も少しわかってきた。そろそろディープラーニングに進んでいい？" got the math of
+    deep learning (usefulness35 #26: "never says whether to move to DL now")."""
+    answer = e5_engine.ask("scikit-learnで住宅価格の回帰とタイタニックはやってみて、交差検証も少しわかってきました。"
+                           "そろそろディープラーニングに進んでいいですか？")
+    assert answer.card == "start-dl-when-ready"
+    # not for what deep learning is, nor for someone who has finished it
+    assert e5_engine.ask("ディープラーニングと機械学習の違いって何？").card != "start-dl-when-ready"
+    assert e5_engine.ask("Finished linear regression, SVMs, clustering and the deep learning basics. What should "
+                         "I do now?").card != "start-dl-when-ready"
