@@ -1303,3 +1303,14 @@ def test_whether_to_move_on_to_deep_learning_is_answered(e5_engine):
     assert e5_engine.ask("ディープラーニングと機械学習の違いって何？").card != "start-dl-when-ready"
     assert e5_engine.ask("Finished linear regression, SVMs, clustering and the deep learning basics. What should "
                          "I do now?").card != "start-dl-when-ready"
+
+
+def test_how_to_let_a_recruiter_try_a_model_gets_the_demo_card(e5_engine, kb):
+    """"…how do I deploy a model so a recruiter can try it without installing anything?" got the data-scientist-to-MLE
+    card (usefulness35 #47); that card is for someone who already builds models."""
+    answer = e5_engine.ask("What kinds of projects should be in an ML portfolio? And how do I deploy a model so a "
+                           "recruiter can actually try it without installing anything?")
+    assert kb.cards_by_id["job-portfolio-demo"].answer.en in answer.answer
+    assert kb.cards_by_id["bg-data-scientist"].answer.en not in answer.answer
+    assert e5_engine.ask("I'm a data scientist and I've never deployed a model. How do I move to ML engineering?"
+                         ).card == "bg-data-scientist"
