@@ -1314,3 +1314,12 @@ def test_how_to_let_a_recruiter_try_a_model_gets_the_demo_card(e5_engine, kb):
     assert kb.cards_by_id["bg-data-scientist"].answer.en not in answer.answer
     assert e5_engine.ask("I'm a data scientist and I've never deployed a model. How do I move to ML engineering?"
                          ).card == "bg-data-scientist"
+
+
+def test_whether_employers_want_fine_tuning_is_answered(e5_engine, kb):
+    """"…And are employers actually looking for people who can fine-tune models?" got no card for its second question
+    (usefulness35 #45: "barely addresses whether employers want fine-tuning skills")."""
+    answer = e5_engine.ask("Should I learn LLMs and RAG right away or start with fundamentals? And are employers "
+                           "actually looking for people who can fine-tune models?")
+    assert kb.cards_by_id["outlook-llm-skills"].answer.en in answer.answer
+    assert "demand" in kb.cards_by_id["outlook-llm-skills"].answer.en
