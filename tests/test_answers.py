@@ -1323,3 +1323,21 @@ def test_whether_employers_want_fine_tuning_is_answered(e5_engine, kb):
                            "actually looking for people who can fine-tune models?")
     assert kb.cards_by_id["outlook-llm-skills"].answer.en in answer.answer
     assert "demand" in kb.cards_by_id["outlook-llm-skills"].answer.en
+
+
+@pytest.mark.parametrize(("question", "card"), [
+    ("まっくとwindowsどっちかったほうがいい？", "nc-laptop-gpu"),  # was declined (usefulness36 #24)
+    ("azure ai-102 worth it?", "cert-cloud-ml"),  # was declined (usefulness36 #53)
+    ("staff ML engineer — what do they even do all day?", "ladder-senior-vs-lead"),  # a junior's day (#52)
+    ("do ML engineers still need leetcode lol", "job-coding-interview"),  # the LLMs-replace-us card (37 #53)
+    ("is kaggle grandmaster worth it or just flex", "job-kaggle-medals"),  # Kaggle for beginners (37 #49)
+])
+def test_short_questions_the_blind_sets_asked_get_their_card(e5_engine, question, card):
+    assert e5_engine.ask(question).card == card
+
+
+def test_a_solutions_architect_certificate_is_not_the_architect_role(e5_engine):
+    answer = e5_engine.ask("Just passed the AWS Solutions Architect Associate and I've deployed a model with SageMaker "
+                           "once by following a tutorial. Should I go for the ML Specialty next or spend that time on "
+                           "projects?")
+    assert answer.card != "ladder-ml-architect"  # usefulness36 #59, graded 0
