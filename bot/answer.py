@@ -673,6 +673,9 @@ def _steps(kb: KnowledgeBase, stage: Stage, done: frozenset[str], lang: str,
     return [step_for(kb, i, lang, avoid) for i in stage.items if i.id not in done][:MAX_STEPS]
 
 
+PROJECTS_STAGE = "projects"
+_NEXT_PROJECT_RE = re.compile(r"\bnext (?:ml )?project\b|\bwhat (?:should|could|can) i build next\b|"
+                              r"次(?:に|の)(?:作る)?(?:作品|プロジェクト)|次に何を作", re.IGNORECASE)
 _STAGE_WORD_RE = re.compile(r"ステージ|段階|\bstage\b", re.IGNORECASE)
 # A job the asker has ("I'm a QA engineer", "I work as a tester", "SEとして働いています")
 _JOB_RE = re.compile(r"\b(?:i'?m|i am|i work as|working as)\s+(?:an?\s+)?(?:[\w/+-]+\s+){0,3}?(?:engineer|developer|"
@@ -735,6 +738,12 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
     # ("... Specialization") match a stage's text without naming it.
     # (not for a choice that names no stage, "G検定、合格しました。次はE資格か、手を動かすべきか": its card
     # answers, not the roadmap's first items found by a keyword of the first stage)
+    # "What should my next project be?" with nothing placed: the projects stage, not the roadmap's start (a RAG
+    # chatbot's builder was sent to the math foundations: usefulness36 #56, graded 0)
+    project_asked = named_stage is None and not named_items and asker.stage is None \
+        and bool(_NEXT_PROJECT_RE.search(result.query))
+    if project_asked:
+        named_stage = kb.stages_by_id.get(PROJECTS_STAGE)
     if named_stage is None and asker.stage is None and not result.names_course and not unsaid_plan:
         named_stage = next((kb.stages_by_id[h.id] for h in result.passages
                             if h.id in kb.stages_by_id and h.keyword > 0), None)
@@ -814,7 +823,7 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
     if base.order > coding.order and _NO_CODE_RE.search(result.query):
         base = coding
     if asker.stage is None and not named_items and not result.stages_named and not _mentions_stage(result, kb) \
-            and base is not kb.stages[0]:
+            and base is not kb.stages[0] and not project_asked:
         return None
     # What their job or degree usually covers ("I'm a backend engineer": the CS basics), unless they say
     # it is not done; said in the answer, so that they can ask for it back.

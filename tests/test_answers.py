@@ -1341,3 +1341,13 @@ def test_a_solutions_architect_certificate_is_not_the_architect_role(e5_engine):
                            "once by following a tutorial. Should I go for the ML Specialty next or spend that time on "
                            "projects?")
     assert answer.card != "ladder-ml-architect"  # usefulness36 #59, graded 0
+
+
+def test_what_should_my_next_project_be_starts_at_the_projects(e5_engine):
+    """A RAG chatbot's builder asking for their next project was sent to the math foundations (usefulness36 #56,
+    graded 0)."""
+    answer = e5_engine.ask("I built a RAG chatbot over my company's docs with LangChain and OpenAI embeddings, deployed "
+                           "on Streamlit. People keep saying that's not 'real ML.' What should my next project be to "
+                           "prove I can do actual ML engineering?")
+    assert answer.kind == "next"
+    assert answer.stage == "projects"
