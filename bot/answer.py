@@ -1064,7 +1064,24 @@ def _plan_lines(kb: KnowledgeBase, start: Stage, done: frozenset[str], asker: As
         rest = sum(h for _, h in left_out)
         names = list(dict.fromkeys(i.title.get(lang) for i, _ in left_out))
         lines.append(t("plan_rest", lang, rest=round(rest), items=sep.join(names[:4]) + ("…" if len(names) > 4 else "")))
+    # A plan that is to end in applications ("a 16-week plan to get job-ready for entry-level roles"): the job
+    # search's first items in its last weeks, when the schedule does not reach them (usefulness36 #55: "leaves
+    # out resume and interview prep")
+    work = kb.stages_by_id.get(WORK_STAGE)
+    planned = {b.item.id for w in schedule for b in w.blocks}
+    if work is not None and _APPLY_GOAL_RE.search(query):
+        prep = [i for i in work.items[:APPLY_PREP_ITEMS] if i.id not in done and i.id not in planned]
+        if prep:
+            lines.append(t("plan_apply", lang, items=sep.join(i.title.get(lang) for i in prep),
+                           h=round(sum(i.hours for i in prep))))
     return lines
+
+
+# A plan meant to end in applying ("…to get job-ready for entry-level roles", "転職活動を始めたい")
+_APPLY_GOAL_RE = re.compile(r"job[- ]ready|\bhireable\b|\bemployable\b|\b(?:start |begin )?(?:applying|apply)\b|"
+                            r"\bjob (?:hunt|search)|\bget (?:a|an|my first) (?:job|role|position)\b|\bland (?:a|an|my)\b|"
+                            r"応募|就活|就職活動|転職活動|内定|就職できる|転職できる", re.IGNORECASE)
+APPLY_PREP_ITEMS = 3  # the job search's first items: entry roles, resume and portfolio, interview prep
 
 
 def _mentions_stage(result: SearchResult, kb: KnowledgeBase) -> bool:

@@ -1351,3 +1351,16 @@ def test_what_should_my_next_project_be_starts_at_the_projects(e5_engine):
                            "prove I can do actual ML engineering?")
     assert answer.kind == "next"
     assert answer.stage == "projects"
+
+
+def test_a_plan_meant_to_end_in_applying_names_the_application_prep(e5_engine, kb):
+    """"…a 16-week plan to get job-ready for entry-level roles" left out the resume and interview prep (usefulness36
+    #55); a plan with no such goal does not get the line."""
+    answer = e5_engine.ask("Finished CS50P, Andrew Ng's ML Specialization and the first half of the Deep Learning "
+                           "Specialization. I've got ~12 hrs/week. Can you give me a 16-week plan to get job-ready for "
+                           "entry-level ML engineer roles?")
+    line = next(x for x in answer.answer.splitlines() if x.startswith("Since you mean to apply"))
+    assert kb.items["work-experience.interview-prep"].title.en in line
+    answer = e5_engine.ask("I know Python well but nothing about ML. I have 8 hours a week. Can you make me a "
+                           "12-week study plan?")
+    assert "Since you mean to apply" not in answer.answer
