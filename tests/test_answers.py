@@ -1177,6 +1177,8 @@ def test_whether_e_shikaku_pays_off_gets_the_card_on_its_worth(e5_engine):
     assert e5_engine.ask("E資格って転職で評価されますか？").card == "cert-e-shikaku-worth"
     assert e5_engine.ask("Is the E certificate worth it for getting hired?").card == "cert-e-shikaku-worth"
     assert e5_engine.ask("E資格ってどんな資格ですか？").card == "cert-e-shikaku"
+    # whether the course is required is the exam's own card (usefulness37 #13 got the worth card: graded down)
+    assert e5_engine.ask("E資格ってJDLAの認定講座を受けないと受験できないって本当ですか？").card != "cert-e-shikaku-worth"
     answer = e5_engine.ask("30歳の看護師です。独学で半年勉強してG検定には合格しました🎉 次にE資格を考えていますが、認定講座が"
                            "高くて迷っています。E資格って転職で本当に評価されるんでしょうか？それとも他のことにお金と時間を"
                            "使うべきですか？")
