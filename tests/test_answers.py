@@ -1366,3 +1366,12 @@ def test_a_plan_meant_to_end_in_applying_names_the_application_prep(e5_engine, k
     answer = e5_engine.ask("I know Python well but nothing about ML. I have 8 hours a week. Can you make me a "
                            "12-week study plan?")
     assert "Since you mean to apply" not in answer.answer
+
+
+def test_which_exam_first_and_coding_tests_get_their_cards(e5_engine):
+    """"統計検定2級とG検定どっちが先？" got the 統計検定 card alone (usefulness36 #20); "面接でコーディングテストって
+    ありますか？" got the card on testing ML code (usefulness37 #15)."""
+    assert e5_engine.ask("統計検定2級とG検定どっちが先？").card == "cert-which-first"
+    answer = e5_engine.ask("SIerで要件定義ばかりやってて最近コードを書いてないんですが、転職の面接でコーディングテストって"
+                           "ありますか？あるとしたらLeetCode的なものとMLの実装問題、どっちが多いですか？")
+    assert answer.card != "concept-testing-ml-code"
