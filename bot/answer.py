@@ -567,7 +567,8 @@ _EN_WEEKEND_RE = re.compile(_NUM + r"\s*(?:hours?|hrs?|h)\s*(?:(?:each|a day|per
                             r"\bweekends?\s*[,:-]?\s*(?:about|around|maybe|like|~)?\s*" + _NUM + r"\s*(?:hours?|hrs?|h)\b"
                             r"(?:\s*(?:each(?: day)?|per day|a day))?", re.IGNORECASE)
 _EACH_DAY_RE = re.compile(r"\beach\b|\b(?:a|per) day\b", re.IGNORECASE)  # "4 hours each": a weekend day's figure
-_EN_WEEKLY_RE = re.compile(r"\b(?:a|per|each|every)\s*week\b|\bweekly\b|/\s*week", re.IGNORECASE)
+# (a weekly figure, not "lay out a week-by-week plan")
+_EN_WEEKLY_RE = re.compile(r"\b(?:a|per|each|every)\s*week\b(?![- ]by[- ])|\bweekly\b|/\s*week", re.IGNORECASE)
 
 
 def _english_week(text: str) -> float | None:

@@ -1375,3 +1375,12 @@ def test_which_exam_first_and_coding_tests_get_their_cards(e5_engine):
     answer = e5_engine.ask("SIerで要件定義ばかりやってて最近コードを書いてないんですが、転職の面接でコーディングテストって"
                            "ありますか？あるとしたらLeetCode的なものとMLの実装問題、どっちが多いですか？")
     assert answer.card != "concept-testing-ml-code"
+
+
+def test_a_complete_beginner_asking_for_a_week_by_week_plan(e5_engine):
+    """usefulness38 #60 (graded 0): "Complete beginner" read as "completed", and "lay out a week-by-week plan" as a
+    weekly figure that hid "1 hour on weekdays and 4 hours each weekend day" (4 h a week instead of 13)."""
+    answer = e5_engine.ask("Complete beginner, working full time, I can do 1 hour on weekdays and 4 hours each weekend "
+                           "day. Can you lay out a week-by-week plan for the first 2 months toward ML engineering?")
+    assert "At 13 h a week" in answer.answer
+    assert "programming-data.python-basics" in [s.item.id for s in answer.next_steps]
