@@ -1258,7 +1258,6 @@ def _with_card(kb: KnowledgeBase, result: SearchResult, gate: Gate, asker: Asker
     return answer
 
 
-# "Can you give me a plan for the next 3 months?", "3ヶ月の学習計画を立てたい"
 # A request to save the learner's place ("今のステージとして記録しておいてほしいです", "Please save my progress"):
 # an answer cannot write to their profile, so it says which command does, with the stage it placed them at.
 _SAVE_RE = re.compile(r"(?:記録|保存|登録)(?:して|しておいて|しといて|を?お願い|お願い)|覚えておいて|覚えといて|"
@@ -1271,6 +1270,7 @@ def asks_to_save(query: str) -> bool:
     return bool(_SAVE_RE.search(query))
 
 
+# "Can you give me a plan for the next 3 months?", "3ヶ月の学習計画を立てたい"
 _PLAN_RE = re.compile(r"計画|プラン(?!ナー)|スケジュール|\bplan\b|\bnext (?:\d+|few|couple of|two|three|six) months\b|"
                       # "6ヶ月の学習ロードマップを週単位で作ってほしい", "give me a month-by-month roadmap"
                       r"ロードマップを[^。？?！!]{0,20}?(?:作|つく|立て|組|考え|引)|(?:月|週)(?:ごと|単位)|"
