@@ -404,11 +404,11 @@ def _context(query: str) -> _Context:
     return _Context(query)
 
 
-def _fits_result(kb: KnowledgeBase, result: SearchResult, message: str | None = None) -> Callable[[Card], bool]:
+def _fits_result(kb: KnowledgeBase, result: SearchResult, situation: str | None = None) -> Callable[[Card], bool]:
     """:func:`card_fits`, and not a getting-started card ("start-…") for a stage whose checklist the message says
     the learner has been through to its last item ("comfortable with pandas and scikit-learn … job hunting in 3
     months" got the beginners' 3-month plan that starts with Python syntax)."""
-    fits = card_fits(kb, result.query, situation=message)
+    fits = card_fits(kb, result.query, situation)
     said = set(result.items_known) | (set(result.items_finished) if result.finished_said else set())
     through = {kb.items[i].stage for i in said if kb.stage(kb.items[i].stage).items[-1].id == i}
 
@@ -648,14 +648,15 @@ def _duration_text(kb: KnowledgeBase, card: Card, lang: str, asker: Asker, query
     """The card's figures, and the asker's own: less what they have done or say they know (their job or degree
     covers: "SIerでJavaを10年" is not starting from zero), at the hours a week they state."""
     assert card.duration is not None
-    text = card.answer.get(lang).format(**duration_values(kb, *card.duration))
+    values = duration_values(kb, *card.duration)
+    text = card.answer.get(lang).format(**values)
     per_week = hours_in_question(query) or asker.hours_per_week
     left = duration_values(kb, *card.duration, done=asker.done | known)["hours"]
     if per_week:
         weeks = math.ceil(left / per_week)
         text += t("duration_personal", lang, per_week=per_week, hours=left, weeks=weeks,
                   months=max(1, round(weeks / WEEKS_PER_MONTH)))
-    elif known and left < duration_values(kb, *card.duration)["hours"]:
+    elif known and left < values["hours"]:
         text += t("duration_known", lang, hours=left, months=max(1, round(math.ceil(left / 10) / WEEKS_PER_MONTH)))
     return text
 
@@ -735,16 +736,16 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
     if named_stage is None and not named_items:
         named_stage = next((kb.stage(kb.items[i].stage) for rid in result.courses_named
                             for i in kb.resources_by_id[rid].items if i in kb.items), None)
-    # No stored stage: a weaker hint, a keyword match; not when a course is named, whose title words
-    # ("... Specialization") match a stage's text without naming it.
-    # (not for a choice that names no stage, "G検定、合格しました。次はE資格か、手を動かすべきか": its card
-    # answers, not the roadmap's first items found by a keyword of the first stage)
     # "What should my next project be?" with nothing placed: the projects stage, not the roadmap's start (a RAG
     # chatbot's builder was sent to the math foundations: usefulness36 #56, graded 0)
     project_asked = named_stage is None and not named_items and asker.stage is None \
         and bool(_NEXT_PROJECT_RE.search(result.query))
     if project_asked:
         named_stage = kb.stages_by_id.get(PROJECTS_STAGE)
+    # No stored stage: a weaker hint, a keyword match; not when a course is named, whose title words
+    # ("... Specialization") match a stage's text without naming it.
+    # (not for a choice that names no stage, "G検定、合格しました。次はE資格か、手を動かすべきか": its card
+    # answers, not the roadmap's first items found by a keyword of the first stage)
     if named_stage is None and asker.stage is None and not result.names_course and not unsaid_plan:
         named_stage = next((kb.stages_by_id[h.id] for h in result.passages
                             if h.id in kb.stages_by_id and h.keyword > 0), None)

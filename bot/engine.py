@@ -158,7 +158,8 @@ class Engine:
     def _other_parts(self, results: list[SearchResult], asker: Asker, whole: Answer,
                      message: SearchResult) -> list[Answer | None]:
         """The answers to the questions of a message that are not its "what next?" or plan request (None for
-        those): each a card, in turn, never the card the next-step answer already gives."""
+        those): each a card, in turn, never the card the next-step answer already gives. ``message``: the search of
+        the whole message, where a question's situation may be told (see :func:`bot.answer.compose`)."""
         answers: list[Answer | None] = []
         for r in results:
             if asks_next(r):
