@@ -548,7 +548,9 @@ _HOURS_RE = [
 
 
 # "平日1.5時間、休日3時間": weekdays and weekend days given apart (a day's figure each)
-_WEEKDAY = r"平日(?:は|に)?(?:夜|朝|夜に|朝に|仕事の後に?)?(?:は|に)?(?:1日|一日|毎日)?" + _ABOUT_JA + _NUM
+# ("平日は子どもが寝た後の1時間くらい": a time after something, not "平日は仕事で8時間")
+_WEEKDAY = (r"平日(?:は|に)?(?:夜|朝|夜に|朝に|仕事の後に?|[^\d。、！？?!\n]{1,12}?(?:後|あと)(?:の|に|で|は)?)?(?:は|に)?"
+            r"(?:1日|一日|毎日)?" + _ABOUT_JA + _NUM)
 _WEEKDAY_RE = re.compile(_WEEKDAY + r"\s*(?:時間|h)")
 _WEEKDAY_MIN_RE = re.compile(_WEEKDAY + r"\s*分")
 _WEEKEND_RE = re.compile(r"(?:休日|土日|週末)(?:は|に)?(?:それぞれ|各)?" + _ABOUT_JA + _NUM + r"\s*(?:時間|h)")
@@ -620,7 +622,10 @@ def hours_in_question(text: str) -> float | None:
 FULL_TIME_HOURS = 40.0
 _FULL_TIME_STUDY_RE = re.compile(r"\b(?:study|studying|learn|learning)\s+(?:\w+\s+){0,2}?full[- ]?time\b|"
                                  r"\bfull[- ]time (?:study|studying|learning|on (?:this|it|ml))\b|"
-                                 r"フルタイムで(?:勉強|学習)|(?:1日中|一日中|丸一日)(?:勉強|学習)", re.IGNORECASE)
+                                 r"フルタイムで(?:勉強|学習)|(?:1日中|一日中|丸一日)(?:勉強|学習)|"
+                                 # "夏休みの2か月（ほぼフルで使える）"
+                                 r"フル(?:で|に)(?:使え|使う|勉強|学習|取り組)|(?:全部|丸々|まるまる)(?:勉強|学習)に(?:使え|あて|充て)",
+                                 re.IGNORECASE)
 
 
 def _middle(m: re.Match[str]) -> float:
@@ -711,6 +716,10 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
     # them at the MLOps stage and planned interviews and papers)
     told = unsaid_plan and bool(result.backgrounds or _JOB_RE.search(result.query))
     named_items = [kb.items[i] for i in (result.items_known if told else result.items_finished)]
+    # what a sentence that says something was finished claims to know ("I already know Docker and CI/CD, and I've
+    # done …") places them too, as known, not finished (usefulness39 #58 was placed past the MLOps stage's CI/CD)
+    if not told:
+        named_items += [kb.items[i] for i in result.items_claimed if i not in result.items_finished]
     # "I'm a data analyst, … I've built a churn model": the job they have is not the roadmap's item that
     # names it ("Choose entry roles": data analyst), which would place them at the job-search stage
     job_words = {normalize(w) for b in result.backgrounds for w in kb.backgrounds_by_id[b].terms}
@@ -761,8 +770,8 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
         base = named_stages[0]
         touched = done | {i.id for i in named_items}
         # (known, not said to be finished: "comfortable with Docker" is not "I deployed it with Docker")
-        known_only = frozenset(result.items_known) - (frozenset(result.items_finished) if result.finished_said
-                                                      else frozenset())
+        known_only = frozenset(result.items_known + result.items_claimed) - (
+            frozenset(result.items_finished) if result.finished_said else frozenset())
         for stage in named_stages[1:]:
             # done, not only known; nor what a course covers beyond the first stage it teaches ("松尾研の講座を修了":
             # its deep-dive item is not the specialisation stage reached past the projects and MLOps stages)
@@ -791,7 +800,10 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
                     continue
                 # (not from what a course touches past its first stage: Khan Academy's descriptive statistics
                 # item says nothing of Python, NumPy and Pandas before it)
-                said = [stage.items.index(i) for i in named_items if i.stage == stage.id and i.id not in course_extra]
+                # (nor from what they only know on a stage past where they are: knowing Docker says nothing of
+                # packaging a notebook or tracking experiments)
+                said = [stage.items.index(i) for i in named_items if i.stage == stage.id and i.id not in course_extra
+                        and (i.id not in known_only or stage.order <= base.order)]
                 if said:
                     done = done | {i.id for i in stage.items[: max(said) + 1]}
             done = done - frozenset(result.items_pending)  # "…but haven't started deep learning yet"
@@ -1082,6 +1094,8 @@ def _plan_lines(kb: KnowledgeBase, start: Stage, done: frozenset[str], asker: As
 # A plan meant to end in applying ("…to get job-ready for entry-level roles", "転職活動を始めたい")
 _APPLY_GOAL_RE = re.compile(r"job[- ]ready|\bhireable\b|\bemployable\b|\b(?:start |begin )?(?:applying|apply)\b|"
                             r"\bjob (?:hunt|search)|\bget (?:a|an|my first) (?:job|role|position)\b|\bland (?:a|an|my)\b|"
+                            # "…to maximize my chances for ML engineer roles"
+                            r"\bchances? (?:of|for|at|to)\b.{0,40}?\b(?:roles?|jobs?|positions?|offers?|hired)\b|\bget hired\b|"
                             r"応募|就活|就職活動|転職活動|内定|就職できる|転職できる", re.IGNORECASE)
 APPLY_PREP_ITEMS = 3  # the job search's first items: entry roles, resume and portfolio, interview prep
 

@@ -73,10 +73,12 @@ def stage_numbers(text: str) -> list[int]:
 
 
 FINISHED_RE = re.compile(r"終わ|終え|済み|済ませ|修了|完了|一通り|ひととおり|読み終|作った|実装した|できるようになっ|"
-                         r"できるようになりました|"
+                         r"できるようになりました|るようになっ(?!たら)|るようになりました|"
                          # "CIFAR-10の分類ができるところまで来ました", "…を動かせるところまで進みました"
                          r"ところまで(?:来|き|進|行|い|たどり着|辿り着)|"
-                          r"できました|合格|受かり|受かっ|取りました|取った|獲得|やりました|やり終|までやった|やってみました|復習しました|"
+                          r"できました|合格|受かり|受かっ|取りました|取った|獲得|"
+                          # a course taken: "授業で線形代数と確率統計はとりました", "統計学を履修しました"
+                          r"とりました|履修(?:しました|した|済)|やりました|やり終|までやった|やってみました|復習しました|"
                           # a certificate held: "統計検定2級は持っています" (not "興味を持っています")
                           r"(?:検定|資格|級)[はもを]?(?:持って|保有)|"
                           # "Pythonは基礎文法とpandasくらいまで。", "提出するところまではできるように…"
@@ -192,6 +194,9 @@ class SearchResult:
     items_finished: tuple[str, ...] = ()
     stages_finished: tuple[str, ...] = ()
     finished_said: bool = False  # a sentence says in words that something was finished ("終わった", "I've done")
+    # items a clause claims to know in a sentence that says something else was finished ("I already know Docker and
+    # CI/CD, and I've done Andrew Ng's ML Specialization"): known, not finished, but where the learner is
+    items_claimed: tuple[str, ...] = ()
     items_pending: tuple[str, ...] = ()  # items named where the message says they are not done ("DLはまだ")
     # what the learner asks about or wants to learn ("FastAPIとかDockerを勉強すべき？", "I want to move toward MLOps")
     items_asked: tuple[str, ...] = ()
@@ -369,7 +374,7 @@ class Searcher:
         said = {x for x in sentences if any(FINISHED_RE.search(c) and not (_NOT_YET_RE.search(c) or NEVER_RE.search(c))
                                            for c in split_clauses(x))}
         listing = not said  # "線形回帰と決定木。次は？": what it names, less what it plans, wants or asks
-        clauses, pending, asked = [], [], []
+        clauses, pending, asked, claimed = [], [], [], []
         for sentence in sentences:
             for c in split_clauses(sentence):
                 wants = bool(_GOAL_RE.search(c) or (_PLANNED_RE.search(c) and not FINISHED_RE.search(c)))
@@ -381,11 +386,16 @@ class Searcher:
                     # learner wants ("MLエンジニアとして就職するために", "インターンの選考までに")
                     asked.append(_CAREER_GOAL_RE.sub(" ", c) if _GOAL_RE.search(c) or _PURPOSE_RE.search(c) else c)
                 elif (sentence in said or listing) and c.strip() and not asks:
-                    clauses.append(c)
+                    # (in a sentence that says something else was finished, a clause that claims only knowledge,
+                    # "I already know Docker, Postgres, CI/CD …, and I've done Andrew Ng's ML Specialization", is
+                    # known, not finished: knowing Docker is not having finished the MLOps stage up to CI/CD)
+                    known = sentence in said and KNOWN_RE.search(c) and not FINISHED_RE.search(c)
+                    (claimed if known else clauses).append(c)
         return {"items_finished": tuple(dict.fromkeys(i for c in clauses for i in self.item_terms.find(c))),
                 "stages_finished": tuple(dict.fromkeys(st for c in clauses for st in self.stages_named(c))),
                 "courses_finished": self._course_ids(*clauses),
                 "finished_said": bool(said),
+                "items_claimed": tuple(dict.fromkeys(i for c in claimed for i in self.item_terms.find(c))),
                 "items_pending": tuple(dict.fromkeys(i for c in pending for i in self.item_terms.find(c))),
                 "items_asked": tuple(dict.fromkeys(i for c in asked for i in self.item_terms.find(c))),
                 "stages_asked": tuple(dict.fromkeys(st for c in asked for st in self.stage_terms.find(c)))}

@@ -222,6 +222,9 @@ def test_weekday_and_weekend_hours_add_up_to_a_week():
     # the weekend alone is the week (was: no hours, and a plan at an assumed 10)
     assert hours_in_question("平日は残業が多いので、勉強は週末に合計5時間くらいが限界です。") == 5
     assert hours_in_question("休日は各3時間くらい") == 6
+    # a daily slot after something (usefulness39 #3: "平日は子どもが寝た後の1時間くらい" was no figure), not work hours
+    assert hours_in_question("平日は子どもが寝た後の1時間くらいしか取れません。") == 5
+    assert hours_in_question("平日は仕事で8時間働いています。") is None
     # studying full time is a working week (was: no hours, a plan at an assumed 10); working full time is not study
     assert hours_in_question("I have savings for about 6 months and can study full time right now.") == 40
     assert hours_in_question("I work full time as a nurse.") is None
@@ -1384,3 +1387,31 @@ def test_a_complete_beginner_asking_for_a_week_by_week_plan(e5_engine):
                            "day. Can you lay out a week-by-week plan for the first 2 months toward ML engineering?")
     assert "At 13 h a week" in answer.answer
     assert "programming-data.python-basics" in [s.item.id for s in answer.next_steps]
+
+
+def test_a_plan_keeps_what_the_asker_has_done_and_only_knows_apart(e5_engine, kb):
+    """usefulness39 #58: "I already know Docker, Postgres, CI/CD and some AWS, and I've done Andrew Ng's ML
+    Specialization" read knowing Docker and CI/CD as having finished the MLOps stage up to CI/CD, and planned only
+    monitoring and the job search."""
+    answer = e5_engine.ask("Backend dev here (Python/Django, 5 years). I already know Docker, Postgres, CI/CD and some "
+                           "AWS, and I've done Andrew Ng's ML Specialization. What's the fastest path from here to an "
+                           "ML engineer role? Like a concrete plan for the next 3 months.")
+    assert answer.stage == "core-ml"
+    assert "programming-data.pandas" not in {s.item.id for s in answer.next_steps}  # (the course covers it)
+    # #28: courses taken ("授業で…とりました") are done, and "ほぼフルで使える" is a full-time week
+    answer = e5_engine.ask("情報系の学部2年です。授業で線形代数と確率統計はとりました。Pythonは競プロで使ってます。夏休みの2か月"
+                           "（ほぼフルで使える）でMLの基礎を固めたいんですが、どんな計画がいいですか？")
+    assert "週40時間" in answer.answer
+    assert kb.items["education.linear-algebra"].title.ja not in answer.answer
+
+
+def test_an_ml_masters_graduate_is_not_planned_the_classic_algorithms(e5_engine, kb):
+    """usefulness39 #60 (graded 0): a master's graduate whose thesis used LSTMs and transformers was planned Pandas,
+    EDA and SVMs, and no application prep for "maximize my chances for ML engineer roles"."""
+    answer = e5_engine.ask("Just finished my master's thesis on time series forecasting (LSTM + transformers), "
+                           "graduating in 3 months. Zero industry experience, no internships. What should I do in these "
+                           "3 months to maximize my chances for ML engineer roles? Could you give me a week-by-week plan?")
+    plan = answer.answer.split("could go like this:")[1]
+    for item in ("programming-data.pandas", "core-ml.svm", "core-ml.decision-trees"):
+        assert kb.items[item].title.en not in plan
+    assert "Since you mean to apply" in answer.answer
