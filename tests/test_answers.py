@@ -1415,3 +1415,20 @@ def test_an_ml_masters_graduate_is_not_planned_the_classic_algorithms(e5_engine,
     for item in ("programming-data.pandas", "core-ml.svm", "core-ml.decision-trees"):
         assert kb.items[item].title.en not in plan
     assert "Since you mean to apply" in answer.answer
+
+
+def test_background_cards_answer_only_someone_with_that_background(e5_engine):
+    """usefulness39 #50 (graded 0): "do i need a math degree" got the card for someone who has one; #35: a PhD
+    dropout asking which roles fit "someone like me" got the card for engineers with many years of experience."""
+    assert e5_engine.ask("do i need a math degree for ml engineering").card != "bg-math-physics-stats"
+    answer = e5_engine.ask("Current situation: PhD dropout (computational biology), left after 3 years because of burnout. "
+                           "I code in Python and R, did a lot of stats, some deep learning for protein stuff. Now I feel "
+                           "like my CV is weird and has a gap. How do I frame the dropout when applying for ML engineer "
+                           "roles, and are research-heavy roles or engineering roles a better fit for someone like me?")
+    assert "many years of engineering experience" not in answer.answer
+    assert "Research-oriented roles create new methods" in answer.answer
+    # (an engineer who says so still gets it)
+    answer = e5_engine.ask("I'm a DevOps engineer with the AWS Solutions Architect Associate cert. I'm halfway through "
+                           "the DataTalks MLOps Zoomcamp and I know basic scikit-learn. My goal is an MLOps or ML "
+                           "platform role within a year. What should I focus on next?")
+    assert "many years of engineering experience" in answer.answer
