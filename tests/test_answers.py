@@ -1432,3 +1432,12 @@ def test_background_cards_answer_only_someone_with_that_background(e5_engine):
                            "the DataTalks MLOps Zoomcamp and I know basic scikit-learn. My goal is an MLOps or ML "
                            "platform role within a year. What should I focus on next?")
     assert "many years of engineering experience" in answer.answer
+
+
+def test_years_to_a_lead_or_architect_role_are_answered(e5_engine):
+    """usefulness39 #48: "roughly how many years before people move into lead or architect roles?" got the ladder's
+    four paths and nothing on years; the years-to-senior card (the roadmap sets no number of years) required the
+    word "senior"."""
+    answer = e5_engine.ask("What does the career ladder look like once you're an ML engineer? And roughly how many "
+                           "years before people move into lead or architect roles?")
+    assert "does not put a number of years on it" in answer.answer
