@@ -1441,3 +1441,25 @@ def test_years_to_a_lead_or_architect_role_are_answered(e5_engine):
     answer = e5_engine.ask("What does the career ladder look like once you're an ML engineer? And roughly how many "
                            "years before people move into lead or architect roles?")
     assert "does not put a number of years on it" in answer.answer
+
+
+def test_production_experience_before_a_first_job_and_pandas_alone_have_cards(e5_engine):
+    """usefulness39 #33 (graded 0): "How do people actually get that production experience before their first ML
+    job?" got the definition of production; #16: "Pandasだけじゃダメな理由" got NumPy-before-Pandas. Neither new
+    card answers what it is not about: when to learn Pandas, or applying with no experience at all."""
+    answer = e5_engine.ask("So I finished a data science bootcamp last year but it was mostly notebooks and dashboards. "
+                           "Every ML engineer posting I see asks for \"production experience\", MLOps, Kubernetes etc., "
+                           "which I don't have. Feels like a catch-22. How do people actually get that production "
+                           "experience before their first ML job?")
+    assert answer.card == "job-production-experience"
+    answer = e5_engine.ask("SQLってどのくらいできればいいんですか？それと、データ処理はPandasだけじゃダメな理由ってなんでしょう")
+    assert answer.card == "tool-sql-how-much" and "Spark" in answer.answer
+    assert e5_engine.ask("ぱんだすとかなんぱいっていつ勉強する？").card == "start-numpy-or-pandas"
+    assert e5_engine.ask("Can I apply for ML jobs with no experience?").card == "job-no-experience"
+
+
+def test_whether_an_exam_or_an_agency_is_worth_it_is_answered(e5_engine):
+    """usefulness39 #14: "統計検定2級って…転職で評価されますか？" was told which grade to aim for, not how it counts;
+    #18: "転職エージェントって使ったほうがいい？" was told only that the roadmap does not pick an agency."""
+    assert "書類選考" in e5_engine.ask("統計検定2級ってMLエンジニアへの転職で評価されますか？").answer
+    assert "使うべきか" in e5_engine.ask("転職エージェントって使ったほうがいい？").answer
