@@ -1217,7 +1217,7 @@ def compose(kb: KnowledgeBase, index: Index, result: SearchResult, gate: Gate, a
         if bare:  # "次は？" from someone whose place is unknown: the start, and how to tell me
             return compose_start(kb, result, lang, notices)
     hit = gate.card_for(result, kb, in_part=in_part, fits=_fits_result(kb, result, whole.query if whole else None),
-                         used=exclude)
+                         used=exclude, prefer=preferred_cards(result.query), replaces=_names_a_certificate)
     if hit is not None:
         return compose_card(kb, _card_for_age(kb, kb.cards_by_id[hit.id], result.query), result, asker, lang,
                             notices, whole)
@@ -1255,6 +1255,29 @@ _CHOICE_RE = re.compile(r"どっち|どちら|どれ|それとも|べきか|の�
                         re.IGNORECASE)  # ("2巻に行くのか、PyTorchに移るのか")
 
 
+# A choice between a certificate and building things, in one sentence ("Should I go for the AWS ML cert next or
+# build projects first?", "G検定を取るか、ポートフォリオを作るか"): the certificate-or-portfolio card answers it,
+# not the card of the certificate it names, which matched the words a little more closely (usefulness39 #40, #59)
+_CERT_WORD_RE = re.compile(r"資格|検定|試験|certif|\bcerts?\b|\bexams?\b", re.IGNORECASE)
+_BUILD_WORD_RE = re.compile(r"作品|ポートフォリオ|プロジェクト|手を動か|\bprojects?\b|\bportfolio\b|\bbuild(?:ing)?\b",
+                            re.IGNORECASE)
+CERT_OR_BUILD_CARD = "cert-vs-portfolio"
+
+
+def _names_a_certificate(card_id: str) -> bool:
+    """A certificate's own card ("cert-cloud-ml"), not one for a situation ("cert-after-passing": "Passed G検定!
+    E資格 or keep building projects?" is answered for someone who just passed)."""
+    return card_id.startswith("cert-") and card_id not in _NOT_SUBJECT_CARDS
+
+
+def preferred_cards(query: str) -> frozenset[str]:
+    """Cards that answer what a message asks better than a card that matches its words a little more closely."""
+    for sentence in re.split(r"(?<=[。？?!！])\s*", query):
+        if _CERT_WORD_RE.search(sentence) and _BUILD_WORD_RE.search(sentence) and _CHOICE_RE.search(sentence):
+            return frozenset({CERT_OR_BUILD_CARD})
+    return frozenset()
+
+
 def _with_card(kb: KnowledgeBase, result: SearchResult, gate: Gate, asker: Asker, lang: str,
                answer: Answer) -> Answer:
     """A next-step answer to a message that also asks to choose, when a card answers that ("I finished
@@ -1262,7 +1285,8 @@ def _with_card(kb: KnowledgeBase, result: SearchResult, gate: Gate, asker: Asker
     their next items."""
     if not _CHOICE_RE.search(result.query):
         return answer
-    hit = gate.card_for(result, kb, fits=card_fits(kb, result.query))
+    hit = gate.card_for(result, kb, fits=card_fits(kb, result.query), prefer=preferred_cards(result.query),
+                        replaces=_names_a_certificate)
     if hit is None or not kb.cards_by_id[hit.id].covered:
         return answer
     card = compose_card(kb, _card_for_age(kb, kb.cards_by_id[hit.id], result.query), result, asker, lang, [])

@@ -73,7 +73,8 @@ class Gate:
         return scored
 
     def card_for(self, result: SearchResult, kb: KnowledgeBase, in_part: bool = False,
-                 fits: Callable[[Card], bool] | None = None, used: frozenset[str] = frozenset()) -> Hit | None:
+                 fits: Callable[[Card], bool] | None = None, used: frozenset[str] = frozenset(),
+                 prefer: frozenset[str] = frozenset(), replaces: Callable[[str], bool] | None = None) -> Hit | None:
         """The answer card that confidently matches the question, if any.
 
         A "not covered" card must match on its cosine alone: it replaces a decline with a sentence about
@@ -83,7 +84,10 @@ class Gate:
         ``fits``: whether a card may answer this asker at all (see :func:`bot.answer.fits_asker`).
         ``used``: cards that answer another question of the same message; when one of them is the best match,
         a different card that matches (almost) as well answers this question instead ("JDLA認定プログラムって
-        何をする？それと、G検定を飛ばしてE資格は無謀？": the E資格 card, then the which-first card)."""
+        何をする？それと、G検定を飛ばしてE資格は無謀？": the E資格 card, then the which-first card).
+        ``prefer``: cards that answer what the message asks better than a card that matches it a little more
+        closely ("Should I go for the AWS ML cert next or build projects first?": the choice, not the AWS cert),
+        when ``replaces`` says the best match is one such card (None: any)."""
         # best first, and only as far as needed: whether a card fits is asked of the leading few, not of all
         fitting = (m for m in self.cards(result, kb) if fits is None or fits(kb.cards_by_id[m.hit.id]))
         best = next(fitting, None)
@@ -91,6 +95,11 @@ class Gate:
             other = next((m for m in fitting if m.hit.id not in used), None)
             if other is not None and other.score >= best.score - SWAP_MARGIN:
                 best = other
+        if prefer and best is not None and best.hit.id not in prefer and (replaces is None or replaces(best.hit.id)):
+            alt = next((m for m in self.cards(result, kb) if m.hit.id in prefer
+                        and (fits is None or fits(kb.cards_by_id[m.hit.id]))), None)
+            if alt is not None and alt.score >= best.score - PREFER_MARGIN:
+                best = alt
         if best is None or best.score < self.card:
             return None
         if not kb.cards_by_id[best.hit.id].covered and best.hit.dense < self.card and not in_part:
@@ -120,6 +129,7 @@ def _cross_lingual(text: str) -> bool:
 # (chosen on the two-part messages of the development sets: 0.01 keeps the near ties, which answered the
 # second question; wider gaps brought in neighbouring cards that did not).
 SWAP_MARGIN = 0.01
+PREFER_MARGIN = 0.06  # how much closer another card may match than a preferred one that answers the ask
 
 GATES = {
     # Chosen on dev + questions + heldout + fresh (470 questions; never frozen.yaml), 2026-11-30, 183 cards.

@@ -1464,3 +1464,18 @@ def test_whether_an_exam_or_an_agency_is_worth_it_is_answered(e5_engine):
     #18: "転職エージェントって使ったほうがいい？" was told only that the roadmap does not pick an agency."""
     assert "書類選考" in e5_engine.ask("統計検定2級ってMLエンジニアへの転職で評価されますか？").answer
     assert "使うべきか" in e5_engine.ask("転職エージェントって使ったほうがいい？").answer
+
+
+def test_a_choice_between_a_certificate_and_projects_is_answered_as_that_choice(e5_engine):
+    """usefulness39 #40, #59: "should I still do the AWS ML or GCP ML Engineer cert, or spend that time on
+    projects?" got the cloud certificates' card, which never weighs them against projects. The choice's card
+    answers first (the certificate's card follows in a long message); a card for someone who just passed keeps
+    its place."""
+    answer = e5_engine.ask("I'm in India, 2 years doing manual testing at a service company. Salary is low and I want "
+                           "to switch to ML. I've done Python basics and a Coursera ML certificate. Lots of people say "
+                           "certifications are useless, so should I still do the AWS ML or GCP ML Engineer cert, or "
+                           "spend that time on projects? Budget is tight so I can only afford one thing.")
+    assert answer.card == "cert-vs-portfolio"
+    assert "Google Cloud's Professional Machine Learning Engineer" in answer.answer
+    assert e5_engine.ask("Passed G検定 last month! What should I study next — E資格 or just keep building "
+                         "projects?").card == "cert-after-passing"
