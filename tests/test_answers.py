@@ -1479,3 +1479,17 @@ def test_a_choice_between_a_certificate_and_projects_is_answered_as_that_choice(
     assert "Google Cloud's Professional Machine Learning Engineer" in answer.answer
     assert e5_engine.ask("Passed G検定 last month! What should I study next — E資格 or just keep building "
                          "projects?").card == "cert-after-passing"
+
+
+def test_a_kosen_student_and_a_foreigner_in_japan_get_what_they_asked(e5_engine):
+    """usefulness39 #6 (graded 0): a kosen student choosing between a university transfer and a job was answered
+    about graduate school; #12: "外国人だと採用で不利になりますか？" got the card's advice on N2 and nothing on
+    whether being a foreigner counts against you."""
+    answer = e5_engine.ask("高専の電気電子科4年です。Kaggleを始めてTitanicとHouse Pricesはやってみました。卒業後に就職するか"
+                           "大学に編入するか迷っていて、MLエンジニアになるならどっちが有利なのか知りたいです。"
+                           "高専卒でMLの仕事してる人って実際いますか？")
+    assert answer.card == "degree-kosen"
+    answer = e5_engine.ask("台湾出身で、日本の会社で働いて3年目です（日本語はN1）。今は営業企画でBIツールを使ってます。将来的に"
+                           "日本でMLエンジニアとして働きたいのですが、外国人だと採用で不利になりますか？")
+    assert "国籍そのもの" in answer.answer
+    assert e5_engine.ask("院に行くべき？それとも働くべき？").card != "degree-kosen"  # (a kosen student only)
