@@ -42,7 +42,7 @@ from bot.advisor import (
 )
 from bot.gate import Gate
 from bot.index import Index
-from bot.knowledge import Card, KnowledgeBase, Resource, Stage
+from bot.knowledge import Card, Item, KnowledgeBase, Resource, Stage
 from bot.messages import t
 from bot.search import CLAUSE_RE, FINISHED_RE, KNOWN_RE, NEVER_RE, SearchResult
 from bot.text import normalize, split_sentences, tokenize
@@ -681,6 +681,13 @@ def _steps(kb: KnowledgeBase, stage: Stage, done: frozenset[str], lang: str,
 
 
 PROJECTS_STAGE = "projects"
+# the projects stage's example builds, which any few projects of one's own stand for
+EXAMPLE_PROJECTS = frozenset({"projects.recommender", "projects.sentiment-analysis", "projects.image-classifier"})
+_SEVERAL_PROJECTS_RE = re.compile(
+    r"\b(?:[2-9]|two|three|four|five|several|a few|a couple of|multiple)\s+"
+    r"(?:(?!(?:years?|months?|weeks?|days?|hours?)\b)[\w/+-]+\s+){0,4}?(?:projects|apps|models)\b|"
+    r"(?:[2-9２-９]|二|三|四|五|いくつか|複数|何個か|数個)\s*(?:つ|個|本)?(?:の)?(?:作品|プロジェクト|アプリ)|"
+    r"(?:作品|プロジェクト|アプリ)(?:を|は|が)?(?:[2-9２-９]|二|三|四|五|いくつか|複数)\s*(?:つ|個|本)", re.IGNORECASE)
 _NEXT_PROJECT_RE = re.compile(r"\bnext (?:ml )?project\b|\bwhat (?:should|could|can) i build next\b|"
                               r"次(?:に|の)(?:作る)?(?:作品|プロジェクト)|次に何を作", re.IGNORECASE)
 _STAGE_WORD_RE = re.compile(r"ステージ|段階|\bstage\b", re.IGNORECASE)
@@ -851,6 +858,11 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
                for m in _WHOLE_STAGE_RE.finditer(result.query)))
     if whole:
         done = done | {i.id for i in base.items}
+    # Someone who says they have built several projects ("3 scikit-learn projects on tabular data on GitHub") has
+    # done what the roadmap's example projects are for: they are not planned three more (usefulness39 #57: "prescribes
+    # more projects … to someone who already has 3")
+    if result.finished_said and _SEVERAL_PROJECTS_RE.search(result.query):
+        done = done | (EXAMPLE_PROJECTS - frozenset(result.items_pending))
     target: Stage | None = base
     while target is not None and _stage_done(target, done):
         target = kb.next_stage(target.id)
@@ -942,8 +954,10 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
             lines.append(t("earlier_open", lang, stage=stage.title.get(lang),
                            items=sep.join(i.title.get(lang) for i in open_items[:5])))
     if plan_request:  # a month-by-month plan from where they are
+        missing = tuple(dict.fromkeys(kb.items[i] for i in result.items_pending if i not in done))
         lines += ["", *_plan_lines(kb, target, done, asker, result.query, lang, frozenset(told_open),
-                                   focus if focus is not None and (own is None or own.order < focus.order) else None)]
+                                   focus if focus is not None and (own is None or own.order < focus.order) else None,
+                                   missing)]
     cited = [target, *([following] if following is not None else []), *([base] if base is not target else [])]
     passages = [_doc_passage(kb, s.id, lang, 1.0 / (n + 1)) for n, s in enumerate(cited)]
     resources = []
@@ -1004,11 +1018,13 @@ MAX_WEEKLY_LINES = 16  # weeks a plan lists one by one when asked to; longer spa
 
 
 def _plan_lines(kb: KnowledgeBase, start: Stage, done: frozenset[str], asker: Asker, query: str,
-                lang: str, told_open: frozenset[str] = frozenset(), focus: Stage | None = None) -> list[str]:
+                lang: str, told_open: frozenset[str] = frozenset(), focus: Stage | None = None,
+                first_items: tuple[Item, ...] = ()) -> list[str]:
     """A month-by-month plan of the checklist from ``start`` through the job-ready stages, at the hours the
     learner states (or their stored hours, or an assumed 10 a week), over the span they ask for (else 12
     weeks). What does not fit is named, not crammed. ``focus``: a later stage the plan is asked for; in a plan of
-    8 weeks or more it gets the last months its items need, the stages from ``start`` up to it the months before."""
+    8 weeks or more it gets the last months its items need, the stages from ``start`` up to it the months before.
+    ``first_items``: open items the learner says they have not done ("Not done: any deep learning"), planned first."""
     stated = hours_in_question(query) or asker.hours_per_week
     hours = min(stated or DEFAULT_PLAN_HOURS, MAX_HOURS)
     sep = "、" if lang == "ja" else ", "
@@ -1060,6 +1076,11 @@ def _plan_lines(kb: KnowledgeBase, start: Stage, done: frozenset[str], asker: As
             with_math, math_left_out = schedule_items(items, weeks, hours)
             if not math_left_out:
                 schedule, start = with_math, first
+        if first_items and schedule is plan.weeks:
+            # what they say is still missing comes first ("Not done: any deep learning, any cloud. … What's the
+            # priority order?": usefulness39 #57 was planned more projects and no deep learning at all)
+            items = [*first_items, *(i for i in plan.items if i not in first_items)]
+            schedule, left_out = schedule_items(items, weeks, hours)
     # a week-by-week plan when one is asked for and the span is short enough to read as weeks
     step, line = (1, "plan_week") if _WEEKLY_RE.search(query) and weeks <= MAX_WEEKLY_LINES else (4, "plan_month")
     for month in range(0, weeks, step):

@@ -108,7 +108,8 @@ def _fragment(piece: str) -> bool:
         return True
     if text.isascii():
         return len(text.split()) <= 5 and not _SUBJECT_RE.search(text)
-    return len(text) <= 15 and not _JA_PREDICATE_RE.search(text)
+    # (a piece that says something is not done yet is a clause of its own: "研究室はまだで、授業で…統計はやりました")
+    return len(text) <= 15 and not _JA_PREDICATE_RE.search(text) and not _NOT_YET_RE.search(text)
 
 
 def split_clauses(text: str) -> list[str]:
@@ -133,7 +134,7 @@ KNOWN_RE = re.compile(
     r"教えて(?:い|る|ま)|\bi teach\b|"
     r"\bcomfortable\b|\bfine with\b|\bfamiliar\b|\bgood at\b|\bi know\b|\balready\b|\bexperience (?:with|in)\b|"
     r"\ball day\b|\bevery day\b|\bdaily\b|\bat work\b|\bproficient\b|\bfluent\b|\bstrong (?:in|at)\b|"
-    r"\bbackground in\b|\bi (?:use|write|do)\b|\bsolid\b|\bconfident\b|\bgood with\b",
+    r"\bbackground in\b|\bi (?:use|write|do)\b|\bsolid\b|\bconfident\b|\bgood with\b|\bbeen using\b",
     re.IGNORECASE)
 # A clause that says something was never done ("デプロイとか運用は全くやったことがありません").
 NEVER_RE = re.compile(r"(?:こと|経験)(?:が|は|も)?(?:ありません|ない|なし)|全く|まったく|一度も|未経験|"

@@ -1493,3 +1493,20 @@ def test_a_kosen_student_and_a_foreigner_in_japan_get_what_they_asked(e5_engine)
                            "日本でMLエンジニアとして働きたいのですが、外国人だと採用で不利になりますか？")
     assert "国籍そのもの" in answer.answer
     assert e5_engine.ask("院に行くべき？それとも働くべき？").card != "degree-kosen"  # (a kosen student only)
+
+
+def test_a_plan_puts_first_what_the_asker_says_is_missing_and_counts_their_projects(e5_engine, kb):
+    """usefulness39 #57: "Done: … intro stats, 3 scikit-learn projects on tabular data on GitHub. Not done: any deep
+    learning, any cloud. … What's the priority order?" was planned three more example projects and no deep
+    learning, with the statistics they had done listed as still open."""
+    answer = e5_engine.ask("Done: linear algebra refresher (3Blue1Brown + Khan Academy), intro stats, 3 scikit-learn "
+                           "projects on tabular data on GitHub. Not done: any deep learning, any cloud. I have ~6 "
+                           "hrs/week for the next 4 months. What's the priority order?")
+    month1 = next(x for x in answer.answer.splitlines() if x.startswith("- Month 1:"))
+    assert kb.items["core-ml.deep-learning-basics"].title.en in month1
+    assert kb.items["projects.recommender"].title.en not in answer.answer
+    assert kb.items["education.probability-statistics"].title.en not in answer.answer
+    # (a course taken while something else is not yet: "研究室はまだで、授業で…統計はやりました" is not pending)
+    answer = e5_engine.ask("情報系の学部3年です。研究室はまだで、授業で機械学習の基礎と統計はやりました。夏のインターンに応募したいので、"
+                           "今から12週間で何をやればいいか週ごとに計画ください")
+    assert kb.items["education.probability-statistics"].title.ja not in answer.answer
