@@ -83,7 +83,7 @@ FINISHED_RE = re.compile(r"終わ|終え|済み|済ませ|修了|完了|一通�
                           r"(?:検定|資格|級)[はもを]?(?:持って|保有)|"
                           # "Pythonは基礎文法とpandasくらいまで。", "提出するところまではできるように…"
                           r"(?:くらい|ぐらい|程度)まで(?:は)?(?:[。、.]|$)|までは(?:でき|やっ|終わ|進ん)|"
-                          r"\bdid\b|\bwatched\b|"
+                          r"\bdid\b|\bwatched\b|\btrained\b|"
                           r"\bfinish|\bdone\b|\bcomplet(?!e(?:ly)? (?:beginner|newbie|novice|noob|newcomer|new|zero|lost|clueless))|\bthrough\b|\bwrapped up\b|\bbuilt\b|\bimplemented\b|"
                           r"\blearned\b|\blearnt\b|\bpassed\b|\bi hold\b", re.IGNORECASE)
 # A clause about what the learner wants or plans, not what they did ("I want to move into MLOps",

@@ -1510,3 +1510,12 @@ def test_a_plan_puts_first_what_the_asker_says_is_missing_and_counts_their_proje
     answer = e5_engine.ask("情報系の学部3年です。研究室はまだで、授業で機械学習の基礎と統計はやりました。夏のインターンに応募したいので、"
                            "今から12週間で何をやればいいか週ごとに計画ください")
     assert kb.items["education.probability-statistics"].title.ja not in answer.answer
+
+
+def test_models_trained_count_as_done(e5_engine):
+    """usefulness40 #57 (graded 0): "I've trained a few CNNs in PyTorch … in Colab" was sent to Python fundamentals
+    and Pandas as its next steps; 'trained' says something was done, and "CNNs" names the image-classifier project."""
+    answer = e5_engine.ask("I've trained a few CNNs in PyTorch (CIFAR-10, a small custom dataset of plant leaves) in "
+                           "Colab. Never deployed anything. What should I learn next to look job-ready, and in what order?")
+    assert answer.stage == "projects"
+    assert "programming-data.python-basics" not in {s.item.id for s in answer.next_steps}
