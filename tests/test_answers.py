@@ -1519,3 +1519,21 @@ def test_models_trained_count_as_done(e5_engine):
                            "Colab. Never deployed anything. What should I learn next to look job-ready, and in what order?")
     assert answer.stage == "projects"
     assert "programming-data.python-basics" not in {s.item.id for s in answer.next_steps}
+
+
+def test_a_math_teacher_a_bootcamp_grad_and_a_unity_developer_are_read_as_they_are(e5_engine):
+    """usefulness41 #31 and usefulness40 #34: a high-school math teacher was told high-school math is enough to start;
+    usefulness41 #33 (graded 0): a bootcamp grad who saw Airflow in job postings got the data engineer's card;
+    usefulness40 #41 and 41 #41: a Unity/C# developer was told about their C++."""
+    answer = e5_engine.ask("Hi! I'm 27 and teach high school math in Manila. I'm comfortable with calculus and stats but my "
+                           "coding is basically zero. I'd love to become an ML engineer and ideally work remotely for a "
+                           "foreign company. Is that realistic from the Philippines, and how long does it usually take?")
+    assert "High-school math is enough to start" not in answer.answer
+    answer = e5_engine.ask("Bootcamp grad (12-week data science). It's been 8 months and I still haven't landed anything. "
+                           "Most ML engineer postings want 3+ years plus stuff like Kubernetes and Airflow that we barely "
+                           "touched. Feeling pretty discouraged tbh. Should I pivot to something adjacent first or keep "
+                           "applying? What am I missing?")
+    assert answer.card != "bg-data-engineer"
+    answer = e5_engine.ask("I'm a game developer (29) working in Unity/C# for 5 years, mostly gameplay programming. Does my "
+                           "game dev background help for ML engineering?")
+    assert "C#" in answer.answer
