@@ -681,11 +681,14 @@ def _steps(kb: KnowledgeBase, stage: Stage, done: frozenset[str], lang: str,
 
 
 PROJECTS_STAGE = "projects"
-# the projects stage's example builds, which any few projects of one's own stand for
-EXAMPLE_PROJECTS = frozenset({"projects.recommender", "projects.sentiment-analysis", "projects.image-classifier"})
+# the projects stage's example builds, which any few projects of one's own stand for, and the classic modelling
+# that building them took ("3 scikit-learn projects (churn, credit risk, spam)" is past regression and trees:
+# usefulness42 #56 was sent back to them)
+EXAMPLE_PROJECTS = frozenset({"projects.recommender", "projects.sentiment-analysis", "projects.image-classifier",
+                              "core-ml.linear-regression", "core-ml.decision-trees", "core-ml.evaluation"})
 _SEVERAL_PROJECTS_RE = re.compile(
     r"\b(?:[2-9]|two|three|four|five|several|a few|a couple of|multiple)\s+"
-    r"(?:(?!(?:years?|months?|weeks?|days?|hours?)\b)[\w/+-]+\s+){0,4}?(?:projects|apps|models)\b|"
+    r"(?:(?!(?:years?|months?|weeks?|days?|hours?)\b)[\w/+-]+\s+){0,4}?(?:projects|apps)\b|"
     r"(?:[2-9２-９]|二|三|四|五|いくつか|複数|何個か|数個)\s*(?:つ|個|本)?(?:の)?(?:作品|プロジェクト|アプリ)|"
     r"(?:作品|プロジェクト|アプリ)(?:を|は|が)?(?:[2-9２-９]|二|三|四|五|いくつか|複数)\s*(?:つ|個|本)", re.IGNORECASE)
 _NEXT_PROJECT_RE = re.compile(r"\bnext (?:ml )?project\b|\bwhat (?:should|could|can) i build next\b|"

@@ -1549,3 +1549,18 @@ def test_a_junior_growing_toward_mid_level_gets_the_growth_cards(e5_engine):
     answer = e5_engine.ask("ジュニアMLエンジニアとして1年、業務で画像分類モデルの学習と評価を担当してます。"
                            "ミドルクラスに上がるために次に何を身につけるべきですか？")
     assert answer.card in {"ladder-senior-faster", "ladder-years-to-senior"}
+
+
+def test_several_projects_built_are_past_regression_and_trees(e5_engine, kb):
+    """usefulness42 #56: "I've built 3 scikit-learn projects (churn, credit risk, spam classifier)…" was sent back to
+    linear regression and decision trees; "trained a few models … following tutorials" is not projects built."""
+    answer = e5_engine.ask("I've built 3 scikit-learn projects (churn, credit risk, spam classifier) and deployed one "
+                           "of them with Streamlit. What should I do next to level up?")
+    steps = {s.item.id for s in answer.next_steps}
+    assert "core-ml.linear-regression" not in steps
+    assert "core-ml.decision-trees" not in steps
+    answer = e5_engine.ask("I know Python well (I'm a backend dev) and I've trained a few models in scikit-learn "
+                           "following tutorials. Can you make me a 12-week study plan to get to the point where I can "
+                           "apply for junior ML engineer roles? I have about 10 hours a week.")
+    month1 = next(x for x in answer.answer.splitlines() if x.startswith("- Month 1:"))
+    assert kb.items["core-ml.linear-regression"].title.en in month1
