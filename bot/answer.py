@@ -1358,6 +1358,10 @@ _PLAN_RE = re.compile(r"計画|プラン(?!ナー)|スケジュール|\bplan\b|\
 # A span to fill, asked with "what next?" ("次の2ヶ月で何をすれば？", "what should I learn, in order, to get
 # into MLOps within a year?"): a plan too; not on its own ("1年以内に転職できる？" asks about time).
 _SPAN_NEXT_RE = re.compile(r"次の\s*(?:\d+|[一二三四六])\s*(?:ヶ|か|カ|ケ)月|"
+                           # a date to start applying by: "半年後には転職活動を始められるレベルになりたい" (usefulness41
+                           # #25 and 42 #25 got next steps and no plan)
+                           r"(?:半年|(?:\d+|[一二三四六])\s*(?:ヶ|か|カ|ケ)月|\d+\s*年)後(?:に|には|まで)[^。？?]{0,20}?"
+                           r"(?:転職活動|就活|就職活動|応募)|"
                            r"\b(?:in|over) the next (?:\d+|few|couple of|two|three|six|twelve) (?:weeks|months)\b|"
                            # "…job hunting in 3 months. What should I do in those 3 months?"
                            r"\b(?:in|with|during) (?:those|these) (?:\d+|few|two|three|six|twelve) (?:weeks|months)\b|"

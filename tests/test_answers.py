@@ -1564,3 +1564,12 @@ def test_several_projects_built_are_past_regression_and_trees(e5_engine, kb):
                            "apply for junior ML engineer roles? I have about 10 hours a week.")
     month1 = next(x for x in answer.answer.splitlines() if x.startswith("- Month 1:"))
     assert kb.items["core-ml.linear-regression"].title.en in month1
+
+
+def test_a_date_to_start_applying_by_asks_for_a_plan(e5_engine):
+    """usefulness42 #25: "週10時間くらい使えるので、半年後に転職活動を始められるレベルになりたいです" got next steps and no
+    plan to that date."""
+    answer = e5_engine.ask("Pythonの基礎とNumPy/pandasは一通り終わって、scikit-learnでタイタニックもやってみました。次は何をすれば"
+                           "いいですか？週10時間くらい使えるので、半年後に転職活動を始められるレベルになりたいです。")
+    assert "24週間・週10時間" in answer.answer
+    assert "- 6か月目:" in answer.answer
