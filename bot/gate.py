@@ -89,14 +89,15 @@ class Gate:
         closely ("Should I go for the AWS ML cert next or build projects first?": the choice, not the AWS cert),
         when ``replaces`` says the best match is one such card (None: any)."""
         # best first, and only as far as needed: whether a card fits is asked of the leading few, not of all
-        fitting = (m for m in self.cards(result, kb) if fits is None or fits(kb.cards_by_id[m.hit.id]))
+        ranked = self.cards(result, kb)
+        fitting = (m for m in ranked if fits is None or fits(kb.cards_by_id[m.hit.id]))
         best = next(fitting, None)
         if best is not None and best.hit.id in used:
             other = next((m for m in fitting if m.hit.id not in used), None)
             if other is not None and other.score >= best.score - SWAP_MARGIN:
                 best = other
         if prefer and best is not None and best.hit.id not in prefer and (replaces is None or replaces(best.hit.id)):
-            alt = next((m for m in self.cards(result, kb) if m.hit.id in prefer
+            alt = next((m for m in ranked if m.hit.id in prefer
                         and (fits is None or fits(kb.cards_by_id[m.hit.id]))), None)
             if alt is not None and alt.score >= best.score - PREFER_MARGIN:
                 best = alt
