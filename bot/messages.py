@@ -107,6 +107,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "plan_needed": {"ja": "ここからロードマップ{stage}段階目まで（応募を始められる目安）は残り約{hours}時間で、週{h:g}時間なら約{months}か月です。",
                     "en": "From here to ready-to-apply (roadmap stages up to {stage}) is about {hours} h: about {months} "
                           "months at {h:g} h a week."},
+    "next_pace": {"ja": "週{h:g}時間なら、このステージの残り{n}項目（約{hours}時間）は約{weeks}週間です。",
+                  "en": "At {h:g} h a week, the {n} item(s) left in this stage (about {hours} h) take about {weeks} week(s)."},
+    "next_pace_ready": {"ja": "ロードマップ{stage}段階目まで（応募を始められる目安）は残り約{hours}時間、約{months}か月です。",
+                        "en": " Ready-to-apply (roadmap stages up to {stage}) is about {hours} h away: about {months} "
+                              "month(s)."},
     "plan_apply": {"ja": "応募を始めるなら、最後の数週間は並行して{items}（計約{h}時間）も進めましょう。",
                    "en": "Since you mean to apply at the end, give part of the last weeks to {items} (about {h} h)."},
     "plan_assumed": {"ja": "（時間の指定がないので仮定）", "en": " (assumed: you did not say)"},

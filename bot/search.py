@@ -22,7 +22,15 @@ from bot.index import Index
 from bot.keyword import BM25
 from bot.knowledge import KnowledgeBase
 from bot.spelling import Speller, knowledge_words
-from bot.text import TermMatcher, detect_lang, literal_pattern, normalize, split_sentences, tokenize
+from bot.text import (
+    TermMatcher,
+    detect_lang,
+    literal_pattern,
+    normalize,
+    split_sentences,
+    term_parts,
+    tokenize,
+)
 
 log = logging.getLogger(__name__)
 
@@ -294,8 +302,21 @@ class Searcher:
                     self._courses.setdefault(alias, ids[0])
         heads = sorted(self._courses, key=len, reverse=True)
         self._titles = re.compile(literal_pattern(heads), re.IGNORECASE) if heads else None
+        # A stage named as a stage ("I finished the core algorithms stage") names none of its title's words as an
+        # item: "algorithms" is not the CS-basics item. What items a text names is looked up without such names.
+        stage_names = sorted({p for st in kb.stages for p in [st.id.replace("-", " "), *(q for lang in ("ja", "en")
+                              for q in term_parts(st.title.get(lang)))] if len(p) >= 2}, key=len, reverse=True)
+        self._stage_as_stage = re.compile(r"(?<![\w-])(?:" + literal_pattern(stage_names) + r")(?:\s*(?:stage|phase)\b|"
+                                          r"の?(?:ステージ|段階))", re.IGNORECASE) if stage_names else None
         self._speller: Speller | None = None
         self._card_of_row = [cid for cid, _ in index.card_rows]  # the card each phrasing vector belongs to
+
+    def _items_in(self, text: str) -> tuple[str, ...]:
+        """The checklist items ``text`` names, not counting the words of a stage it names as a stage."""
+        if self._stage_as_stage is not None and ("stage" in text.lower() or "phase" in text.lower()
+                                                 or "ステージ" in text or "段階" in text):
+            text = self._stage_as_stage.sub(" stage ", text)
+        return self.item_terms.find(text)
 
     def spell(self, query: str) -> str:
         """The query with its misspelt English words corrected ("machin lerning" -> "machine learning")."""
@@ -356,7 +377,7 @@ class Searcher:
                 relevance=float(s_scores[i, 0]) if s_scores.shape[1] else 0.0,
                 cards=self._cards(c_scores[i], c_rows[i], tokens) if ix.card_ids else [],
                 named=self.terms.find(query),
-                items_named=self.item_terms.find(query),
+                items_named=self._items_in(query),
                 stages_named=self.stages_named(query),
                 items_known=self.known_items(query),
                 **(finished := self._finished(query)),
@@ -393,13 +414,13 @@ class Searcher:
                     # known, not finished: knowing Docker is not having finished the MLOps stage up to CI/CD)
                     known = sentence in said and KNOWN_RE.search(c) and not FINISHED_RE.search(c)
                     (claimed if known else clauses).append(c)
-        return {"items_finished": tuple(dict.fromkeys(i for c in clauses for i in self.item_terms.find(c))),
+        return {"items_finished": tuple(dict.fromkeys(i for c in clauses for i in self._items_in(c))),
                 "stages_finished": tuple(dict.fromkeys(st for c in clauses for st in self.stages_named(c))),
                 "courses_finished": self._course_ids(*clauses),
                 "finished_said": bool(said),
-                "items_claimed": tuple(dict.fromkeys(i for c in claimed for i in self.item_terms.find(c))),
-                "items_pending": tuple(dict.fromkeys(i for c in pending for i in self.item_terms.find(c))),
-                "items_asked": tuple(dict.fromkeys(i for c in asked for i in self.item_terms.find(c))),
+                "items_claimed": tuple(dict.fromkeys(i for c in claimed for i in self._items_in(c))),
+                "items_pending": tuple(dict.fromkeys(i for c in pending for i in self._items_in(c))),
+                "items_asked": tuple(dict.fromkeys(i for c in asked for i in self._items_in(c))),
                 "stages_asked": tuple(dict.fromkeys(st for c in asked for st in self.stage_terms.find(c)))}
 
     def _backgrounds(self, query: str, pending: tuple[str, ...]) -> dict:
@@ -448,7 +469,7 @@ class Searcher:
         known: set[str] = set()
         for clause in split_clauses(query):
             if (KNOWN_RE.search(clause) or FINISHED_RE.search(clause)) and not _WEAK_RE.search(clause):
-                known.update(self.item_terms.find(clause))
+                known.update(self._items_in(clause))
         return tuple(sorted(known))
 
     def search(self, query: str, k: int | None = None) -> SearchResult:

@@ -1573,3 +1573,30 @@ def test_a_date_to_start_applying_by_asks_for_a_plan(e5_engine):
                            "いいですか？週10時間くらい使えるので、半年後に転職活動を始められるレベルになりたいです。")
     assert "24週間・週10時間" in answer.answer
     assert "- 6か月目:" in answer.answer
+
+
+def test_next_steps_say_how_long_the_stage_takes_at_the_hours_the_learner_states(e5_engine, kb):
+    """usefulness43 #25 ("平日は1時間、土日は3時間くらい使えます", 11 h a week) was graded down for ignoring the
+    schedule: the answer says how long the rest of the stage takes at those hours, and not when none are given."""
+    question = "Progateと入門書でPythonの基礎は一通り終わりました。numpyとpandasも少し触りました。次に何をやればいいですか？"
+    answer = e5_engine.ask(question + "平日は1時間、土日は3時間くらい使えます。")
+    assert answer.stage == "core-ml"
+    left = sum(i.hours for i in kb.stage("core-ml").items)
+    assert f"週11時間なら、このステージの残り{len(kb.stage('core-ml').items)}項目（約{round(left)}時間）" \
+           f"は約{-(-left // 11):.0f}週間" in answer.answer
+    assert "週" not in e5_engine.ask(question).answer.split("次にやること")[0]
+    # stored hours count too, in English
+    answer = e5_engine.ask("I finished the core ML stage. What next?", Asker(hours_per_week=5))
+    assert answer.stage == "projects"
+    assert "At 5 h a week, the" in answer.answer
+
+
+@pytest.mark.parametrize("question", ["I finished the core ML stage. What next?", "I finished the core-ml stage, what now?",
+                                      "I finished the core algorithms stage. What next?",
+                                      "中核アルゴリズムのステージは終わりました。次は？"])
+def test_a_stage_said_finished_by_its_name_moves_on_to_the_next(e5_engine, question):
+    """A stage's name, or its id as words, says which stage was finished; the words of its title name no item
+    ("algorithms" had placed the learner in the foundations' CS basics, "core ML" at the job search)."""
+    answer = e5_engine.ask(question)
+    assert answer.kind == "next"
+    assert answer.stage == "projects"
