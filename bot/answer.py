@@ -20,7 +20,7 @@ import math
 import re
 import weakref
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from typing import TypeVar
 
@@ -504,6 +504,10 @@ def _subject_patterns(kb: KnowledgeBase) -> list[tuple[str, re.Pattern[str], re.
 
 
 # Cards about study time and timelines, and a question that asks about time.
+# (cards that give a schedule or a stage's hours of their own; not those on whether a span is enough, or on an
+# irregular schedule)
+_PLAN_CARD_RE = re.compile(r"(?:time-(?:whole-roadmap|per-stage|zero-programming|core-ml|projects|mlops)|start-3-month-plan|"
+                           r"start-weekly-hours|start-weekly-routine)$")
 _TIME_CARD_RE = re.compile(r"time-|start-weekly-hours$|bg-busy-full-time$")
 _TIME_ASKED_RE = re.compile(r"時間|期間|何(?:ヶ|か|カ|ケ)月|何年|いつ|(?:どれ|どの)(?:くらい|ぐらい)|かかり|\bhow long\b|\bhours?\b|\btimeline\b|"
                             r"\bmonths?\b|\byears?\b|\bweeks?\b|\bwhen\b|\bhow much time\b", re.IGNORECASE)
@@ -717,6 +721,12 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
     stage, else it lists the stage's remaining items. It never moves behind the stored stage.
     """
     sep = "、" if lang == "ja" else ", "
+    if asker.stage is None:  # "いまステージ2です", "Bot says I'm at stage 5": where they are, as if stored
+        current = stated_stage(kb, result.query)
+        if current is not None:  # (and past the stages before it: "stage 5" is not still owed the math)
+            order = kb.stage(current).order
+            asker = replace(asker, stage=current, done=asker.done | {i.id for st in kb.stages if st.order < order
+                                                                      for i in st.items})
     plan_request = bool(_PLAN_RE.search(result.query) or _SPAN_NEXT_RE.search(result.query))  # "3ヶ月の学習計画を立てて"
     # "データアナリストとして3年働いています。計画を立てて": who they are, not what they finished (the job's
     # name is not the roadmap's "data analyst job" item, nor its stage); only what they say they know counts
@@ -739,7 +749,8 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
     # (a course's items past the first stage it teaches, "松尾研の講座" -> its deep-dive item, do not place the
     # learner at their stage: only what it teaches first counts as built, below)
     course_extra: set[str] = set()
-    for rid in result.courses_named if not intent.partial else ():  # "I'm taking the ML Specialization"
+    # ("I'm taking the ML Specialization": none; "Did CS50P and I'm halfway through Stats 110": the one said done)
+    for rid in result.courses_named if not intent.partial else result.courses_finished:
         taught = [kb.items[i] for i in kb.resources_by_id[rid].items
                   if i in kb.items and kb.stage(kb.items[i].stage).sequential]
         first_order = min((kb.stage(i.stage).order for i in taught), default=0)
@@ -869,6 +880,10 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
     target: Stage | None = base
     while target is not None and _stage_done(target, done):
         target = kb.next_stage(target.id)
+    # What they say they did or know, not what a degree or job usually covers (a CS graduate is not told the math
+    # is "still open beside" programming, below)
+    said_done = ({i.id for i in named_items} | set(result.items_known)) - set(result.items_background)
+    moved_on = False
     # A plan for someone who has begun the foundations ("half of Mathematics for Machine Learning and
     # 3Blue1Brown's linear algebra; make me a plan to start building") starts with programming; the rest of
     # the math goes alongside it (as in the roadmap's own advice not to wait for the math).
@@ -881,6 +896,14 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
         # "finish Programming and data analysis first: 0 item(s) left")
         while _stage_done(base, done) and base.next is not None:
             target = base = kb.stage(base.next)
+    # So does "what next?" from someone with no stored stage who has done part of the math ("done with 3Blue1Brown's
+    # linear algebra and Khan Academy calc 1 and 2. now what, start coding ML or keep doing more math first?"): the
+    # programming stage, the rest of the foundations named as still open beside it
+    elif not plan_request and asker.stage is None and target is first and base is first and first.next is not None \
+            and any(i.id in said_done for i in first.items if i.hours >= ALONGSIDE_HOURS):
+        target = base = kb.stage(first.next)
+        named_stages = list(dict.fromkeys([first, *named_stages]))
+        moved_on = True
     # What they ask about decides where the answer starts, when it is still open: "FastAPIとかDockerを勉強すべき
     # だと思うんですが、次に何から？" is answered with the MLOps stage, "I want to move toward MLOps" too.
     asked = [kb.items[i] for i in result.items_asked if i not in done]
@@ -898,8 +921,9 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
                             and asked_stage.order > target.order
                             and (any(kb.items[i].stage == asked_stage.id for i in result.items_background)
                                  or sum(i.stage == asked_stage.id for i in asked) >= 2)) else None
+    # (not back to the math they were just moved on from: "数学から実装に移るとき、次に何から？")
     if asked_stage is not None and asked_stage is not target and not _CHOICE_RE.search(result.query) \
-            and not plan_request:
+            and not plan_request and not (moved_on and asked_stage is first):
         target = asked_stage
     else:
         asked_stage = None
@@ -974,6 +998,71 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
             resources.append(_ref(step.resource))
     return Answer(result.query, lang, True, "\n".join(lines), passages, resources[:MAX_RESOURCES], steps,
                   result.relevance, notices, kind="next", stage=target.id)
+
+
+# The stage a message says the learner is at now ("いまステージ2です", "ステージ3って判定されました", "Bot says I'm at
+# stage 5", "I was put at stage 2"): usefulness44 #29 ("いまステージ2です。…3ヶ月の学習プラン…ステージ3に上がれる
+# ところまで") was planned stage-4 projects
+_AT_STAGE_RE = re.compile(
+    r"(?:いま|今|現在)は?\s*(?:ステージ|stage)\s*([1-7１-７])\s*(?:です|にいます|にいる|だ|で|[。、,])|"
+    r"(?:ステージ|stage)\s*([1-7１-７])」?\s*(?:って|と)(?:判定|言われ|診断|出)|"
+    r"\b(?:i'?m|i am|currently|i'?m currently)\s+(?:at|on|in)\s+stage\s*([1-7])\b|"
+    r"\b(?:put|placed)\s+(?:me\s+)?(?:at|on|in)\s+stage\s*([1-7])\b", re.IGNORECASE)
+
+
+def stated_stage(kb: KnowledgeBase, text: str) -> str | None:
+    """The id of the stage the message says the learner is at now, if it says one."""
+    m = _AT_STAGE_RE.search(text)
+    if m is None:
+        return None
+    n = int(next(g for g in m.groups() if g).translate(str.maketrans("１２３４５６７", "1234567")))
+    return next((s.id for s in kb.stages if s.order == n), None)
+
+
+# What it takes to move on: "ステージ4に進むための条件って何？", "how do I know I'm ready to move on from core ML?",
+# "what should I be able to do before moving to stage 5?" (usefulness44 #18; the stages' exit criteria were shown
+# only in Discord's /stage show, and the question was declined)
+_READY_RE = re.compile(
+    r"(?:進む|上がる|進める|上がれる|移る|卒業する|クリアする|次に行く|次へ行く)(?:ため)?の?(?:条件|基準|目安|判断基準)|"
+    r"(?:条件|基準|目安)(?:は|って)[^。？?]{0,12}(?:進|上が|移)|(?:進んで|上がって|移って)(?:も)?(?:いい|良い|大丈夫)(?:か|の)?(?:の)?(?:目安|基準|判断)|"
+    r"どこまで(?:でき|わか|分か|理解)(?:れば|たら)[^。？?]{0,16}(?:次|進|上が|卒業)|"
+    r"\bready to (?:move|go) on\b|\bbefore (?:moving|going) on\b|\bbefore (?:i )?mov(?:e|ing) (?:on )?to\b|"
+    r"\b(?:criteria|requirements?|conditions?) (?:to|for) (?:move|moving|advance|advancing|go|going|pass|passing|"
+    r"reach|reaching|finish|finishing|complete|completing)\b|\bexit criteria\b|\bhow do i know (?:i'?m|i am) (?:ready|done)\b",
+    re.IGNORECASE)
+_INTO_STAGE_RE = re.compile(r"(?:ステージ|stage)\s*([1-7１-７])\s*(?:に|へ)(?:進|上が|移)|"
+                            r"\b(?:to|into|onto|reach|reaching)\s+stage\s*([1-7])\b", re.IGNORECASE)
+
+
+def compose_ready(kb: KnowledgeBase, result: SearchResult, asker: Asker, lang: str, notices: list[str]) -> Answer | None:
+    """What it takes to move on from a stage (its exit criteria), with its remaining items; None when the message
+    does not ask that or names no stage and none is stored."""
+    # (a stage named, by number or as a stage: "before moving on to deep learning" is not about a stage)
+    if not _READY_RE.search(result.query) or not (result.stages_numbered or _STAGE_WORD_RE.search(result.query)):
+        return None
+    into = _INTO_STAGE_RE.search(result.query)
+    stage: Stage | None = None
+    if into is not None:  # "ステージ4に進むための条件": what stage 3 asks
+        n = int(next(g for g in into.groups() if g).translate(str.maketrans("１２３４５６７", "1234567")))
+        stage = next((s for s in kb.stages if s.order == n - 1), None)
+    if stage is None:
+        named = [kb.stages_by_id[s] for s in (*result.stages_numbered, *result.stages_named) if s in kb.stages_by_id]
+        stage = named[0] if named else kb.stages_by_id.get(asker.stage or stated_stage(kb, result.query) or "")
+    if stage is None or not stage.exit_criteria:
+        return None
+    following = kb.next_stage(stage.id)
+    lines = [t("ready_intro", lang, stage=stage.title.get(lang), next=following.title.get(lang)) if following is not None
+             else t("ready_intro_last", lang, stage=stage.title.get(lang))]
+    lines += [f"- {c.get(lang)}" for c in stage.exit_criteria]
+    steps = _steps(kb, stage, asker.done, lang)
+    if steps:
+        lines += ["", t("ready_items", lang)]
+    passages = [_doc_passage(kb, stage.id, lang, 1.0)]
+    if following is not None:
+        passages.append(_doc_passage(kb, following.id, lang, 0.5))
+    resources = list({s.resource.id: _ref(s.resource) for s in steps if s.resource}.values())[:MAX_RESOURCES]
+    return Answer(result.query, lang, True, "\n".join(lines), passages, resources, steps, result.relevance, notices,
+                  kind="next", stage=stage.id)
 
 
 def _pace_line(kb: KnowledgeBase, target: Stage, done: frozenset[str], hours: float, lang: str) -> str:
@@ -1104,7 +1193,9 @@ def _plan_lines(kb: KnowledgeBase, start: Stage, done: frozenset[str], asker: As
             items = [*first_items, *(i for i in plan.items if i not in first_items)]
             schedule, left_out = schedule_items(items, weeks, hours)
     # a week-by-week plan when one is asked for and the span is short enough to read as weeks
-    step, line = (1, "plan_week") if _WEEKLY_RE.search(query) and weeks <= MAX_WEEKLY_LINES else (4, "plan_month")
+    # (and a span under two months: "the next 6 weeks" is not "Month 1, Month 2")
+    step, line = (1, "plan_week") if (_WEEKLY_RE.search(query) or weeks < 8) and weeks <= MAX_WEEKLY_LINES \
+        else (4, "plan_month")
     for month in range(0, weeks, step):
         titles = list(dict.fromkeys(b.item.title.get(lang) for w in schedule[month:month + step] for b in w.blocks))
         if titles:
@@ -1245,6 +1336,9 @@ def compose(kb: KnowledgeBase, index: Index, result: SearchResult, gate: Gate, a
     ``exclude``: cards that already answer another of its questions (the next confident card answers this one)."""
     lang = asker.lang or result.lang
     notices = [t("truncated", lang)] if truncated else []
+    ready = compose_ready(kb, result, asker, lang, notices)  # "ステージ4に進むための条件は？"
+    if ready is not None:
+        return ready
     intent = detect_next_intent(result.query) or _plan_intent(result)
     if intent is not None and _TOWARD_SENIOR_RE.search(result.query):
         intent = None  # "次の1年で何を伸ばせばシニアに近づけますか？": the career ladder's cards, not a checklist item
@@ -1346,6 +1440,8 @@ def _with_card(kb: KnowledgeBase, result: SearchResult, gate: Gate, asker: Asker
     hit = gate.card_for(result, kb, fits=card_fits(kb, result.query), prefer=prefer, replaces=replaces)
     if hit is None or not kb.cards_by_id[hit.id].covered:
         return answer
+    if _PLAN_CARD_RE.match(hit.id) and _PLAN_RE.search(result.query):
+        return answer  # (a plan of its own, or hours, before the learner's plan contradicts it: "With about 10 hours a week…")
     card = compose_card(kb, _card_for_age(kb, kb.cards_by_id[hit.id], result.query), result, asker, lang, [])
     answer.answer = f"{card.answer}\n\n{answer.answer}"
     answer.card = card.card
@@ -1367,7 +1463,7 @@ def asks_to_save(query: str) -> bool:
 
 
 # "Can you give me a plan for the next 3 months?", "3ヶ月の学習計画を立てたい"
-_PLAN_RE = re.compile(r"計画|プラン(?!ナー)|スケジュール|\bplan\b|\bnext (?:\d+|few|couple of|two|three|six) months\b|"
+_PLAN_RE = re.compile(r"計画|プラン(?!ナー)|スケジュール|\bplan\b|\bnext (?:\d+|few|couple of|two|three|six) (?:months|weeks)\b|"
                       # "6ヶ月の学習ロードマップを週単位で作ってほしい", "give me a month-by-month roadmap"
                       r"ロードマップを[^。？?！!]{0,20}?(?:作|つく|立て|組|考え|引)|(?:月|週)(?:ごと|単位)|"
                       r"\b(?:month|week)[- ]by[- ](?:month|week)\b|"
@@ -1383,6 +1479,9 @@ _SPAN_NEXT_RE = re.compile(r"次の\s*(?:\d+|[一二三四六])\s*(?:ヶ|か|カ
                            r"(?:半年|(?:\d+|[一二三四六])\s*(?:ヶ|か|カ|ケ)月|\d+\s*年)後(?:に|には|まで)[^。？?]{0,20}?"
                            r"(?:転職活動|就活|就職活動|応募)|"
                            r"\b(?:in|over) the next (?:\d+|few|couple of|two|three|six|twelve) (?:weeks|months)\b|"
+                           # and in English: "I want to start applying for junior MLE roles in 4 months" (usefulness44 #56)
+                           r"\b(?:start|begin) (?:applying|job[- ]hunting|interviewing|the job search)\b[^.?!]{0,40}?"
+                           r"\bin (?:\d+|two|three|four|six|twelve) (?:weeks|months)\b|"
                            # "…job hunting in 3 months. What should I do in those 3 months?"
                            r"\b(?:in|with|during) (?:those|these) (?:\d+|few|two|three|six|twelve) (?:weeks|months)\b|"
                            r"(?:この|その)\s*(?:\d+|[一二三四六])\s*(?:ヶ|か|カ|ケ)月(?:間)?で|"

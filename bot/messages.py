@@ -107,6 +107,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     "plan_needed": {"ja": "ここからロードマップ{stage}段階目まで（応募を始められる目安）は残り約{hours}時間で、週{h:g}時間なら約{months}か月です。",
                     "en": "From here to ready-to-apply (roadmap stages up to {stage}) is about {hours} h: about {months} "
                           "months at {h:g} h a week."},
+    "ready_intro": {"ja": "「{stage}」を終えて次の「{next}」に進む目安は、次のことができるようになっていることです:",
+                    "en": "You are ready to move on from \"{stage}\" to \"{next}\" when:"},
+    "ready_intro_last": {"ja": "「{stage}」の到達目安は、次のことができるようになっていることです:",
+                         "en": "\"{stage}\" is done when:"},
+    "ready_items": {"ja": "当てはまらないものがあれば、このステージの残りの項目（下の「次にやること」）で埋めましょう。"
+                          "全部を完璧にしてから進む必要はなく、目安を満たしたら次に進み、足りない部分は並行して補えば十分です。",
+                    "en": "If some do not hold yet, the stage's remaining items (next steps below) are what close the gap. "
+                          "You need not master everything before moving on: once these hold, go ahead and patch the gaps "
+                          "alongside."},
     "next_pace": {"ja": "週{h:g}時間なら、このステージの残り{n}項目（約{hours}時間）は約{weeks}週間です。",
                   "en": "At {h:g} h a week, the {n} item(s) left in this stage (about {hours} h) take about {weeks} week(s)."},
     "next_pace_ready": {"ja": "ロードマップ{stage}段階目まで（応募を始められる目安）は残り約{hours}時間、約{months}か月です。",

@@ -97,10 +97,12 @@ FINISHED_RE = re.compile(r"終わ|終え|済み|済ませ|修了|完了|一通�
                           r"\blearned\b|\blearnt\b|\bpassed\b|\bi hold\b", re.IGNORECASE)
 # A clause about what the learner wants or plans, not what they did ("I want to move into MLOps",
 # "ポートフォリオを作ろうと思っています").
-_GOAL_RE = re.compile(r"たい|目指|興味|(?:よう|おう|ろう|こう)と(?:思|考)|つもり|予定|"
+# (and a wish: "ステージ3に上がれるところまで行けたら嬉しいです" is not a stage finished)
+_GOAL_RE = re.compile(r"たい|目指|興味|(?:よう|おう|ろう|こう)と(?:思|考)|つもり|予定|(?:たら|れば)(?:嬉し|うれし|最高|ありがた)|"
                       r"\bwant|\bwould like\b|\bplan(?:ning)? to\b|\binterested\b|\bhope\b|\bmove into\b|\bgoal\b",
                       re.IGNORECASE)
-_CLAUSE_WORDS = r"|\bbut\b|\bthough\b|けど|けれど|ですが|だが|が、"
+# ("Did CS50P and I'm halfway through Stats 110": two clauses, one finished, one not)
+_CLAUSE_WORDS = r"|\bbut\b|\bthough\b|\band (?=i'?m\b|i am\b|i'?ve\b|i have\b)|けど|けれど|ですが|だが|が、"
 # (not the dot inside a name or number: "fast.ai", "Node.js", "1.5")
 CLAUSE_RE = re.compile(r"(?:[。、，,;；!！?？\n]|\.(?!\w))+" + _CLAUSE_WORDS, re.IGNORECASE)
 _STRONG_CLAUSE_RE = re.compile(r"(?:[。;；!！?？\n]|\.(?!\w))+" + _CLAUSE_WORDS, re.IGNORECASE)  # CLAUSE_RE less list commas
@@ -160,6 +162,17 @@ _CAREER_GOAL_RE = re.compile(r"就職|転職|就活|インターン|求人|面�
 _PURPOSE_RE = re.compile(r"ために|までに|向けて|\bin order to\b|\bto (?:get|land|become)\b", re.IGNORECASE)
 # A clause about what the learner thinks they should do, not what they did ("FastAPIとかDockerを勉強すべきだと
 # 思うんですが", "I probably need to learn Docker").
+# Putting a model into production ("本番で使えるように", "get it into production", "productionize it")
+_TO_PRODUCTION_RE = re.compile(r"本番(?:環境)?で(?:使え|動か|運用)|本番(?:環境)?に(?:乗せ|載せ|出|デプロイ)|本番運用|"
+                               r"\bproductioni[sz]e|\b(?:into|in|to) production\b", re.IGNORECASE)
+_HOW_UNKNOWN_RE = re.compile(r"(?:分か|わか|判)(?:ら|りません|んな)|知らな|イメージ(?:が|も)?(?:湧|わ)か|\bno idea\b|\bno clue\b|\b(?:don'?t|do not) know how\b|"
+                             r"\bhow (?:do|can|should|would) i\b|\bhow to\b", re.IGNORECASE)
+MLOPS_STAGE = "mlops"
+DEPLOY_ITEM = "mlops.api-docker"
+_DEPLOY_RE = re.compile(r"\bdeploy|デプロイ|本番", re.IGNORECASE)
+_CLOUD_RE = re.compile(r"クラウド|\bcloud\b|\baws\b|\bgcp\b|\bazure\b|sagemaker|vertex", re.IGNORECASE)  # (the cloud item)
+_IN_PART_RE = re.compile(r"\b(?:first|second) half\b|\bhalf ?way\b|\bpart ?way\b|\bhalf of\b|前半|後半|半分|途中",
+                         re.IGNORECASE)
 _PLANNED_RE = re.compile(r"べき|必要|つもり|(?:と|って)思|\bshould\b|\bneed to\b|\bhave to\b|\bmust\b|\bought to\b",
                          re.IGNORECASE)
 
@@ -275,6 +288,8 @@ class Searcher:
         self.background_terms = dict(kb.background_terms)  # normalised term -> background id
         self._background_matcher = TermMatcher({t: t for t in self.background_terms})
         self._stage_by_order = {s.order: s.id for s in kb.stages}
+        self._stage_ids = frozenset(s.id for s in kb.stages)
+        self._item_ids = frozenset(kb.items)
         # Courses named by title ("Machine Learning Specialization"): what they cover, and not a stage name.
         self._courses = {r.distinctive_name.lower(): r.id for r in kb.resources if r.distinctive_name}
         # and by the name before its subtitle words: "Hands-On Machine Learning" (with Scikit-Learn, ...)
@@ -416,12 +431,23 @@ class Searcher:
                     (claimed if known else clauses).append(c)
         return {"items_finished": tuple(dict.fromkeys(i for c in clauses for i in self._items_in(c))),
                 "stages_finished": tuple(dict.fromkeys(st for c in clauses for st in self.stages_named(c))),
-                "courses_finished": self._course_ids(*clauses),
+                # (not one gone through in part: "the first half of Mathematics for Machine Learning")
+                "courses_finished": self._course_ids(*(c for c in clauses if not _IN_PART_RE.search(c))),
                 "finished_said": bool(said),
                 "items_claimed": tuple(dict.fromkeys(i for c in claimed for i in self._items_in(c))),
-                "items_pending": tuple(dict.fromkeys(i for c in pending for i in self._items_in(c))),
+                # (and serving a model, said not done: "Never deployed anything" is the inference-API item; as a
+                # word of that item "deployed" placed people who had at the MLOps stage, so only here)
+                "items_pending": tuple(dict.fromkeys([*(i for c in pending for i in self._items_in(c)),
+                                                      *([DEPLOY_ITEM] if DEPLOY_ITEM in self._item_ids and any(
+                                                          _DEPLOY_RE.search(c) and not self._items_in(c)
+                                                          and not _CLOUD_RE.search(c) for c in pending) else [])])),
                 "items_asked": tuple(dict.fromkeys(i for c in asked for i in self._items_in(c))),
-                "stages_asked": tuple(dict.fromkeys(st for c in asked for st in self.stage_terms.find(c)))}
+                # (and putting a model into production, asked or not known how: "これを本番で使えるようにする方法が
+                # 全く分かりません" is the MLOps stage; usefulness44 #28 was sent back to the core algorithms)
+                "stages_asked": tuple(dict.fromkeys([*(st for c in asked for st in self.stage_terms.find(c)),
+                                                     *([MLOPS_STAGE] if MLOPS_STAGE in self._stage_ids and any(
+                                                         _TO_PRODUCTION_RE.search(c) and (c in asked or _HOW_UNKNOWN_RE.search(c))
+                                                         for x in sentences for c in split_clauses(x)) else [])]))}
 
     def _backgrounds(self, query: str, pending: tuple[str, ...]) -> dict:
         """The backgrounds a message says the learner has, and the checklist items they usually cover (less

@@ -1600,3 +1600,74 @@ def test_a_stage_said_finished_by_its_name_moves_on_to_the_next(e5_engine, quest
     answer = e5_engine.ask(question)
     assert answer.kind == "next"
     assert answer.stage == "projects"
+
+
+def test_the_stage_a_message_says_the_learner_is_at_is_where_its_plan_starts(e5_engine, kb):
+    """usefulness44 #29: "いまステージ2です。…3ヶ月の学習プラン…ステージ3に上がれるところまで行けたら嬉しいです" was planned
+    stage-4 projects (the wish read as stage 3 finished). "Bot says I'm at stage 5" is past the foundations."""
+    answer = e5_engine.ask("いまステージ2です。平日は毎日30分、土日はそれぞれ2時間くらいしか取れません。この時間で3ヶ月の"
+                           "学習プランを作ってほしいです。ステージ3に上がれるところまで行けたら嬉しいです。")
+    assert answer.stage == "programming-data"
+    assert "1か月目" in answer.answer or "第1週" in answer.answer
+    answer = e5_engine.ask("Bot says I'm at stage 5. I finished everything in stage 5. What should the next 6 weeks look like?")
+    assert answer.stage == "work-experience"
+    assert "Week 6:" in answer.answer
+    assert "Month 1" not in answer.answer
+    assert kb.stage("education").title.en not in answer.answer
+
+
+def test_putting_a_model_into_production_is_the_mlops_stage(e5_engine):
+    """usefulness44 #28: a demand model built in a notebook, "これを本番で使えるようにする方法が全く分かりません", was
+    sent back to the core algorithms."""
+    answer = e5_engine.ask("社内でscikit-learnの需要予測モデルをJupyter Notebookで作ったんですが、これを本番で使えるように"
+                           "する方法が全く分かりません。次に何を学んで、どういう順番で進めればいいですか？")
+    assert answer.stage == "mlops"
+    assert answer.next_steps[0].item.id == "mlops.notebook-to-code"
+
+
+@pytest.mark.parametrize(("question", "stage"), [
+    ("ステージ4に進むための条件って具体的に何ですか？", "core-ml"),
+    ("What do I need to be able to do before moving on to stage 5?", "projects"),
+    ("How do I know I'm ready to move on from the core ML stage?", "core-ml"),
+])
+def test_what_it_takes_to_move_on_is_the_stages_exit_criteria(e5_engine, kb, question, stage):
+    """usefulness44 #18 ("ステージ4に進むための条件") was declined; the stages' exit criteria answer it."""
+    answer = e5_engine.ask(question)
+    assert answer.answered
+    assert answer.stage == stage
+    lang = "ja" if question.startswith("ス") else "en"
+    for criterion in kb.stage(stage).exit_criteria:
+        assert criterion.get(lang) in answer.answer
+    # not a question about a stage: "before moving on to deep learning" keeps its card
+    answer = e5_engine.ask("How much time should I spend on classical ML before moving on to deep learning?")
+    assert kb.stage("core-ml").exit_criteria[0].en not in answer.answer
+
+
+def test_a_course_said_done_counts_beside_one_in_progress(e5_engine):
+    """usefulness44 #60: "Did CS50P and I'm halfway through Harvard Stats 110" was planned Python fundamentals;
+    the course in progress, or gone through in part, is not done."""
+    answer = e5_engine.ask("Did CS50P and I'm halfway through Harvard Stats 110. I can do 20 hrs a week. "
+                           "What's the most aggressive realistic 3-month plan?")
+    planned = answer.answer.split("\n\n")[1]
+    assert "Python fundamentals" not in planned
+    answer = e5_engine.ask("I've gone through the first half of Mathematics for Machine Learning (Deisenroth) but I "
+                           "haven't written any ML code yet. Make me an 8 week plan to start building things?")
+    assert "Calculus" in answer.answer  # still open
+
+
+def test_a_date_to_start_applying_by_in_english_asks_for_a_plan_with_the_stated_gap_first(e5_engine):
+    """usefulness44 #56: "Never deployed anything. I want to start applying … in 4 months" got three more
+    tutorial projects before any deployment, and no plan."""
+    answer = e5_engine.ask("Done: Deep Learning Specialization, two Kaggle comps, solid pandas/sklearn. Never deployed "
+                           "anything. I want to start applying for junior MLE roles in 4 months. What should I do next?")
+    assert "16 weeks" in answer.answer
+    month1 = next(line for line in answer.answer.splitlines() if line.startswith("- Month 1:"))
+    assert "Inference API" in month1
+
+
+def test_what_next_after_part_of_the_math_is_programming_with_the_rest_alongside(e5_engine, kb):
+    """"done with 3Blue1Brown's linear algebra and Khan Academy calc 1 and 2. now what, start coding ML or keep
+    doing more math first?": the roadmap's advice is not to wait for the math."""
+    answer = e5_engine.ask("done with 3Blue1Brown's linear algebra series and Khan Academy calc 1 and 2. now what?")
+    assert answer.stage == "programming-data"
+    assert kb.items["education.probability-statistics"].title.en in answer.answer  # named as still open
