@@ -1671,3 +1671,36 @@ def test_what_next_after_part_of_the_math_is_programming_with_the_rest_alongside
     answer = e5_engine.ask("done with 3Blue1Brown's linear algebra series and Khan Academy calc 1 and 2. now what?")
     assert answer.stage == "programming-data"
     assert kb.items["education.probability-statistics"].title.en in answer.answer  # named as still open
+
+
+@pytest.mark.parametrize(("question", "card"), [
+    # usefulness44 #41, #32, #19: no card answered them
+    (("I got an offer as a data annotator at an AI startup. Is it a good stepping stone to become an ML engineer, or "
+     "will it pigeonhole me?"), "job-stepping-stone"),
+    (("I've been a manual QA tester for 5 years and recently started Selenium automation in Python. Does test "
+     "automation experience help at all for becoming an ML engineer?"), "bg-qa-tester"),
+    ("pythonどのくらい書けたらMLエンジニア名乗っていいの？", "start-python-how-much"),
+    ("物理の博士課程2年です。博士を取り切ってから就職するべきか、中退して早めに実務に入るべきか迷っています。",
+     "degree-phd-finish-or-leave"),
+])
+def test_new_cards_answer_what_they_are_written_for(e5_engine, question, card):
+    assert e5_engine.ask(question).card == card
+
+
+@pytest.mark.parametrize(("question", "card"), [
+    ("is python enough or do i need c++ too for ml engineer jobs", "start-python-how-much"),  # a choice of language
+    ("27 here, I dropped out of a physics PhD after 3 years. What should I learn to become an ML engineer?",
+     "degree-phd-finish-or-leave"),  # already left: not deciding
+    # a comparison names both roles: a data engineer asking about their own gap is not told the analyst's
+    (("I'm a data engineer with 4 years of Spark, Airflow and Snowflake. What's actually the gap between what I do "
+     "and an MLE?"), "ladder-mle-vs-data-analyst"),
+    (("Civil engineer, 44. I know some Python from automating structural calcs. Does it make sense to build on my "
+     "domain, and how should I present myself to employers?"), "start-python-how-much"),
+])
+def test_new_cards_and_gates_keep_out_of_what_they_are_not_for(e5_engine, question, card):
+    assert e5_engine.ask(question).card != card
+
+
+@pytest.mark.parametrize("question", ["データサイエンテストとMLエンジニアの違いは？", "whats the diffrence between data scientst and ML enginer"])
+def test_a_comparison_card_still_answers_with_a_typo_in_the_role(e5_engine, question):
+    assert e5_engine.ask(question).card == "ladder-mle-vs-data-scientist"
