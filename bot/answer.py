@@ -21,6 +21,7 @@ import re
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from datetime import date
 from itertools import pairwise
 from typing import TypeVar
 
@@ -553,7 +554,7 @@ _HOURS_RE = [
 
 # "平日1.5時間、休日3時間": weekdays and weekend days given apart (a day's figure each)
 # ("平日は子どもが寝た後の1時間くらい": a time after something, not "平日は仕事で8時間")
-_WEEKDAY = (r"平日(?:は|に)?(?:夜|朝|夜に|朝に|仕事の後に?|[^\d。、！？?!\n]{1,12}?(?:後|あと)(?:の|に|で|は)?)?(?:は|に)?"
+_WEEKDAY = (r"平日(?:は|に)?(?:夜|朝|夜に|朝に|仕事の後に?|[^\d。、！？?!\n]{1,12}?(?:後|あと)(?:の|に|で|は)?(?:夜|朝)?)?(?:は|に)?"
             r"(?:1日|一日|毎日)?" + _ABOUT_JA + _NUM)
 _WEEKDAY_RE = re.compile(_WEEKDAY + r"\s*(?:時間|h)")
 _WEEKDAY_MIN_RE = re.compile(_WEEKDAY + r"\s*分")
@@ -575,6 +576,35 @@ _EN_WEEKEND_RE = re.compile(_NUM + r"\s*(?:hours?|hrs?|h)\s*(?:(?:each|a day|per
 _EACH_DAY_RE = re.compile(r"\beach\b|\b(?:a|per) day\b", re.IGNORECASE)  # "4 hours each": a weekend day's figure
 # (a weekly figure, not "lay out a week-by-week plan")
 _EN_WEEKLY_RE = re.compile(r"\b(?:a|per|each|every)\s*week\b(?![- ]by[- ])|\bweekly\b|/\s*week", re.IGNORECASE)
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# A month named as a deadline: "month-by-month to June 2027" (usefulness45 #60 got 12 weeks), "by the end of March",
+# "6月までに", "来年3月末まで", "締切（6月）までに"
+_DEADLINE_EN_RE = re.compile(r"\b(?:by|until|till|before|to|through)\s+(the\s+end\s+of\s+|end\s+of\s+|early\s+|mid[- ]|late\s+)?"
+                             r"(january|february|march|april|may|june|july|august|september|october|november|december|"
+                             r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b\.?(?:\s+(20\d\d))?", re.IGNORECASE)
+_DEADLINE_JA_RE = re.compile(r"(?:(20\d\d)年|(来年|再来年)の?)?\s*(\d{1,2})月(末|中|下旬|中旬|上旬|頃|ごろ)?[)）]?\s*"
+                             r"(?:まで|の締め?切|締め?切|〆切)")
+
+
+def deadline_weeks(text: str, today: date | None = None) -> int | None:
+    """Weeks from ``today`` to the month a message names as its deadline (to the end of that month; a month with no
+    year that has passed this year is next year's), or None."""
+    today = today or date.today()
+    m = _DEADLINE_EN_RE.search(text)
+    if m is not None:
+        end, month, year = bool(m.group(1)) and "end" in m.group(1).lower(), _MONTHS.index(m.group(2).lower()[:3]) + 1, m.group(3)
+        year_n = int(year) if year else None
+    else:
+        m = _DEADLINE_JA_RE.search(text)
+        if m is None or not 1 <= int(m.group(3)) <= 12:
+            return None
+        month, end = int(m.group(3)), m.group(4) == "末"
+        year_n = int(m.group(1)) if m.group(1) else today.year + (1 if m.group(2) == "来年" else 2) if m.group(2) else None
+    ahead = ((year_n or today.year) * 12 + month) - (today.year * 12 + today.month) + (1 if end else 0)
+    if year_n is None and ahead <= 0:
+        ahead += 12
+    return min(max(1, ahead) * 4, MAX_WEEKS) if ahead > 0 else None
 
 
 def _english_week(text: str) -> float | None:
@@ -1101,8 +1131,9 @@ _PAST_AFTER_RE = re.compile(r"\s*(?:前|ほど前|くらい前|ago|間(?:ずっ�
                             r"ごと|毎|単位|ずつ)", re.IGNORECASE)  # (and "1ヶ月ごとの目標": a step, not the span)
 
 
-def plan_weeks(text: str) -> int | None:
-    """The span a plan request asks for, in weeks ("3ヶ月" -> 12, "6-month" -> 24, "12 weeks", "半年")."""
+def plan_weeks(text: str, today: date | None = None) -> int | None:
+    """The span a plan request asks for, in weeks ("3ヶ月" -> 12, "6-month" -> 24, "12 weeks", "半年"), or up to a
+    month it names as the deadline ("by June 2027", "6月までに"; see :func:`deadline_weeks`)."""
     # the span of the plan, not of time already spent ("I spent the last 4 months on math. … a 6-month
     # study plan", "半年前から独学しています。3ヶ月の計画を"): one the plan words follow or precede in the same
     # sentence, else the first
@@ -1114,7 +1145,7 @@ def plan_weeks(text: str) -> int | None:
                                                   + m.group() + _SENTENCE_END_RE.split(text[m.end():m.end() + 15])[0])),
              spans[0] if spans else None)
     if m is None:
-        return None
+        return deadline_weeks(text, today)
     months, weeks, word = m.groups()
     if weeks:
         return min(int(weeks), MAX_WEEKS) or None
@@ -1404,6 +1435,10 @@ _CERT_WORD_RE = re.compile(r"資格|検定|試験|certif|\bcerts?\b|\bexams?\b",
 _BUILD_WORD_RE = re.compile(r"作品|ポートフォリオ|プロジェクト|手を動か|\bprojects?\b|\bportfolio\b|\bbuild(?:ing)?\b",
                             re.IGNORECASE)
 CERT_OR_BUILD_CARD = "cert-vs-portfolio"
+CERT_ORDER_CARD = "cert-which-first"
+# (which of them, or in what order: not "Are G検定 or E資格 worth it for a foreigner?", the JDLA-in-English card's)
+_ORDER_RE = re.compile(r"どっち|どちら|どれ|順番|順序|\bwhich\b|\bfirst\b|\bvs\.?\b|\bversus\b", re.IGNORECASE)
+_JP_CERT_RE = re.compile(r"G検定|E資格|統計検定|g ?kentei|e ?shikaku|toukei ?kentei", re.IGNORECASE)
 
 
 def _names_a_certificate(card_id: str) -> bool:
@@ -1424,6 +1459,10 @@ def preferred_cards(query: str) -> tuple[frozenset[str], Callable[[str], bool] |
     for sentence in re.split(r"(?<=[。？?!！])\s*", query):
         if _CERT_WORD_RE.search(sentence) and _BUILD_WORD_RE.search(sentence) and _CHOICE_RE.search(sentence):
             return frozenset({CERT_OR_BUILD_CARD}), _names_a_certificate
+        # two of the Japanese certificates to choose between ("E資格とG検定、転職ならどっちがいい？": usefulness45 #24
+        # got the E資格 card alone): the card that orders them
+        if len({m.group().lower()[:2] for m in _JP_CERT_RE.finditer(sentence)}) >= 2 and _ORDER_RE.search(sentence):
+            return frozenset({CERT_ORDER_CARD}), _names_a_certificate
     if _TOWARD_SENIOR_RE.search(query):
         return TOWARD_SENIOR_CARDS, None
     return frozenset(), None
@@ -1484,6 +1523,9 @@ _SPAN_NEXT_RE = re.compile(r"次の\s*(?:\d+|[一二三四六])\s*(?:ヶ|か|カ
                            r"\bin (?:\d+|two|three|four|six|twelve) (?:weeks|months)\b|"
                            # "…job hunting in 3 months. What should I do in those 3 months?"
                            r"\b(?:in|with|during) (?:those|these) (?:\d+|few|two|three|six|twelve) (?:weeks|months)\b|"
+                           # "What should those 12 weeks look like…?" (usefulness45 #57 got the study-group card)
+                           r"\b(?:those|these|the next|my next) (?:\d+|few|two|three|six|twelve) (?:weeks|months)\b"
+                           r"[^.?!]{0,20}\blook like\b|"
                            r"(?:この|その)\s*(?:\d+|[一二三四六])\s*(?:ヶ|か|カ|ケ)月(?:間)?で|"
                            # a deadline, with the order asked for ("what should I learn, in order, … within a year?");
                            # tried from the start only (it spans the message: from every position it cost 2 ms)

@@ -222,7 +222,7 @@ def question_parts(text: str) -> list[str]:
     """The questions of a message that asks two or three ("…どちらを学ぶべきですか？また、クラウドは…？"),
     each with the context before it; [] for a message that asks one. A part is text up to a question mark;
     what follows the last one ("Thanks!") stays with it."""
-    pieces = [p for p in _PART_END.split(text) if p.strip()]
+    pieces = _unquoted([p for p in _PART_END.split(text) if p.strip()])
     parts: list[str] = []
     for piece in pieces:
         if parts and not _ASKS.search(piece):
@@ -232,6 +232,22 @@ def question_parts(text: str) -> list[str]:
         else:
             parts.append(piece)
     return parts if 2 <= len(parts) <= MAX_PARTS else []
+
+
+def _unquoted(pieces: list[str]) -> list[str]:
+    """The pieces with a split inside a quotation undone: 「解約予測のモデル作れない？」と聞かれて is quoted speech, not
+    a question of the message (usefulness44 #7 was answered for 「…作れない？」 alone)."""
+    out: list[str] = []
+    for piece in pieces:
+        if out and _open_quote(out[-1]):
+            out[-1] += piece
+        else:
+            out.append(piece)
+    return out
+
+
+def _open_quote(text: str) -> bool:
+    return text.count("「") > text.count("」") or text.count("“") > text.count("”") or text.count("『") > text.count("』")
 
 
 def _joint(text: str) -> str:

@@ -1704,3 +1704,45 @@ def test_new_cards_and_gates_keep_out_of_what_they_are_not_for(e5_engine, questi
 @pytest.mark.parametrize("question", ["データサイエンテストとMLエンジニアの違いは？", "whats the diffrence between data scientst and ML enginer"])
 def test_a_comparison_card_still_answers_with_a_typo_in_the_role(e5_engine, question):
     assert e5_engine.ask(question).card == "ladder-mle-vs-data-scientist"
+
+
+def test_hiragana_finished_and_next_are_a_next_step_question(e5_engine):
+    """usefulness45 #23: "ぱいそん基礎おわった、つぎなにすればいいの" got the Python exam card and Python basics."""
+    answer = e5_engine.ask("ぱいそん基礎おわった、つぎなにすればいいの")
+    assert answer.kind == "next"
+    assert "programming-data.python-basics" not in _items(answer)
+
+
+def test_weekday_hours_after_bedtime_at_night_are_read():
+    assert hours_in_question("子どもが2人いて平日は寝かしつけ後の夜1時間くらいしか取れません") == 5.0
+
+
+@pytest.mark.parametrize(("question", "weeks"), [
+    ("Can you lay out a month-by-month study plan to June 2027?", 24),
+    ("by the end of March", 16),
+    ("夏インターンの締切（6月）までに何をしておけばいい？", 24),
+    ("来年3月末までに転職したい", 16),
+    ("I want to go to market quickly", None),
+])
+def test_a_month_named_as_a_deadline_is_the_plans_span(question, weeks):
+    from datetime import date
+
+    from bot.answer import deadline_weeks
+    assert deadline_weeks(question, date(2026, 12, 1)) == weeks
+
+
+def test_choosing_between_two_japanese_certificates_gets_the_card_that_orders_them(e5_engine):
+    """usefulness45 #24: "E資格とG検定、転職ならどっちがいい？" got the E資格 card alone; a foreigner asking whether
+    they are worth it still gets the JDLA-for-English-speakers card."""
+    assert e5_engine.ask("E資格とG検定、転職ならどっちがいい？").card == "cert-which-first"
+    answer = e5_engine.ask("I'm a CS student from Vietnam studying in Japan, JLPT N3. Are certifications like G検定 or "
+                           "E資格 worth it for a foreigner?")
+    assert answer.card != "cert-which-first"
+
+
+def test_those_weeks_look_like_asks_for_a_personal_plan_not_a_group_program(e5_engine):
+    """usefulness45 #57 got the study-group program card."""
+    answer = e5_engine.ask("I finished Andrew Ng's Machine Learning Specialization. My contract job ends in 12 weeks "
+                           "and I can do 20 hrs/week until then. What should those 12 weeks look like?")
+    assert answer.card != "start-study-group-program"
+    assert "Month 3:" in answer.answer

@@ -507,3 +507,13 @@ def test_a_request_that_ends_with_an_emoji_is_a_question_of_its_own():
     assert parts[1].endswith("教えてほしいです🙏")
     assert len(question_parts(banker.replace("🙏", ""))) == 2
     assert question_parts("MLOpsって何？🤔") == []
+
+
+def test_a_question_mark_inside_quoted_speech_does_not_split_the_message():
+    """usefulness44 #7: 「解約予測のモデル作れない？」と聞かれて… was split at the quoted "？"."""
+    text = ("データアナリスト3年目です。事業部から「解約予測のモデル作れない？」と聞かれて、ロジスティック回帰を作ってみました。"
+            "MLエンジニアとデータサイエンティスト、どっちが自然ですか？あと何が足りないですか？")
+    parts = question_parts(text)
+    assert len(parts) == 2
+    assert parts[0].endswith("どっちが自然ですか？")
+    assert "".join(parts) == text
