@@ -1016,9 +1016,13 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
         # #25 was graded down for ignoring the schedule): the stage's rest, and the way to ready-to-apply
         lines.append(_pace_line(kb, target, done, min(stated, MAX_HOURS), lang))
     if plan_request:  # a month-by-month plan from where they are
-        missing = tuple(dict.fromkeys(kb.items[i] for i in result.items_pending if i not in done))
-        lines += ["", *_plan_lines(kb, target, done, asker, result.query, lang, frozenset(told_open),
-                                   focus if focus is not None and (own is None or own.order < focus.order) else None,
+        # (and what they ask for in the stage the plan starts in or aims at: "3ヶ月後に画像分類のポートフォリオを1本"
+        # plans the image classifier first of the projects; usefulness45 #26 got a recommender and sentiment first)
+        plan_focus = focus if focus is not None and (own is None or own.order < focus.order) else None
+        missing = tuple(dict.fromkeys([*(kb.items[i] for i in result.items_pending if i not in done),
+                                       *(kb.items[i] for i in result.items_asked if i not in done
+                                         and kb.items[i].stage in {target.id, plan_focus.id if plan_focus else ""})]))
+        lines += ["", *_plan_lines(kb, target, done, asker, result.query, lang, frozenset(told_open), plan_focus,
                                    missing)]
     cited = [target, *([following] if following is not None else []), *([base] if base is not target else [])]
     passages = [_doc_passage(kb, s.id, lang, 1.0 / (n + 1)) for n, s in enumerate(cited)]
@@ -1201,6 +1205,11 @@ def _plan_lines(kb: KnowledgeBase, start: Stage, done: frozenset[str], asker: As
                   make_plan(kb, focus, focus, weeks - first_weeks, hours, lang, done)]
         schedule = [w for p in halves for w in p.weeks]
         left_out = [x for p in halves for x in p.left_out]
+        asked_first = [i for i in halves[1].items if i in first_items]  # (in the roadmap's order)
+        if asked_first:  # what they ask for in the focus stage comes first in its months
+            later, later_out = schedule_items([*asked_first, *(i for i in halves[1].items if i not in asked_first)],
+                                              weeks - first_weeks, hours)
+            schedule, left_out = [*halves[0].weeks, *later], [*halves[0].left_out, *later_out]
         last = focus
         lines.append(t("plan_focus", lang, stage=focus.title.get(lang), months=first_weeks // 4))
     else:

@@ -1746,3 +1746,14 @@ def test_those_weeks_look_like_asks_for_a_personal_plan_not_a_group_program(e5_e
                            "and I can do 20 hrs/week until then. What should those 12 weeks look like?")
     assert answer.card != "start-study-group-program"
     assert "Month 3:" in answer.answer
+
+
+def test_a_plan_starts_with_what_is_about_to_begin_and_then_what_is_asked_for(e5_engine):
+    """usefulness45 #26: classic ML done, "これから深層学習に入るところ", an image-classification portfolio in 3 months:
+    the plan had skipped deep learning and put a recommender and sentiment analysis before the image classifier."""
+    answer = e5_engine.ask("ロードマップでいうと古典的な機械学習（回帰、決定木、勾配ブースティング、交差検証あたり）まで終わって、"
+                           "これから深層学習に入るところです。3ヶ月後に画像分類のポートフォリオを1本完成させたいです。"
+                           "週15時間で3ヶ月の学習計画を立ててもらえますか？")
+    months = [line for line in answer.answer.splitlines() if line.startswith("- ") and "か月目" in line]
+    assert "深層学習の基礎" in months[0]
+    assert months[1].startswith("- 2か月目: 画像分類器を作る")
