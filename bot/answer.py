@@ -1472,9 +1472,20 @@ def preferred_cards(query: str) -> tuple[frozenset[str], Callable[[str], bool] |
         # got the E資格 card alone): the card that orders them
         if len({m.group().lower()[:2] for m in _JP_CERT_RE.finditer(sentence)}) >= 2 and _ORDER_RE.search(sentence):
             return frozenset({CERT_ORDER_CARD}), _names_a_certificate
+        # whether they can still be hired at their age ("この年齢でジュニアのMLエンジニアとして採用される可能性って
+        # あるんでしょうか？": usefulness45 #8 got a junior's day; "Is 45 too old to get hired?"): the age cards
+        if _AGE_ASKED_RE.search(sentence) and _HIRED_AT_AGE_RE.search(sentence):
+            return AGE_CARDS, None
     if _TOWARD_SENIOR_RE.search(query):
         return TOWARD_SENIOR_CARDS, None
     return frozenset(), None
+
+
+AGE_CARDS = frozenset({"bg-age-30", "bg-age-40", "bg-age-55-plus"})
+_AGE_ASKED_RE = re.compile(r"(?:この|その|今の|自分の)年齢|年齢的|\d0\s*代|歳で|才で|\bat my age\b|\btoo old\b|"
+                           r"\bat (?:\d\d|forty|fifty)\b|\bin my (?:30|40|50|60)s\b", re.IGNORECASE)
+_HIRED_AT_AGE_RE = re.compile(r"採用|雇|可能性|遅(?:い|すぎ)|間に合|無謀|現実的|通用|\bhire|\bhired\b|\btoo (?:late|old)\b|"
+                              r"\brealistic\b|\bchance", re.IGNORECASE)
 
 
 def _with_card(kb: KnowledgeBase, result: SearchResult, gate: Gate, asker: Asker, lang: str,

@@ -1757,3 +1757,14 @@ def test_a_plan_starts_with_what_is_about_to_begin_and_then_what_is_asked_for(e5
     months = [line for line in answer.answer.splitlines() if line.startswith("- ") and "か月目" in line]
     assert "深層学習の基礎" in months[0]
     assert months[1].startswith("- 2か月目: 画像分類器を作る")
+
+
+def test_whether_one_can_be_hired_at_their_age_gets_the_age_card(e5_engine):
+    """usefulness45 #8: "この年齢でジュニアのMLエンジニアとして採用される可能性ってあるんでしょうか？" got a junior's
+    day; an analyst-first stepping stone keeps its card (usefulness46 #31)."""
+    answer = e5_engine.ask("40代半ば、SIerでPMやってます。コードは最後に書いたのが15年前のJavaです。正直この年齢でジュニアの"
+                           "MLエンジニアとして採用される可能性ってあるんでしょうか？")
+    assert answer.card == "bg-age-40"
+    answer = e5_engine.ask("I'm 28 and work as an accountant. Should I first move into a data analyst role as a stepping "
+                           "stone or aim straight for ML? Is the analyst detour worth it?")
+    assert answer.card == "job-junior-mle-vs-analyst"
