@@ -1765,6 +1765,8 @@ def test_whether_one_can_be_hired_at_their_age_gets_the_age_card(e5_engine):
     answer = e5_engine.ask("40代半ば、SIerでPMやってます。コードは最後に書いたのが15年前のJavaです。正直この年齢でジュニアの"
                            "MLエンジニアとして採用される可能性ってあるんでしょうか？")
     assert answer.card == "bg-age-40"
-    answer = e5_engine.ask("I'm 28 and work as an accountant. Should I first move into a data analyst role as a stepping "
-                           "stone or aim straight for ML? Is the analyst detour worth it?")
+    answer = e5_engine.ask("Hi all, I'm 28 and work as an accountant in Manila. I've been automating some reconciliation "
+                           "stuff with Python and pandas. I'm thinking about going for ML engineering but I don't know if "
+                           "I should first move into a data analyst role as a stepping stone or aim straight for ML. Is "
+                           "the analyst detour worth it or just a waste of time?")
     assert answer.card == "job-junior-mle-vs-analyst"
