@@ -317,7 +317,7 @@ _PAST_SCHOOL_RE = re.compile(r"\b(?:since|back in|after|from|in) (?:my )?high ?s
 # A message that talks about age without stating one ("この年齢から", "am I too old?"): the adult age cards
 # answer it; one that says nothing of age (a laid-off developer asking whether the market is
 # viable) does not get "your 40s are not too late".
-_AGE_TALK_RE = re.compile(r"年齢|歳|才|\d0\s*代|若[くい]|年配|中年|定年|退職|アラ(?:サー|フォー|フィフ|カン)|"
+_AGE_TALK_RE = re.compile(r"年齢|歳|才|なんさい|ねんれい|\d0\s*代|若[くい]|年配|中年|定年|退職|アラ(?:サー|フォー|フィフ|カン)|"
                           r"\bage[ds]?\b|\bold(?:er)?\b|\blate(?:r)? in life\b|\byoung(?:er)?\b|"
                           r"\bmidlife\b|\bmid-career\b|\bretire|\b\d0s\b", re.IGNORECASE)
 # Lateness: with a stated age, it asks about that age ("Is 45 too late?"); without one it need not be about age
@@ -425,12 +425,15 @@ def card_fits(kb: KnowledgeBase, query: str, situation: str | None = None) -> Ca
     context = _context(query)
     subjects = _per_kb("subjects", kb, _subjects)
     age = age_in_question(query)
+    at_stage = stated_stage(kb, situation or query) is not None
 
     def fits(card: Card) -> bool:
         if not fits_asker(kb, card, query, age, situation):
             return False
         if context.hours_told and _TIME_CARD_RE.match(card.id):
             return False  # (the hours they have go into whatever answers; they did not ask how long)
+        if at_stage and card.id.startswith("time-"):
+            return False  # (hours from zero to "前にこのbotでステージ3って言われた" / "I'm at stage 4": usefulness46 #30, #57)
         # (a card for those who hold the subject, "合格おめでとうございます", answers them)
         return card.id in _NOT_SUBJECT_CARDS or not context.only_told(subjects[card.id])
     return fits
@@ -558,7 +561,7 @@ _WEEKDAY = (r"平日(?:は|に)?(?:夜|朝|夜に|朝に|仕事の後に?|[^\d�
             r"(?:1日|一日|毎日)?" + _ABOUT_JA + _NUM)
 _WEEKDAY_RE = re.compile(_WEEKDAY + r"\s*(?:時間|h)")
 _WEEKDAY_MIN_RE = re.compile(_WEEKDAY + r"\s*分")
-_WEEKEND_RE = re.compile(r"(?:休日|土日|週末)(?:は|に)?(?:それぞれ|各)?" + _ABOUT_JA + _NUM + r"\s*(?:時間|h)")
+_WEEKEND_RE = re.compile(r"(?:休日|土日|週末)(?:は|に|で)?(?:それぞれ|各)?" + _ABOUT_JA + _NUM + r"\s*(?:時間|h)")
 # "土日で合計6時間", "週末は合わせて5時間": the weekend's total, not each day's
 _WEEKEND_TOTAL_RE = re.compile(r"(?:休日|土日|週末)(?:は|に|で)?(?:合計|合わせて|あわせて|計)(?:で)?" + _ABOUT_JA + _NUM
                                + r"\s*(?:時間|h)")
@@ -1501,6 +1504,10 @@ def _with_card(kb: KnowledgeBase, result: SearchResult, gate: Gate, asker: Asker
         return answer
     if _PLAN_CARD_RE.match(hit.id) and _PLAN_RE.search(result.query):
         return answer  # (a plan of its own, or hours, before the learner's plan contradicts it: "With about 10 hours a week…")
+    if hit.id.startswith("time-") and (asker.stage or stated_stage(kb, result.query)):
+        # (hours counted from zero to someone whose stage is known: "I'm at stage 4 … 12 weeks" read "638 h remain",
+        # usefulness46 #57; their own figures are in the answer)
+        return answer
     card = compose_card(kb, _card_for_age(kb, kb.cards_by_id[hit.id], result.query), result, asker, lang, [])
     answer.answer = f"{card.answer}\n\n{answer.answer}"
     answer.card = card.card

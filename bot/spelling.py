@@ -20,6 +20,20 @@ from bot.knowledge import KnowledgeBase
 
 # Homophones a Japanese input method offers first: the typed reading is right, the kanji is the wrong word.
 JA_SLIPS = {"機会学習": "機械学習", "機会工学": "機械工学", "進層学習": "深層学習"}
+# The field's words typed in hiragana alone ("きかいがくしゅうえんじにあって ぶんけいでもなれますか", "えむえるえんじにあって
+# なにからはじめればいいの？"): read as usually written, so that the keyword index and the encoder know them (the
+# encoder took "えむえるえんじにあ" for anything; usefulness46 #19 got the country-market card). Longest first.
+KANA_WORDS = {
+    "きかいがくしゅう": "機械学習", "しんそうがくしゅう": "深層学習", "でぃーぷらーにんぐ": "ディープラーニング",
+    "えむえるおぷす": "MLOps", "えむえるいー": "MLE", "えむえる": "ML", "えーあい": "AI", "えんじにあ": "エンジニア", "ぱいそん": "Python",
+    "ぶんけい": "文系", "りけい": "理系", "すうがく": "数学", "とうけいけんてい": "統計検定", "とうけい": "統計",
+    "せんけいだいすう": "線形代数", "びぶんせきぶん": "微分積分", "びぶん": "微分", "かくりつ": "確率",
+    "じーけんてい": "G検定", "いーしかく": "E資格", "みけいけん": "未経験", "てんしょく": "転職", "しゅうしょく": "就職",
+    "だいがくいん": "大学院", "だいがく": "大学", "ろんぶん": "論文", "えいご": "英語", "どくがく": "独学",
+    "べんきょう": "勉強", "ねんしゅう": "年収", "ろーどまっぷ": "ロードマップ", "ぽーとふぉりお": "ポートフォリオ",
+    "くらうど": "クラウド", "かぐる": "Kaggle", "でーたさいえんてぃすと": "データサイエンティスト", "なんさい": "何歳", "ねんれい": "年齢",
+}
+_KANA_RE = re.compile("|".join(sorted(KANA_WORDS, key=len, reverse=True)))
 MAX_SEEN = 10_000  # words remembered between questions
 MIN_LENGTH = 5  # shorter words have too many neighbours one edit away ("kids" / "kid" / "ids")
 _WORD_RE = re.compile(r"[A-Za-z]+")
@@ -83,6 +97,7 @@ class Speller:
         method's usual slip for the field's own name ("機会学習", "chance learning", for "機械学習")."""
         for slip, word in JA_SLIPS.items():
             text = text.replace(slip, word)
+        text = _KANA_RE.sub(lambda m: KANA_WORDS[m.group()], text)
         return _WORD_RE.sub(lambda m: self.correct(m.group()), text)
 
 

@@ -1770,3 +1770,30 @@ def test_whether_one_can_be_hired_at_their_age_gets_the_age_card(e5_engine):
                            "I should first move into a data analyst role as a stepping stone or aim straight for ML. Is "
                            "the analyst detour worth it or just a waste of time?")
     assert answer.card == "job-junior-mle-vs-analyst"
+
+
+@pytest.mark.parametrize(("question", "card"), [
+    ("えむえるえんじにあって なにからはじめればいいの？", "start-what-first"),  # usefulness46 #19: the country-market card
+    ("えむえるえんじにあって なんさいからでもなれますか", "bg-age-40"),
+    ("きかいがくしゅうえんじにあってなにするひと？", "role-what-mle-does"),
+])
+def test_all_hiragana_questions_get_the_card_they_ask_for(e5_engine, question, card):
+    assert e5_engine.ask(question).card == card
+
+
+def test_cards_for_a_country_a_company_or_finance_need_it_named(e5_engine):
+    """usefulness46 #32 (a CFD engineer) got the finance card, #3 (a parent with 5-6 h a week) the company-culture
+    card; a stated stage gets no hours counted from zero (#57: "I'm at stage 4 … 638 h remain")."""
+    assert e5_engine.ask("I'm a mechanical engineer in Germany doing CFD simulations with OpenFOAM. I keep reading about "
+                         "surrogate models and physics-informed neural networks. Is that a realistic path into ML?"
+                         ).card != "career-finance-quant"
+    assert e5_engine.ask("2歳と5歳の子どもがいて、勉強できるのは寝かしつけ後の夜1時間くらい、週だと5〜6時間が限界です。"
+                         "ロードマップの全部を順番にやる余裕はないので、何を削って何を残すべき？").card != "nc-company-culture"
+    answer = e5_engine.ask("I'm at stage 4 on the roadmap according to you. I want to start applying for jobs in March, "
+                           "which gives me about 12 weeks at ~15 hrs/week. Can you give me a week-by-week plan?")
+    assert not (answer.card or "").startswith("time-")
+    assert "638" not in answer.answer
+
+
+def test_weekend_hours_each_day_with_de():
+    assert hours_in_question("平日2時間、土日で各5時間くらい使えます。") == 20.0

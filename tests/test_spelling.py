@@ -61,3 +61,13 @@ def test_a_misspelt_question_gets_the_card_it_would_get_spelt_right(e5_engine, q
 
 def test_the_input_methods_homophone_for_machine_learning_is_read_as_it() -> None:
     assert Speller(VOCAB).correct_text("機会学習エンジニアの年収は？") == "機械学習エンジニアの年収は？"
+
+
+def test_the_fields_words_typed_in_hiragana_are_read_as_usually_written():
+    from bot.spelling import Speller
+
+    speller = Speller({"machine": 3})
+    assert speller.correct_text("えむえるえんじにあって なにからはじめればいいの？") == "MLエンジニアって なにからはじめればいいの？"
+    assert speller.correct_text("えむえるおぷすってなに？") == "MLOpsってなに？"
+    assert speller.correct_text("きかいがくしゅうえんじにあって ぶんけいでもなれますか") == "機械学習エンジニアって 文系でもなれますか"
+    assert speller.correct_text("とうけいけんてい") == "統計検定"
