@@ -98,6 +98,11 @@ class Answer:
     stage: str | None = None  # the stage the next steps belong to
     save_stage: str | None = None  # the message asks to save where it places them ("記録しておいて"): this stage
     save_title: str = ""  # and its title
+    # the message asks where it is stored to be, or to start over ("今どのステージ？", "reset my progress"): "which" /
+    # "reset", and the stage stored for the asker (None: none stored)
+    profile_ask: str | None = None
+    profile_stage: str | None = None
+    profile_title: str = ""
 
     def to_json(self) -> dict:
         lang = self.lang
@@ -114,6 +119,7 @@ class Answer:
                 for s in self.next_steps],
             "stage": self.stage,
             "save_stage": self.save_stage,
+            "profile_ask": self.profile_ask,
             "top_score": round(self.top_score, 4),
             "notices": self.notices,
         }
@@ -1518,7 +1524,7 @@ def _with_card(kb: KnowledgeBase, result: SearchResult, gate: Gate, asker: Asker
 
 # A request to save the learner's place ("今のステージとして記録しておいてほしいです", "Please save my progress"):
 # an answer cannot write to their profile, so it says which command does, with the stage it placed them at.
-_SAVE_RE = re.compile(r"(?:記録|保存|登録)(?:して|しておいて|しといて|を?お願い|お願い)|覚えておいて|覚えといて|"
+_SAVE_RE = re.compile(r"(?:記録|保存|登録|更新)(?:して|しておいて|しといて|を?お願い|お願い)|覚えておいて|覚えといて|"
                       r"\b(?:save|record|store|log|update|remember)\s+(?:my|this|that|it|where)\b|\bset my stage\b|"
                       r"\bkeep track of my\b", re.IGNORECASE)
 
@@ -1526,6 +1532,27 @@ _SAVE_RE = re.compile(r"(?:記録|保存|登録)(?:して|しておいて|しと
 def asks_to_save(query: str) -> bool:
     """Whether the message asks the bot to record the learner's stage or progress."""
     return bool(_SAVE_RE.search(query))
+
+
+# Where the bot has the learner, or starting over: "今の自分のステージってどこ？", "Can you tell me which stage I'm
+# currently at? And can you reset my progress" (usefulness47 #48 got the hours per stage; #18's "ステージ3に更新して"
+# was not acknowledged)
+_WHICH_STAGE_RE = re.compile(r"(?:今|いま|現在|自分)の?(?:自分の)?ステージ(?:は|って|を)[^。？?]{0,6}(?:どこ|何|なに|教え|確認)|"
+                             r"どのステージ(?:に|なのか|か|にいる)|\b(?:which|what) stage (?:am i|i'?m|i am)\b|"
+                             r"\b(?:tell|show) me (?:which|what|my) (?:current )?stage\b", re.IGNORECASE)
+# (of what is stored: not "I don't want to start over as a junior", nor "if you start from scratch")
+_RESET_RE = re.compile(r"(?:リセット|最初からやり直|一からやり直|消して)[^。？?]{0,20}|[^。？?]{0,20}(?:リセット|最初からやり直|一からやり直)",
+                       re.IGNORECASE)
+_STORED_RE = re.compile(r"進捗|ステージ|記録|データ|チェックリスト|\bprogress\b|\bstage\b|\bchecklist\b|\bprofile\b",
+                        re.IGNORECASE)
+_RESET_EN_RE = re.compile(r"\b(?:reset|clear|wipe|delete)\s+(?:all\s+(?:of\s+)?)?(?:my|the)\s+(?:progress|stage|data|checklist|"
+                          r"profile)\b", re.IGNORECASE)
+
+
+def profile_ask(query: str) -> str | None:
+    """"reset" for a request to start over, "which" for a question about the stage stored, else None."""
+    reset = _RESET_EN_RE.search(query) or any(_STORED_RE.search(m.group()) for m in _RESET_RE.finditer(query))
+    return "reset" if reset else "which" if _WHICH_STAGE_RE.search(query) else None
 
 
 # "Can you give me a plan for the next 3 months?", "3ヶ月の学習計画を立てたい"

@@ -24,6 +24,7 @@ from bot.answer import (
     asks_to_save,
     compose,
     hours_in_question,
+    profile_ask,
     subject_card,
 )
 from bot.config import SHIPPED_KNOWLEDGE, Config
@@ -124,8 +125,15 @@ class Engine:
                     added = extra(self.kb, result, whole, asker)
                     if added is not None:
                         whole = add_part_cards(whole, [None, added])
-            if whole.stage and whole.stage != asker.stage and asks_to_save(result.query):
-                whole.save_stage, whole.save_title = whole.stage, self.kb.stage(whole.stage).title.get(whole.lang)
+            if asks_to_save(result.query):
+                # (the stage it names, "ステージ3に更新しておいて", else the one the answer placed them at)
+                named = result.stages_numbered[0] if result.stages_numbered else whole.stage
+                if named and named != asker.stage:
+                    whole.save_stage, whole.save_title = named, self.kb.stage(named).title.get(whole.lang)
+            whole.profile_ask = profile_ask(result.query)
+            if whole.profile_ask and asker.stage:
+                whole.profile_stage = asker.stage
+                whole.profile_title = self.kb.stage(asker.stage).title.get(whole.lang)
             answers.append(whole)
         return answers
 

@@ -82,6 +82,18 @@ MESSAGES: dict[str, dict[str, str]] = {
                             "careerbot stage set {id}、終えた項目は careerbot progress done 項目ID で記録できます。",
                       "en": "Answers do not save anything. To save \"{title}\" as your stage: careerbot stage set {id}; "
                             "finished items: careerbot progress done ITEM."},
+    "profile_stage_cli": {"ja": "保存されている今のステージは「{title}」（{id}）です。確認は careerbot stage show、変更は careerbot stage set ステージID でできます。",
+                          "en": "Your saved stage is \"{title}\" ({id}). See it with careerbot stage show; change it with careerbot stage set ID."},
+    "profile_stage_discord": {"ja": "保存されている今のステージは「{title}」です。確認は `/stage show`、変更は `/stage set` でできます。",
+                              "en": "Your saved stage is \"{title}\". See it with `/stage show`; change it with `/stage set`."},
+    "profile_none_cli": {"ja": "ステージはまだ保存されていません。careerbot stage assess の簡単な質問で提案を受けるか、careerbot stage set ステージID で保存できます。",
+                         "en": "No stage is saved for you yet. careerbot stage assess proposes one from a few questions; careerbot stage set ID saves one."},
+    "profile_none_discord": {"ja": "ステージはまだ保存されていません。`/stage assess` の簡単な質問で提案を受けるか、`/stage set` で保存できます。",
+                             "en": "No stage is saved for you yet. `/stage assess` proposes one from a few questions; `/stage set` saves one."},
+    "profile_reset_cli": {"ja": "質問への回答では何も変わりません。最初からやり直すなら careerbot stage set education で最初のステージに戻し、完了にした項目は careerbot progress undo 項目ID で戻せます。保存データをすべて消すなら careerbot profile forget です。",
+                          "en": "Answers change nothing. To start over, go back to the first stage with careerbot stage set education and unmark items with careerbot progress undo ITEM; careerbot profile forget deletes everything stored about you."},
+    "profile_reset_discord": {"ja": "質問への回答では何も変わりません。最初からやり直すなら `/stage set` で最初のステージに戻してください。保存データをすべて消すなら `/forget` です。",
+                              "en": "Answers change nothing. To start over, go back to the first stage with `/stage set`; `/forget` deletes everything stored about you."},
     "save_hint_discord": {"ja": "質問への回答では保存されません。「{title}」を現在のステージとして保存するには `/stage set`、"
                                 "終えた項目は `/progress done` で記録できます。",
                           "en": "Answers do not save anything. To save \"{title}\" as your stage, use `/stage set`; "

@@ -51,7 +51,8 @@ def step_line(step: Step, lang: str, style: Style = PLAIN, with_id: bool = True)
 def render_answer(answer: Answer, style: Style = PLAIN) -> str:
     """The whole answer: text, the next steps under a heading, sources and resources."""
     lang = answer.lang
-    lines = [*answer.notices, answer.answer]
+    # (where they are stored to be, asked for: that first, it is what the message asks)
+    lines = [*answer.notices, *([profile_hint(answer, style), ""] if answer.profile_ask else []), answer.answer]
     if answer.next_steps:
         heading = t("next_steps_heading" if answer.kind == "next" else "next_step", lang)
         lines += ["", style.heading(heading)]
@@ -73,6 +74,18 @@ def save_hint(answer: Answer, style: Style = PLAIN) -> str:
     assert answer.save_stage is not None
     key = "save_hint_discord" if style.markdown else "save_hint_cli"
     return t(key, answer.lang, id=answer.save_stage, title=answer.save_title or answer.save_stage)
+
+
+def profile_hint(answer: Answer, style: Style = PLAIN) -> str:
+    """For a message that asks which stage is stored for the learner, or to start over: the stage stored (if
+    any) and the commands that show, change or clear it; an answer itself changes nothing."""
+    assert answer.profile_ask is not None
+    where = "discord" if style.markdown else "cli"
+    if answer.profile_ask == "reset":
+        return t(f"profile_reset_{where}", answer.lang)
+    if answer.profile_stage:
+        return t(f"profile_stage_{where}", answer.lang, id=answer.profile_stage, title=answer.profile_title)
+    return t(f"profile_none_{where}", answer.lang)
 
 
 def render_next_steps(ns: NextSteps, lang: str, style: Style = PLAIN) -> str:

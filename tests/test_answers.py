@@ -1797,3 +1797,18 @@ def test_cards_for_a_country_a_company_or_finance_need_it_named(e5_engine):
 
 def test_weekend_hours_each_day_with_de():
     assert hours_in_question("平日2時間、土日で各5時間くらい使えます。") == 20.0
+
+
+def test_which_stage_is_stored_and_how_to_start_over_are_answered(e5_engine):
+    """usefulness47 #48 ("which stage I'm currently at? And can you reset my progress") got the hours per stage;
+    #18 ("ステージ3に更新しておいてもらえますか") was not acknowledged. An answer saves nothing: it says what is stored
+    and which command changes it."""
+    from bot.render import render_answer
+
+    answer = e5_engine.ask("今の自分のステージってどこ？", Asker(stage="projects"))
+    assert render_answer(answer).startswith("保存されている今のステージは「" + e5_engine.kb.stage("projects").title.ja)
+    assert "careerbot stage set" in render_answer(e5_engine.ask("今の自分のステージってどこ？"))  # none stored: how to
+    answer = e5_engine.ask("Can you tell me which stage I'm at? And can you reset my progress, I want to start over.")
+    assert "careerbot profile forget" in render_answer(answer)
+    answer = e5_engine.ask("自分の進捗をステージ3に更新しておいてもらえますか？あと、ステージ3が終わったら次は？")
+    assert answer.save_stage == "core-ml"

@@ -23,7 +23,7 @@ from bot.discordbot.ui.text import (
     link_text,
 )
 from bot.messages import t
-from bot.render import MARKDOWN, save_hint, step_line
+from bot.render import MARKDOWN, profile_hint, save_hint, step_line
 from bot.store import Store, StoreBusy, StoreError
 
 if TYPE_CHECKING:
@@ -56,6 +56,8 @@ def answer_embed(answer: Answer, question: str) -> discord.Embed:
         _add_steps(embed, answer)
     if answer.save_stage:  # "記録しておいて": the slash commands that save it
         embed.add_field(name="\u200b", value=save_hint(answer, MARKDOWN), inline=False)
+    if answer.profile_ask:  # "今どのステージ？", "reset my progress": the stage stored, and the commands
+        embed.add_field(name="\u200b", value=profile_hint(answer, MARKDOWN), inline=False)
     if answer.answered:
         embed.set_footer(text=t("footer", lang))
     return fit_embed(embed)
