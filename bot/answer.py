@@ -1404,6 +1404,7 @@ def compose(kb: KnowledgeBase, index: Index, result: SearchResult, gate: Gate, a
         if bare:  # "次は？" from someone whose place is unknown: the start, and how to tell me
             return compose_start(kb, result, lang, notices)
     prefer, replaces = preferred_cards(result.query)
+    prefer = prefer or how_much_cards(kb, result.query)
     hit = gate.card_for(result, kb, in_part=in_part, fits=_fits_result(kb, result, whole.query if whole else None),
                          used=exclude, prefer=prefer, replaces=replaces)
     if hit is not None:
@@ -1491,6 +1492,23 @@ def preferred_cards(query: str) -> tuple[frozenset[str], Callable[[str], bool] |
 
 
 AGE_CARDS = frozenset({"bg-age-30", "bg-age-40", "bg-age-55-plus"})
+# "How important is SQL for ML engineers compared to data analysts?" (usefulness47 #47 got the analyst comparison),
+# "How much Docker do I need?": the tool's own card
+_HOW_MUCH_RE = re.compile(r"\bhow (?:much|important|deep(?:ly)?|well|far)\b|どのくらい|どれくらい|どこまで|どの程度|重要", re.IGNORECASE)
+
+
+def how_much_cards(kb: KnowledgeBase, query: str) -> frozenset[str]:
+    """The tool cards whose subject a "how much / how important is X" sentence names."""
+    subjects = _per_kb("subjects", kb, _subjects)
+    found: set[str] = set()
+    for sentence in re.split(r"(?<=[。？?!！])\s*", query):
+        if _HOW_MUCH_RE.search(sentence):
+            norm = normalize(sentence)
+            words = set(re.findall(r"[a-z0-9+#]+", norm))
+            # (a Latin subject as a word, "sql"; a Japanese one anywhere in the sentence, "くらうど")
+            found |= {cid for cid, subj in subjects.items() if cid.startswith("tool-")
+                      and any(sj in words if sj.isascii() else sj in norm for sj in subj)}
+    return frozenset(found)
 _AGE_ASKED_RE = re.compile(r"(?:この|その|今の|自分の)年齢|年齢的|\d0\s*代|歳で|才で|\bat my age\b|\btoo old\b|"
                            r"\bat (?:\d\d|forty|fifty)\b|\bin my (?:30|40|50|60)s\b", re.IGNORECASE)
 _HIRED_AT_AGE_RE = re.compile(r"採用|雇|可能性|遅(?:い|すぎ)|間に合|無謀|現実的|通用|\bhire|\bhired\b|\btoo (?:late|old)\b|"

@@ -1812,3 +1812,12 @@ def test_which_stage_is_stored_and_how_to_start_over_are_answered(e5_engine):
     assert "careerbot profile forget" in render_answer(answer)
     answer = e5_engine.ask("自分の進捗をステージ3に更新しておいてもらえますか？あと、ステージ3が終わったら次は？")
     assert answer.save_stage == "core-ml"
+
+
+def test_how_important_a_tool_is_gets_the_tools_card(e5_engine):
+    """usefulness47 #47: "how important is SQL for ML engineers compared to data analysts?" got the analyst
+    comparison; #45's "Do I need a master's degree…?" got the bachelor's card."""
+    answer = e5_engine.ask("Should I bother learning Spark as an aspiring ML engineer? Also, how important is SQL for ML "
+                           "engineers compared to data analysts?")
+    assert e5_engine.kb.cards_by_id["tool-sql-how-much"].answer.en[:40] in answer.answer
+    assert e5_engine.ask("Do I need a master's degree to get hired as an ML engineer?").card == "degree-masters-worth"
