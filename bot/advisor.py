@@ -225,7 +225,7 @@ _HOW_LONG_RE = re.compile(r"(?:どれ|どの)(?:くらい|ぐらい)(?:の期間
                           r"\bhow long\b|\bhow many (?:months|years|weeks)\b", re.IGNORECASE)
 NOT_YET_RE = re.compile(
     # ("デプロイや運用は先輩任せです": someone else does it)
-    r"まだ|未だ|途中|受講中|勉強中|やってる最中|半分(?:くらい|ぐらい|ほど)?まで|(?:先輩|上司|他の人|人|チーム|同僚)(?:に)?任せ|"
+    r"まだ|未だ|途中|受講中|勉強中|やってる最中|半分(?:くらい|ぐらい|ほど)?まで|(?:先輩|上司|他の人|人|チーム|同僚)(?:に)?任せ|丸投げ|"
     r"\bnot yet\b|\bhaven'?t\b|\bstill\b|\bhalfway\b|\bnot (?:finished|done|complete)|"
     r"\bin the middle of\b|\b(?:i'?m|am) (?:currently )?(?:taking|doing|working through)\b|"
     # about to begin it: "これから深層学習に入るところです" (usefulness45 #26 was planned as if deep learning were done)

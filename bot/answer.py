@@ -589,7 +589,7 @@ _EN_WEEKLY_RE = re.compile(r"\b(?:a|per|each|every)\s*week\b(?![- ]by[- ])|\bwee
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # A month named as a deadline: "month-by-month to June 2027" (usefulness45 #60 got 12 weeks), "by the end of March",
 # "6月までに", "来年3月末まで", "締切（6月）までに"
-_DEADLINE_EN_RE = re.compile(r"\b(?:by|until|till|before|to|through)\s+(the\s+end\s+of\s+|end\s+of\s+|early\s+|mid[- ]|late\s+)?"
+_DEADLINE_EN_RE = re.compile(r"\b(?:by|until|till|before|to|through)\s+(the\s+end\s+of\s+|end\s+of\s+|early\s+|mid[- ]|late\s+)?(?:next\s+)?"
                              r"(january|february|march|april|may|june|july|august|september|october|november|december|"
                              r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b\.?(?:\s+(20\d\d))?", re.IGNORECASE)
 _DEADLINE_JA_RE = re.compile(r"(?:(20\d\d)年|(来年|再来年)の?)?\s*(\d{1,2})月(末|中|下旬|中旬|上旬|頃|ごろ)?[)）]?\s*"
@@ -1050,7 +1050,7 @@ _AT_STAGE_RE = re.compile(
     r"(?:いま|今|現在)は?\s*(?:ステージ|stage)\s*([1-7１-７])\s*(?:です|にいます|にいる|だ|で|[。、,])|"
     r"(?:ステージ|stage)\s*([1-7１-７])」?\s*(?:って|と)(?:判定|言われ|診断|出)|"
     r"\b(?:i'?m|i am|currently|i'?m currently)\s+(?:at|on|in)\s+stage\s*([1-7])\b|"
-    r"\b(?:put|placed)\s+(?:me\s+)?(?:at|on|in)\s+stage\s*([1-7])\b", re.IGNORECASE)
+    r"\b(?:put|placed|puts|has|have|had)\s+(?:me\s+)?(?:at|on|in)\s+stage\s*([1-7])\b", re.IGNORECASE)
 
 
 def stated_stage(kb: KnowledgeBase, text: str) -> str | None:
@@ -1542,9 +1542,25 @@ def _with_card(kb: KnowledgeBase, result: SearchResult, gate: Gate, asker: Asker
 
 # A request to save the learner's place ("今のステージとして記録しておいてほしいです", "Please save my progress"):
 # an answer cannot write to their profile, so it says which command does, with the stage it placed them at.
-_SAVE_RE = re.compile(r"(?:記録|保存|登録|更新)(?:して|しておいて|しといて|を?お願い|お願い)|覚えておいて|覚えといて|"
+_SAVE_RE = re.compile(r"(?:記録|保存|登録|更新)(?:して|しておいて|しといて|を?お願い|お願い)(?!もら(?:った|いました)|ある|あります)|"
+                      r"覚えておいて|覚えといて|"
                       r"\b(?:save|record|store|log|update|remember)\s+(?:my|this|that|it|where)\b|\bset my stage\b|"
+                      r"\b(?:change|set|move|put) my stage (?:back )?to\b|"
                       r"\bkeep track of my\b", re.IGNORECASE)
+
+
+# The stage a save request names: "change my stage back to 2", "ステージ3に更新して"
+_SAVE_TARGET_RE = re.compile(r"\bstage\s+(?:back\s+)?to\s+(?:stage\s*)?([1-7])\b|(?:ステージ|stage)\s*([1-7１-７])\s*(?:に|へ)"
+                             r"(?:更新|変更|戻|登録|記録|保存)", re.IGNORECASE)
+
+
+def save_target(kb: KnowledgeBase, query: str) -> str | None:
+    """The id of the stage a save request names, if it names one."""
+    m = _SAVE_TARGET_RE.search(query)
+    if m is None:
+        return None
+    n = int(next(g for g in m.groups() if g).translate(str.maketrans("１２３４５６７", "1234567")))
+    return next((st.id for st in kb.stages if st.order == n), None)
 
 
 def asks_to_save(query: str) -> bool:
@@ -1556,6 +1572,7 @@ def asks_to_save(query: str) -> bool:
 # currently at? And can you reset my progress" (usefulness47 #48 got the hours per stage; #18's "ステージ3に更新して"
 # was not acknowledged)
 _WHICH_STAGE_RE = re.compile(r"(?:今|いま|現在|自分)の?(?:自分の)?ステージ(?:は|って|を)[^。？?]{0,6}(?:どこ|何|なに|教え|確認)|"
+                             r"(?:今の|いまの|自分の)?(?:記録|登録)(?:って|は)[^。？?]{0,6}どう(?:なって)?|"
                              r"どのステージ(?:に|なのか|か|にいる)|\b(?:which|what) stage (?:am i|i'?m|i am)\b|"
                              r"\b(?:tell|show) me (?:which|what|my) (?:current )?stage\b", re.IGNORECASE)
 # (of what is stored: not "I don't want to start over as a junior", nor "if you start from scratch")

@@ -25,6 +25,7 @@ from bot.answer import (
     compose,
     hours_in_question,
     profile_ask,
+    save_target,
     subject_card,
 )
 from bot.config import SHIPPED_KNOWLEDGE, Config
@@ -127,7 +128,7 @@ class Engine:
                         whole = add_part_cards(whole, [None, added])
             if asks_to_save(result.query):
                 # (the stage it names, "ステージ3に更新しておいて", else the one the answer placed them at)
-                named = result.stages_numbered[0] if result.stages_numbered else whole.stage
+                named = save_target(self.kb, result.query) or whole.stage
                 if named and named != asker.stage:
                     whole.save_stage, whole.save_title = named, self.kb.stage(named).title.get(whole.lang)
             whole.profile_ask = profile_ask(result.query)

@@ -170,6 +170,8 @@ _HOW_UNKNOWN_RE = re.compile(r"(?:分か|わか|判)(?:ら|りません|んな)|
 MLOPS_STAGE = "mlops"
 DEPLOY_ITEM = "mlops.api-docker"
 _DEPLOY_RE = re.compile(r"\bdeploy|デプロイ|本番", re.IGNORECASE)
+_LEFT_TO_OTHERS_RE = re.compile(r"丸投げ|(?:チーム|先輩|上司|他の人|同僚|エンジニア)(?:に)?任せ|\bhand(?:ed|s)? (?:it |them )?off\b|"
+                                r"\b(?:another|the other|a separate) team (?:does|handles|deploys)\b", re.IGNORECASE)
 _CLOUD_RE = re.compile(r"クラウド|\bcloud\b|\baws\b|\bgcp\b|\bazure\b|sagemaker|vertex", re.IGNORECASE)  # (the cloud item)
 _IN_PART_RE = re.compile(r"\b(?:first|second) half\b|\bhalf ?way\b|\bpart ?way\b|\bhalf of\b|前半|後半|半分|途中",
                          re.IGNORECASE)
@@ -446,7 +448,11 @@ class Searcher:
                 # 全く分かりません" is the MLOps stage; usefulness44 #28 was sent back to the core algorithms)
                 "stages_asked": tuple(dict.fromkeys([*(st for c in asked for st in self.stage_terms.find(c)),
                                                      *([MLOPS_STAGE] if MLOPS_STAGE in self._stage_ids and any(
-                                                         _TO_PRODUCTION_RE.search(c) and (c in asked or _HOW_UNKNOWN_RE.search(c))
+                                                         (_TO_PRODUCTION_RE.search(c) and (c in asked or _HOW_UNKNOWN_RE.search(c)))
+                                                         # (or deployment left to others at work: "デプロイは開発チームに丸投げ";
+                                                         # not "Never deployed anything", whose next stage may come first)
+                                                         or (_DEPLOY_RE.search(c) and _LEFT_TO_OTHERS_RE.search(c)
+                                                             and not _CLOUD_RE.search(c))
                                                          for x in sentences for c in split_clauses(x)) else [])]))}
 
     def _backgrounds(self, query: str, pending: tuple[str, ...]) -> dict:

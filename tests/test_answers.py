@@ -1821,3 +1821,23 @@ def test_how_important_a_tool_is_gets_the_tools_card(e5_engine):
                            "engineers compared to data analysts?")
     assert e5_engine.kb.cards_by_id["tool-sql-how-much"].answer.en[:40] in answer.answer
     assert e5_engine.ask("Do I need a master's degree to get hired as an ML engineer?").card == "degree-masters-worth"
+
+
+def test_a_save_request_names_its_stage_and_a_past_registration_is_not_one(e5_engine):
+    """usefulness48 #47 ("Can you change my stage back to 2? I said I was at stage 4 earlier") was not
+    acknowledged; #16 ("前にステージ3まで終わったって登録してもらったと思うんですけど、今の記録ってどうなってますか？")
+    was told to save a stage: it asks what is stored."""
+    answer = e5_engine.ask("Can you change my stage back to 2? I said I was at stage 4 earlier but I overestimated myself.")
+    assert answer.save_stage == "programming-data"
+    answer = e5_engine.ask("前にステージ3まで終わったって登録してもらったと思うんですけど、今の記録ってどうなってますか？")
+    assert answer.save_stage is None
+    assert answer.profile_ask == "which"
+
+
+def test_deployment_left_to_another_team_is_the_gap_to_fill(e5_engine):
+    """usefulness48 #30: an analyst who builds LightGBM models and hands deployment to the dev team was sent to
+    scikit-learn basics and interview prep."""
+    answer = e5_engine.ask("データアナリストとして、SQLとpandasで前処理して、LightGBMで需要予測のモデルを業務で作ってます。"
+                           "ただ本番へのデプロイはいつも開発チームに丸投げしてる状態です。MLエンジニアになるには次に何を"
+                           "身につければいいですか？")
+    assert answer.stage == "mlops"
