@@ -1053,13 +1053,20 @@ _AT_STAGE_RE = re.compile(
     r"\b(?:put|placed|puts|has|have|had)\s+(?:me\s+)?(?:at|on|in)\s+stage\s*([1-7])\b", re.IGNORECASE)
 
 
+def _stage_number(m: re.Match[str]) -> int:
+    """The stage number a match captured (its first group that matched; full-width digits too)."""
+    return int(next(g for g in m.groups() if g).translate(str.maketrans("１２３４５６７", "1234567")))
+
+
+def _numbered_stage(kb: KnowledgeBase, pattern: re.Pattern[str], text: str) -> str | None:
+    """The id of the stage ``pattern`` finds by number in ``text``, if it finds one."""
+    m = pattern.search(text)
+    return None if m is None else next((s.id for s in kb.stages if s.order == _stage_number(m)), None)
+
+
 def stated_stage(kb: KnowledgeBase, text: str) -> str | None:
     """The id of the stage the message says the learner is at now, if it says one."""
-    m = _AT_STAGE_RE.search(text)
-    if m is None:
-        return None
-    n = int(next(g for g in m.groups() if g).translate(str.maketrans("１２３４５６７", "1234567")))
-    return next((s.id for s in kb.stages if s.order == n), None)
+    return _numbered_stage(kb, _AT_STAGE_RE, text)
 
 
 # What it takes to move on: "ステージ4に進むための条件って何？", "how do I know I'm ready to move on from core ML?",
@@ -1086,8 +1093,7 @@ def compose_ready(kb: KnowledgeBase, result: SearchResult, asker: Asker, lang: s
     into = _INTO_STAGE_RE.search(result.query)
     stage: Stage | None = None
     if into is not None:  # "ステージ4に進むための条件": what stage 3 asks
-        n = int(next(g for g in into.groups() if g).translate(str.maketrans("１２３４５６７", "1234567")))
-        stage = next((s for s in kb.stages if s.order == n - 1), None)
+        stage = next((s for s in kb.stages if s.order == _stage_number(into) - 1), None)
     if stage is None:
         named = [kb.stages_by_id[s] for s in (*result.stages_numbered, *result.stages_named) if s in kb.stages_by_id]
         stage = named[0] if named else kb.stages_by_id.get(asker.stage or stated_stage(kb, result.query) or "")
@@ -1556,11 +1562,7 @@ _SAVE_TARGET_RE = re.compile(r"\bstage\s+(?:back\s+)?to\s+(?:stage\s*)?([1-7])\b
 
 def save_target(kb: KnowledgeBase, query: str) -> str | None:
     """The id of the stage a save request names, if it names one."""
-    m = _SAVE_TARGET_RE.search(query)
-    if m is None:
-        return None
-    n = int(next(g for g in m.groups() if g).translate(str.maketrans("１２３４５６７", "1234567")))
-    return next((st.id for st in kb.stages if st.order == n), None)
+    return _numbered_stage(kb, _SAVE_TARGET_RE, query)
 
 
 def asks_to_save(query: str) -> bool:
