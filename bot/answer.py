@@ -1534,9 +1534,9 @@ def _with_card(kb: KnowledgeBase, result: SearchResult, gate: Gate, asker: Asker
         return answer
     if _PLAN_CARD_RE.match(hit.id) and _PLAN_RE.search(result.query):
         return answer  # (a plan of its own, or hours, before the learner's plan contradicts it: "With about 10 hours a week…")
-    if hit.id.startswith("time-") and (asker.stage or stated_stage(kb, result.query)):
-        # (hours counted from zero to someone whose stage is known: "I'm at stage 4 … 12 weeks" read "638 h remain",
-        # usefulness46 #57; their own figures are in the answer)
+    if hit.id.startswith("time-") and asker.stage:
+        # (hours counted from zero to someone whose stage is stored; a stage the message states already keeps the time
+        # cards out in card_fits: "I'm at stage 4 … 12 weeks" read "638 h remain", usefulness46 #57)
         return answer
     card = compose_card(kb, _card_for_age(kb, kb.cards_by_id[hit.id], result.query), result, asker, lang, [])
     answer.answer = f"{card.answer}\n\n{answer.answer}"

@@ -290,8 +290,6 @@ class Searcher:
         self.background_terms = dict(kb.background_terms)  # normalised term -> background id
         self._background_matcher = TermMatcher({t: t for t in self.background_terms})
         self._stage_by_order = {s.order: s.id for s in kb.stages}
-        self._stage_ids = frozenset(s.id for s in kb.stages)
-        self._item_ids = frozenset(kb.items)
         # Courses named by title ("Machine Learning Specialization"): what they cover, and not a stage name.
         self._courses = {r.distinctive_name.lower(): r.id for r in kb.resources if r.distinctive_name}
         # and by the name before its subtitle words: "Hands-On Machine Learning" (with Scikit-Learn, ...)
@@ -414,9 +412,10 @@ class Searcher:
         said = {x for x in sentences if any(FINISHED_RE.search(c) and not (_NOT_YET_RE.search(c) or NEVER_RE.search(c))
                                            for c in split_clauses(x))}
         listing = not said  # "線形回帰と決定木。次は？": what it names, less what it plans, wants or asks
-        clauses, pending, asked, claimed = [], [], [], []
+        clauses, pending, asked, claimed, every = [], [], [], [], []
         for sentence in sentences:
             for c in split_clauses(sentence):
+                every.append(c)
                 wants = bool(_GOAL_RE.search(c) or (_PLANNED_RE.search(c) and not FINISHED_RE.search(c)))
                 asks = bool(_ASKING_RE.search(c.strip()) and not FINISHED_RE.search(c))
                 if _NOT_YET_RE.search(c) or NEVER_RE.search(c):
@@ -437,23 +436,31 @@ class Searcher:
                 "courses_finished": self._course_ids(*(c for c in clauses if not _IN_PART_RE.search(c))),
                 "finished_said": bool(said),
                 "items_claimed": tuple(dict.fromkeys(i for c in claimed for i in self._items_in(c))),
-                # (and serving a model, said not done: "Never deployed anything" is the inference-API item; as a
-                # word of that item "deployed" placed people who had at the MLOps stage, so only here)
-                "items_pending": tuple(dict.fromkeys([*(i for c in pending for i in self._items_in(c)),
-                                                      *([DEPLOY_ITEM] if DEPLOY_ITEM in self._item_ids and any(
-                                                          _DEPLOY_RE.search(c) and not self._items_in(c)
-                                                          and not _CLOUD_RE.search(c) for c in pending) else [])])),
+                "items_pending": self._pending_items(pending),
                 "items_asked": tuple(dict.fromkeys(i for c in asked for i in self._items_in(c))),
-                # (and putting a model into production, asked or not known how: "これを本番で使えるようにする方法が
-                # 全く分かりません" is the MLOps stage; usefulness44 #28 was sent back to the core algorithms)
-                "stages_asked": tuple(dict.fromkeys([*(st for c in asked for st in self.stage_terms.find(c)),
-                                                     *([MLOPS_STAGE] if MLOPS_STAGE in self._stage_ids and any(
-                                                         (_TO_PRODUCTION_RE.search(c) and (c in asked or _HOW_UNKNOWN_RE.search(c)))
-                                                         # (or deployment left to others at work: "デプロイは開発チームに丸投げ";
-                                                         # not "Never deployed anything", whose next stage may come first)
-                                                         or (_DEPLOY_RE.search(c) and _LEFT_TO_OTHERS_RE.search(c)
-                                                             and not _CLOUD_RE.search(c))
-                                                         for x in sentences for c in split_clauses(x)) else [])]))}
+                "stages_asked": self._asked_stages(asked, every)}
+
+    def _pending_items(self, pending: list[str]) -> tuple[str, ...]:
+        """The items named in clauses that say something is not done; and serving a model, said not done ("Never
+        deployed anything" is the inference-API item; as a word of that item "deployed" placed people who had at the
+        MLOps stage, so only here; not "クラウドへのデプロイはまだ", the cloud item's)."""
+        items = [i for c in pending for i in self._items_in(c)]
+        if DEPLOY_ITEM in self.kb.items and any(_DEPLOY_RE.search(c) and not self._items_in(c) and not _CLOUD_RE.search(c)
+                                                for c in pending):
+            items.append(DEPLOY_ITEM)
+        return tuple(dict.fromkeys(items))
+
+    def _asked_stages(self, asked: list[str], every: list[str]) -> tuple[str, ...]:
+        """The stages named in clauses that ask or want something; and the MLOps stage for putting a model into
+        production, asked or not known how ("これを本番で使えるようにする方法が全く分かりません": usefulness44 #28 was sent
+        back to the core algorithms), or deployment left to others at work ("デプロイは開発チームに丸投げ"; not "Never
+        deployed anything", whose next stage may come first)."""
+        stages = [st for c in asked for st in self.stage_terms.find(c)]
+        if MLOPS_STAGE in self.kb.stages_by_id and any(
+                (_TO_PRODUCTION_RE.search(c) and (c in asked or _HOW_UNKNOWN_RE.search(c)))
+                or (_DEPLOY_RE.search(c) and _LEFT_TO_OTHERS_RE.search(c) and not _CLOUD_RE.search(c)) for c in every):
+            stages.append(MLOPS_STAGE)
+        return tuple(dict.fromkeys(stages))
 
     def _backgrounds(self, query: str, pending: tuple[str, ...]) -> dict:
         """The backgrounds a message says the learner has, and the checklist items they usually cover (less
