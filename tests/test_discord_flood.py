@@ -87,16 +87,30 @@ def _settled(w: BotWorld, after: int, quiet: float = 6.0, timeout: float = 60.0)
         time.sleep(0.25)
 
 
+def _off_cooldown(sent: dict[int, list[float]]) -> int:
+    """How many of these messages (each member's send times) one question per member per ``WINDOW`` lets
+    through, counted by the messages' own times as the bot counts them."""
+    allowed = 0
+    for times in sent.values():
+        last: float | None = None
+        for at in sorted(times):
+            if last is None or at - last >= WINDOW:
+                allowed, last = allowed + 1, at
+    return allowed
+
+
 def test_a_flood_of_500_messages_from_100_members(world: BotWorld) -> None:
     fd = world.fd
     mark = fd.mark()
     authors: dict[str, int] = {}
+    sent: dict[int, dict[int, list[float]]] = {channel: defaultdict(list) for channel in QUESTION_CHANNELS}
     for round_ in range(5):  # five messages from each of 100 members, a round every 1.2 s
         started = time.monotonic()
         for member in range(100):
             channel = QUESTION_CHANNELS[member % 2]
             msg = fd.inject_message(channel, learner_id(member), f"How do I become an ML engineer? ({round_})")
             authors[msg["id"]] = member
+            sent[channel][member].append(discord.utils.snowflake_time(int(msg["id"])).timestamp())
         time.sleep(max(0.0, 1.2 - (time.monotonic() - started)))
     _settled(world, mark)
 
@@ -121,7 +135,9 @@ def test_a_flood_of_500_messages_from_100_members(world: BotWorld) -> None:
         assert f"channel {channel} is flooded" in logs
         over = re.search(rf"channel {channel}: the flood is over; (\d+) question\(s\) were not taken", logs)
         assert over is not None, logs[-3000:]
-        assert int(over.group(1)) + len(posted[channel]) <= 50  # its first round: 50 members, one each
+        # what the cooldown lets through: 50 (the first round) when each round takes its 1.2 s, more on a
+        # machine so slow that a member's fifth message comes 5 s after the first
+        assert int(over.group(1)) + len(posted[channel]) <= _off_cooldown(sent[channel])
     assert "How do I become" not in logs  # the log names ids, never message text
 
     # once the flood is over, questions are answered again
