@@ -413,6 +413,7 @@ class Searcher:
                                            for c in split_clauses(x))}
         listing = not said  # "線形回帰と決定木。次は？": what it names, less what it plans, wants or asks
         clauses, pending, asked, claimed, every = [], [], [], [], []
+        asking: set[str] = set()  # the clauses that ask or want, as written (``asked`` has the job goal taken out)
         for sentence in sentences:
             for c in split_clauses(sentence):
                 every.append(c)
@@ -424,6 +425,7 @@ class Searcher:
                     # "FastAPIとかDockerを勉強すべきだと思う", "I want to move toward MLOps"; not the job every
                     # learner wants ("MLエンジニアとして就職するために", "インターンの選考までに")
                     asked.append(_CAREER_GOAL_RE.sub(" ", c) if _GOAL_RE.search(c) or _PURPOSE_RE.search(c) else c)
+                    asking.add(c)
                 elif (sentence in said or listing) and c.strip() and not asks:
                     # (in a sentence that says something else was finished, a clause that claims only knowledge,
                     # "I already know Docker, Postgres, CI/CD …, and I've done Andrew Ng's ML Specialization", is
@@ -438,7 +440,7 @@ class Searcher:
                 "items_claimed": tuple(dict.fromkeys(i for c in claimed for i in self._items_in(c))),
                 "items_pending": self._pending_items(pending),
                 "items_asked": tuple(dict.fromkeys(i for c in asked for i in self._items_in(c))),
-                "stages_asked": self._asked_stages(asked, every)}
+                "stages_asked": self._asked_stages(asked, asking, every)}
 
     def _pending_items(self, pending: list[str]) -> tuple[str, ...]:
         """The items named in clauses that say something is not done; and serving a model, said not done ("Never
@@ -450,14 +452,14 @@ class Searcher:
             items.append(DEPLOY_ITEM)
         return tuple(dict.fromkeys(items))
 
-    def _asked_stages(self, asked: list[str], every: list[str]) -> tuple[str, ...]:
+    def _asked_stages(self, asked: list[str], asking: set[str], every: list[str]) -> tuple[str, ...]:
         """The stages named in clauses that ask or want something; and the MLOps stage for putting a model into
         production, asked or not known how ("これを本番で使えるようにする方法が全く分かりません": usefulness44 #28 was sent
         back to the core algorithms), or deployment left to others at work ("デプロイは開発チームに丸投げ"; not "Never
         deployed anything", whose next stage may come first)."""
         stages = [st for c in asked for st in self.stage_terms.find(c)]
         if MLOPS_STAGE in self.kb.stages_by_id and any(
-                (_TO_PRODUCTION_RE.search(c) and (c in asked or _HOW_UNKNOWN_RE.search(c)))
+                (_TO_PRODUCTION_RE.search(c) and (c in asking or _HOW_UNKNOWN_RE.search(c)))
                 or (_DEPLOY_RE.search(c) and _LEFT_TO_OTHERS_RE.search(c) and not _CLOUD_RE.search(c)) for c in every):
             stages.append(MLOPS_STAGE)
         return tuple(dict.fromkeys(stages))

@@ -1625,6 +1625,16 @@ def test_putting_a_model_into_production_is_the_mlops_stage(e5_engine):
     assert answer.next_steps[0].item.id == "mlops.notebook-to-code"
 
 
+@pytest.mark.parametrize("question", ["転職のためにモデルを本番で使えるようにしたいです。次は何をすればいい？",
+                                      "I want to get my model into production to land a job. What next?"])
+def test_production_wanted_for_a_job_is_still_the_mlops_stage(e5_engine, question):
+    """The job named in the same clause hid the wish: the clause was compared without its job goal, and the
+    Japanese question was sent to the job search."""
+    answer = e5_engine.ask(question)
+    assert answer.stage == "mlops"
+    assert answer.next_steps[0].item.id == "mlops.notebook-to-code"
+
+
 @pytest.mark.parametrize(("question", "stage"), [
     ("ステージ4に進むための条件って具体的に何ですか？", "core-ml"),
     ("What do I need to be able to do before moving on to stage 5?", "projects"),
