@@ -45,7 +45,7 @@ from bot.gate import Gate
 from bot.index import Index
 from bot.knowledge import Card, Item, KnowledgeBase, Resource, Stage
 from bot.messages import t
-from bot.search import CLAUSE_RE, FINISHED_RE, KNOWN_RE, NEVER_RE, SearchResult
+from bot.search import CLAUSE_RE, FINISHED_RE, KNOWN_RE, NEVER_RE, WHOLE_JA_RE, WHOLE_STAGE_RE, SearchResult
 from bot.text import normalize, split_sentences, tokenize
 
 T = TypeVar("T")
@@ -691,6 +691,12 @@ def duration_values(kb: KnowledgeBase, first: str, last: str, done: frozenset[st
     return values
 
 
+# Asked whether the goal is realistic at their pace ("現実的な目標なのか正直に知りたい", "is that even realistic?")
+_REALISTIC_RE = re.compile(r"現実的|無理(?:です|でしょう|かな|か|な)?[かの？?]|可能(?:です|でしょう)?か|間に合|\brealistic\b|"
+                           r"\bfeasible\b|\bdoable\b|\beven possible\b|\bis (?:it|that|this) possible\b", re.IGNORECASE)
+REALISTIC_MONTHS = 24  # beyond two years at their pace, the answer says how to shorten it first
+
+
 def _duration_text(kb: KnowledgeBase, card: Card, lang: str, asker: Asker, query: str,
                    known: frozenset[str] = frozenset()) -> str:
     """The card's figures, and the asker's own: less what they have done or say they know (their job or degree
@@ -702,8 +708,11 @@ def _duration_text(kb: KnowledgeBase, card: Card, lang: str, asker: Asker, query
     left = duration_values(kb, *card.duration, done=asker.done | known)["hours"]
     if per_week:
         weeks = math.ceil(left / per_week)
-        text += t("duration_personal", lang, per_week=per_week, hours=left, weeks=weeks,
-                  months=max(1, round(weeks / WEEKS_PER_MONTH)))
+        months = max(1, round(weeks / WEEKS_PER_MONTH))
+        text += t("duration_personal", lang, per_week=per_week, hours=left, weeks=weeks, months=months)
+        if _REALISTIC_RE.search(query):  # "現実的な目標なのか正直に知りたいです" (usefulness50 #4 was never told)
+            text += t("duration_realistic" if months <= REALISTIC_MONTHS else "duration_realistic_long", lang,
+                      months=months)
     elif known and left < values["hours"]:
         text += t("duration_known", lang, hours=left, months=max(1, round(math.ceil(left / 10) / WEEKS_PER_MONTH)))
     return text
@@ -741,13 +750,6 @@ _STAGE_WORD_RE = re.compile(r"ステージ|段階|\bstage\b", re.IGNORECASE)
 _JOB_RE = re.compile(r"\b(?:i'?m|i am|i work as|working as)\s+(?:an?\s+)?(?:[\w/+-]+\s+){0,3}?(?:engineer|developer|"
                      r"analyst|tester|scientist|manager|administrator|admin|consultant|designer|programmer)\b|"
                      r"(?:エンジニア|プログラマー?|SE|テスター|アナリスト)(?:として|をして|をやって|です)", re.IGNORECASE)
-# (not a course's "all": "ProgateのPythonコース全部終わりました" finished the course, not the stage)
-_WHOLE_JA = r"一通り|ひと通り|ひととおり|全部|すべて|全て|ぜんぶ"
-_WHOLE_JA_RE = re.compile(_WHOLE_JA)
-_WHOLE_STAGE_RE = re.compile(r"(?<!コース)(?<!講座)(?<!コースを)(?<!講座を)(?<!コースは)(?<!講座は)"
-                             r"(?:" + _WHOLE_JA + r")|\ball\b|everything(?! (?:online|out there|feels|seems|is))|"
-                             r"whole|entire|the basics\b(?! of)",
-                             re.IGNORECASE)
 
 
 def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, asker: Asker, lang: str,
@@ -766,6 +768,13 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
             order = kb.stage(current).order
             asker = replace(asker, stage=current, done=asker.done | {i.id for st in kb.stages if st.order < order
                                                                       for i in st.items})
+        elif (through := _through_stage(kb, result)) is not None:
+            # "I've completed stages 1 through 4": those stages done, less what the message still asks for or says
+            # is not done ("Next up is deep learning": usefulness50 #57 was told to finish the SVM and the math)
+            open_ = set(result.items_asked) | set(result.items_pending)
+            done = asker.done | {i.id for st in kb.stages if st.order <= through.order for i in st.items} - open_
+            at = next((st for st in kb.stages if not _stage_done(st, frozenset(done))), None)
+            asker = replace(asker, stage=at.id if at is not None else through.id, done=frozenset(done))
     plan_request = bool(_PLAN_RE.search(result.query) or _SPAN_NEXT_RE.search(result.query))  # "3ヶ月の学習計画を立てて"
     # "データアナリストとして3年働いています。計画を立てて": who they are, not what they finished (the job's
     # name is not the roadmap's "data analyst job" item, nor its stage); only what they say they know counts
@@ -907,8 +916,12 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
     whole = not intent.partial and (
         (not named_items and said_stage and named_stage is base)
         # ("『Pythonではじめる機械学習』を一通り読んで": the whole book, not the whole stage)
-        or any(not (result.courses_named and _WHOLE_JA_RE.match(m.group()))
-               for m in _WHOLE_STAGE_RE.finditer(result.query)))
+        or (any(not (result.courses_named and WHOLE_JA_RE.match(m.group()))
+                for m in WHOLE_STAGE_RE.finditer(result.query))
+            # (all of what it names: "Pythonの基礎とpandasはひと通り終わって、KaggleのTitanicにも一度提出" is not
+            # the whole projects stage; usefulness50 #25 was sent on to the MLOps stage)
+            and (not result.items_whole
+                 or any(kb.stage(kb.items[i].stage).order >= base.order for i in result.items_whole))))
     if whole:
         done = done | {i.id for i in base.items}
     # Someone who says they have built several projects ("3 scikit-learn projects on tabular data on GitHub") has
@@ -946,6 +959,11 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
     # What they ask about decides where the answer starts, when it is still open: "FastAPIとかDockerを勉強すべき
     # だと思うんですが、次に何から？" is answered with the MLOps stage, "I want to move toward MLOps" too.
     asked = [kb.items[i] for i in result.items_asked if i not in done]
+    if not asked and target is not None and any(i.stage == target.id for i in named_items):
+        # what they say they have never done in the stage after the one they have built in ("PyTorchで画像分類の
+        # モデルは作れるようになりました。でもAPIにしたりクラウドにデプロイしたことは一度もありません"): what they ask for
+        asked = [kb.items[i] for i in result.items_pending if i not in done and kb.items[i].stage == target.next]
+    pending_asked = bool(asked) and not result.items_asked
     asked_stage = kb.stage(asked[0].stage) if asked else next(
         (kb.stages_by_id[s] for s in result.stages_asked  # (a job is what they all ask about; not a stage name)
          if s != WORK_STAGE and not _stage_done(kb.stages_by_id[s], done)), None)
@@ -982,7 +1000,8 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
         steps = following_steps(kb, target, steps, done, lang, MAX_STEPS, frozenset(result.courses_finished))
     if asked_stage is not None:
         names = [i.title.get(lang) for i in asked if i.stage == target.id]
-        intro = (t("asked_items", lang, items=sep.join(names), stage=target.title.get(lang)) if names
+        intro = (t("pending_items" if pending_asked else "asked_items", lang, items=sep.join(names),
+                   stage=target.title.get(lang)) if names
                  else t("asked_stage", lang, stage=target.title.get(lang)))
     elif target is base and not any(i.id in done for i in target.items):
         intro = t("begin_stage", lang, stage=target.title.get(lang))
@@ -999,6 +1018,8 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
         lines.append(t("background_skips", lang, background=(" / " if lang == "en" else "・").join(titles),
                        items=sep.join(i.title.get(lang) for i in skipped)))
     following = kb.next_stage(target.id)
+    while following is not None and _stage_done(following, done):  # (not a stage they said they finished)
+        following = kb.next_stage(following.id)
     if following is not None:
         lines.append(t("then_stage", lang, next=following.title.get(lang)))
     if own is not None and own is not target and own.order < target.order:
@@ -1023,7 +1044,7 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
     if stated and not plan_request:
         # their pace at the hours they state ("平日は1時間、土日は3時間くらい使えます。次に何を？": usefulness43
         # #25 was graded down for ignoring the schedule): the stage's rest, and the way to ready-to-apply
-        lines.append(_pace_line(kb, target, done, min(stated, MAX_HOURS), lang))
+        lines.append(_pace_line(kb, target, done, min(stated, MAX_HOURS), lang, plan_weeks(result.query)))
     if plan_request:  # a month-by-month plan from where they are
         # (and what they ask for in the stage the plan starts in or aims at: "3ヶ月後に画像分類のポートフォリオを1本"
         # plans the image classifier first of the projects; usefulness45 #26 got a recommender and sentiment first)
@@ -1062,6 +1083,21 @@ def _numbered_stage(kb: KnowledgeBase, pattern: re.Pattern[str], text: str) -> s
     """The id of the stage ``pattern`` finds by number in ``text``, if it finds one."""
     m = pattern.search(text)
     return None if m is None else next((s.id for s in kb.stages if s.order == _stage_number(m)), None)
+
+
+# Stages said finished up to one ("I've completed stages 1 through 4", "ステージ1〜4は終わりました", "ステージ3まで
+# クリアしました", "done up to stage 3")
+_THROUGH_STAGE_RE = re.compile(
+    r"(?:\bstages?|ステージ)\s*[1-7１-７]\s*(?:-|–|~|〜|～|から|\bto\b|\bthrough\b|\bthru\b)\s*(?:stage\s*|ステージ)?"
+    r"([1-7１-７])(?![0-9])|(?:ステージ|stage)\s*([1-7１-７])\s*まで|\b(?:up to|through)\s+stage\s*([1-7])\b", re.IGNORECASE)
+
+
+def _through_stage(kb: KnowledgeBase, result: SearchResult) -> Stage | None:
+    """The last of the stages a message says were finished up to, by number; None when it says none."""
+    if not result.finished_said:
+        return None
+    sid = _numbered_stage(kb, _THROUGH_STAGE_RE, result.query)
+    return kb.stage(sid) if sid is not None and sid in result.stages_finished else None
 
 
 def stated_stage(kb: KnowledgeBase, text: str) -> str | None:
@@ -1114,17 +1150,33 @@ def compose_ready(kb: KnowledgeBase, result: SearchResult, asker: Asker, lang: s
                   kind="next", stage=stage.id)
 
 
-def _pace_line(kb: KnowledgeBase, target: Stage, done: frozenset[str], hours: float, lang: str) -> str:
-    """How long the rest of ``target`` takes at ``hours`` a week, and the way to ready-to-apply when ahead."""
+def _pace_line(kb: KnowledgeBase, target: Stage, done: frozenset[str], hours: float, lang: str,
+               weeks: int | None = None) -> str:
+    """How long the rest of ``target`` takes at ``hours`` a week, and the way to ready-to-apply when ahead; with
+    the ``weeks`` to a deadline the message states, how far those weeks reach when ready-to-apply is further
+    ("My deadline is the end of the year, about 4 months away … What's next?": usefulness50 #59 was told 7 months
+    with no word on the deadline)."""
     left = [i for i in target.items if i.id not in done]
     stage_hours = sum(i.hours for i in left)
     line = t("next_pace", lang, h=hours, n=len(left), hours=round(stage_hours), weeks=max(1, math.ceil(stage_hours / hours)))
     ready = next((st for st in kb.stages if st.order == JOB_READY_ORDER), None)
     if ready is not None and target.order < ready.order:
-        need = sum(i.hours for st in kb.stages if target.order <= st.order <= ready.order
-                   for i in st.items if i.id not in done)
+        items = [i for st in kb.stages if target.order <= st.order <= ready.order for i in st.items if i.id not in done]
+        need = sum(i.hours for i in items)
         line += t("next_pace_ready", lang, stage=ready.order, hours=round(need),
                   months=max(1, round(math.ceil(need / hours) / WEEKS_PER_MONTH)))
+        budget = weeks * hours if weeks else 0.0
+        if budget and need > budget:
+            covered, reach = 0.0, None
+            for item in items:  # the last stage the weeks get through in full, in the roadmap's order
+                covered += item.hours
+                if covered > budget:
+                    break
+                if item is items[-1] or items[items.index(item) + 1].stage != item.stage:
+                    reach = kb.stage(item.stage)
+            line += t("next_pace_deadline_reach" if reach else "next_pace_deadline", lang,
+                      months=max(1, round(weeks / WEEKS_PER_MONTH)), h=hours, budget=round(budget),
+                      stage=reach.title.get(lang) if reach else "", short=round(need - budget))
     return line
 
 
@@ -1248,8 +1300,8 @@ def _plan_lines(kb: KnowledgeBase, start: Stage, done: frozenset[str], asker: As
             items = [*first_items, *(i for i in plan.items if i not in first_items)]
             schedule, left_out = schedule_items(items, weeks, hours)
     # a week-by-week plan when one is asked for and the span is short enough to read as weeks
-    # (and a span under two months: "the next 6 weeks" is not "Month 1, Month 2")
-    step, line = (1, "plan_week") if (_WEEKLY_RE.search(query) or weeks < 8) and weeks <= MAX_WEEKLY_LINES \
+    # (and a span of two months or less: "the next 6 weeks" or "an 8-week plan" is not "Month 1, Month 2")
+    step, line = (1, "plan_week") if (_WEEKLY_RE.search(query) or weeks <= 8) and weeks <= MAX_WEEKLY_LINES \
         else (4, "plan_month")
     for month in range(0, weeks, step):
         titles = list(dict.fromkeys(b.item.title.get(lang) for w in schedule[month:month + step] for b in w.blocks))
@@ -1311,8 +1363,26 @@ def _doc_passage(kb: KnowledgeBase, doc_id: str, lang: str, score: float) -> Pas
     return Passage(doc.id, doc.title.get(lang), score, doc.text.get(lang))
 
 
+def _after_known(kb: KnowledgeBase, known: tuple[str, ...], done: frozenset[str]) -> Item | None:
+    """The first open item after the furthest one a learner knows on a sequential checklist (Python basics known:
+    NumPy); None when they know none."""
+    items = [kb.items[i] for i in known if i in kb.items and kb.stage(kb.items[i].stage).sequential]
+    if not items:
+        return None
+    furthest = max(items, key=lambda i: (kb.stage(i.stage).order, kb.stage(i.stage).items.index(i)))
+    stage: Stage | None = kb.stage(furthest.stage)
+    rest = stage.items[stage.items.index(furthest) + 1:]
+    while stage is not None:
+        for item in rest:
+            if item.id not in done:
+                return item
+        stage = kb.next_stage(stage.id)
+        rest = stage.items if stage is not None else []
+    return None
+
+
 def _next_step(kb: KnowledgeBase, asker: Asker, stage_id: str | None, lang: str,
-               hints: tuple[str, ...] = (), known: tuple[str, ...] = ()) -> list[Step]:
+               hints: tuple[str, ...] = (), known: tuple[str, ...] = (), named: tuple[str, ...] = ()) -> list[Step]:
     """One next step. For a learner with a stage: their own first unfinished item. Otherwise an item the
     answer is about (``hints``: items the question names, or those the answer's resources serve), else the
     first item of the answer's stage; never one the question says they already know (``known``)."""
@@ -1322,9 +1392,14 @@ def _next_step(kb: KnowledgeBase, asker: Asker, stage_id: str | None, lang: str,
             stage = kb.next_stage(stage.id)
         return _steps(kb, stage, asker.done, lang)[:1] if stage else []
     done = asker.done | frozenset(known)
+    after = _after_known(kb, known, done)
     for item_id in hints:
         item = kb.items.get(item_id)
         if item is not None and item.id not in done:
+            # (an item only the answer's resources serve, past the next one after what they know: "Progateの
+            # python入門コースは一通り終わりました…どれくらいかかる？" was sent to packaging a notebook)
+            if after is not None and item_id not in named and kb.stage(item.stage).order > kb.stage(after.stage).order:
+                return [step_for(kb, after, lang)]
             return [step_for(kb, item, lang)]
     if not stage_id:
         return []
@@ -1376,7 +1451,7 @@ def compose_card(kb: KnowledgeBase, card: Card, result: SearchResult, asker: Ask
                                                 preferred=frozenset(card.resources))]
     stage = card.stage or next((d for d in card.docs if d in kb.stages_by_id), None)
     hints = _hints(kb, result, list(card.resources) or [r.id for r in resources])
-    return Answer(result.query, lang, True, text, passages, resources, _next_step(kb, asker, stage, lang, hints, _known(kb, result)),
+    return Answer(result.query, lang, True, text, passages, resources, _next_step(kb, asker, stage, lang, hints, _known(kb, result), result.items_named),
                   result.relevance, notices, card=card.id, kind="card")
 
 
@@ -1433,7 +1508,7 @@ def compose(kb: KnowledgeBase, index: Index, result: SearchResult, gate: Gate, a
     resources = [_ref(r) for r in fit_resources(kb, ranked[:12], lang, _beginner(kb, asker), asked)]
     stage = next((h.id for h in result.passages if h.id in kb.stages_by_id), None)
     hints = _hints(kb, result, [r.id for r in resources])
-    return Answer(result.query, lang, True, summary, passages, resources, _next_step(kb, asker, stage, lang, hints, _known(kb, result)),
+    return Answer(result.query, lang, True, summary, passages, resources, _next_step(kb, asker, stage, lang, hints, _known(kb, result), result.items_named),
                   result.relevance, notices, kind="passage")
 
 
@@ -1445,7 +1520,8 @@ def compose(kb: KnowledgeBase, index: Index, result: SearchResult, gate: Gate, a
 _TOWARD_SENIOR_RE = re.compile(r"シニア(?:に|へ|を目指|レベル)|スタッフエンジニア(?:に|へ)|昇進|昇格|"
                                r"(?:ミドル(?:クラス|レベル)?|中堅)(?:に|へ|を目指)|"
                                r"\b(?:become|get to|reach|grow (?:in)?to|promoted to|move up to|level up to|be)\s+"
-                               r"(?:a\s+)?(?:senior|staff|lead|mid[- ]?level)\b", re.IGNORECASE)
+                               # ("reach a mid or senior level": usefulness50 #60 was sent to the job search)
+                               r"(?:a\s+)?(?:senior|staff|lead|mid[- ]?level|mid\s*(?:or|/|to)\s*senior)\b", re.IGNORECASE)
 
 
 # A message that asks to choose ("Kaggle or more courses?", "数学と本のどっちが先？"), not only "what next?".

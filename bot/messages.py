@@ -70,6 +70,19 @@ MESSAGES: dict[str, dict[str, str]] = {
     "duration_known": {"ja": "あなたの経験ですでに済んでいる項目を除くと、残りは約{hours}時間（週10時間なら約{months}か月）です。",
                        "en": " Leaving out what your experience already covers, about {hours} hours are left (about "
                              "{months} months at 10 hours a week)."},
+    "duration_realistic": {
+        "ja": "正直に言えば、約{months}か月このペースを続けられるなら十分に現実的な目標です。続けるこつは、毎日の"
+              "時間帯を固定し、1〜2週間で終わる単位に区切って進むことです。",
+        "en": " Honestly, if you can keep this pace for about {months} months, it is a realistic goal. The trick is a "
+              "fixed time slot every day and pieces of work you can finish in a week or two.",
+    },
+    "duration_realistic_long": {
+        "ja": "正直に言えば、約{months}か月は長く、途中で止まる人も多い長さです。不可能ではありませんが、週末に"
+              "まとまった時間を足す、今の仕事でデータを扱う機会を作るなど、期間を縮める工夫を先に考えましょう。",
+        "en": " Honestly, about {months} months is long, and many people stall over that stretch. It is not impossible, "
+              "but first look for ways to shorten it: add a longer block at the weekend, or find data work in your "
+              "current job.",
+    },
     "duration_personal": {
         "ja": "あなたの場合（週{per_week:g}時間、残り約{hours}時間）なら、約{weeks}週間（約{months}か月）が目安です。",
         "en": " For you, at {per_week:g} hours a week with about {hours} hours to go, that is about {weeks} "
@@ -110,6 +123,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                     "en": "At {h:g} h a week{assumed}, your {weeks} weeks from here could go like this:"},
     "asked_items": {"ja": "聞かれた{items}は「{stage}」の項目です。このステージは次の順で進めましょう。",
                     "en": "You asked about {items}: part of \"{stage}\". Work through that stage in this order."},
+    "pending_items": {"ja": "まだ手をつけていない{items}は「{stage}」の項目です。このステージは次の順で進めましょう。",
+                      "en": "{items}, which you have not done yet, is part of \"{stage}\". Work through that stage in this order."},
     "asked_stage": {"ja": "「{stage}」に進むなら、次の順で進めましょう。",
                     "en": "To move into \"{stage}\", work through it in this order."},
     "background_skips": {"ja": "{background}から考えて、{items}は済んでいるものとして除きました（必要なら言ってください）。",
@@ -133,6 +148,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     "next_pace_ready": {"ja": "ロードマップ{stage}段階目まで（応募を始められる目安）は残り約{hours}時間、約{months}か月です。",
                         "en": " Ready-to-apply (roadmap stages up to {stage}) is about {hours} h away: about {months} "
                               "month(s)."},
+    "next_pace_deadline": {"ja": "期限までの約{months}か月（週{h:g}時間で約{budget}時間）では、応募の目安まで約{short}時間足りません。"
+                                 "時間を増やすか、期限までは今のステージを確実に仕上げ、その後も続ける計画にしましょう。",
+                           "en": " Your deadline, about {months} month(s) at {h:g} h a week (about {budget} h), falls about "
+                                 "{short} h short of that: add hours, or use the time to finish this stage well and keep "
+                                 "going after it."},
+    "next_pace_deadline_reach": {"ja": "期限までの約{months}か月（週{h:g}時間で約{budget}時間）で届くのは「{stage}」までで、応募の目安まで"
+                                       "はあと約{short}時間足りません。時間を増やすか、期限後も続ける前提で、そこまでを確実に仕上げましょう。",
+                                 "en": " Your deadline, about {months} month(s) at {h:g} h a week (about {budget} h), gets you "
+                                       "through \"{stage}\", about {short} h short of ready-to-apply: add hours, or finish "
+                                       "that much well and keep going after the deadline."},
     "plan_apply": {"ja": "応募を始めるなら、最後の数週間は並行して{items}（計約{h}時間）も進めましょう。",
                    "en": "Since you mean to apply at the end, give part of the last weeks to {items} (about {h} h)."},
     "plan_assumed": {"ja": "（時間の指定がないので仮定）", "en": " (assumed: you did not say)"},

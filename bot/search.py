@@ -68,12 +68,25 @@ _COURSE_RE = re.compile(r"\b(?:ml|machine learning|deep learning|dl|data science
                         r"mathematics for machine learning)\s+speciali[sz]ation\b", re.IGNORECASE)
 
 
+# Stages named as a range ("stages 1 through 4", "ステージ1〜4", "stages 1-3"): the last of them first, which is
+# how far the learner got ("I've completed stages 1 through 4" is "ステージ4まで終わった"; "stages 1-3" had been read
+# as no stage at all, and the job search was planned)
+_STAGE_RANGE_RE = re.compile(r"(?:\bstages?|ステージ)\s*([1-7１-７])\s*(?:-|–|~|〜|～|から|\bto\b|\bthrough\b|\bthru\b)\s*"
+                             r"(?:stage\s*|ステージ)?([1-7１-７])(?![0-9])", re.IGNORECASE)
+_FULL_WIDTH_DIGITS = str.maketrans("１２３４５６７", "1234567")
+
+
 def stage_numbers(text: str) -> list[int]:
-    """The stage numbers a message names, in order ("stage 3" -> 3)."""
-    out = []
+    """The stage numbers a message names, in order ("stage 3" -> 3); of a range, its last first ("stages 1-3" ->
+    3, 1, 2)."""
+    out: list[int] = []
+    for match in _STAGE_RANGE_RE.finditer(text):
+        first, last = (int(g.translate(_FULL_WIDTH_DIGITS)) for g in match.groups())
+        if first < last:
+            out += [n for n in (last, *range(first, last)) if n not in out]
     for match in _STAGE_NUMBER_RE.finditer(text):
         token = next(g for g in match.groups() if g).lower()
-        token = token.translate(str.maketrans("１２３４５６７", "1234567"))
+        token = token.translate(_FULL_WIDTH_DIGITS)
         n = int(token) if token.isdigit() else _ORDINALS[token]
         if n not in out:
             out.append(n)
@@ -95,6 +108,13 @@ FINISHED_RE = re.compile(r"終わ|終え|おわっ|おわり|おえ(?:た|まし
                           r"\bdid\b|\bwatched\b|\btrained\b|"
                           r"\bfinish|\bdone\b|\bcomplet(?!e(?:ly)? (?:beginner|newbie|novice|noob|newcomer|new|zero|lost|clueless))|\bthrough\b|\bwrapped up\b|\bbuilt\b|\bimplemented\b|"
                           r"\blearned\b|\blearnt\b|\bpassed\b|\bi hold\b", re.IGNORECASE)
+# (not a course's "all": "ProgateのPythonコース全部終わりました" finished the course, not the stage)
+_WHOLE_JA = r"一通り|ひと通り|ひととおり|全部|すべて|全て|ぜんぶ"
+WHOLE_JA_RE = re.compile(_WHOLE_JA)
+WHOLE_STAGE_RE = re.compile(r"(?<!コース)(?<!講座)(?<!コースを)(?<!講座を)(?<!コースは)(?<!講座は)"
+                             r"(?:" + _WHOLE_JA + r")|\ball\b|everything(?! (?:online|out there|feels|seems|is))|"
+                             r"whole|entire|the basics\b(?! of)",
+                             re.IGNORECASE)
 # A clause about what the learner wants or plans, not what they did ("I want to move into MLOps",
 # "ポートフォリオを作ろうと思っています").
 # (and a wish: "ステージ3に上がれるところまで行けたら嬉しいです" is not a stage finished)
@@ -175,7 +195,8 @@ _LEFT_TO_OTHERS_RE = re.compile(r"丸投げ|(?:チーム|先輩|上司|他の人
 _CLOUD_RE = re.compile(r"クラウド|\bcloud\b|\baws\b|\bgcp\b|\bazure\b|sagemaker|vertex", re.IGNORECASE)  # (the cloud item)
 _IN_PART_RE = re.compile(r"\b(?:first|second) half\b|\bhalf ?way\b|\bpart ?way\b|\bhalf of\b|前半|後半|半分|途中",
                          re.IGNORECASE)
-_PLANNED_RE = re.compile(r"べき|必要|つもり|(?:と|って)思|\bshould\b|\bneed to\b|\bhave to\b|\bmust\b|\bought to\b",
+_PLANNED_RE = re.compile(r"べき|必要|つもり|(?:と|って)思|\bshould\b|\bneed to\b|\bhave to\b|\bmust\b|\bought to\b|"
+                         r"\bnext up\b|\bnext (?:on my list )?is\b|\bnext i'?ll\b",
                          re.IGNORECASE)
 
 _WEAK_RE = re.compile(
@@ -222,6 +243,8 @@ class SearchResult:
     # items a clause claims to know in a sentence that says something else was finished ("I already know Docker and
     # CI/CD, and I've done Andrew Ng's ML Specialization"): known, not finished, but where the learner is
     items_claimed: tuple[str, ...] = ()
+    # items named in a clause that says all of something ("Pythonの基礎とpandasはひと通り終わって"): what "all" is of
+    items_whole: tuple[str, ...] = ()
     items_pending: tuple[str, ...] = ()  # items named where the message says they are not done ("DLはまだ")
     # what the learner asks about or wants to learn ("FastAPIとかDockerを勉強すべき？", "I want to move toward MLOps")
     items_asked: tuple[str, ...] = ()
@@ -438,6 +461,9 @@ class Searcher:
                 "courses_finished": self._course_ids(*(c for c in clauses if not _IN_PART_RE.search(c))),
                 "finished_said": bool(said),
                 "items_claimed": tuple(dict.fromkeys(i for c in claimed for i in self._items_in(c))),
+                # (not what a course's title names: "Completed all the Kaggle Learn micro-courses" is all of a course)
+                "items_whole": tuple(dict.fromkeys(i for c in every if WHOLE_STAGE_RE.search(c)
+                                                   for i in self._items_in(self._untitled(c)))),
                 "items_pending": self._pending_items(pending),
                 "items_asked": tuple(dict.fromkeys(i for c in asked for i in self._items_in(c))),
                 "stages_asked": self._asked_stages(asked, asking, every)}
@@ -499,8 +525,11 @@ class Searcher:
     def stages_named(self, query: str) -> tuple[str, ...]:
         """Stages the question names: by number first ("stage 3"), then by title or keyword. A course's name
         does not name a stage ("Machine Learning Specialization" is not the specialization stage)."""
-        unnamed = _COURSE_RE.sub(" ", self._titles.sub(" ", query) if self._titles else query)
-        return tuple(dict.fromkeys([*self._numbered(query), *self.stage_terms.find(unnamed)]))
+        return tuple(dict.fromkeys([*self._numbered(query), *self.stage_terms.find(self._untitled(query))]))
+
+    def _untitled(self, text: str) -> str:
+        """``text`` without the resources' titles and course series' names in it."""
+        return _COURSE_RE.sub(" ", self._titles.sub(" ", text) if self._titles else text)
 
     def known_items(self, query: str) -> tuple[str, ...]:
         """Checklist items the learner says they already know, use or have done ("微積分は大丈夫", "SQL all day
