@@ -763,17 +763,22 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
     """
     sep = "、" if lang == "ja" else ", "
     if asker.stage is None:  # "いまステージ2です", "Bot says I'm at stage 5": where they are, as if stored
-        current = stated_stage(kb, result.query)
+        # (not "いまステージ2（Python基礎）まで終わったところです": that one is done; usefulness51 #30)
+        through = _through_stage(kb, result)
+        current = stated_stage(kb, result.query) if through is None else None
         if current is not None:  # (and past the stages before it: "stage 5" is not still owed the math)
             order = kb.stage(current).order
             asker = replace(asker, stage=current, done=asker.done | {i.id for st in kb.stages if st.order < order
                                                                       for i in st.items})
-        elif (through := _through_stage(kb, result)) is not None:
+        elif through is not None:
             # "I've completed stages 1 through 4": those stages done, less what the message still asks for or says
             # is not done ("Next up is deep learning": usefulness50 #57 was told to finish the SVM and the math)
             open_ = set(result.items_asked) | set(result.items_pending)
             done = asker.done | {i.id for st in kb.stages if st.order <= through.order for i in st.items} - open_
-            at = next((st for st in kb.stages if not _stage_done(st, frozenset(done))), None)
+            # (the foundations left open go alongside the next stage: "ステージ2まで終わった。線形代数は固有値で
+            # つまずいてる" is at stage 3, the math beside it)
+            at = next((st for st in kb.stages if st is not kb.stages[0] and not _stage_done(st, frozenset(done))),
+                      None)
             asker = replace(asker, stage=at.id if at is not None else through.id, done=frozenset(done))
     plan_request = bool(_PLAN_RE.search(result.query) or _SPAN_NEXT_RE.search(result.query))  # "3ヶ月の学習計画を立てて"
     # "データアナリストとして3年働いています。計画を立てて": who they are, not what they finished (the job's
@@ -1013,6 +1018,12 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
         finished = kb.previous_stage(target.id)
         intro = t("after_stage", lang, done=finished.title.get(lang), next=target.title.get(lang))
     lines = [intro, t("stage_goal", lang, goal=target.goal.get(lang))]
+    # a choice between items of the stage ("クラウドにデプロイすべきか、CI/CDやモデル監視をやるべきか、何から？":
+    # usefulness50 #29 got a monitoring explainer first and no word on which): the roadmap's order decides
+    options = [i for i in target.items if i in asked] if _CHOICE_RE.search(result.query) else []
+    if len(options) >= 2:
+        lines.insert(1, t("choice_order", lang, first=options[0].title.get(lang),
+                          rest=sep.join(i.title.get(lang) for i in options[1:])))
     if skipped:
         titles = [kb.backgrounds_by_id[b].title.get(lang) for b in result.backgrounds]
         lines.append(t("background_skips", lang, background=(" / " if lang == "en" else "・").join(titles),
@@ -1089,7 +1100,7 @@ def _numbered_stage(kb: KnowledgeBase, pattern: re.Pattern[str], text: str) -> s
 # クリアしました", "done up to stage 3")
 _THROUGH_STAGE_RE = re.compile(
     r"(?:\bstages?|ステージ)\s*[1-7１-７]\s*(?:-|–|~|〜|～|から|\bto\b|\bthrough\b|\bthru\b)\s*(?:stage\s*|ステージ)?"
-    r"([1-7１-７])(?![0-9])|(?:ステージ|stage)\s*([1-7１-７])\s*まで|\b(?:up to|through)\s+stage\s*([1-7])\b", re.IGNORECASE)
+    r"([1-7１-７])(?![0-9])|(?:ステージ|stage)\s*([1-7１-７])\s*(?:[（(][^）)]{0,24}[）)])?\s*まで|\b(?:up to|through)\s+stage\s*([1-7])\b", re.IGNORECASE)
 
 
 def _through_stage(kb: KnowledgeBase, result: SearchResult) -> Stage | None:
@@ -1299,6 +1310,14 @@ def _plan_lines(kb: KnowledgeBase, start: Stage, done: frozenset[str], asker: As
             # priority order?": usefulness39 #57 was planned more projects and no deep learning at all)
             items = [*first_items, *(i for i in plan.items if i not in first_items)]
             schedule, left_out = schedule_items(items, weeks, hours)
+        maths = [i for i in first.items if i.id not in done and i.hours >= ALONGSIDE_HOURS]
+        if maths and first.order < start.order and _PARALLEL_RE.search(query):
+            # math and ML side by side, asked for ("数学と機械学習を並行して進めるような学習プランを": usefulness51
+            # #30 got the programming alone and one line on the math): one math item after every other item
+            ml = [i for i in (items if schedule is not plan.weeks else plan.items) if i not in maths]
+            items = [x for n, item in enumerate(ml) for x in ([item, maths.pop(0)] if n % 2 and maths else [item])]
+            schedule, left_out = schedule_items([*items, *maths], weeks, hours)
+            told_open = told_open | {first.id}
     # a week-by-week plan when one is asked for and the span is short enough to read as weeks
     # (and a span of two months or less: "the next 6 weeks" or "an 8-week plan" is not "Month 1, Month 2")
     step, line = (1, "plan_week") if (_WEEKLY_RE.search(query) or weeks <= 8) and weeks <= MAX_WEEKLY_LINES \
@@ -1330,6 +1349,11 @@ def _plan_lines(kb: KnowledgeBase, start: Stage, done: frozenset[str], asker: As
             lines.append(t("plan_apply", lang, items=sep.join(i.title.get(lang) for i in prep),
                            h=round(sum(i.hours for i in prep))))
     return lines
+
+
+# Math and ML asked for side by side ("数学と機械学習を並行して", "math alongside the ML", "in parallel")
+_PARALLEL_RE = re.compile(r"並行|同時に|並列|一緒に進め|\balongside\b|\bin parallel\b|\bat the same time\b|\bside by side\b",
+                          re.IGNORECASE)
 
 
 # A plan meant to end in applying ("…to get job-ready for entry-level roles", "転職活動を始めたい")

@@ -211,8 +211,12 @@ _DEPENDS_RE = re.compile(r"\s*(?:if so|if yes|if not|if that'?s (?:the case|true
                          # べき？" names one and keeps its card: every "それとも" merged changed 40 answers, mixed)
                          r"それとも(?:何か)?(?:他|ほか|別)の|\bor (?:on )?something else\b|"
                          # "…独学でもいけるのか迷ってます。どっちがいいと思いますか？": the dilemma again
-                         r"(?:どっち|どちら)が(?:いい|良い|おすすめ)|どう思いますか|どっちですか|どちらですか|"
+                         r"(?:どっち|どちら)が(?:いい|良い|おすすめ|先)|どう思いますか|どっちですか|どちらですか|"
                          r"だとしたら|そうだとしたら|もしそうだとしたら|"
+                         # "コーディングテストってありますか？あるならどんな対策を？" (usefulness50 #18's second question
+                         # got a G検定 card of its own)
+                         r"(?:ある|あれ|必要|いる)(?:なら|のなら|んなら|ば|場合は?|とすれば|とすると)[、,]?|"
+                         r"\bif (?:there (?:is|are)|they do|it does|yes|so)\b|"
                          # "…どういうことでしょうか。初学者にも分かるように教えていただけますか。": how to answer it
                          r"(?:初学者|初心者|素人|未経験者)にも(?:分かる|わかる)ように|(?:分かり|わかり)やすく|"
                          r"(?:簡単|具体的|詳し)く?に?(?:教え|説明))", re.IGNORECASE)

@@ -125,6 +125,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                     "en": "You asked about {items}: part of \"{stage}\". Work through that stage in this order."},
     "pending_items": {"ja": "まだ手をつけていない{items}は「{stage}」の項目です。このステージは次の順で進めましょう。",
                       "en": "{items}, which you have not done yet, is part of \"{stage}\". Work through that stage in this order."},
+    "choice_order": {"ja": "挙げてくれた中では、ロードマップの順で「{first}」が先、その後に{rest}です。",
+                     "en": "Of the options you name, the roadmap puts \"{first}\" first, then {rest}."},
     "asked_stage": {"ja": "「{stage}」に進むなら、次の順で進めましょう。",
                     "en": "To move into \"{stage}\", work through it in this order."},
     "background_skips": {"ja": "{background}から考えて、{items}は済んでいるものとして除きました（必要なら言ってください）。",

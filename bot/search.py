@@ -73,6 +73,7 @@ _COURSE_RE = re.compile(r"\b(?:ml|machine learning|deep learning|dl|data science
 # as no stage at all, and the job search was planned)
 _STAGE_RANGE_RE = re.compile(r"(?:\bstages?|ステージ)\s*([1-7１-７])\s*(?:-|–|~|〜|～|から|\bto\b|\bthrough\b|\bthru\b)\s*"
                              r"(?:stage\s*|ステージ)?([1-7１-７])(?![0-9])", re.IGNORECASE)
+_TAUGHT_KINDS = frozenset({"course", "book"})
 _FULL_WIDTH_DIGITS = str.maketrans("１２３４５６７", "1234567")
 
 
@@ -118,6 +119,9 @@ WHOLE_STAGE_RE = re.compile(r"(?<!コース)(?<!講座)(?<!コースを)(?<!講�
 # A clause about what the learner wants or plans, not what they did ("I want to move into MLOps",
 # "ポートフォリオを作ろうと思っています").
 # (and a wish: "ステージ3に上がれるところまで行けたら嬉しいです" is not a stage finished)
+# Begun or stuck in it, so not done ("線形代数の勉強を始めたんですが、固有値あたりで完全につまずいています")
+_STUCK_RE = re.compile(r"つまず|躓|詰まって|行き詰|挫折し|苦戦し|(?:勉強|学習)を?(?:始め|はじめ)た|\bstuck\b|\bstruggling\b|"
+                       r"\bjust (?:started|began)\b", re.IGNORECASE)
 _GOAL_RE = re.compile(r"たい|目指|興味|(?:よう|おう|ろう|こう)と(?:思|考)|つもり|予定|(?:たら|れば)(?:嬉し|うれし|最高|ありがた)|"
                       r"\bwant|\bwould like\b|\bplan(?:ning)? to\b|\binterested\b|\bhope\b|\bmove into\b|\bgoal\b",
                       re.IGNORECASE)
@@ -340,6 +344,10 @@ class Searcher:
                     self._courses.setdefault(alias, ids[0])
         heads = sorted(self._courses, key=len, reverse=True)
         self._titles = re.compile(literal_pattern(heads), re.IGNORECASE) if heads else None
+        # (the titles of courses and books alone: "Kaggle Learn" names no Kaggle competition, but "Kaggle
+        # Competitions", a platform's title, is what someone who entered them says)
+        taught = [h for h in heads if kb.resources_by_id[self._courses[h]].kind in _TAUGHT_KINDS]
+        self._course_titles = re.compile(literal_pattern(taught), re.IGNORECASE) if taught else None
         # A stage named as a stage ("I finished the core algorithms stage") names none of its title's words as an
         # item: "algorithms" is not the CS-basics item. What items a text names is looked up without such names.
         stage_names = sorted({p for st in kb.stages for p in [st.id.replace("-", " "), *(q for lang in ("ja", "en")
@@ -438,11 +446,18 @@ class Searcher:
         clauses, pending, asked, claimed, every = [], [], [], [], []
         asking: set[str] = set()  # the clauses that ask or want, as written (``asked`` has the job goal taken out)
         for sentence in sentences:
+            question_seen = False  # a clause of this sentence has asked already
             for c in split_clauses(sentence):
                 every.append(c)
                 wants = bool(_GOAL_RE.search(c) or (_PLANNED_RE.search(c) and not FINISHED_RE.search(c)))
                 asks = bool(_ASKING_RE.search(c.strip()) and not FINISHED_RE.search(c))
-                if _NOT_YET_RE.search(c) or NEVER_RE.search(c):
+                # (a question's clauses, split at its commas: "Should I deploy it to the cloud next, or set up CI/CD or
+                # monitoring first?" asks about CI/CD and monitoring; as a listing they were read as done)
+                # (after a clause that asks: not "Kaggleでポートフォリオを作りましたが、この後はどうすれば？")
+                asks = asks or (listing and question_seen and sentence.rstrip().endswith(("?", "？"))
+                                and not FINISHED_RE.search(c))
+                question_seen = question_seen or bool(_ASKING_RE.search(c))
+                if _NOT_YET_RE.search(c) or NEVER_RE.search(c) or _STUCK_RE.search(c):
                     pending.append(c)
                 elif wants or (asks and sentence.rstrip().endswith(("?", "？"))):
                     # "FastAPIとかDockerを勉強すべきだと思う", "I want to move toward MLOps"; not the job every
@@ -455,7 +470,9 @@ class Searcher:
                     # known, not finished: knowing Docker is not having finished the MLOps stage up to CI/CD)
                     known = sentence in said and KNOWN_RE.search(c) and not FINISHED_RE.search(c)
                     (claimed if known else clauses).append(c)
-        return {"items_finished": tuple(dict.fromkeys(i for c in clauses for i in self._items_in(c))),
+        # (not an item a course's title names: "Kaggle Learn's Intro to Machine Learning course" is not a Kaggle
+        # competition; usefulness51 #55 was placed at the projects stage for it)
+        return {"items_finished": tuple(dict.fromkeys(i for c in clauses for i in self._items_in(self._uncoursed(c)))),
                 "stages_finished": tuple(dict.fromkeys(st for c in clauses for st in self.stages_named(c))),
                 # (not one gone through in part: "the first half of Mathematics for Machine Learning")
                 "courses_finished": self._course_ids(*(c for c in clauses if not _IN_PART_RE.search(c))),
@@ -526,6 +543,10 @@ class Searcher:
         """Stages the question names: by number first ("stage 3"), then by title or keyword. A course's name
         does not name a stage ("Machine Learning Specialization" is not the specialization stage)."""
         return tuple(dict.fromkeys([*self._numbered(query), *self.stage_terms.find(self._untitled(query))]))
+
+    def _uncoursed(self, text: str) -> str:
+        """``text`` without the titles of courses and books in it."""
+        return self._course_titles.sub(" ", text) if self._course_titles else text
 
     def _untitled(self, text: str) -> str:
         """``text`` without the resources' titles and course series' names in it."""

@@ -549,7 +549,7 @@ def test_a_cs_graduate_is_not_planned_python_basics(e5_engine, kb):
     answer = e5_engine.ask("I'm a CS grad and took one ML course. I want to apply for MLE jobs in 3 months, can you "
                            "make me a plan?")
     assert answer.kind == "next"
-    month1 = next(line for line in answer.answer.splitlines() if line.startswith("- Week 1"))  # (8 weeks: by week)
+    month1 = next(line for line in answer.answer.splitlines() if line.startswith("- Month 1"))
     assert kb.items["programming-data.python-basics"].title.en not in month1
     assert "With your computer science degree, I have left out" in answer.answer  # (was "your a computer…")
 
@@ -572,7 +572,7 @@ def test_the_job_a_learner_has_is_not_the_roadmap_item_that_names_it(e5_engine, 
                            "work. I want to become an ML engineer within a year. Can you make me a month-by-month plan?")
     assert answer.kind == "next"
     assert answer.stage == "core-ml"
-    month1 = next(line for line in answer.answer.splitlines() if line.startswith("- Week 1"))  # (8 weeks: by week)
+    month1 = next(line for line in answer.answer.splitlines() if line.startswith("- Month 1"))
     assert kb.items["work-experience.interview-prep"].title.en not in month1
 
 
@@ -1971,3 +1971,54 @@ def test_cards_for_a_background_or_a_new_graduate_need_it_named(e5_engine, kb):
                            "is there a kind of ML role where my PM experience plus new technical skills would be a good "
                            "combination?")
     assert kb.cards_by_id["job-shinsotsu-vs-chuto"].answer.en[:40] not in answer.answer
+
+
+def test_stage_two_finished_with_the_math_begun_plans_them_side_by_side(e5_engine, kb):
+    """usefulness51 #30: "いまステージ2（Python基礎）まで終わった…線形代数の勉強を始めたんですが、固有値あたりで完全に
+    つまずいています。数学と機械学習を並行して…プランを" was planned stage 2 again, and the math as one line beside it."""
+    answer = e5_engine.ask("いまステージ2（Python基礎）まで終わったところです。線形代数の勉強を始めたんですが、固有値あたりで"
+                           "完全につまずいています。数学と機械学習を並行して進めるような学習プランを、平日1時間・土日3時間で"
+                           "組んでもらえますか？")
+    assert answer.stage == "core-ml"
+    month1 = next(line for line in answer.answer.splitlines() if line.startswith("- 1か月目"))
+    assert kb.items["core-ml.linear-regression"].title.ja in month1
+    assert kb.items["education.linear-algebra"].title.ja in month1
+
+
+def test_a_course_named_after_kaggle_is_not_a_competition(e5_engine):
+    """usefulness51 #55 (graded 0): "Just finished Harvard's CS50P and Kaggle Learn's Intro to Machine Learning course"
+    was placed at the projects stage, five months from applying."""
+    answer = e5_engine.ask("Just finished Harvard's CS50P and Kaggle Learn's Intro to Machine Learning course. I have about "
+                           "10 hours a week. What should I do next?")
+    assert answer.stage == "core-ml"
+
+
+def test_a_choice_between_items_of_a_stage_is_answered_in_the_roadmaps_order(e5_engine, kb):
+    """usefulness50 #29: "次はクラウドにデプロイすべきか、CI/CDやモデル監視をやるべきか、何から手をつければ？" got no word
+    on which; in English the CI/CD and monitoring it asks about were read as done."""
+    answer = e5_engine.ask("画像分類モデルをFastAPIでAPI化して、Dockerコンテナにするところまでできました。次はクラウドにデプロイ"
+                           "すべきか、CI/CDやモデル監視をやるべきか、何から手をつければいいですか？")
+    assert f"挙げてくれた中では、ロードマップの順で「{kb.items['mlops.cloud-ml-service'].title.ja}」が先" in answer.answer
+    answer = e5_engine.ask("I containerized my FastAPI model with Docker. Should I deploy it to the cloud next, or set up "
+                           "CI/CD or monitoring first?")
+    assert f'the roadmap puts "{kb.items["mlops.cloud-ml-service"].title.en}" first' in answer.answer
+
+
+def test_a_question_that_depends_on_the_one_before_is_part_of_it(e5_engine, kb):
+    """usefulness50 #18: "コーディングテストってありますか？あるならどんな対策を？" answered its second question with
+    a G検定 card."""
+    answer = e5_engine.ask("未経験でMLエンジニアの選考を受けるとき、コーディングテストってありますか？あるならどんな対策をすれば"
+                           "いいですか？ついでに未経験入社の年収の相場も知りたいです。")
+    assert answer.answer.startswith(kb.cards_by_id["job-interview-prep"].answer.ja[:30])
+    assert "G検定" not in answer.answer
+
+
+@pytest.mark.parametrize(("question", "card"), [
+    ("線形代数と微積分、機械学習のためにはどっちから先にやるべきですか？", "math-which-first"),  # usefulness50 #15
+    # usefulness50 #41: the definition of reinforcement learning
+    (("I'm a game developer who got into reinforcement learning with Unity ML-Agents. Is RL a viable path to an ML "
+     "engineer job, or is it too niche?"), "career-rl-path"),
+    ("強化学習とは？", "concept-reinforcement-learning"),
+])
+def test_set_50_questions_on_math_order_and_rl_get_their_cards(e5_engine, question, card):
+    assert e5_engine.ask(question).card == card
