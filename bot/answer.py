@@ -628,6 +628,13 @@ def _english_week(text: str) -> float | None:
     return hours if 0 < hours <= 100 else None
 
 
+_HOUR_WORDS = {"an": 1, "one": 1, "a couple of": 2, "a couple": 2, "two": 2, "a few": 3, "three": 3, "four": 4,
+               "five": 5, "six": 6, "eight": 8, "ten": 10}
+_WORD_HOURS_RE = re.compile(r"\b(an|one|a couple of|a couple|two|a few|three|four|five|six|eight|ten)\s+hours?\b",
+                            re.IGNORECASE)
+_A_NIGHT_RE = re.compile(r"\b(?:a|per|each|every)\s+(?:night|evening)\b", re.IGNORECASE)
+# one weekend day's hours on top of a daily figure ("an hour a day, plus maybe a couple hours on Sunday")
+_EN_ONE_DAY_RE = re.compile(_NUM + r"\s*(?:hours?|hrs?|h)\s*(?:on|every)\s*(?:sundays?|saturdays?)\b", re.IGNORECASE)
 _HALF_HOUR_RE = re.compile(r"(\d+)\s*時間半")
 _HOUR_AND_HALF_RE = re.compile(r"\ban hour and a half\b", re.IGNORECASE)
 
@@ -638,6 +645,10 @@ def hours_in_question(text: str) -> float | None:
     wins over a daily one. "1時間半" is 1.5 hours, "an hour and a half" too."""
     text = _HALF_HOUR_RE.sub(lambda m: f"{m.group(1)}.5時間", text)
     text = _HOUR_AND_HALF_RE.sub("1.5 hours", text)
+    # "about an hour a night … plus maybe a couple hours on Sunday" (usefulness52 #34): figures in words, a night
+    # as a day
+    text = _WORD_HOURS_RE.sub(lambda m: f"{_HOUR_WORDS[m.group(1).lower()]} hour", text)
+    text = _A_NIGHT_RE.sub("a day", text)
     weekday, total, each = _WEEKDAY_RE.search(text), _WEEKEND_TOTAL_RE.search(text), _WEEKEND_RE.search(text)
     weekend = _middle(total) if total else _middle(each) * 2 if each else None
     minutes = None if weekday else _WEEKDAY_MIN_RE.search(text)  # "平日30分、休日2時間"
@@ -653,6 +664,9 @@ def hours_in_question(text: str) -> float | None:
         m = pattern.search(text)
         if m:
             hours = _middle(m) * factor
+            extra = _EN_ONE_DAY_RE.search(text) if factor == 7.0 else None  # "… plus 3 hours on Sunday"
+            if extra is not None:
+                hours += _middle(extra)
             if 0 < hours <= 100:
                 return hours
     if weekend is not None and 0 < weekend <= 100:  # "勉強は週末に合計5時間くらいが限界": the weekend alone
@@ -832,6 +846,11 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
     if named_stage is None and asker.stage is None and not result.names_course and not unsaid_plan:
         named_stage = next((kb.stages_by_id[h.id] for h in result.passages
                             if h.id in kb.stages_by_id and h.keyword > 0), None)
+        # (not past what they say is not done yet: "E資格に合格しました！ただ…ポートフォリオもまだ何もありません。転職に
+        # 向けて次は？" is the projects stage, not the job search; usefulness52 #27, graded 0)
+        pending = sorted((kb.stage(kb.items[i].stage) for i in result.items_pending), key=lambda st: st.order)
+        if named_stage is not None and pending and pending[0].order < named_stage.order:
+            named_stage = pending[0]
         if named_stage is kb.stages[0] and _CHOICE_RE.search(result.query) and not result.stages_named:
             named_stage = None
     # What they say they know or use ("Pythonもnumpyも普通に使えます") is done too.
@@ -982,7 +1001,10 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
     focus = asked_stage if (plan_request and asked_stage is not None and target is not None
                             and asked_stage.order > target.order
                             and (any(kb.items[i].stage == asked_stage.id for i in result.items_background)
-                                 or sum(i.stage == asked_stage.id for i in asked) >= 2)) else None
+                                 or sum(i.stage == asked_stage.id for i in asked) >= 2
+                                 # (or the stage itself: "I think MLOps is my weak spot now. … an 8 week plan",
+                                 # usefulness52 #58, graded 0, was planned from Python basics)
+                                 or (asked_stage.id in result.stages_asked and asked_stage.id != WORK_STAGE))) else None
     # (not back to the math they were just moved on from: "数学から実装に移るとき、次に何から？")
     if asked_stage is not None and asked_stage is not target and not _CHOICE_RE.search(result.query) \
             and not plan_request and not (moved_on and asked_stage is first):
@@ -1100,7 +1122,11 @@ def _numbered_stage(kb: KnowledgeBase, pattern: re.Pattern[str], text: str) -> s
 # クリアしました", "done up to stage 3")
 _THROUGH_STAGE_RE = re.compile(
     r"(?:\bstages?|ステージ)\s*[1-7１-７]\s*(?:-|–|~|〜|～|から|\bto\b|\bthrough\b|\bthru\b)\s*(?:stage\s*|ステージ)?"
-    r"([1-7１-７])(?![0-9])|(?:ステージ|stage)\s*([1-7１-７])\s*(?:[（(][^）)]{0,24}[）)])?\s*まで|\b(?:up to|through)\s+stage\s*([1-7])\b", re.IGNORECASE)
+    r"([1-7１-７])(?![0-9])|(?:ステージ|stage)\s*([1-7１-７])\s*(?:[（(][^）)]{0,24}[）)])?\s*まで|\b(?:up to|through)\s+stage\s*([1-7])\b|"
+    # one stage said finished ("I'm done with stage 2, Python basics plus the math refresher": usefulness52 #56 was
+    # told to finish stage 2 for the NumPy it did not name)
+    r"\b(?:done with|finished|completed|through with)\s+(?:the\s+)?stage\s*([1-7])\b|"
+    r"ステージ\s*([1-7１-７])\s*(?:は|が|を)?(?:全部|一通り|ひと通り|すべて)?(?:終わ|終え|完了|修了|クリア)", re.IGNORECASE)
 
 
 def _through_stage(kb: KnowledgeBase, result: SearchResult) -> Stage | None:
@@ -1194,6 +1220,7 @@ def _pace_line(kb: KnowledgeBase, target: Stage, done: frozenset[str], hours: fl
 WORK_STAGE = "work-experience"
 ML_STAGE = "core-ml"  # the ML basics, named as still open to someone who says they have done no ML
 ALONGSIDE_HOURS = 10  # an open foundation item worth naming beside a plan (not a 6-hour "choose a route")
+ML_STAGE_ORDER = 3  # the core ML stage's place: how far "the next item after what they know" may point from a card
 JOB_READY_ORDER = 5  # stages 1-5 make a learner ready to apply (the roadmap's "job-ready" range)
 DEFAULT_PLAN_WEEKS, DEFAULT_PLAN_HOURS = 12, 10.0
 MAX_FITTED_WEEKS = 24  # a plan with no span asked for covers the time to ready-to-apply when it is this short
@@ -1406,7 +1433,8 @@ def _after_known(kb: KnowledgeBase, known: tuple[str, ...], done: frozenset[str]
 
 
 def _next_step(kb: KnowledgeBase, asker: Asker, stage_id: str | None, lang: str,
-               hints: tuple[str, ...] = (), known: tuple[str, ...] = (), named: tuple[str, ...] = ()) -> list[Step]:
+               hints: tuple[str, ...] = (), known: tuple[str, ...] = (), named: tuple[str, ...] = (),
+               background: tuple[str, ...] = ()) -> list[Step]:
     """One next step. For a learner with a stage: their own first unfinished item. Otherwise an item the
     answer is about (``hints``: items the question names, or those the answer's resources serve), else the
     first item of the answer's stage; never one the question says they already know (``known``)."""
@@ -1416,7 +1444,9 @@ def _next_step(kb: KnowledgeBase, asker: Asker, stage_id: str | None, lang: str,
             stage = kb.next_stage(stage.id)
         return _steps(kb, stage, asker.done, lang)[:1] if stage else []
     done = asker.done | frozenset(known)
-    after = _after_known(kb, known, done)
+    # (what they say they know, not what a job usually covers: an SIer's "notebook to code" is no reason to
+    # send someone who never wrote Python to an inference API)
+    after = _after_known(kb, tuple(i for i in known if i not in background), done)
     for item_id in hints:
         item = kb.items.get(item_id)
         if item is not None and item.id not in done:
@@ -1475,7 +1505,23 @@ def compose_card(kb: KnowledgeBase, card: Card, result: SearchResult, asker: Ask
                                                 preferred=frozenset(card.resources))]
     stage = card.stage or next((d for d in card.docs if d in kb.stages_by_id), None)
     hints = _hints(kb, result, list(card.resources) or [r.id for r in resources])
-    return Answer(result.query, lang, True, text, passages, resources, _next_step(kb, asker, stage, lang, hints, _known(kb, result), result.items_named),
+    if card.duration:
+        # how long it takes, from where the learner is: the next step is where they start, not an item the card's
+        # resources serve ("Zero coding experience … how long … and what should I literally do first?" was sent to
+        # packaging a notebook: usefulness52 #34); from the first stage, the programming beside it (the roadmap's
+        # advice not to wait for the math)
+        said = tuple(i for i in _known(kb, result) if i not in result.items_background)
+        after = _after_known(kb, said, asker.done | frozenset(said))
+        # (Python basics known: NumPy next; not a tool they know from work past the ML they have not done: a web
+        # developer who knows Docker and CI/CD is not sent to model monitoring)
+        # (nor more foundations: the programming goes beside them)
+        if after is not None and not 1 < kb.stage(after.stage).order <= ML_STAGE_ORDER:
+            after = None
+        hints = (after.id,) if after is not None else result.items_named
+        first = kb.stages[0]
+        stage = first.next if card.duration[0] == first.id and first.next else card.duration[0]
+    return Answer(result.query, lang, True, text, passages, resources, _next_step(kb, asker, stage, lang, hints, _known(kb, result), result.items_named,
+                                                                  result.items_background),
                   result.relevance, notices, card=card.id, kind="card")
 
 
@@ -1532,7 +1578,8 @@ def compose(kb: KnowledgeBase, index: Index, result: SearchResult, gate: Gate, a
     resources = [_ref(r) for r in fit_resources(kb, ranked[:12], lang, _beginner(kb, asker), asked)]
     stage = next((h.id for h in result.passages if h.id in kb.stages_by_id), None)
     hints = _hints(kb, result, [r.id for r in resources])
-    return Answer(result.query, lang, True, summary, passages, resources, _next_step(kb, asker, stage, lang, hints, _known(kb, result), result.items_named),
+    return Answer(result.query, lang, True, summary, passages, resources, _next_step(kb, asker, stage, lang, hints, _known(kb, result), result.items_named,
+                                                                  result.items_background),
                   result.relevance, notices, kind="passage")
 
 

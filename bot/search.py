@@ -106,7 +106,7 @@ FINISHED_RE = re.compile(r"終わ|終え|おわっ|おわり|おえ(?:た|まし
                           r"(?:検定|資格|級)[はもを]?(?:持って|保有)|"
                           # "Pythonは基礎文法とpandasくらいまで。", "提出するところまではできるように…"
                           r"(?:くらい|ぐらい|程度)まで(?:は)?(?:[。、.]|$)|までは(?:でき|やっ|終わ|進ん)|"
-                          r"\bdid\b|\bwatched\b|\btrained\b|"
+                          r"\bdid\b|\bwatched\b|\btrained\b|\bfine-?tuned\b|\bdeployed\b|"
                           r"\bfinish|\bdone\b|\bcomplet(?!e(?:ly)? (?:beginner|newbie|novice|noob|newcomer|new|zero|lost|clueless))|\bthrough\b|\bwrapped up\b|\bbuilt\b|\bimplemented\b|"
                           r"\blearned\b|\blearnt\b|\bpassed\b|\bi hold\b", re.IGNORECASE)
 # (not a course's "all": "ProgateのPythonコース全部終わりました" finished the course, not the stage)
@@ -122,7 +122,7 @@ WHOLE_STAGE_RE = re.compile(r"(?<!コース)(?<!講座)(?<!コースを)(?<!講�
 # Begun or stuck in it, so not done ("線形代数の勉強を始めたんですが、固有値あたりで完全につまずいています")
 _STUCK_RE = re.compile(r"つまず|躓|詰まって|行き詰|挫折し|苦戦し|(?:勉強|学習)を?(?:始め|はじめ)た|\bstuck\b|\bstruggling\b|"
                        r"\bjust (?:started|began)\b", re.IGNORECASE)
-_GOAL_RE = re.compile(r"たい|目指|興味|(?:よう|おう|ろう|こう)と(?:思|考)|つもり|予定|(?:たら|れば)(?:嬉し|うれし|最高|ありがた)|"
+_GOAL_RE = re.compile(r"たい|目指|興味|弱点|\bweak (?:spot|point)\b|\bmy weakness\b|(?:よう|おう|ろう|こう)と(?:思|考)|つもり|予定|(?:たら|れば)(?:嬉し|うれし|最高|ありがた)|"
                       r"\bwant|\bwould like\b|\bplan(?:ning)? to\b|\binterested\b|\bhope\b|\bmove into\b|\bgoal\b",
                       re.IGNORECASE)
 # ("Did CS50P and I'm halfway through Stats 110": two clauses, one finished, one not)

@@ -2022,3 +2022,52 @@ def test_a_question_that_depends_on_the_one_before_is_part_of_it(e5_engine, kb):
 ])
 def test_set_50_questions_on_math_order_and_rl_get_their_cards(e5_engine, question, card):
     assert e5_engine.ask(question).card == card
+
+
+def test_a_certificate_with_no_portfolio_is_sent_to_the_projects(e5_engine):
+    """usefulness52 #27 (graded 0): "E資格に合格しました！ただ…ポートフォリオもまだ何もありません" was sent to the job search."""
+    answer = e5_engine.ask("E資格に合格しました！ただ実務経験はなくて、ポートフォリオもまだ何もありません。ここから転職に向けて"
+                           "次は何をすればいいですか？")
+    assert answer.stage == "projects"
+
+
+def test_a_stage_named_as_the_weak_spot_gets_the_plans_second_half(e5_engine, kb):
+    """usefulness52 #58 (graded 0): a learner who fine-tuned and deployed BERT and named MLOps as the weak spot was
+    planned 8 weeks of Python basics and NumPy."""
+    answer = e5_engine.ask("I fine-tuned BERT for sentiment classification and deployed it as a demo on Hugging Face "
+                           "Spaces. I think MLOps is my weak spot now. Can you give me an 8 week plan at about 6 hours a week?")
+    assert kb.items["programming-data.python-basics"].title.en not in answer.answer
+    week8 = next(line for line in answer.answer.splitlines() if line.startswith("- Week 8"))
+    assert any(i.title.en in week8 for i in kb.stage("mlops").items)
+
+
+def test_one_stage_said_done_by_its_number_is_done(e5_engine):
+    """usefulness52 #56: "I'm done with stage 2, Python basics plus the math refresher" was told to finish stage 2."""
+    assert e5_engine.ask("I'm done with stage 2, Python basics plus the math refresher (linear algebra, stats, a bit of "
+                         "calculus). What's next?").stage == "core-ml"
+
+
+def test_hours_said_in_words_and_where_to_start_from_zero(e5_engine):
+    """usefulness52 #34: "an hour a night … plus maybe a couple hours on Sunday" was not read, a zero-coding learner's
+    next step was packaging a notebook, and a card congratulated him on a job."""
+    assert hours_in_question("I only get about an hour a night after my kids are asleep, plus maybe a couple hours on "
+                             "Sunday.") == 9.0
+    answer = e5_engine.ask("Single dad here, 38, I supervise a warehouse. Zero coding experience. I only get about an hour "
+                           "a night after my kids are asleep, plus maybe a couple hours on Sunday. With that kind of time, "
+                           "how long would it realistically take me to get hired, and what should I literally do first?")
+    assert "Congratulations" not in answer.answer
+    assert answer.next_steps[0].item.stage == "programming-data"
+    assert "at 9 hours a week" in answer.answer
+
+
+@pytest.mark.parametrize(("question", "card"), [
+    (("What does a lead ML engineer actually do day to day? And do I have to become a manager at some point to keep "
+     "growing?"), "ladder-senior-vs-lead"),  # usefulness52 #47: a junior's day
+    ("ジュニアMLエンジニアの1日ってどんな感じ？", "ladder-junior-day-to-day"),
+    # usefulness52 #42 (graded 0): Transformers, LLMs and RAG
+    (("I'm a graphic designer obsessed with Stable Diffusion; I've trained a few LoRAs with tutorials. What would I need "
+     "to learn to work on image generation models as an ML engineer?"), "spec-image-generation"),
+    ("transformers where to start", "learn-transformers-start"),  # usefulness52 #53: how deep to know architectures
+])
+def test_set_52_questions_get_the_card_they_ask_for(e5_engine, question, card):
+    assert e5_engine.ask(question).card == card
