@@ -1365,6 +1365,13 @@ def _plan_lines(kb: KnowledgeBase, start: Stage, done: frozenset[str], asker: As
         rest = sum(h for _, h in left_out)
         names = list(dict.fromkeys(i.title.get(lang) for i, _ in left_out))
         lines.append(t("plan_rest", lang, rest=round(rest), items=sep.join(names[:4]) + ("…" if len(names) > 4 else "")))
+        # a plan meant to end in applying that does not reach ready-to-apply says so, and the hours that would
+        # ("1年でMLエンジニアの応募ができるレベルにする計画たてて", 5 h a week: usefulness52 #29 was planned a year
+        # that stops short, without a word)
+        short = sum(h for i, h in left_out if kb.stage(i.stage).order <= JOB_READY_ORDER)
+        if short and _APPLY_GOAL_RE.search(query):
+            lines.append(t("plan_short_of_ready", lang, stage=JOB_READY_ORDER,
+                           h=math.ceil((weeks * hours + short) / weeks)))
     # A plan that is to end in applications ("a 16-week plan to get job-ready for entry-level roles"): the job
     # search's first items in its last weeks, when the schedule does not reach them (usefulness36 #55: "leaves
     # out resume and interview prep")

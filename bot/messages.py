@@ -170,6 +170,9 @@ MESSAGES: dict[str, dict[str, str]] = {
                          "and interviewing."},
     "plan_rest": {"ja": "この期間に収まらない残り約{rest:g}時間（{items}）は、その後に続けましょう。",
                   "en": "The remaining ~{rest:g} h ({items}) follow after that."},
+    "plan_short_of_ready": {"ja": "このペースでは、この期間内に応募の目安（ロードマップ{stage}段階目）までは届きません。間に合わせるには週約{h}時間が必要です。",
+                            "en": "At this pace the plan stops short of ready-to-apply (roadmap stage {stage}); "
+                                  "getting there in this time takes about {h} h a week."},
     "plan_title": {"ja": "学習プラン: {stages}（{weeks}週間・週{h:g}時間）",
                    "en": "Study plan: {stages} ({weeks} weeks, {h:g} h/week)"},
     "plan_total": {"ja": "合計 {total:g} 時間 / 予算 {budget:g} 時間", "en": "Total {total:g} h of a {budget:g} h budget"},

