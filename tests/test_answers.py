@@ -2113,3 +2113,9 @@ def test_a_backend_developer_is_not_answered_as_a_data_analyst(e5_engine, kb):
                            "Kafka and Postgres. I want to move into ML engineering within my current company if possible. "
                            "Which of my existing skills actually transfer, and what are the biggest gaps I should close first?")
     assert kb.cards_by_id["bg-data-analyst"].answer.en[:40] not in answer.answer
+
+
+def test_weak_at_math_in_hiragana_gets_how_much_math(e5_engine):
+    """usefulness54 #24: "数学にがてでも機械学習エンジニアになれますか？？" got the five skill areas (and, before the
+    humanities card was gated, the card for 文系)."""
+    assert e5_engine.ask("数学にがてでも機械学習エンジニアになれますか？？").card == "math-how-much"
