@@ -45,7 +45,16 @@ from bot.gate import Gate
 from bot.index import Index
 from bot.knowledge import Card, Item, KnowledgeBase, Resource, Stage
 from bot.messages import t
-from bot.search import CLAUSE_RE, FINISHED_RE, KNOWN_RE, NEVER_RE, WHOLE_JA_RE, WHOLE_STAGE_RE, SearchResult
+from bot.search import (
+    CLAUSE_RE,
+    FINISHED_RE,
+    FULL_WIDTH_DIGITS,
+    KNOWN_RE,
+    NEVER_RE,
+    WHOLE_JA_RE,
+    WHOLE_STAGE_RE,
+    SearchResult,
+)
 from bot.text import normalize, split_sentences, tokenize
 
 T = TypeVar("T")
@@ -1109,7 +1118,7 @@ _AT_STAGE_RE = re.compile(
 
 def _stage_number(m: re.Match[str]) -> int:
     """The stage number a match captured (its first group that matched; full-width digits too)."""
-    return int(next(g for g in m.groups() if g).translate(str.maketrans("１２３４５６７", "1234567")))
+    return int(next(g for g in m.groups() if g).translate(FULL_WIDTH_DIGITS))
 
 
 def _numbered_stage(kb: KnowledgeBase, pattern: re.Pattern[str], text: str) -> str | None:
@@ -1205,11 +1214,11 @@ def _pace_line(kb: KnowledgeBase, target: Stage, done: frozenset[str], hours: fl
         budget = weeks * hours if weeks else 0.0
         if budget and need > budget:
             covered, reach = 0.0, None
-            for item in items:  # the last stage the weeks get through in full, in the roadmap's order
+            for n, item in enumerate(items):  # the last stage the weeks get through in full, in the roadmap's order
                 covered += item.hours
                 if covered > budget:
                     break
-                if item is items[-1] or items[items.index(item) + 1].stage != item.stage:
+                if n + 1 == len(items) or items[n + 1].stage != item.stage:
                     reach = kb.stage(item.stage)
             line += t("next_pace_deadline_reach" if reach else "next_pace_deadline", lang,
                       months=max(1, round(weeks / WEEKS_PER_MONTH)), h=hours, budget=round(budget),
@@ -1652,6 +1661,11 @@ def preferred_cards(query: str) -> tuple[frozenset[str], Callable[[str], bool] |
 
 
 AGE_CARDS = frozenset({"bg-age-30", "bg-age-40", "bg-age-55-plus"})
+# a sentence that asks about their age and about being hired at it (both)
+_AGE_ASKED_RE = re.compile(r"(?:この|その|今の|自分の)年齢|年齢的|\d0\s*代|歳で|才で|\bat my age\b|\btoo old\b|"
+                           r"\bat (?:\d\d|forty|fifty)\b|\bin my (?:30|40|50|60)s\b", re.IGNORECASE)
+_HIRED_AT_AGE_RE = re.compile(r"採用|雇|可能性|遅(?:い|すぎ)|間に合|無謀|現実的|通用|\bhire|\bhired\b|\btoo (?:late|old)\b|"
+                              r"\brealistic\b|\bchance", re.IGNORECASE)
 # "How important is SQL for ML engineers compared to data analysts?" (usefulness47 #47 got the analyst comparison),
 # "How much Docker do I need?": the tool's own card
 _HOW_MUCH_RE = re.compile(r"\bhow (?:much|important|deep(?:ly)?|well|far)\b|どのくらい|どれくらい|どこまで|どの程度|重要", re.IGNORECASE)
@@ -1669,10 +1683,6 @@ def how_much_cards(kb: KnowledgeBase, query: str) -> frozenset[str]:
             found |= {cid for cid, subj in subjects.items() if cid.startswith("tool-")
                       and any(sj in words if sj.isascii() else sj in norm for sj in subj)}
     return frozenset(found)
-_AGE_ASKED_RE = re.compile(r"(?:この|その|今の|自分の)年齢|年齢的|\d0\s*代|歳で|才で|\bat my age\b|\btoo old\b|"
-                           r"\bat (?:\d\d|forty|fifty)\b|\bin my (?:30|40|50|60)s\b", re.IGNORECASE)
-_HIRED_AT_AGE_RE = re.compile(r"採用|雇|可能性|遅(?:い|すぎ)|間に合|無謀|現実的|通用|\bhire|\bhired\b|\btoo (?:late|old)\b|"
-                              r"\brealistic\b|\bchance", re.IGNORECASE)
 
 
 def _with_card(kb: KnowledgeBase, result: SearchResult, gate: Gate, asker: Asker, lang: str,

@@ -74,7 +74,7 @@ _COURSE_RE = re.compile(r"\b(?:ml|machine learning|deep learning|dl|data science
 _STAGE_RANGE_RE = re.compile(r"(?:\bstages?|ステージ)\s*([1-7１-７])\s*(?:-|–|~|〜|～|から|\bto\b|\bthrough\b|\bthru\b)\s*"
                              r"(?:stage\s*|ステージ)?([1-7１-７])(?![0-9])", re.IGNORECASE)
 _TAUGHT_KINDS = frozenset({"course", "book"})
-_FULL_WIDTH_DIGITS = str.maketrans("１２３４５６７", "1234567")
+FULL_WIDTH_DIGITS = str.maketrans("１２３４５６７", "1234567")
 
 
 def stage_numbers(text: str) -> list[int]:
@@ -82,12 +82,12 @@ def stage_numbers(text: str) -> list[int]:
     3, 1, 2)."""
     out: list[int] = []
     for match in _STAGE_RANGE_RE.finditer(text):
-        first, last = (int(g.translate(_FULL_WIDTH_DIGITS)) for g in match.groups())
+        first, last = (int(g.translate(FULL_WIDTH_DIGITS)) for g in match.groups())
         if first < last:
             out += [n for n in (last, *range(first, last)) if n not in out]
     for match in _STAGE_NUMBER_RE.finditer(text):
         token = next(g for g in match.groups() if g).lower()
-        token = token.translate(_FULL_WIDTH_DIGITS)
+        token = token.translate(FULL_WIDTH_DIGITS)
         n = int(token) if token.isdigit() else _ORDINALS[token]
         if n not in out:
             out.append(n)
@@ -450,23 +450,24 @@ class Searcher:
         clauses, pending, asked, claimed, every = [], [], [], [], []
         asking: set[str] = set()  # the clauses that ask or want, as written (``asked`` has the job goal taken out)
         for sentence in sentences:
+            question = sentence.rstrip().endswith(("?", "？"))
+            # (a request is no claim: "Can you plan out how I get into deep learning and finish a first real project?"
+            # finished no deep learning; usefulness53 #60, graded 0, was planned past it)
+            request = question and bool(_REQUEST_RE.search(sentence))
             question_seen = False  # a clause of this sentence has asked already
             for c in split_clauses(sentence):
                 every.append(c)
-                wants = bool(_GOAL_RE.search(c) or (_PLANNED_RE.search(c) and not FINISHED_RE.search(c)))
-                asks = bool(_ASKING_RE.search(c.strip()) and not FINISHED_RE.search(c))
-                # (a question's clauses, split at its commas: "Should I deploy it to the cloud next, or set up CI/CD or
-                # monitoring first?" asks about CI/CD and monitoring; as a listing they were read as done)
-                # (after a clause that asks: not "Kaggleでポートフォリオを作りましたが、この後はどうすれば？")
-                asks = asks or (listing and question_seen and sentence.rstrip().endswith(("?", "？"))
-                                and not FINISHED_RE.search(c))
+                finished = bool(FINISHED_RE.search(c))
+                wants = bool(_GOAL_RE.search(c) or (_PLANNED_RE.search(c) and not finished))
+                # (a question's clauses after one that asks, split at its commas: "Should I deploy it to the cloud
+                # next, or set up CI/CD or monitoring first?" asks about CI/CD and monitoring; as a listing they were
+                # read as done; not "Kaggleでポートフォリオを作りましたが、この後はどうすれば？")
+                asks = (bool(_ASKING_RE.search(c.strip())) and not finished) or request \
+                    or (listing and question_seen and question and not finished)
                 question_seen = question_seen or bool(_ASKING_RE.search(c))
-                # (a request is no claim: "Can you plan out how I get into deep learning and finish a first real
-                # project?" finished no deep learning; usefulness53 #60, graded 0, was planned past it)
-                asks = asks or bool(sentence.rstrip().endswith(("?", "？")) and _REQUEST_RE.search(sentence))
                 if _NOT_YET_RE.search(c) or NEVER_RE.search(c) or _STUCK_RE.search(c):
                     pending.append(c)
-                elif wants or (asks and sentence.rstrip().endswith(("?", "？"))):
+                elif wants or (asks and question):
                     # "FastAPIとかDockerを勉強すべきだと思う", "I want to move toward MLOps"; not the job every
                     # learner wants ("MLエンジニアとして就職するために", "インターンの選考までに")
                     asked.append(_CAREER_GOAL_RE.sub(" ", c) if _GOAL_RE.search(c) or _PURPOSE_RE.search(c) else c)
@@ -475,7 +476,7 @@ class Searcher:
                     # (in a sentence that says something else was finished, a clause that claims only knowledge,
                     # "I already know Docker, Postgres, CI/CD …, and I've done Andrew Ng's ML Specialization", is
                     # known, not finished: knowing Docker is not having finished the MLOps stage up to CI/CD)
-                    known = sentence in said and KNOWN_RE.search(c) and not FINISHED_RE.search(c)
+                    known = sentence in said and KNOWN_RE.search(c) and not finished
                     (claimed if known else clauses).append(c)
         # (not an item a course's title names: "Kaggle Learn's Intro to Machine Learning course" is not a Kaggle
         # competition; usefulness51 #55 was placed at the projects stage for it)
