@@ -7,7 +7,7 @@ import json
 import sys
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from bot.cli import main
@@ -44,6 +44,11 @@ def _check(answer) -> None:
     assert answer.answer.strip()
     if answer.answered:
         assert answer.passages
+    elif answer.kind == "not_covered":
+        # an honest "not covered" points to what the roadmap does say (its passages; test_ask asserts them), and
+        # recommends nothing
+        assert answer.card
+        assert answer.resources == []
     else:
         assert answer.passages == []
         assert answer.resources == []
@@ -51,6 +56,7 @@ def _check(answer) -> None:
 
 
 @given(text=_text)
+@example(text="年収")  # (a "not covered" answer: hypothesis found it in CI at 66d485f, where _check wanted no passages)
 def test_engine_answers_or_declines_anything(e5_engine, text):
     if not text.strip():
         with pytest.raises(EmptyQuestion):
