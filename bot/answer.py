@@ -775,6 +775,29 @@ _JOB_RE = re.compile(r"\b(?:i'?m|i am|i work as|working as)\s+(?:an?\s+)?(?:[\w/
                      r"(?:エンジニア|プログラマー?|SE|テスター|アナリスト)(?:として|をして|をやって|です)", re.IGNORECASE)
 
 
+# Someone who says they are ready to apply now ("two end-to-end projects on GitHub … I'm ready to start applying",
+# "応募できる段階になりました"), not someone asking whether they are ("Am I ready to apply?", "not sure if I'm ready")
+_READY_CLAIM_RE = re.compile(
+    r"\b(?:i'?m|i am|i feel|i think i'?m|i believe i'?m)\s+(?:now\s+|finally\s+|pretty\s+|basically\s+)?"
+    r"(?:ready to (?:start\s+|begin\s+)?(?:apply|applying|job[- ]hunt|look(?:ing)? for (?:a |an )?(?:job|role|position)|"
+    r"send (?:out )?applications)|about to start (?:applying|job[- ]hunting|sending applications))\b|"
+    r"応募できる(?:状態|段階|レベル)(?:に|まで)(?:なり|なっ|来|き)|(?:そろそろ|いよいよ|来月から|今月から)?"
+    r"(?:応募|転職活動|就活|就職活動)を(?:始めます|始めようと|始める予定|始めるところ|始めました)", re.IGNORECASE)
+_UNSURE_BEFORE_RE = re.compile(r"(?:\bif|\bwhether|\bnot sure|\bwonder(?:ing)?|\bdon'?t know)\s*$", re.IGNORECASE)
+
+
+def _ready_claim(kb: KnowledgeBase, result: SearchResult) -> bool:
+    """Whether the message says they are ready to apply now, having built projects (a projects-stage item said
+    done, or several projects): the job search is where they are (usefulness56 #60, "I'm ready to start applying",
+    was planned three more months of projects and told linear regression was still open)."""
+    m = _READY_CLAIM_RE.search(result.query)
+    if m is None or _UNSURE_BEFORE_RE.search(result.query[max(0, m.start() - 20):m.start()]):
+        return False
+    built = [i for i in (*result.items_finished, *result.items_known)
+             if kb.items[i].stage == PROJECTS_STAGE] or _SEVERAL_PROJECTS_RE.search(result.query)
+    return bool(built) and not result.items_pending
+
+
 def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, asker: Asker, lang: str,
                  notices: list[str]) -> Answer | None:
     """Answer "what next? / I've finished X" from where the learner is. None when that is unknown.
@@ -785,7 +808,19 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
     stage, else it lists the stage's remaining items. It never moves behind the stored stage.
     """
     sep = "、" if lang == "ja" else ", "
-    if asker.stage is None:  # "いまステージ2です", "Bot says I'm at stage 5": where they are, as if stored
+    ready_open: Stage | None = None  # (a stage before the job search they have not said they did, when ready)
+    work = kb.stages_by_id.get(WORK_STAGE)
+    if work is not None and (asker.stage is None or kb.stage(asker.stage).order < work.order) \
+            and _ready_claim(kb, result):
+        # ready to apply now, with projects built: at the job search, the programming, ML and projects stages
+        # taken as done; the MLOps stage, which the roadmap puts before applying, named as still open unless said
+        projects = kb.stages_by_id[PROJECTS_STAGE]
+        said = set(result.items_finished) | set(result.items_known)
+        done = asker.done | {i.id for st in kb.stages if 1 < st.order <= projects.order for i in st.items}
+        ready_open = next((st for st in kb.stages if projects.order < st.order < work.order
+                           and not any(i.id in said or i.id in asker.done for i in st.items)), None)
+        asker = replace(asker, stage=work.id, done=frozenset(done))
+    elif asker.stage is None:  # "いまステージ2です", "Bot says I'm at stage 5": where they are, as if stored
         # (not "いまステージ2（Python基礎）まで終わったところです": that one is done; usefulness51 #30)
         through = _through_stage(kb, result)
         current = stated_stage(kb, result.query) if through is None else None
@@ -1039,7 +1074,7 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
         intro = (t("pending_items" if pending_asked else "asked_items", lang, items=sep.join(names),
                    stage=target.title.get(lang)) if names
                  else t("asked_stage", lang, stage=target.title.get(lang)))
-    elif target is base and not any(i.id in done for i in target.items):
+    elif (target is base or ready_open is not None) and not any(i.id in done for i in target.items):
         intro = t("begin_stage", lang, stage=target.title.get(lang))
     elif target is base:
         intro = t("continue_stage", lang, stage=target.title.get(lang),
@@ -1059,6 +1094,9 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
         titles = [kb.backgrounds_by_id[b].title.get(lang) for b in result.backgrounds]
         lines.append(t("background_skips", lang, background=(" / " if lang == "en" else "・").join(titles),
                        items=sep.join(i.title.get(lang) for i in skipped)))
+    if ready_open is not None and target.id == WORK_STAGE:
+        lines.append(t("ready_claim_open", lang, stage=ready_open.title.get(lang),
+                       items=sep.join(i.title.get(lang) for i in ready_open.items[:2])))
     following = kb.next_stage(target.id)
     while following is not None and _stage_done(following, done):  # (not a stage they said they finished)
         following = kb.next_stage(following.id)

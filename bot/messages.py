@@ -49,6 +49,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "\"{done}\" is the last stage of the roadmap: keep learning through papers, open source and the "
               "community, and deepen your specialty.",
     },
+    "ready_claim_open": {
+        "ja": "応募は今から始めて構いません。ロードマップでは応募の前に「{stage}」があるので、まだなら作品の1つで{items}まで"
+              "やっておくと、面接で本番運用まで見通せることを示せます。",
+        "en": "You can start applying now. The roadmap puts \"{stage}\" before applying, so if you have not yet, take one "
+              "project as far as {items}: it shows interviewers you can see a model through to production.",
+    },
     "earlier_open": {
         "ja": "「{stage}」にもまだ残りがあります: {items}",
         "en": "Still open in \"{stage}\": {items}",

@@ -2099,6 +2099,41 @@ def test_weak_at_math_in_hiragana_gets_how_much_math(e5_engine):
     # usefulness53 #11 (graded 0): "コードはほとんどChatGPTやClaudeに書いてもらっています…自分でコードを書く力ってどの程度必要？"
     (("独学で機械学習を勉強しているのですが、コードはほとんどChatGPTやClaudeに書いてもらっています。LLM時代でも、MLエンジニアを"
      "目指すなら自分でコードを書く力ってどの程度必要ですか？"), "start-ai-written-code"),
+    # usefulness56 #23 (graded 0): "線形代数だけでいい？" got how far to go in linear algebra alone
+    ("数学 どこまで必要 線形代数だけでいい？", "math-which-fields"),
+    ("線形代数はどこまでやればいい？", "math-linear-algebra"),
+    # usefulness56 #54 (graded 0): statistics for interviews got the coding-test card
+    ("how much stats do i actually need for ml eng interviews", "job-interview-math"),
+    # usefulness56 #52 (graded 0): recommender systems vs NLP got the NLP-vs-vision card
+    ("recommender systems vs nlp which specialization has more jobs", "career-other-specialties"),
+    ("NLPと画像認識どっちがいい？", "career-nlp-vs-cv"),
+    # usefulness56 #28 (graded 0): projects built, "応募までに何を準備すべき" got the card on Kaggle medals
+    (("独学でPyTorchを使ってCNNの画像分類とBERTのファインチューニングまではできるようになりました。Kaggleでは銅メダルが1つ"
+      "あります。今は飲食店の店長で、半年以内に転職したいです。今から応募までに何を準備すべきですか？"), "job-ready-to-apply"),
 ])
 def test_blind_set_questions_get_the_card_they_ask_for(e5_engine, question, card):
     assert e5_engine.ask(question).card == card
+
+
+@pytest.mark.parametrize("question", [
+    # usefulness56 #60 (graded 0): was planned three more months of projects, with linear regression "still open"
+    ("I'm a civil servant who has been self-studying for a year: Python, SQL, the Deep Learning Specialization, and two "
+     "end-to-end projects on GitHub with a Streamlit demo. I'm ready to start applying. What should I do next to prepare "
+     "for ML engineer interviews, and how should I spend my 10 hours a week for the next 3 months?"),
+    "独学1年で、PyTorchで画像分類と感情分析の作品を2つ作ってGitHubに公開しました。応募できる段階になったので、来月から転職活動を始めます。次に何をすればいい？",
+])
+def test_someone_ready_to_apply_with_projects_built_starts_the_job_search(e5_engine, question):
+    answer = e5_engine.ask(question)
+    assert answer.kind == "next"
+    assert answer.stage == "work-experience"
+    assert [s.item.id for s in answer.next_steps][:3] == ["work-experience.target-roles",
+                                                          "work-experience.resume-portfolio",
+                                                          "work-experience.interview-prep"]
+    assert "Linear and logistic regression" not in answer.answer
+    # the stage the roadmap puts before applying is named, not planned first
+    assert "MLOps" in answer.answer
+
+
+def test_someone_unsure_whether_they_are_ready_is_not_placed_at_the_job_search(e5_engine):
+    answer = e5_engine.ask("I'm not sure if I'm ready to start applying. I've built two projects. What next?")
+    assert answer.stage != "work-experience"
