@@ -55,6 +55,7 @@ from bot.search import (
     WHOLE_STAGE_RE,
     SearchResult,
 )
+from bot.spelling import read_kana
 from bot.text import normalize, split_sentences, tokenize
 
 T = TypeVar("T")
@@ -437,6 +438,8 @@ def card_fits(kb: KnowledgeBase, query: str, situation: str | None = None) -> Ca
     """Which cards may answer this message: :func:`fits_asker`, and not a card about something the message
     says the asker already holds or knows and does not ask about (the 統計検定 card for someone who passed
     it and asks about changing jobs; the Docker card for "I know Docker, Kubernetes, Postgres")."""
+    # (read as the search reads it: "こうこうせいだけど…" names the high-school band; usefulness56 #20)
+    query, situation = read_kana(query), (read_kana(situation) if situation is not None else None)
     context = _context(query)
     subjects = _per_kb("subjects", kb, _subjects)
     age = age_in_question(query)

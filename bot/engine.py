@@ -212,6 +212,13 @@ _DEPENDS_RE = re.compile(r"\s*(?:if so|if yes|if not|if that'?s (?:the case|true
                          r"それとも(?:何か)?(?:他|ほか|別)の|\bor (?:on )?something else\b|"
                          # "…独学でもいけるのか迷ってます。どっちがいいと思いますか？": the dilemma again
                          r"(?:どっち|どちら)が(?:いい|良い|おすすめ|先)|どう思いますか|どっちですか|どちらですか|"
+                         # (and the other side named before it: "…社内でデータ分析に寄せていく方がいいのか、それとも転職
+                         # 前提で勉強すべきか、どちらがおすすめですか？", usefulness56 #3's second half got the card on
+                         # graduate school)
+                         r"それとも[^。？?！!]{0,40}?(?:どっち|どちら)が(?:いい|良い|おすすめ|先)|"
+                         # "…実際にモデルを作っている時間はどれくらい？それ以外の時間は何を？": the rest of the same thing
+                         # (usefulness56 #16's second half got the card on studying while working full time)
+                         r"それ以外|その他の(?:時間|仕事|業務)|\bthe rest of (?:the|my|their) (?:time|day)\b|"
                          r"だとしたら|そうだとしたら|もしそうだとしたら|"
                          # "コーディングテストってありますか？あるならどんな対策を？" (usefulness50 #18's second question
                          # got a G検定 card of its own)

@@ -31,6 +31,7 @@ KANA_WORDS = {
     "にがて": "苦手", "じーけんてい": "G検定", "いーしかく": "E資格", "みけいけん": "未経験", "てんしょく": "転職", "しゅうしょく": "就職",
     "だいがくいん": "大学院", "だいがく": "大学", "ろんぶん": "論文", "えいご": "英語", "どくがく": "独学",
     "べんきょう": "勉強", "ねんしゅう": "年収", "ろーどまっぷ": "ロードマップ", "ぽーとふぉりお": "ポートフォリオ",
+    "こうこうせい": "高校生", "ちゅうがくせい": "中学生", "だいがくせい": "大学生", "しゃかいじん": "社会人", "めんせつ": "面接",
     "くらうど": "クラウド", "かぐる": "Kaggle", "でーたさいえんてぃすと": "データサイエンティスト", "なんさい": "何歳", "ねんれい": "年齢",
 }
 _KANA_RE = re.compile("|".join(sorted(KANA_WORDS, key=len, reverse=True)))
@@ -95,10 +96,15 @@ class Speller:
     def correct_text(self, text: str) -> str:
         """``text`` with each misspelt English word replaced (known words untouched), and the Japanese input
         method's usual slip for the field's own name ("機会学習", "chance learning", for "機械学習")."""
-        for slip, word in JA_SLIPS.items():
-            text = text.replace(slip, word)
-        text = _KANA_RE.sub(lambda m: KANA_WORDS[m.group()], text)
-        return _WORD_RE.sub(lambda m: self.correct(m.group()), text)
+        return _WORD_RE.sub(lambda m: self.correct(m.group()), read_kana(text))
 
 
-__all__ = ["Speller", "edits1", "knowledge_words"]
+def read_kana(text: str) -> str:
+    """``text`` with the field's words typed in hiragana alone read as usually written ("こうこうせいだけど" ->
+    "高校生だけど"), and the input method's homophone slips fixed."""
+    for slip, word in JA_SLIPS.items():
+        text = text.replace(slip, word)
+    return _KANA_RE.sub(lambda m: KANA_WORDS[m.group()], text)
+
+
+__all__ = ["Speller", "edits1", "knowledge_words", "read_kana"]

@@ -2099,6 +2099,8 @@ def test_weak_at_math_in_hiragana_gets_how_much_math(e5_engine):
     # usefulness53 #11 (graded 0): "コードはほとんどChatGPTやClaudeに書いてもらっています…自分でコードを書く力ってどの程度必要？"
     (("独学で機械学習を勉強しているのですが、コードはほとんどChatGPTやClaudeに書いてもらっています。LLM時代でも、MLエンジニアを"
      "目指すなら自分でコードを書く力ってどの程度必要ですか？"), "start-ai-written-code"),
+    # usefulness56 #20: a high-school student typing in hiragana got the card on whether school math is enough
+    ("こうこうせいだけど いまから きかいがくしゅう やっておくといいこと ある？", "bg-high-school-student"),
     # usefulness56 #23 (graded 0): "線形代数だけでいい？" got how far to go in linear algebra alone
     ("数学 どこまで必要 線形代数だけでいい？", "math-which-fields"),
     ("線形代数はどこまでやればいい？", "math-linear-algebra"),
@@ -2137,3 +2139,12 @@ def test_someone_ready_to_apply_with_projects_built_starts_the_job_search(e5_eng
 def test_someone_unsure_whether_they_are_ready_is_not_placed_at_the_job_search(e5_engine):
     answer = e5_engine.ask("I'm not sure if I'm ready to start applying. I've built two projects. What next?")
     assert answer.stage != "work-experience"
+
+
+def test_a_question_that_names_no_certificate_does_not_get_the_certificates_card(e5_engine):
+    """usefulness56 #10: "ポートフォリオ以外で、選考で評価されるために準備しておくべきことは？" got "資格は多少のプラスに…"."""
+    answer = e5_engine.ask("市役所で働いている公務員（31歳）です。民間のMLエンジニアに転職したいと考えています。公務員からの転職だと"
+                           "書類でかなり落とされると聞いて不安です。ポートフォリオ以外で、選考で評価されるために準備しておくべき"
+                           "ことはありますか？")
+    assert answer.card != "cert-do-certs-help"
+    assert e5_engine.ask("do certs matter for ml jobs?").card == "cert-do-certs-help"

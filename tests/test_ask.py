@@ -489,6 +489,19 @@ def test_a_dilemma_said_as_a_statement_is_a_question_of_its_own():
     assert question_parts("Pythonを勉強中で迷ってます。次は何をすればいい？") == []
 
 
+def test_the_rest_of_a_question_and_the_other_side_of_a_choice_are_part_of_it():
+    """usefulness56 #16: "…モデルを作っている時間はどれくらい？それ以外の時間は何を？" got a second card on studying while
+    working; #3: "…寄せていく方がいいのか、それとも転職前提で勉強すべきか、どちらがおすすめ？" one on graduate school."""
+    from bot.engine import question_parts
+
+    assert question_parts("MLエンジニアの仕事って、一日のうち実際にモデルを作っている時間はどれくらいですか？"
+                          "それ以外の時間は何をしているんでしょうか？") == []
+    assert question_parts("いきなりMLエンジニアを目指すより、まず社内でデータ分析の仕事に寄せていく方がいいのか？"
+                          "それとも転職前提で勉強すべきか、どちらがおすすめですか？") == []
+    # (a second question of its own after "それとも" that names its own subject stays one)
+    assert len(question_parts("E資格って転職で評価される？それともAWSの資格を取るべき？")) == 2
+
+
 def test_a_career_gap_question_is_not_taken_for_am_i_ready_to_apply(e5_engine):
     answer = e5_engine.ask("Stay-at-home dad here, 39. I did IT support for about 10 years before my kid was born. "
                            "Would MLOps be a natural entry point for me? And how do I explain a 4-year career gap when "
