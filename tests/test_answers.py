@@ -2109,6 +2109,10 @@ def test_weak_at_math_in_hiragana_gets_how_much_math(e5_engine):
     # usefulness56 #52 (graded 0): recommender systems vs NLP got the NLP-vs-vision card
     ("recommender systems vs nlp which specialization has more jobs", "career-other-specialties"),
     ("NLPと画像認識どっちがいい？", "career-nlp-vs-cv"),
+    # usefulness57 #47: all three named keeps the comparison of NLP and vision (graded 2, and 1 without it)
+    (("Should I specialise in NLP, computer vision, or recommender systems if I want the best job prospects? And how "
+      "early in my career do I need to pick a specialisation?"), "career-nlp-vs-cv"),
+    ("I have a junior ML job now. Should I specialize, and in what?", "career-specialise"),  # got the entry roles
     # usefulness56 #28 (graded 0): projects built, "応募までに何を準備すべき" got the card on Kaggle medals
     (("独学でPyTorchを使ってCNNの画像分類とBERTのファインチューニングまではできるようになりました。Kaggleでは銅メダルが1つ"
       "あります。今は飲食店の店長で、半年以内に転職したいです。今から応募までに何を準備すべきですか？"), "job-ready-to-apply"),
@@ -2148,3 +2152,15 @@ def test_a_question_that_names_no_certificate_does_not_get_the_certificates_card
                            "ことはありますか？")
     assert answer.card != "cert-do-certs-help"
     assert e5_engine.ask("do certs matter for ml jobs?").card == "cert-do-certs-help"
+
+
+def test_math_the_asker_says_is_solid_is_not_to_relearn(e5_engine):
+    """usefulness56 #33 (graded 0): "I'm solid on calculus and linear algebra" got how to relearn math as an adult."""
+    answer = e5_engine.ask("I'm 42 and I've been a high school physics teacher for almost 20 years. I'm solid on calculus "
+                           "and linear algebra, and I've written some simple simulations in Python for my classes. I'm "
+                           "worried that my age and lack of industry experience will get my resume thrown out immediately. "
+                           "What's the most effective way for someone in their 40s with a teaching background to actually "
+                           "get hired as an ML engineer?")
+    assert answer.card is not None
+    assert answer.card != "math-relearn-adult"
+    assert e5_engine.ask("40歳で数学をやり直したい。高校数学から忘れています。どう勉強すればいい？").card == "math-relearn-adult"
