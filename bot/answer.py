@@ -1058,6 +1058,12 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
         target = asked_stage
     else:
         asked_stage = None
+    # After a job ("to land an ML engineer role"), placed past the job search without its preparation done (a CS
+    # master's with a thesis and an internship: usefulness57 #59 was planned six weeks of an in-depth course and arXiv
+    # papers): the job search
+    if work is not None and target is not None and target.order > work.order and _APPLY_GOAL_RE.search(result.query) \
+            and any(i.id not in done for i in work.items[:APPLY_PREP_ITEMS]):
+        target, asked_stage = work, None
     own = kb.stage(asker.stage) if asker.stage else None
     if own is not None and target is not None and own.order > target.order:
         target = own  # never send a learner back behind their stored stage

@@ -2164,3 +2164,17 @@ def test_math_the_asker_says_is_solid_is_not_to_relearn(e5_engine):
     assert answer.card is not None
     assert answer.card != "math-relearn-adult"
     assert e5_engine.ask("40歳で数学をやり直したい。高校数学から忘れています。どう勉強すればいい？").card == "math-relearn-adult"
+
+
+def test_a_graduate_after_a_job_gets_the_job_search_not_a_specialty_course(e5_engine):
+    """usefulness57 #59 (graded 0): a CS master's with a thesis and an internship, two months to land a role, was
+    planned six weeks of an in-depth course and arXiv papers."""
+    answer = e5_engine.ask("I've got a CS master's, did a thesis on graph neural networks, and have one internship at a "
+                           "computer vision startup. I graduate in March and haven't started job hunting yet. What should "
+                           "I prioritise over the next two months to land an ML engineer role?")
+    assert answer.stage == "work-experience"
+    # an internship done does not mean the job search's resume and interview preparation are
+    assert [s.item.id for s in answer.next_steps][:3] == ["work-experience.target-roles",
+                                                          "work-experience.resume-portfolio",
+                                                          "work-experience.interview-prep"]
+    assert "Week 1: Choose entry roles" in answer.answer
