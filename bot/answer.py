@@ -403,6 +403,7 @@ class _Context:
         told = [c for x in sentences if x not in asked for c in CLAUSE_RE.split(x)
                 if (FINISHED_RE.search(c) or KNOWN_RE.search(c)) and not NEVER_RE.search(c)]
         self.asked = normalize(" ".join(asked))
+        self.asked_text = " ".join(asked)  # (as written: "何ヶ月" is not kept by normalize)
         # a short message's question leans on its first sentence ("2級に合格しました。準1級も受けるべき？")
         self.long = long = len(sentences) >= MIN_CONTEXT_SENTENCES
         self.told = normalize(" ".join(told)) if long else ""
@@ -452,6 +453,13 @@ def card_fits(kb: KnowledgeBase, query: str, situation: str | None = None) -> Ca
             return False  # (the hours they have go into whatever answers; they did not ask how long)
         if at_stage and card.id.startswith("time-"):
             return False  # (hours from zero to "前にこのbotでステージ3って言われた" / "I'm at stage 4": usefulness46 #30, #57)
+        if _HOW_LONG_CARD_RE.match(card.id) and not (_TIME_ASKED_RE.search(context.asked_text)
+                                                     or _SPAN_RE.search(context.asked_text)
+                                                     # (a stage asked about: its hours and what it holds)
+                                                     or _STAGE_WORD_RE.search(context.asked_text)):
+            # how long it takes answers a question about time ("数学をどのレベルまで、どういう順番で勉強し直せばいい？"
+            # got the hours to job-ready: usefulness57 #4, graded 0)
+            return False
         # (a card for those who hold the subject, "合格おめでとうございます", answers them)
         return card.id in _NOT_SUBJECT_CARDS or not context.only_told(subjects[card.id])
     return fits
@@ -531,6 +539,10 @@ def _subject_patterns(kb: KnowledgeBase) -> list[tuple[str, re.Pattern[str], re.
 _PLAN_CARD_RE = re.compile(r"(?:time-(?:whole-roadmap|per-stage|zero-programming|core-ml|projects|mlops)|start-3-month-plan|"
                            r"start-weekly-hours|start-weekly-routine)$")
 _TIME_CARD_RE = re.compile(r"time-|start-weekly-hours$|bg-busy-full-time$")
+_HOW_LONG_CARD_RE = re.compile(r"time-(?!irregular-schedule$)")  # (how to study on shifts is no figure of hours)
+# a span named ("半年で行ける？", "in 18 months", "2年以内に")
+_SPAN_RE = re.compile(r"半年|[0-9０-９一二三四五六七八九十]+\s*(?:ヶ月|か月|カ月|ケ月|年|週)|\b\d+\s*(?:months?|years?|weeks?)\b|"
+                      r"\b(?:a|one|two|three|six) (?:months?|years?)\b|\bfast\b|\bquick|早く|最短", re.IGNORECASE)
 _TIME_ASKED_RE = re.compile(r"時間|期間|何(?:ヶ|か|カ|ケ)月|何年|いつ|(?:どれ|どの)(?:くらい|ぐらい)|かかり|\bhow long\b|\bhours?\b|\btimeline\b|"
                             r"\bmonths?\b|\byears?\b|\bweeks?\b|\bwhen\b|\bhow much time\b", re.IGNORECASE)
 

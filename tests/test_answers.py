@@ -2113,6 +2113,12 @@ def test_weak_at_math_in_hiragana_gets_how_much_math(e5_engine):
     (("Should I specialise in NLP, computer vision, or recommender systems if I want the best job prospects? And how "
       "early in my career do I need to pick a specialisation?"), "career-nlp-vs-cv"),
     ("I have a junior ML job now. Should I specialize, and in what?", "career-specialise"),  # got the entry roles
+    # usefulness57 #23 (graded 0): got ML engineers vs software engineers
+    ("LLMエンジニアとMLエンジニアって別物ですか？", "ladder-llm-engineer-vs-mle"),
+    ("ai engineer vs ml engineer", "ladder-ai-engineer-vs-mle"),
+    # how long it takes, asked in words the normaliser changes ("ヶ")
+    ("未経験 MLエンジニア 何ヶ月かかる", "time-job-ready"),
+    ("can you freelance as an ML engineer or is it all full-time jobs?", "job-freelance"),  # got the hours to job-ready
     # usefulness56 #28 (graded 0): projects built, "応募までに何を準備すべき" got the card on Kaggle medals
     (("独学でPyTorchを使ってCNNの画像分類とBERTのファインチューニングまではできるようになりました。Kaggleでは銅メダルが1つ"
       "あります。今は飲食店の店長で、半年以内に転職したいです。今から応募までに何を準備すべきですか？"), "job-ready-to-apply"),
@@ -2178,3 +2184,12 @@ def test_a_graduate_after_a_job_gets_the_job_search_not_a_specialty_course(e5_en
                                                           "work-experience.resume-portfolio",
                                                           "work-experience.interview-prep"]
     assert "Week 1: Choose entry roles" in answer.answer
+
+
+def test_a_question_about_what_math_to_learn_does_not_get_the_hours(e5_engine):
+    """usefulness57 #4 (graded 0): "数学をどのレベルまで、どういう順番で勉強し直せばいい？" got the hours to job-ready."""
+    answer = e5_engine.ask("フロントエンドエンジニア（React/TypeScript）歴4年の28歳です。数学は高校の数IIBまでで、大学は経済学部"
+                           "でした。機械学習の本を読み始めたら線形代数と確率のところで手が止まってしまいました。実務でMLエンジニア"
+                           "として働くには、数学をどのレベルまで、どういう順番で勉強し直せばいいでしょうか？")
+    assert answer.card is not None
+    assert answer.card.startswith("math-")
