@@ -543,7 +543,7 @@ _HOW_LONG_CARD_RE = re.compile(r"time-(?!irregular-schedule$)")  # (how to study
 # a span named ("半年で行ける？", "in 18 months", "2年以内に")
 _SPAN_RE = re.compile(r"半年|[0-9０-９一二三四五六七八九十]+\s*(?:ヶ月|か月|カ月|ケ月|年|週)|\b\d+\s*(?:months?|years?|weeks?)\b|"
                       r"\b(?:a|one|two|three|six) (?:months?|years?)\b|\bfast\b|\bquick|早く|最短", re.IGNORECASE)
-_TIME_ASKED_RE = re.compile(r"時間|期間|何(?:ヶ|か|カ|ケ)月|何年|いつ|(?:どれ|どの)(?:くらい|ぐらい)|かかり|\bhow long\b|\bhours?\b|\btimeline\b|"
+_TIME_ASKED_RE = re.compile(r"時間|期間|何(?:ヶ|か|カ|ケ)月|何年|いつ|(?:どれ|どの)(?:くらい|ぐらい)|かか[りる]|\bhow long\b|\bhours?\b|\btimeline\b|"
                             r"\bmonths?\b|\byears?\b|\bweeks?\b|\bwhen\b|\bhow much time\b", re.IGNORECASE)
 
 

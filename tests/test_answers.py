@@ -2115,6 +2115,18 @@ def test_weak_at_math_in_hiragana_gets_how_much_math(e5_engine):
     ("I have a junior ML job now. Should I specialize, and in what?", "career-specialise"),  # got the entry roles
     # usefulness57 #23 (graded 0): got ML engineers vs software engineers
     ("LLMエンジニアとMLエンジニアって別物ですか？", "ladder-llm-engineer-vs-mle"),
+    # usefulness58 #19 and #24 (graded 2, then 0 when the time and NLP-vs-vision gates could not read the hiragana)
+    ("きかいがくしゅうえんじにあ なるのに なんねんかかる？", "time-job-ready"),
+    ("自然言語処理とがぞうにんしき どっちのほうが求人おおい？", "career-nlp-vs-cv"),
+    # usefulness57 #5 (graded 0): an ML engineer who must learn MLOps got the card for backend engineers moving to
+    # the ML platform; #39 (graded 0): "is it still worth pursuing" got the online master's card
+    (("社会人2年目で、MLエンジニアとして画像検査モデルの開発をしています。今はPyTorchで学習コードは書けるのですが、Dockerや"
+      "クラウドでのデプロイ、CI/CDまわりがほとんど分かりません。実務で困らないレベルのMLOpsを身につけるには、何から手を"
+      "つけるのが効率的ですか？"), "tool-mlops-learning-order"),
+    (("I'm 35, working as a QA engineer, and I've been self-studying ML for about a year: fast.ai, a few Kaggle "
+      "competitions, and a small image classifier project on GitHub. I have a wife and a baby, so I can only study about 5 "
+      "hours a week now. I'm worried that with the current hype around LLMs, the entry-level market is saturated. "
+      "Honestly, is it still worth pursuing an ML engineer role given my limited time?"), "outlook-genai-replace"),
     ("ai engineer vs ml engineer", "ladder-ai-engineer-vs-mle"),
     # how long it takes, asked in words the normaliser changes ("ヶ")
     ("未経験 MLエンジニア 何ヶ月かかる", "time-job-ready"),
