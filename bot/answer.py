@@ -500,6 +500,24 @@ def subject_card(kb: KnowledgeBase, result: SearchResult, answer: Answer, asker:
     return compose_card(kb, kb.cards_by_id[best], result, asker, answer.lang, [])
 
 
+def background_card(kb: KnowledgeBase, result: SearchResult, answer: Answer, asker: Asker,
+                    gate: Gate) -> Answer | None:
+    """The card for the asker's background (``bg-…``) when a long message answered with next steps or a plan
+    tells it and that card is the best-matching one that fits ("a PhD in computational chemistry … recruiters say
+    I'm 'too academic'. What concrete things can I do in the next 4 months…": usefulness58 #40 got a plan of
+    regression and SVMs alone). None otherwise."""
+    if answer.kind != "next" or not _context(result.query).long:
+        return None
+    fits = card_fits(kb, result.query)
+    best = next((m for m in gate.cards(result, kb) if fits(kb.cards_by_id[m.hit.id])), None)
+    if best is None or not best.hit.id.startswith("bg-") or _TIME_CARD_RE.match(best.hit.id) or best.score < gate.card:
+        return None  # (and not the busy-worker's card: how to study in little time is not who they are)
+    card = kb.cards_by_id[best.hit.id]
+    if card.answer.get(answer.lang) in answer.answer:
+        return None
+    return compose_card(kb, card, result, asker, answer.lang, [])
+
+
 def age_card(kb: KnowledgeBase, result: SearchResult, answer: Answer, asker: Asker) -> Answer | None:
     """The card for the asker's age when a long message states an age and asks about it ("50代前半…。この年齢で
     どこまで目指すのが現実的か、何から手をつけたらいいか…"), and the answer (a plan, a background card) does not

@@ -22,6 +22,7 @@ from bot.answer import (
     age_card,
     asks_next,
     asks_to_save,
+    background_card,
     compose,
     hours_in_question,
     profile_ask,
@@ -121,6 +122,10 @@ class Engine:
                 whole = merge_parts(whole, self._parts(part_results, part_asker, result))
             elif whole.kind == "next" and part_results:  # "what next?" and another question: that one's card too
                 whole = add_part_cards(whole, self._other_parts(part_results, part_asker, whole, result))
+            if whole.kind == "next":  # who they are, when the best card that fits is about it
+                added = background_card(self.kb, result, whole, asker, self.gate)
+                if added is not None:
+                    whole = add_part_cards(whole, [None, added])
             if whole.kind in ("card", "next"):  # a subject asked about by name that the answer never mentions,
                 for extra in (subject_card, age_card):  # and the asker's age when the question is about it
                     added = extra(self.kb, result, whole, asker)

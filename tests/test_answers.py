@@ -2205,3 +2205,19 @@ def test_a_question_about_what_math_to_learn_does_not_get_the_hours(e5_engine):
                            "として働くには、数学をどのレベルまで、どういう順番で勉強し直せばいいでしょうか？")
     assert answer.card is not None
     assert answer.card.startswith("math-")
+
+
+def test_a_plan_for_someone_who_tells_their_background_says_what_it_counts_for(e5_engine, kb):
+    """usefulness58 #40 (graded 0): a computational-chemistry PhD told "too academic" got a plan of regression and
+    SVMs alone; the card for researchers moving to industry (Git, tests, deployment) now follows the plan."""
+    answer = e5_engine.ask("Hi all, I'm from Kraków, Poland, 29, and I did a PhD in computational chemistry (molecular "
+                           "dynamics, lots of Python and some PyTorch for property prediction). I'm leaving academia and "
+                           "want an industry ML engineer job, but recruiters keep telling me I'm 'too academic' and lack "
+                           "production experience. What concrete things can I do in the next 4 months to look like an "
+                           "engineer rather than a researcher on paper?")
+    assert answer.kind == "next"
+    assert kb.cards_by_id["bg-academic-to-industry"].answer.en in answer.answer
+    answer = e5_engine.ask("SIerで2年Java書いてます。統計検定2級は取りました。MLエンジニアに転職するまでの12ヶ月の学習計画を"
+                           "作ってください。月ごとに何やるか知りたいです")
+    assert "- 1か月目:" in answer.answer
+    assert kb.cards_by_id["bg-sier"].answer.ja in answer.answer
