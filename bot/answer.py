@@ -799,6 +799,20 @@ _SEVERAL_PROJECTS_RE = re.compile(
     r"(?:(?!(?:years?|months?|weeks?|days?|hours?)\b)[\w/+-]+\s+){0,4}?(?:projects|apps)\b|"
     r"(?:[2-9２-９]|二|三|四|五|いくつか|複数|何個か|数個)\s*(?:つ|個|本)?(?:の)?(?:作品|プロジェクト|アプリ)|"
     r"(?:作品|プロジェクト|アプリ)(?:を|は|が)?(?:[2-9２-９]|二|三|四|五|いくつか|複数)\s*(?:つ|個|本)", re.IGNORECASE)
+# The field a learner says they are headed for, and the roadmap's example project of each
+_FIELD_DIRECTION = {
+    "nlp": re.compile(r"(?:NLP|LLM|自然言語処理|言語モデル)(?:や(?:NLP|LLM|自然言語処理|言語モデル))?\s*(?:の)?(?:方面|系の|分野|の仕事|"
+                      r"エンジニア|に進|を専門|に特化|に関わ|をやりたい)|\b(?:nlp|llm) (?:engineer|engineering|role|job|work|"
+                      r"position)s?\b|\bwork (?:on|with) (?:llms?|nlp)\b|\btoward(?:s)? (?:nlp|llm)", re.IGNORECASE),
+    "cv": re.compile(r"(?:画像認識|画像系|コンピュータビジョン|CV)\s*(?:の)?(?:方面|分野|の仕事|エンジニア|に進|を専門|に特化)|"
+                     r"\b(?:computer vision|cv) (?:engineer|engineering|role|job|work|position)s?\b|"
+                     r"\bwork (?:on|with|in) computer vision\b", re.IGNORECASE),
+    "recsys": re.compile(r"推薦システム(?:の)?(?:エンジニア|を専門|に特化|の仕事)|\brecommend(?:er|ation) (?:systems? )?"
+                         r"(?:engineer|role|job|work)s?\b", re.IGNORECASE),
+}
+_FIELD_PROJECT_OF = {"nlp": "projects.sentiment-analysis", "cv": "projects.image-classifier",
+                     "recsys": "projects.recommender"}
+_FIELD_PROJECTS = {v: k for k, v in _FIELD_PROJECT_OF.items()}
 _NEXT_PROJECT_RE = re.compile(r"\bnext (?:ml )?project\b|\bwhat (?:should|could|can) i build next\b|"
                               r"次(?:に|の)(?:作る)?(?:作品|プロジェクト)|次に何を作", re.IGNORECASE)
 _STAGE_WORD_RE = re.compile(r"ステージ|段階|\bstage\b", re.IGNORECASE)
@@ -1030,6 +1044,12 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
     # more projects … to someone who already has 3")
     if result.finished_said and _SEVERAL_PROJECTS_RE.search(result.query):
         done = done | (EXAMPLE_PROJECTS - frozenset(result.items_pending))
+    # Someone headed for one field ("NLPやLLM方面に進みたい", "I want to work on LLMs professionally") builds their
+    # projects in it: the roadmap's example projects of the other fields are not planned for them (usefulness59 #30
+    # and #58, NLP and LLM learners, were planned a recommender, a CNN image classifier and Spark)
+    fields = [f for f, pattern in _FIELD_DIRECTION.items() if pattern.search(result.query)]
+    if len(fields) == 1:
+        done = done | (_FIELD_PROJECTS.keys() - {_FIELD_PROJECT_OF[fields[0]]} - frozenset(result.items_asked))
     target: Stage | None = base
     while target is not None and _stage_done(target, done):
         target = kb.next_stage(target.id)

@@ -2221,3 +2221,18 @@ def test_a_plan_for_someone_who_tells_their_background_says_what_it_counts_for(e
                            "作ってください。月ごとに何やるか知りたいです")
     assert "- 1か月目:" in answer.answer
     assert kb.cards_by_id["bg-sier"].answer.ja in answer.answer
+
+
+def test_a_plan_for_someone_headed_for_llms_skips_the_other_fields_example_projects(e5_engine):
+    """usefulness59 #58 (graded 0): "I want to work on LLMs professionally… a week-by-week-ish plan" was planned a
+    recommender system and a CNN image classifier."""
+    answer = e5_engine.ask("Current status: comfortable with PyTorch, finished Karpathy's Zero to Hero series, and "
+                           "fine-tuned a small LLM with LoRA on a custom dataset. I want to work on LLMs professionally. I "
+                           "can study 20 hours a week for the next 3 months. Can you give me a week-by-week-ish plan?")
+    assert "Week 1: Build a sentiment analysis model" in answer.answer
+    assert "recommender" not in answer.answer
+    assert "image classifier" not in answer.answer
+    # (a plan with no field named keeps all three)
+    answer = e5_engine.ask("I've finished the deep learning basics and I can study 20 hours a week for the next 3 months. "
+                           "Can you give me a week-by-week plan?")
+    assert "recommender" in answer.answer
