@@ -2115,6 +2115,14 @@ def test_weak_at_math_in_hiragana_gets_how_much_math(e5_engine):
     ("I have a junior ML job now. Should I specialize, and in what?", "career-specialise"),  # got the entry roles
     # usefulness57 #23 (graded 0): got ML engineers vs software engineers
     ("LLMエンジニアとMLエンジニアって別物ですか？", "ladder-llm-engineer-vs-mle"),
+    # usefulness59 #60 (graded 0): a deployed "house price API with FastAPI and Docker on AWS" got Python-or-SQL-first
+    (("I've been self-studying for about a year: Python, scikit-learn, a couple of Coursera courses, and one end-to-end "
+      "project (a house price API with FastAPI and Docker on AWS). I'm 34 and working full-time in logistics. Is it time "
+      "to start applying, or do I need more projects first?"), "job-ready-deployed"),
+    # usefulness59 #40 (graded 0): "I'm a junior ML engineer, about 1.5 years in … stay or move?" got a junior's day
+    (("I'm a junior ML engineer, about 1.5 years in, at a mid-size company. Most of my work is cleaning data and "
+      "retraining the same models, and I don't feel like I'm growing. What does the path from junior to mid-level "
+      "actually look like, and how do I know if I should stay or move?"), "career-stay-or-switch-company"),
     # usefulness58 #19 and #24 (graded 2, then 0 when the time and NLP-vs-vision gates could not read the hiragana)
     ("きかいがくしゅうえんじにあ なるのに なんねんかかる？", "time-job-ready"),
     ("自然言語処理とがぞうにんしき どっちのほうが求人おおい？", "career-nlp-vs-cv"),
