@@ -500,14 +500,20 @@ def subject_card(kb: KnowledgeBase, result: SearchResult, answer: Answer, asker:
     return compose_card(kb, kb.cards_by_id[best], result, asker, answer.lang, [])
 
 
+# Someone who already works as an ML engineer ("社内でMLエンジニアに異動して1年", "I'm a junior ML engineer")
+_IN_ML_JOB_RE = re.compile(r"(?:ML|機械学習)エンジニア(?:として|に異動して|になって|に転向して|に転職して|をして|です|歴|[0-9０-９]+年目)|"
+                           r"\b(?:i'?m|i am|work(?:ing)? as) an? (?:junior |senior )?(?:ml|machine learning) engineer\b|"
+                           r"\b(?:my|first) (?:first )?ml (?:engineer(?:ing)? )?job\b", re.IGNORECASE)
+
+
 def background_card(kb: KnowledgeBase, result: SearchResult, answer: Answer, asker: Asker,
                     gate: Gate) -> Answer | None:
     """The card for the asker's background (``bg-…``) when a long message answered with next steps or a plan
     tells it and that card is the best-matching one that fits ("a PhD in computational chemistry … recruiters say
     I'm 'too academic'. What concrete things can I do in the next 4 months…": usefulness58 #40 got a plan of
     regression and SVMs alone). None otherwise."""
-    if answer.kind != "next" or not _context(result.query).long:
-        return None
+    if answer.kind != "next" or not _context(result.query).long or _IN_ML_JOB_RE.search(result.query):
+        return None  # (not for someone already in an ML job: usefulness60 #28 got the backend-to-platform card)
     fits = card_fits(kb, result.query)
     best = next((m for m in gate.cards(result, kb) if fits(kb.cards_by_id[m.hit.id])), None)
     if best is None or not best.hit.id.startswith("bg-") or _TIME_CARD_RE.match(best.hit.id) or best.score < gate.card:

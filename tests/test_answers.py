@@ -2244,3 +2244,13 @@ def test_a_plan_for_someone_headed_for_llms_skips_the_other_fields_example_proje
     answer = e5_engine.ask("I've finished the deep learning basics and I can study 20 hours a week for the next 3 months. "
                            "Can you give me a week-by-week plan?")
     assert "recommender" in answer.answer
+
+
+def test_someone_already_in_an_ml_job_is_not_given_a_background_card(e5_engine, kb):
+    """usefulness60 #28 (graded 2 -> 1 by 37d05d7): an ML engineer of a year who hands deployment to the infra team
+    got the card for backend engineers moving to the ML platform after the MLOps steps."""
+    answer = e5_engine.ask("社内でMLエンジニアに異動して1年経ちました。モデルの学習と評価はできるようになったんですが、デプロイや"
+                           "モニタリングはインフラチームに丸投げしている状態です。次にエンジニアとしての幅を広げるには何を学ぶ"
+                           "べきですか？")
+    assert answer.stage == "mlops"
+    assert not any(kb.cards_by_id[c].answer.ja in answer.answer for c in kb.cards_by_id if c.startswith("bg-"))
