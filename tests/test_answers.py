@@ -2115,6 +2115,16 @@ def test_weak_at_math_in_hiragana_gets_how_much_math(e5_engine):
     ("I have a junior ML job now. Should I specialize, and in what?", "career-specialise"),  # got the entry roles
     # usefulness57 #23 (graded 0): got ML engineers vs software engineers
     ("LLMエンジニアとMLエンジニアって別物ですか？", "ladder-llm-engineer-vs-mle"),
+    # usefulness60 #52, #42, #34 (graded 0): a career question got the recommender project; an iOS developer asking
+    # about on-device ML got the specialisation order; a PhD student leaving academia got whether to do a PhD
+    ("recommender systems as a career - good niche or dead end?", "career-other-specialties"),
+    (("I'm an iOS developer (Swift, 6 years) and I've gotten interested in on-device ML after playing with Core ML and "
+      "some small vision models. Most ML engineer job postings I see want heavy Python and cloud training experience. "
+      "Is on-device ML a real niche for mobile people?"), "career-edge-robotics"),
+    (("So I've been doing computer vision research as a PhD student for three years (medical image segmentation), and "
+      "I'm starting to think I don't want to stay in academia. I've got a couple of MICCAI papers but zero industry "
+      "experience. How do I pitch myself for ML engineer roles?"), "bg-academic-to-industry"),
+    ("Is a PhD required to become an ML engineer?", "degree-phd"),
     # usefulness59 #60 (graded 0): a deployed "house price API with FastAPI and Docker on AWS" got Python-or-SQL-first
     (("I've been self-studying for about a year: Python, scikit-learn, a couple of Coursera courses, and one end-to-end "
       "project (a house price API with FastAPI and Docker on AWS). I'm 34 and working full-time in logistics. Is it time "
