@@ -501,9 +501,11 @@ def subject_card(kb: KnowledgeBase, result: SearchResult, answer: Answer, asker:
 
 
 # Someone who already works as an ML engineer ("社内でMLエンジニアに異動して1年", "I'm a junior ML engineer")
-_IN_ML_JOB_RE = re.compile(r"(?:ML|機械学習)エンジニア(?:として|に異動して|になって|に転向して|に転職して|をして|です|歴|[0-9０-９]+年目)|"
+_IN_ML_JOB_RE = re.compile(r"(?:ML|機械学習)エンジニア(?:として(?:働いて|勤務して|勤めて|入社して|[0-9０-９]+年|配属)|に異動して|"
+                           r"になって[0-9０-９一二三半]|に転向して|に転職して[0-9０-９一二三半]|をして(?:い|る|ま)|です|歴[0-9０-９]|"
+                           r"[0-9０-９]+年目)|"
                            r"\b(?:i'?m|i am|work(?:ing)? as) an? (?:junior |senior )?(?:ml|machine learning) engineer\b|"
-                           r"\b(?:my|first) (?:first )?ml (?:engineer(?:ing)? )?job\b", re.IGNORECASE)
+                           r"\b(?:in|at) my (?:first )?ml (?:engineer(?:ing)? )?job\b", re.IGNORECASE)
 
 
 def background_card(kb: KnowledgeBase, result: SearchResult, answer: Answer, asker: Asker,
@@ -805,6 +807,7 @@ _SEVERAL_PROJECTS_RE = re.compile(
     r"(?:(?!(?:years?|months?|weeks?|days?|hours?)\b)[\w/+-]+\s+){0,4}?(?:projects|apps)\b|"
     r"(?:[2-9２-９]|二|三|四|五|いくつか|複数|何個か|数個)\s*(?:つ|個|本)?(?:の)?(?:作品|プロジェクト|アプリ)|"
     r"(?:作品|プロジェクト|アプリ)(?:を|は|が)?(?:[2-9２-９]|二|三|四|五|いくつか|複数)\s*(?:つ|個|本)", re.IGNORECASE)
+_HIRED_ITEMS = 6  # an ML job is the work experience the stage is for: its items are done
 # The field a learner says they are headed for, and the roadmap's example project of each
 _FIELD_DIRECTION = {
     "nlp": re.compile(r"(?:NLP|LLM|自然言語処理|言語モデル)(?:や(?:NLP|LLM|自然言語処理|言語モデル))?\s*(?:の)?(?:方面|系の|分野|の仕事|"
@@ -1053,6 +1056,12 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
     # Someone headed for one field ("NLPやLLM方面に進みたい", "I want to work on LLMs professionally") builds their
     # projects in it: the roadmap's example projects of the other fields are not planned for them (usefulness59 #30
     # and #58, NLP and LLM learners, were planned a recommender, a CNN image classifier and Spark)
+    # Someone already working as an ML engineer ("MLエンジニア歴4年で…", "I'm a junior ML engineer, about a year in")
+    # has done the job search's getting-hired items: not planned entry roles, a resume and interview prep again
+    # (usefulness61 #57, usefulness62 #29: working ML engineers were given a junior's job-search checklist)
+    work_stage = kb.stages_by_id.get(WORK_STAGE)
+    if work_stage is not None and _IN_ML_JOB_RE.search(result.query):
+        done = done | {i.id for i in work_stage.items[:_HIRED_ITEMS]}
     fields = [f for f, pattern in _FIELD_DIRECTION.items() if pattern.search(result.query)]
     if len(fields) == 1:
         done = done | (_FIELD_PROJECTS.keys() - {_FIELD_PROJECT_OF[fields[0]]} - frozenset(result.items_asked))

@@ -2264,3 +2264,21 @@ def test_someone_already_in_an_ml_job_is_not_given_a_background_card(e5_engine, 
                            "べきですか？")
     assert answer.stage == "mlops"
     assert not any(kb.cards_by_id[c].answer.ja in answer.answer for c in kb.cards_by_id if c.startswith("bg-"))
+
+
+@pytest.mark.parametrize("question", [
+    # usefulness62 #29 (graded 0): a 4-year ML engineer asking for an LLM learning order got entry roles and a resume
+    ("MLエンジニア歴4年で、モデル開発からKubernetes上でのサービング、モニタリングまで一通りやってきました。次のステップとして"
+     "LLM関連の技術（RAG、ファインチューニング、評価など）を身につけたいのですが、1年でどんな順番で学ぶのがいいでしょうか？"),
+    "I'm a junior ML engineer with two years of experience now. What should I do next?",
+])
+def test_someone_working_as_an_ml_engineer_is_not_given_the_job_search(e5_engine, question):
+    answer = e5_engine.ask(question)
+    assert answer.kind == "next"
+    assert not any(s.item.stage == "work-experience" for s in answer.next_steps)
+
+
+def test_someone_after_a_first_ml_job_still_gets_the_job_search_in_the_plan(e5_engine):
+    answer = e5_engine.ask("I'm currently unemployed and want to get my first ML job within 6 months. I know Python well "
+                           "and some basic stats. I can put in 20+ hours a week. Can you make me a month-by-month plan?")
+    assert "Prepare your resume and portfolio" in answer.answer
