@@ -224,6 +224,9 @@ _DEPENDS_RE = re.compile(r"\s*(?:if so|if yes|if not|if that'?s (?:the case|true
                          # "…実際にモデルを作っている時間はどれくらい？それ以外の時間は何を？": the rest of the same thing
                          # (usefulness56 #16's second half got the card on studying while working full time)
                          r"それ以外|その他の(?:時間|仕事|業務)|\bthe rest of (?:the|my|their) (?:time|day)\b|"
+                         # "Is computer vision still a good specialization…? Or should I go all in on LLMs instead?": the
+                         # other side of the same choice (usefulness63 #48 lost the NLP-vs-vision comparison to it)
+                         r"or (?:should i|would it be better to|is it better to)\b[^.?!？]{0,60}\binstead\b|"
                          r"だとしたら|そうだとしたら|もしそうだとしたら|"
                          # "コーディングテストってありますか？あるならどんな対策を？" (usefulness50 #18's second question
                          # got a G検定 card of its own)

@@ -2109,6 +2109,8 @@ def test_weak_at_math_in_hiragana_gets_how_much_math(e5_engine):
     # usefulness56 #52 (graded 0): recommender systems vs NLP got the NLP-vs-vision card
     ("recommender systems vs nlp which specialization has more jobs", "career-other-specialties"),
     ("NLPと画像認識どっちがいい？", "career-nlp-vs-cv"),
+    ("Is computer vision still a good specialization with all the LLM hype? Or should I go all in on LLMs instead?",
+     "career-nlp-vs-cv"),  # usefulness63 #48 (graded 2 -> 1 at 3e62335): got when to specialise first
     # usefulness57 #47: all three named keeps the comparison of NLP and vision (graded 2, and 1 without it)
     (("Should I specialise in NLP, computer vision, or recommender systems if I want the best job prospects? And how "
       "early in my career do I need to pick a specialisation?"), "career-nlp-vs-cv"),

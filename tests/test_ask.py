@@ -498,6 +498,9 @@ def test_the_rest_of_a_question_and_the_other_side_of_a_choice_are_part_of_it():
                           "それ以外の時間は何をしているんでしょうか？") == []
     assert question_parts("いきなりMLエンジニアを目指すより、まず社内でデータ分析の仕事に寄せていく方がいいのか？"
                           "それとも転職前提で勉強すべきか、どちらがおすすめですか？") == []
+    # usefulness63 #48: "…? Or should I go all in on LLMs instead?" is the other side of the same choice
+    assert question_parts("Is computer vision still a good specialization with all the LLM hype? Or should I go all in "
+                          "on LLMs instead?") == []
     # (a second question of its own after "それとも" that names its own subject stays one)
     assert len(question_parts("E資格って転職で評価される？それともAWSの資格を取るべき？")) == 2
 
