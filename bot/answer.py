@@ -445,6 +445,9 @@ def card_fits(kb: KnowledgeBase, query: str, situation: str | None = None) -> Ca
     subjects = _per_kb("subjects", kb, _subjects)
     age = age_in_question(query)
     at_stage = stated_stage(kb, situation or query) is not None
+    # (a stage asked about counts: its hours and what it holds)
+    time_asked = bool(_TIME_ASKED_RE.search(context.asked_text) or _SPAN_RE.search(context.asked_text)
+                      or _STAGE_WORD_RE.search(context.asked_text))
 
     def fits(card: Card) -> bool:
         if not fits_asker(kb, card, query, age, situation):
@@ -453,10 +456,7 @@ def card_fits(kb: KnowledgeBase, query: str, situation: str | None = None) -> Ca
             return False  # (the hours they have go into whatever answers; they did not ask how long)
         if at_stage and card.id.startswith("time-"):
             return False  # (hours from zero to "前にこのbotでステージ3って言われた" / "I'm at stage 4": usefulness46 #30, #57)
-        if _HOW_LONG_CARD_RE.match(card.id) and not (_TIME_ASKED_RE.search(context.asked_text)
-                                                     or _SPAN_RE.search(context.asked_text)
-                                                     # (a stage asked about: its hours and what it holds)
-                                                     or _STAGE_WORD_RE.search(context.asked_text)):
+        if not time_asked and _HOW_LONG_CARD_RE.match(card.id):
             # how long it takes answers a question about time ("数学をどのレベルまで、どういう順番で勉強し直せばいい？"
             # got the hours to job-ready: usefulness57 #4, graded 0)
             return False
@@ -807,7 +807,6 @@ _SEVERAL_PROJECTS_RE = re.compile(
     r"(?:(?!(?:years?|months?|weeks?|days?|hours?)\b)[\w/+-]+\s+){0,4}?(?:projects|apps)\b|"
     r"(?:[2-9２-９]|二|三|四|五|いくつか|複数|何個か|数個)\s*(?:つ|個|本)?(?:の)?(?:作品|プロジェクト|アプリ)|"
     r"(?:作品|プロジェクト|アプリ)(?:を|は|が)?(?:[2-9２-９]|二|三|四|五|いくつか|複数)\s*(?:つ|個|本)", re.IGNORECASE)
-_HIRED_ITEMS = 6  # an ML job is the work experience the stage is for: its items are done
 # The field a learner says they are headed for, and the roadmap's example project of each
 _FIELD_DIRECTION = {
     "nlp": re.compile(r"(?:NLP|LLM|自然言語処理|言語モデル)(?:や(?:NLP|LLM|自然言語処理|言語モデル))?\s*(?:の)?(?:方面|系の|分野|の仕事|"
@@ -821,7 +820,6 @@ _FIELD_DIRECTION = {
 }
 _FIELD_PROJECT_OF = {"nlp": "projects.sentiment-analysis", "cv": "projects.image-classifier",
                      "recsys": "projects.recommender"}
-_FIELD_PROJECTS = {v: k for k, v in _FIELD_PROJECT_OF.items()}
 _NEXT_PROJECT_RE = re.compile(r"\bnext (?:ml )?project\b|\bwhat (?:should|could|can) i build next\b|"
                               r"次(?:に|の)(?:作る)?(?:作品|プロジェクト)|次に何を作", re.IGNORECASE)
 _STAGE_WORD_RE = re.compile(r"ステージ|段階|\bstage\b", re.IGNORECASE)
@@ -1053,18 +1051,18 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
     # more projects … to someone who already has 3")
     if result.finished_said and _SEVERAL_PROJECTS_RE.search(result.query):
         done = done | (EXAMPLE_PROJECTS - frozenset(result.items_pending))
+    # Someone already working as an ML engineer ("MLエンジニア歴4年で…", "I'm a junior ML engineer, about a year in")
+    # has the work experience the job-search stage is for: not planned entry roles, a resume and interview prep again
+    # (usefulness61 #57, usefulness62 #29: working ML engineers were given a junior's job-search checklist)
+    if work is not None and _IN_ML_JOB_RE.search(result.query):
+        done = done | {i.id for i in work.items}
     # Someone headed for one field ("NLPやLLM方面に進みたい", "I want to work on LLMs professionally") builds their
     # projects in it: the roadmap's example projects of the other fields are not planned for them (usefulness59 #30
     # and #58, NLP and LLM learners, were planned a recommender, a CNN image classifier and Spark)
-    # Someone already working as an ML engineer ("MLエンジニア歴4年で…", "I'm a junior ML engineer, about a year in")
-    # has done the job search's getting-hired items: not planned entry roles, a resume and interview prep again
-    # (usefulness61 #57, usefulness62 #29: working ML engineers were given a junior's job-search checklist)
-    work_stage = kb.stages_by_id.get(WORK_STAGE)
-    if work_stage is not None and _IN_ML_JOB_RE.search(result.query):
-        done = done | {i.id for i in work_stage.items[:_HIRED_ITEMS]}
     fields = [f for f, pattern in _FIELD_DIRECTION.items() if pattern.search(result.query)]
     if len(fields) == 1:
-        done = done | (_FIELD_PROJECTS.keys() - {_FIELD_PROJECT_OF[fields[0]]} - frozenset(result.items_asked))
+        done = done | (frozenset(_FIELD_PROJECT_OF.values()) - {_FIELD_PROJECT_OF[fields[0]]}
+                       - frozenset(result.items_asked))
     target: Stage | None = base
     while target is not None and _stage_done(target, done):
         target = kb.next_stage(target.id)
@@ -1633,12 +1631,13 @@ def compose_card(kb: KnowledgeBase, card: Card, result: SearchResult, asker: Ask
                                                 preferred=frozenset(card.resources))]
     stage = card.stage or next((d for d in card.docs if d in kb.stages_by_id), None)
     hints = _hints(kb, result, list(card.resources) or [r.id for r in resources])
+    known = _known(kb, result)
     if card.duration:
         # how long it takes, from where the learner is: the next step is where they start, not an item the card's
         # resources serve ("Zero coding experience … how long … and what should I literally do first?" was sent to
         # packaging a notebook: usefulness52 #34); from the first stage, the programming beside it (the roadmap's
         # advice not to wait for the math)
-        said = tuple(i for i in _known(kb, result) if i not in result.items_background)
+        said = tuple(i for i in known if i not in result.items_background)
         after = _after_known(kb, said, asker.done | frozenset(said))
         # (Python basics known: NumPy next; not a tool they know from work past the ML they have not done: a web
         # developer who knows Docker and CI/CD is not sent to model monitoring)
@@ -1648,7 +1647,7 @@ def compose_card(kb: KnowledgeBase, card: Card, result: SearchResult, asker: Ask
         hints = (after.id,) if after is not None else result.items_named
         first = kb.stages[0]
         stage = first.next if card.duration[0] == first.id and first.next else card.duration[0]
-    return Answer(result.query, lang, True, text, passages, resources, _next_step(kb, asker, stage, lang, hints, _known(kb, result), result.items_named,
+    return Answer(result.query, lang, True, text, passages, resources, _next_step(kb, asker, stage, lang, hints, known, result.items_named,
                                                                   result.items_background),
                   result.relevance, notices, card=card.id, kind="card")
 
