@@ -344,7 +344,8 @@ _LATE_RE = re.compile(r"遅(?:い|すぎ|く)|間に合|手遅れ|\btoo late\b",
 # A situation word the message denies: "インフラ経験のない未経験者", "SIerではない", "no infra experience"
 _DENIED_AFTER_RE = re.compile(r"(?:系|の|で)?(?:経験|実務|業務|仕事)?(?:の|が|は|も)?(?:ない|無い|なし|ありません|ゼロ)|"
                               r"(?:では|じゃ)(?:ない|なく|ありません)|\s*(?:experience\s*)?(?:is\s*)?(?:none|zero)\b")
-_DENIED_BEFORE_RE = re.compile(r"(?:\bno|\bwithout(?: any)?|\bnever (?:worked|been)(?: in| as)?(?: an?)?|\bnot an?|"
+# (and "non-CS undergrad" is not a CS undergrad)
+_DENIED_BEFORE_RE = re.compile(r"(?:\bno|\bnon-?|\bwithout(?: any)?|\bnever (?:worked|been)(?: in| as)?(?: an?)?|\bnot an?|"
                                r"\bzero)\s*$")
 
 
@@ -1932,6 +1933,10 @@ def _plan_intent(result: SearchResult) -> NextIntent | None:
     from where they are, like "what next?". Without what they have done, a plan card answers."""
     if not (_PLAN_RE.search(result.query) or _SPAN_NEXT_RE.search(result.query)) or _GROUP_RE.search(result.query):
         return None
+    # Nor a plan to pass an exam ("来年2月のE資格を受けたい…合格までの学習スケジュールを組んで"): its card answers, not the
+    # roadmap from where they are (usefulness64 #29, graded 0, was planned from Python setup)
+    if _EXAM_PLAN_RE.search(result.query):
+        return None
     # Nor from someone who asks for another span than the plan cards' three months, or says their hours:
     # "a 12-month roadmap? I study 5 hours a week" is a plan at those, not a ready card's.
     if not (result.backgrounds or result.items_known or (result.finished_said and (
@@ -1939,6 +1944,13 @@ def _plan_intent(result: SearchResult) -> NextIntent | None:
             or plan_weeks(result.query) not in (None, DEFAULT_PLAN_WEEKS) or hours_in_question(result.query)):
         return None
     return NextIntent(partial=bool(NOT_YET_RE.search(result.query)))
+
+
+# a plan toward passing an exam
+_EXAM_PLAN_RE = re.compile(r"(?:合格|受か)(?:する|る)?(?:まで|ため|に向け)|試験(?:日)?(?:まで|に向け)|"
+                           r"\b(?:to|and|help me) pass (?:the|my|an?|it)\b|"
+                           r"\b(?:pass(?:ing)?|prepar\w*(?: for)?|study(?:ing)? for) (?:the|my|an?) [^.?!]{0,40}\b(?:exam|test)\b",
+                           re.IGNORECASE)
 
 
 # what a learner finishes: a course, lectures, a book ("Done with the CS229 lectures and all the problem sets")

@@ -203,7 +203,9 @@ _LEFT_TO_OTHERS_RE = re.compile(r"丸投げ|(?:チーム|先輩|上司|他の人
 _CLOUD_RE = re.compile(r"クラウド|\bcloud\b|\baws\b|\bgcp\b|\bazure\b|sagemaker|vertex", re.IGNORECASE)  # (the cloud item)
 _IN_PART_RE = re.compile(r"\b(?:first|second) half\b|\bhalf ?way\b|\bpart ?way\b|\bhalf of\b|前半|後半|半分|途中",
                          re.IGNORECASE)
-_PLANNED_RE = re.compile(r"べき|必要|つもり|(?:と|って)思|\bshould\b|\bneed to\b|\bhave to\b|\bmust\b|\bought to\b|"
+# what a clause plans or thinks should be done; not what it thinks was done ("基本的なアルゴリズムの仕組みはなんとなく分かった
+# と思います" is no plan: usefulness64 #25 was sent back to the CS basics it had read as asked)
+_PLANNED_RE = re.compile(r"べき|必要|つもり|(?<!た)(?:と|って)思|\bshould\b|\bneed to\b|\bhave to\b|\bmust\b|\bought to\b|"
                          r"\bnext up\b|\bnext (?:on my list )?is\b|\bnext i'?ll\b",
                          re.IGNORECASE)
 

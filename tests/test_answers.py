@@ -2154,6 +2154,20 @@ def test_weak_at_math_in_hiragana_gets_how_much_math(e5_engine):
     # usefulness56 #28 (graded 0): projects built, "応募までに何を準備すべき" got the card on Kaggle medals
     (("独学でPyTorchを使ってCNNの画像分類とBERTのファインチューニングまではできるようになりました。Kaggleでは銅メダルが1つ"
       "あります。今は飲食店の店長で、半年以内に転職したいです。今から応募までに何を準備すべきですか？"), "job-ready-to-apply"),
+    # usefulness64 #46 (graded 0): LLM engineering or classic ML got RAG vs fine-tuning
+    (("Should I specialise in LLM engineering (RAG, fine-tuning, agents) or stick with classic ML? And will LLM-specific "
+      "skills still be valuable in a few years or will they be outdated quickly?"), "career-llm-or-classic-ml"),
+    ("RAGとファインチューニングの違いは？", "concept-rag-vs-fine-tuning"),
+    # usefulness64 #40 (graded 0): "no ML projects and internal transfer seems unlikely" got the internal transfer
+    (("I'm a software engineer at a Japanese SIer, 29 years old, mostly doing Java maintenance work. I want to move into ML, "
+      "but my company has no ML projects and internal transfer seems unlikely. I'm studying about 8 hours a week and "
+      "finished a couple of Udemy courses. I've heard that in Japan it's common to first switch to a web company and then "
+      "move into ML. Is that two-step switch a good strategy, or should I try to jump straight into an ML role?"),
+     "job-stepping-stone"),
+    # usefulness64 #29 (graded 0): a study schedule to pass E資格 was planned from Python setup
+    (("G検定と統計検定2級に合格しました。次は来年2月のE資格を受けたいと思っていて、あと約5ヶ月あります。平日1時間、土日に各3時間"
+      "くらい勉強できます。JDLA認定プログラムはこれから選ぶ段階です。合格までの学習スケジュールを組んでもらえますか？"),
+     "cert-e-shikaku-study"),
 ])
 def test_blind_set_questions_get_the_card_they_ask_for(e5_engine, question, card):
     assert e5_engine.ask(question).card == card
@@ -2284,3 +2298,41 @@ def test_someone_after_a_first_ml_job_still_gets_the_job_search_in_the_plan(e5_e
     answer = e5_engine.ask("I'm currently unemployed and want to get my first ML job within 6 months. I know Python well "
                            "and some basic stats. I can put in 20+ hours a week. Can you make me a month-by-month plan?")
     assert "Prepare your resume and portfolio" in answer.answer
+
+
+@pytest.mark.parametrize(("question", "wrong"), [
+    # usefulness64 #36 (graded 0): a CS undergrad got the card for students outside CS
+    (("I'm a second-year CS undergrad at a university in Japan. I've taken intro ML and I'm doing a small research project "
+      "on image segmentation with my professor. As an undergrad, what should I be doing now to have a real shot at an ML "
+      "engineering internship next year?"), "bg-university-non-cs"),
+    # usefulness64 #42 (graded 0): a data scientist of three years got the card for long-tenured engineers
+    (("I'm a data scientist with three years of experience, mostly notebooks, experimentation and A/B tests. I know some "
+      "Docker but nothing about Kubernetes, feature stores or monitoring. I'd like to move into MLOps or an ML platform "
+      "role within a year. Which skills should I focus on first?"), "bg-experienced-engineer-leverage"),
+])
+def test_a_card_for_someone_else_does_not_answer(e5_engine, question, wrong):
+    assert e5_engine.ask(question).card != wrong
+
+
+def test_a_non_cs_undergrad_still_gets_the_non_cs_card(e5_engine):
+    answer = e5_engine.ask("non-CS undergrad what should I do to get an ML job")
+    assert answer.card == "bg-university-non-cs"
+
+
+def test_thinking_one_understood_something_is_no_plan_to_study_it(e5_engine):
+    """usefulness64 #25 (graded 0): "…なんとなく分かったと思います" read "アルゴリズム" as asked, and someone who finished the
+    ML Specialization and a Titanic submission was sent back to the CS basics."""
+    answer = e5_engine.ask("CourseraのAndrew NgさんのMachine Learning Specializationを修了して、KaggleのTitanicにも提出しました"
+                           "（スコアは0.78くらい）。基本的なアルゴリズムの仕組みはなんとなく分かったと思います。ここから次に何を"
+                           "やればいいでしょうか？週10時間くらい使えます。")
+    assert answer.kind == "next"
+    assert answer.stage == "projects"
+
+
+def test_a_fine_tuned_text_classifier_is_not_planned_linear_regression(e5_engine):
+    """usefulness64 #60 (graded 0): someone who fine-tuned BERT for text classification was planned regression and SVM."""
+    answer = e5_engine.ask("I've got the fundamentals down (linear algebra, probability, scikit-learn, PyTorch) and I've "
+                           "fine-tuned a BERT model for text classification. I want to specialise in NLP/LLMs and apply for "
+                           "jobs in about 9 months. Can you give me a month-by-month plan?")
+    assert answer.kind == "next"
+    assert "Linear and logistic regression" not in answer.answer
