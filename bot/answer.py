@@ -838,6 +838,11 @@ _READY_CLAIM_RE = re.compile(
     r"send (?:out )?applications)|about to start (?:applying|job[- ]hunting|sending applications))\b|"
     r"応募できる(?:状態|段階|レベル)(?:に|まで)(?:なり|なっ|来|き)|(?:そろそろ|いよいよ|来月から|今月から)?"
     r"(?:応募|転職活動|就活|就職活動)を(?:始めます|始めようと|始める予定|始めるところ|始めました)", re.IGNORECASE)
+# and someone already applying ("I've also been applying for junior roles for a month": usefulness64 #57 was told five
+# core-algorithm items were still open)
+_APPLYING_RE = re.compile(r"\bi'?ve (?:also |already )?been (?:applying|job[- ]hunting)\b|"
+                          r"\bi'?m (?:currently |already |now )?applying (?:for|to)\b|"
+                          r"(?:転職活動|就職活動|就活|応募)(?:を)?(?:して(?:い|ま)|中)", re.IGNORECASE)
 _UNSURE_BEFORE_RE = re.compile(r"(?:\bif|\bwhether|\bnot sure|\bwonder(?:ing)?|\bdon'?t know)\s*$", re.IGNORECASE)
 
 
@@ -845,7 +850,7 @@ def _ready_claim(kb: KnowledgeBase, result: SearchResult) -> bool:
     """Whether the message says they are ready to apply now, having built projects (a projects-stage item said
     done, or several projects): the job search is where they are (usefulness56 #60, "I'm ready to start applying",
     was planned three more months of projects and told linear regression was still open)."""
-    m = _READY_CLAIM_RE.search(result.query)
+    m = _READY_CLAIM_RE.search(result.query) or _APPLYING_RE.search(result.query)
     if m is None or _UNSURE_BEFORE_RE.search(result.query[max(0, m.start() - 20):m.start()]):
         return False
     built = [i for i in (*result.items_finished, *result.items_known)
@@ -916,7 +921,10 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
     # learner at their stage: only what it teaches first counts as built, below)
     course_extra: set[str] = set()
     # ("I'm taking the ML Specialization": none; "Did CS50P and I'm halfway through Stats 110": the one said done)
-    for rid in result.courses_named if not intent.partial else result.courses_finished:
+    # (nor one gone through in part: "the first half of Andrew Ng's ML Specialization" is not its deep learning;
+    # usefulness64 #55 was placed at the deep-learning basics with the scikit-learn items still open)
+    for rid in (r for r in (result.courses_named if not intent.partial else result.courses_finished)
+                if r not in result.courses_partly):
         taught = [kb.items[i] for i in kb.resources_by_id[rid].items
                   if i in kb.items and kb.stage(kb.items[i].stage).sequential]
         first_order = min((kb.stage(i.stage).order for i in taught), default=0)
@@ -1168,7 +1176,8 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
         lines.append(t("background_skips", lang, background=(" / " if lang == "en" else "・").join(titles),
                        items=sep.join(i.title.get(lang) for i in skipped)))
     if ready_open is not None and target.id == WORK_STAGE:
-        lines.append(t("ready_claim_open", lang, stage=ready_open.title.get(lang),
+        lines.append(t("applying_open" if _APPLYING_RE.search(result.query) else "ready_claim_open", lang,
+                       stage=ready_open.title.get(lang),
                        items=sep.join(i.title.get(lang) for i in ready_open.items[:2])))
     following = kb.next_stage(target.id)
     while following is not None and _stage_done(following, done):  # (not a stage they said they finished)

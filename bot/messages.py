@@ -55,6 +55,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "You can start applying now. The roadmap puts \"{stage}\" before applying, so if you have not yet, take one "
               "project as far as {items}: it shows interviewers you can see a model through to production.",
     },
+    "applying_open": {
+        "ja": "応募はこのまま続けて構いません。ロードマップでは応募の前に「{stage}」があるので、まだなら作品の1つで{items}まで"
+              "やっておくと、面接で本番運用まで見通せることを示せます。",
+        "en": "Keep applying. The roadmap puts \"{stage}\" before applying, so if you have not yet, take one project as far "
+              "as {items}: it shows interviewers you can see a model through to production.",
+    },
     "earlier_open": {
         "ja": "「{stage}」にもまだ残りがあります: {items}",
         "en": "Still open in \"{stage}\": {items}",

@@ -112,8 +112,10 @@ FINISHED_RE = re.compile(r"終わ|終え|おわっ|おわり|おえ(?:た|まし
 # (not a course's "all": "ProgateのPythonコース全部終わりました" finished the course, not the stage)
 _WHOLE_JA = r"一通り|ひと通り|ひととおり|全部|すべて|全て|ぜんぶ"
 WHOLE_JA_RE = re.compile(_WHOLE_JA)
+# (not "ひととおり動くものができた", a project that works end to end: usefulness64 #28 was placed past the MLOps stage it
+# had only begun)
 WHOLE_STAGE_RE = re.compile(r"(?<!コース)(?<!講座)(?<!コースを)(?<!講座を)(?<!コースは)(?<!講座は)"
-                             r"(?:" + _WHOLE_JA + r")|\ball\b|everything(?! (?:online|out there|feels|seems|is))|"
+                             r"(?:" + _WHOLE_JA + r")(?!動)|\ball\b|everything(?! (?:online|out there|feels|seems|is))|"
                              r"whole|entire|the basics\b(?! of)",
                              re.IGNORECASE)
 # A clause about what the learner wants or plans, not what they did ("I want to move into MLOps",
@@ -205,6 +207,11 @@ _IN_PART_RE = re.compile(r"\b(?:first|second) half\b|\bhalf ?way\b|\bpart ?way\b
                          re.IGNORECASE)
 # what a clause plans or thinks should be done; not what it thinks was done ("基本的なアルゴリズムの仕組みはなんとなく分かった
 # と思います" is no plan: usefulness64 #25 was sent back to the CS basics it had read as asked)
+# a course named as gone through in part: the words just before its title, or just after it
+_PART_BEFORE_RE = re.compile(r"\b(?:(?:first|second) half|half|part|parts|some|a few (?:weeks|modules|chapters)|"
+                             r"(?:the )?first (?:two |three |few )?(?:courses?|modules?|chapters?|weeks?)) of\b[^,.;]*$|"
+                             r"\b(?:half ?way|part ?way|midway) (?:through|into)\b[^,.;]*$", re.IGNORECASE)
+_PART_AFTER_RE = re.compile(r"[’']?s?\W{0,3}(?:の)?(?:前半|後半|半分|途中)")
 _PLANNED_RE = re.compile(r"べき|必要|つもり|(?<!た)(?:と|って)思|\bshould\b|\bneed to\b|\bhave to\b|\bmust\b|\bought to\b|"
                          r"\bnext up\b|\bnext (?:on my list )?is\b|\bnext i'?ll\b",
                          re.IGNORECASE)
@@ -262,6 +269,7 @@ class SearchResult:
     stages_numbered: tuple[str, ...] = ()  # stages named by their number ("stage 3", "ステージ3")
     courses_named: tuple[str, ...] = ()  # resources named by their distinctive title ("Machine Learning Specialization")
     courses_finished: tuple[str, ...] = ()  # those of them named in a clause that says it is done
+    courses_partly: tuple[str, ...] = ()  # those of them said gone through in part ("the first half of …")
     names_course: bool = False  # a course is named, by its title or as a series ("the ML specialization")
     backgrounds: tuple[str, ...] = ()  # backgrounds the learner says they have ("I'm a backend engineer")
     items_background: tuple[str, ...] = ()  # the checklist items those usually cover, less any said not done
@@ -543,8 +551,18 @@ class Searcher:
 
     def _courses_in(self, query: str) -> dict:
         courses = self._course_ids(query)
-        return {"courses_named": courses, "names_course": bool(courses or _COURSE_RE.search(query)),
+        return {"courses_named": courses, "courses_partly": self._courses_partly(query),
+                "names_course": bool(courses or _COURSE_RE.search(query)),
                 "stages_numbered": self._numbered(query)}
+
+    def _courses_partly(self, query: str) -> tuple[str, ...]:
+        """The courses a message says it went through only in part: "the first half of Andrew Ng's ML
+        Specialization", "ゼロつくの前半" (not "Python for Everybody" before it in the same clause)."""
+        if self._titles is None:
+            return ()
+        return tuple(dict.fromkeys(self._courses[m.group().lower()] for m in self._titles.finditer(query)
+                                   if _PART_BEFORE_RE.search(query[max(0, m.start() - 40):m.start()])
+                                   or _PART_AFTER_RE.match(query, m.end())))
 
     def _numbered(self, query: str) -> tuple[str, ...]:
         return tuple(self._stage_by_order[n] for n in stage_numbers(query) if n in self._stage_by_order)

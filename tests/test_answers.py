@@ -2336,3 +2336,35 @@ def test_a_fine_tuned_text_classifier_is_not_planned_linear_regression(e5_engine
                            "jobs in about 9 months. Can you give me a month-by-month plan?")
     assert answer.kind == "next"
     assert "Linear and logistic regression" not in answer.answer
+
+
+def test_a_project_that_works_end_to_end_is_not_the_whole_stage(e5_engine):
+    """usefulness64 #28 (graded 1): "…Cloud Runにデプロイするところまでやりました。個人開発としてはひととおり動くものができた"
+    was placed past the whole MLOps stage and given the job search; experiment tracking and pipelines were still open."""
+    answer = e5_engine.ask("PyTorchで画像分類モデルを学習して、FastAPIで推論APIを作り、Dockerに入れてCloud Runにデプロイするところ"
+                           "までやりました。個人開発としてはひととおり動くものができた状態です。ここからMLエンジニアとして評価"
+                           "されるには、次に何を付け足せばいいですか？")
+    assert answer.stage == "mlops"
+    assert "mlops.mlflow-tracking" in {s.item.id for s in answer.next_steps}
+
+
+def test_half_a_course_does_not_count_as_all_of_it(e5_engine):
+    """usefulness64 #55 (graded 0): "the first half of Andrew Ng's ML Specialization" counted as the whole course and
+    the plan started at deep learning with the scikit-learn basics left unscheduled."""
+    answer = e5_engine.ask("I've finished Python for Everybody and the first half of Andrew Ng's ML Specialization, and I "
+                           "can do basic pandas and matplotlib. I have about 10 hours a week. What should my study plan "
+                           "look like for the next three months?")
+    assert answer.stage == "programming-data"
+    assert "programming-data.sklearn-intro" in {s.item.id for s in answer.next_steps}
+
+
+def test_someone_already_applying_is_at_the_job_search(e5_engine):
+    """usefulness64 #57 (graded 1): three projects and a month of applications; the answer listed five core-algorithm
+    items as still open."""
+    answer = e5_engine.ask("I have a GitHub with three projects: a house price regression, a spam classifier, and a small "
+                           "RAG chatbot. I've also been applying for junior roles for a month. I want to land a job within "
+                           "six months. What should I work on next to improve my chances?")
+    assert answer.stage == "work-experience"
+    assert "Still open in" not in answer.answer
+    assert "Keep applying" in answer.answer
+    assert "You can start applying now" not in answer.answer
