@@ -542,6 +542,39 @@ def age_card(kb: KnowledgeBase, result: SearchResult, answer: Answer, asker: Ask
     return compose_card(kb, card, result, asker, answer.lang, [])
 
 
+# the goal asked about as realistic ("2年以内に現実的でしょうか", "is this goal realistic at all"), not a realistic route
+# to something else ("年収をなるべく維持できる現実的なルート")
+_GOAL_REALISTIC_RE = re.compile(r"現実的(?:です|でしょう|な(?:目標|の)|か|に)|無理(?:です|でしょう|かな|か|な)?[かの？?]|"
+                                r"可能(?:です|でしょう)?か|間に合|\brealistic\b(?! (?:routes?|paths?|ways?|options?|plans?)\b)|"
+                                r"\bfeasible\b|\bdoable\b|\beven possible\b", re.IGNORECASE)
+_WHICH_RE = re.compile(r"どういう|どんな|どの|どっち|どちら|どれ|\bwhich\b|\bwhat kind\b|\bwhat (?:direction|path|route)\b",
+                       re.IGNORECASE)
+# the asker's own figure, as "duration_personal" words it
+_PERSONAL_PACE_RE = re.compile(r"あなたの場合（週|\bFor you, at [0-9.]+ hours a week")
+PACE_CARD = "time-job-ready"  # the hours from zero to ready-to-apply, less what the asker covers, at their pace
+
+
+def pace_card(kb: KnowledgeBase, result: SearchResult, answer: Answer, asker: Asker) -> Answer | None:
+    """The hours to ready-to-apply at the asker's own pace when a long message states its hours a week and asks
+    whether its goal is realistic ("…12 hours a week… realistic within two years?", "With 4-5 hours a week, is this
+    goal realistic at all?"), and the card that answers gives no figure. None otherwise. (usefulness64 #31 and #41
+    got a background or math card that never said whether it was realistic.)"""
+    context = _context(result.query)
+    # (whether the goal is realistic, not which way is: "医療系のどういう方向を狙うのが現実的ですか")
+    if answer.kind != "card" or not context.long or not any(
+            _GOAL_REALISTIC_RE.search(x) and not _WHICH_RE.search(x) for x in split_sentences(context.asked_text)):
+        return None
+    if _PERSONAL_PACE_RE.search(answer.answer):  # (a time card of another question gave their figure already)
+        return None
+    if hours_in_question(result.query) is None and not asker.hours_per_week:
+        return None
+    card = kb.cards_by_id.get(PACE_CARD)
+    answered = kb.cards_by_id.get(answer.card or "")
+    if card is None or card.duration is None or (answered is not None and answered.duration):
+        return None
+    return compose_card(kb, card, result, asker, answer.lang, [])
+
+
 def _subject_patterns(kb: KnowledgeBase) -> list[tuple[str, re.Pattern[str], re.Pattern[str]]]:
     """For each card :func:`subject_card` may add: the pattern of its subjects a question names, and of those
     an answer speaking of them names (with their aliases), each a Latin term as a word ("git" is not in

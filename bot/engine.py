@@ -25,6 +25,7 @@ from bot.answer import (
     background_card,
     compose,
     hours_in_question,
+    pace_card,
     profile_ask,
     save_target,
     subject_card,
@@ -127,7 +128,7 @@ class Engine:
                 if added is not None:
                     whole = add_part_cards(whole, [None, added])
             if whole.kind in ("card", "next"):  # a subject asked about by name that the answer never mentions,
-                for extra in (subject_card, age_card):  # and the asker's age when the question is about it
+                for extra in (subject_card, age_card, pace_card):  # the asker's age when the question is about it, and their pace when they ask if the goal is realistic
                     added = extra(self.kb, result, whole, asker)
                     if added is not None:
                         whole = add_part_cards(whole, [None, added])

@@ -3,6 +3,8 @@ follow-ups in context. Real default engine (e5 + BM25, the shipped index)."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from bot.advisor import next_steps
@@ -2368,3 +2370,32 @@ def test_someone_already_applying_is_at_the_job_search(e5_engine):
     assert "Still open in" not in answer.answer
     assert "Keep applying" in answer.answer
     assert "You can start applying now" not in answer.answer
+
+
+def test_asked_whether_it_is_realistic_at_their_pace_gets_their_figure(e5_engine):
+    """usefulness64 #31 (graded 1): a math teacher at 12 hours a week asking whether two years is realistic got the
+    math-background card and no figure."""
+    answer = e5_engine.ask("Hi all! I'm 35 and I've been a high school math teacher for ten years. I'm comfortable with "
+                           "calculus, linear algebra and stats, but my coding is basically a few Python scripts for grading. "
+                           "I can study about 12 hours a week around lesson planning, and I can't afford to quit without a job "
+                           "lined up. Is my math background actually enough of an advantage to make a career switch into ML "
+                           "engineering realistic within two years?")
+    assert answer.card == "bg-math-physics-stats"
+    assert "For you, at 12 hours a week" in answer.answer
+    assert "it is a realistic goal" in answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    # which way is realistic, not whether the goal is
+    ("はじめまして。34歳で総合病院の薬剤師をしています。薬学部6年制卒で、統計は薬物動態の計算と臨床試験の論文を読むくらい"
+     "しかやっておらず、プログラミングはExcelのマクロを少し触った程度です。夜勤もあるので週8時間くらいが限界です。"
+     "薬剤師の経験を捨てずに機械学習エンジニアになるなら、医療系のどういう方向を狙うのが現実的ですか？"),
+    # the time card of the second question gave the figure already: not twice
+    ("I'm a high school math teacher thinking about switching careers. Is it realistic to become an ML engineer without a "
+     "CS degree? How long would it take if I study about 10 hours a week?"),
+])
+def test_the_pace_is_not_added_when_not_asked_or_already_given(e5_engine, question):
+    answer = e5_engine.ask(question)
+    assert len(re.findall(r"あなたの場合（週|For you, at", answer.answer)) <= 1
+    if "どういう方向" in question:
+        assert "あなたの場合（週" not in answer.answer
