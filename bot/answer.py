@@ -430,9 +430,16 @@ def _fits_result(kb: KnowledgeBase, result: SearchResult, situation: str | None 
     fits = card_fits(kb, result.query, situation)
     said = set(result.items_known) | (set(result.items_finished) if result.finished_said else set())
     through = {kb.items[i].stage for i in said if kb.stage(kb.items[i].stage).items[-1].id == i}
+    # (nor a getting-started card before the core algorithms for someone who has done core-ML work or more:
+    # "Transformerをスクラッチで実装して小さな言語モデルを学習させた" got the beginners' learning order; usefulness65 #30)
+    advanced = any(kb.stage(kb.items[i].stage).order >= ML_STAGE_ORDER for i in said)
+
+    def early(card: Card) -> bool:
+        orders = [kb.stage(s).order for s in ([card.stage] if card.stage else card.docs) if s in kb.stages_by_id]
+        return bool(orders) and min(orders) < ML_STAGE_ORDER
 
     def fits_learner(card: Card) -> bool:
-        return fits(card) and not (card.id.startswith("start-") and card.stage in through)
+        return fits(card) and not (card.id.startswith("start-") and (card.stage in through or (advanced and early(card))))
     return fits_learner
 
 
@@ -450,9 +457,16 @@ def card_fits(kb: KnowledgeBase, query: str, situation: str | None = None) -> Ca
     time_asked = bool(_TIME_ASKED_RE.search(context.asked_text) or _SPAN_RE.search(context.asked_text)
                       or _STAGE_WORD_RE.search(context.asked_text))
 
+    in_ml_job = bool(_IN_ML_JOB_RE.search(situation or query))
+
     def fits(card: Card) -> bool:
         if not fits_asker(kb, card, query, age, situation):
             return False
+        if not card.covered and context.long and card.id in _NOT_COVERED_ASKED \
+                and not _NOT_COVERED_ASKED[card.id].search(context.asked_text):
+            return False  # (told, not asked: "I don't want to start over … with a junior salary. Do I have to?")
+        if in_ml_job and card.id in _JOB_SEEKER_CARDS:
+            return False  # (someone in an ML job is not looking for a first one: usefulness65 #41, graded 0)
         if context.hours_told and _TIME_CARD_RE.match(card.id):
             return False  # (the hours they have go into whatever answers; they did not ask how long)
         if at_stage and card.id.startswith("time-"):
@@ -466,6 +480,13 @@ def card_fits(kb: KnowledgeBase, query: str, situation: str | None = None) -> Ca
     return fits
 
 
+# what a long message must ask, not only tell, for a "not covered" card to answer it
+_NOT_COVERED_ASKED = {"nc-salary": re.compile(r"年収|給料|給与|収入|月給|報酬|\bsalar|\bpay\b|\bpaid\b|\bearn|\bincome\b|"
+                                              r"\bcompensation\b|\bmoney\b", re.IGNORECASE)}
+# cards for someone looking for a first ML job (or a way into one)
+_JOB_SEEKER_CARDS = frozenset({"job-first-role", "job-junior-mle-vs-analyst", "job-stepping-stone", "job-no-experience",
+                               "job-new-grad", "job-shinsotsu-vs-chuto", "job-ready-to-apply", "job-ready-deployed",
+                               "job-search-no-offers", "job-internal-transfer"})
 _SUBJECT_CARD_RE = re.compile(r"(?:cert|degree|tool)-")
 # cards about a situation, not a subject ("迷ったらポートフォリオを優先", "合格おめでとうございます"), and subjects
 # nearly every message names ("Python"); a tool choice card ("PyTorch or TensorFlow", "tool-…-vs-…") answers only someone
@@ -506,6 +527,8 @@ _IN_ML_JOB_RE = re.compile(r"(?:ML|機械学習)エンジニア(?:として(?:�
                            r"になって[0-9０-９一二三半]|に転向して|に転職して[0-9０-９一二三半]|をして(?:い|る|ま)|です|歴[0-9０-９]|"
                            r"[0-9０-９]+年目)|"
                            r"\b(?:i'?m|i am|work(?:ing)? as) an? (?:junior |senior )?(?:ml|machine learning) engineer\b|"
+                           r"\b(?:got|landed|started|took) (?:my )?(?:first )?(?:job|role|position) as an? (?:junior |senior )?"
+                           r"(?:ml|machine learning) engineer\b|"
                            r"\b(?:in|at) my (?:first )?ml (?:engineer(?:ing)? )?job\b", re.IGNORECASE)
 
 
@@ -1064,6 +1087,13 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
         base = kb.stages[0]
     else:
         return None
+    # A plan for the stage they ask for from someone who already runs a model of their own in production ("社内で
+    # scikit-learnを使った需要予測モデルを作り、cronで週次バッチとして運用しています。…MLOpsを体系的に身につけたい"): that
+    # stage, the ones before it taken as done (usefulness65 #29 was planned the job search, then linear regression)
+    asked_stage = next((kb.stages_by_id[s] for s in result.stages_asked if s in kb.stages_by_id), None)
+    if plan_request and asked_stage is not None and asked_stage.order > base.order and _RUNS_MODEL_RE.search(result.query):
+        base = asked_stage
+        done = done | {i.id for st in kb.stages if 1 < st.order < asked_stage.order for i in st.items}
     # Someone who says they have never programmed ("管理図とか回帰分析を使ったり…プログラミングはVBA以外ほぼ経験
     # なし", "26 years in signals, no real programming") is not past the programming stage, whatever they have done.
     coding = kb.stages[1] if len(kb.stages) > 1 else base
@@ -1959,6 +1989,10 @@ _NO_ML_RE = re.compile(r"\b(?:no|zero|little|without any|don'?t have any) (?:ML|
 
 
 # "プログラミングは完全に未経験", "コードはほぼ書けません", "I've never programmed", "no coding experience"
+# a model of their own that they run ("…モデルを作り、週次バッチとして運用しています", "my model runs in production")
+_RUNS_MODEL_RE = re.compile(r"モデル[^。！？]{0,30}(?:運用して|本番で(?:動|使)|稼働して)|"
+                            r"\bmy (?:model|models)\b[^.!?]{0,40}\b(?:in production|runs? (?:daily|weekly|nightly)|deployed)\b",
+                            re.IGNORECASE)
 _NO_CODE_RE = re.compile(r"(?:プログラミング|コーディング|コード)(?:の経験)?(?:は|も|が)?[^。、,.!?？！]{0,12}?"
                          r"(?:未経験|経験(?:は|が)?(?:ほぼ|ほとんど|全く|まったく)?(?:ない|なし|ありません|ゼロ)|"
                          r"(?:ほぼ|ほとんど|全く|まったく)?書けません|(?:ほぼ|ほとんど|全く|まったく)?書けない|"

@@ -2399,3 +2399,56 @@ def test_the_pace_is_not_added_when_not_asked_or_already_given(e5_engine, questi
     assert len(re.findall(r"あなたの場合（週|For you, at", answer.answer)) <= 1
     if "どういう方向" in question:
         assert "あなたの場合（週" not in answer.answer
+
+
+@pytest.mark.parametrize(("question", "card"), [
+    # usefulness65 #41 (graded 0): a junior ML engineer six months in got whether to apply as an analyst
+    (("I got my first job as a junior ML engineer six months ago. So far I've spent most of my time cleaning data, writing "
+      "SQL and building dashboards, and I've barely trained a model. Is this normal for a junior ML role, or should I start "
+      "looking elsewhere?"), "ladder-junior-day-to-day"),
+    # usefulness65 #34 (graded 0): a postdoc was told about leaving a PhD before finishing it
+    (("I finished a PhD in physics last year and I'm in a postdoc now, but I want to leave academia. I've done plenty of "
+      "numerical work in Python, but never deep learning in production. How do I position my background so industry ML "
+      "teams take me seriously?"), "bg-academic-to-industry"),
+    # usefulness65 #32 (graded 0): no degree at all got the card for a degree outside CS
+    (("I'm 27 and I don't have a college degree; I work in retail and taught myself Python over the last year. Almost every "
+      "ML job posting asks for a BS or MS in CS. Is it actually possible to get hired as an ML engineer without a degree, "
+      "and what would I need to show instead?"), "degree-bachelor-needed"),
+    # a salary only told about, not asked: the experienced engineer's card, not "salary is not covered"
+    (("Senior backend dev here, 10 years of Java/Kotlin, microservices, Kubernetes, the whole thing. I want to pivot into ML "
+      "but I really don't want to start over as a junior with a junior salary. Do I have to? Is MLOps the natural bridge "
+      "for someone like me?"), "bg-experienced-engineer-leverage"),
+    ("MLエンジニアの年収はどのくらいですか？", "nc-salary"),
+    # usefulness64 #23, #24, #10, #12 (graded 1)
+    ("pythonいがいのげんごも ひつようですか", "tool-java-cpp"),
+    ("推薦システムの仕事したい、何勉強すればいい？", "spec-recommender-study"),
+    (("去年G検定に合格して、会社の研修でもAI推進チームに入れてもらいました。でも実際の業務はベンダーとの調整ばかりで、自分でモデルを"
+      "作る機会がありません。上司からはE資格も取ってほしいと言われているのですが、受講必須の講座が高いので自腹だと迷います。35歳、"
+      "週6時間くらい勉強できます。実務でモデルを作れるようになることが目的なら、E資格に時間とお金をかけるべきでしょうか、それとも"
+      "別のことをやるべきでしょうか？"), "cert-e-shikaku-worth"),
+    (("自社サービスの会社でMLエンジニアとして2年目です。推薦モデルの改善やバッチ推論のパイプライン保守を担当していて、言われたタスクは"
+      "こなせるようになってきました。ただ、先輩のシニアの人たちは課題設定から自分でやっていて、自分との差がどこにあるのかうまく言語化"
+      "できません。ジュニアからシニアのMLエンジニアになるには、具体的にどういう経験や能力を積めばいいですか？"), "ladder-senior-mle"),
+    ("シニアになるには何年くらい経験が必要？", "ladder-years-to-senior"),
+])
+def test_set_65_questions_get_a_card_for_who_asks(e5_engine, question, card):
+    assert e5_engine.ask(question).card == card
+
+
+def test_someone_running_a_model_gets_the_mlops_plan_they_ask_for(e5_engine):
+    """usefulness65 #29 (graded 0): a weekly batch model run by hand, asking for a six-month MLOps plan, was planned the
+    job search; monitoring done by hand is not done."""
+    answer = e5_engine.ask("社内でscikit-learnを使った需要予測モデルを作り、cronで週次バッチとして運用しています。ただ、モデルの監視や"
+                           "再学習は手作業で、属人化しているのが課題です。MLOpsを体系的に身につけたいので、週6時間で半年の学習計画を"
+                           "立ててもらえますか？")
+    assert answer.stage == "mlops"
+    assert "本番モデルの監視と再学習" in answer.answer
+
+
+def test_someone_who_trained_a_transformer_is_not_given_the_beginners_order(e5_engine):
+    """usefulness65 #30 (graded 0): a Transformer built from scratch and a small language model trained got the
+    beginners' learning order (math, then regression, deep learning last)."""
+    answer = e5_engine.ask("松尾研の深層学習講座を修了し、Transformerをスクラッチで実装して小さな言語モデルを学習させるところまで"
+                           "やりました。これからLLM分野の仕事に就きたいと考えています。週15時間、1年くらいの期間で、何をどの順番で"
+                           "やればいいですか？")
+    assert answer.card != "start-learning-order"
