@@ -214,7 +214,7 @@ _NEXT_RE = re.compile(
     r"次(?!元|回|の日|の週|の月|週|月|の(?:数|何)年|世代|年|の(?:資格|試験|言語|本|一冊|1冊)|は?[^。？?、]{0,15}(?:を受け|受験|を取得|を取る|を取った))|つぎ(?:[はに]|なに|何|どう)|その後|この後|そのあと|このあと|ここから|終わった|終えた|終わりました|終えました|完了した|修了した|"
     r"おわった|おわりました|おえた|"
     # "next" as in a next step, not "the next few years"
-    r"\bnext\b(?!\s+(?:few|couple|\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|year|years|month|months|"
+    r"\bnext\b(?!\s+(?:few|couple|several|many|\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|year|years|month|months|"
     r"decade|generation|cert\w*|exam|language|book))|\bwhat now\b|\bnow what\b|"
     r"\bfinished\b|\bdone with\b|\bafter (?:learning|finishing)\b|\bwhat comes (?:after|next)\b|\bwhere do i go from here\b|"
     r"다음|下一步|接下来|之后该",  # Korean and Chinese "next"

@@ -221,7 +221,8 @@ _PLANNED_RE = re.compile(r"べき|必要|つもり|(?<!た)(?:と|って)思|\bs
 _WEAK_RE = re.compile(
     r"苦手|自信が(?:な|あり)|ようになりたい|になりたい|したい|学びたい|わからな|分からな|できな|使えな|まだ|未経験|怪しい|あやしい|"
     r"\bnot\b|n't\b|\bweak\b|\bbad at\b|\bstruggl|\bnever\b|\bno experience\b|\brusty\b|\bwant to\b|\bshould\b|"
-    r"\bneed\b|\bhow\b|\bwhat\b|\bwhich\b|必要|べき|どう|何",
+    # (and a question: "応募できるレベルのポートフォリオを作るのにどのくらいかかりますか？" knows no portfolio)
+    r"\bneed\b|\bhow\b|\bwhat\b|\bwhich\b|必要|べき|どう|何|どの|どれ|いつ",
     re.IGNORECASE)
 
 

@@ -2452,3 +2452,39 @@ def test_someone_who_trained_a_transformer_is_not_given_the_beginners_order(e5_e
                            "やりました。これからLLM分野の仕事に就きたいと考えています。週15時間、1年くらいの期間で、何をどの順番で"
                            "やればいいですか？")
     assert answer.card != "start-learning-order"
+
+
+def test_the_next_several_years_is_no_next_step_question(e5_engine):
+    """usefulness66 #41 (graded 0): "What does the job outlook … look like over the next several years, and is it still
+    worth starting now?" got the MLOps checklist."""
+    answer = e5_engine.ask("I'm 33 and thinking about starting to study ML seriously, but I keep reading that AI coding tools "
+                           "and foundation models are going to reduce the need for ML engineers. Companies just call an API "
+                           "now, right? What does the job outlook for ML engineers actually look like over the next several "
+                           "years, and is it still worth starting now?")
+    assert answer.kind == "card"
+    assert answer.card.startswith("outlook-")
+
+
+def test_items_tried_are_not_the_whole_stage_and_job_tools_are_no_ml(e5_engine):
+    """usefulness66 #28 (graded 0): "FastAPIで…推論APIを作ったり、Dockerでコンテナ化したりはひととおり経験しました" was sent to
+    the job search as if the whole MLOps stage were done."""
+    answer = e5_engine.ask("今の職場でバックエンドをやっていて、FastAPIで学習済みモデルの推論APIを作ったり、Dockerでコンテナ化したりは"
+                           "ひととおり経験しました。ここからMLOps寄りのエンジニアになりたいんですが、次に学ぶべき技術やツールは何ですか？")
+    assert answer.stage == "mlops"
+    assert "mlops.mlflow-tracking" in {s.item.id for s in answer.next_steps}
+
+
+def test_someone_past_the_core_algorithms_is_not_given_the_beginners_plan(e5_engine):
+    """usefulness66 #60 (graded 0): CS231n done and ResNet reimplemented got "learn Python syntax and Pandas first"."""
+    answer = e5_engine.ask("I've gone through all the CS231n lectures and assignments and reimplemented ResNet from scratch in "
+                           "PyTorch. I want a computer vision engineer job and I'm giving myself 3 months before I start "
+                           "applying. What should I build or study in those 3 months?")
+    assert answer.card not in {"start-3-month-plan", "time-3-6-months"}
+    assert "Python fundamentals" not in answer.answer
+
+
+def test_a_question_about_a_portfolio_does_not_say_one_is_known(e5_engine):
+    answer = e5_engine.ask("32歳、今は育休中で、前職は一般事務でした。子どもが寝ている間の1日1時間くらいしか勉強できません。Progateで"
+                           "Pythonを一通りやって、統計の入門書を読んでいるところです。1日1時間のペースで独学した場合、MLエンジニアとして"
+                           "応募できるレベルのポートフォリオを作るのにどのくらいかかりますか？")
+    assert answer.card == "time-job-ready"
