@@ -50,7 +50,6 @@ from bot.search import (
     FINISHED_RE,
     FULL_WIDTH_DIGITS,
     KNOWN_RE,
-    MLOPS_STAGE,
     NEVER_RE,
     WHOLE_JA_RE,
     WHOLE_STAGE_RE,
@@ -1042,13 +1041,7 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
         # Tools they only know, with nothing before them ("a sysadmin who knows Docker and Kubernetes, no ML
         # yet"), do not place them at the tools' stage: back to the first of the untouched stages before it
         # (the foundations, studied alongside, excepted).
-        # (nor their job's tools said done: "I use Docker and Kubernetes daily as a DevOps engineer, and I've set up CI/CD
-        # pipelines for years. I want to move into MLOps" has done no ML; usefulness66 #58 was told only monitoring was left)
-        projects_order = kb.stages_by_id[PROJECTS_STAGE].order if PROJECTS_STAGE in kb.stages_by_id else ML_STAGE_ORDER + 1
-        job_tools_only = bool(result.backgrounds) and base.order > projects_order \
-            and all(i.stage == MLOPS_STAGE for i in named_items) and not any(
-            i.id in touched for st in kb.stages if 1 < st.order <= projects_order for i in st.items)
-        if all(i.id in known_only for i in named_items) or _NO_ML_RE.search(result.query) or job_tools_only:
+        if all(i.id in known_only for i in named_items) or _NO_ML_RE.search(result.query):
             while True:
                 before = kb.previous_stage(base.id)
                 if before is None or before is kb.stages[0] or any(i.id in touched for i in before.items):

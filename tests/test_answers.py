@@ -2465,7 +2465,7 @@ def test_the_next_several_years_is_no_next_step_question(e5_engine):
     assert answer.card.startswith("outlook-")
 
 
-def test_items_tried_are_not_the_whole_stage_and_job_tools_are_no_ml(e5_engine):
+def test_items_tried_are_not_the_whole_stage(e5_engine):
     """usefulness66 #28 (graded 0): "FastAPIで…推論APIを作ったり、Dockerでコンテナ化したりはひととおり経験しました" was sent to
     the job search as if the whole MLOps stage were done."""
     answer = e5_engine.ask("今の職場でバックエンドをやっていて、FastAPIで学習済みモデルの推論APIを作ったり、Dockerでコンテナ化したりは"
@@ -2488,3 +2488,12 @@ def test_a_question_about_a_portfolio_does_not_say_one_is_known(e5_engine):
                            "Pythonを一通りやって、統計の入門書を読んでいるところです。1日1時間のペースで独学した場合、MLエンジニアとして"
                            "応募できるレベルのポートフォリオを作るのにどのくらいかかりますか？")
     assert answer.card == "time-job-ready"
+
+
+def test_an_economics_student_is_not_a_cs_student(e5_engine):
+    """usefulness67 #42 (graded 2 -> 1 at 74aec81): "economics student" ends in "cs student", which the non-CS card's
+    exclusion for CS students read as said."""
+    answer = e5_engine.ask("I'm a second-year economics student at a university in Osaka. I'm in an ML study group on "
+                           "Discord and really enjoy it, but I can't decide whether to switch my major to information "
+                           "science, take a minor, or just keep self-studying. Does the major on my degree really matter?")
+    assert answer.card == "bg-university-non-cs"
