@@ -2497,3 +2497,16 @@ def test_an_economics_student_is_not_a_cs_student(e5_engine):
                            "Discord and really enjoy it, but I can't decide whether to switch my major to information "
                            "science, take a minor, or just keep self-studying. Does the major on my degree really matter?")
     assert answer.card == "bg-university-non-cs"
+
+
+@pytest.mark.parametrize(("question", "card"), [
+    # usefulness68 #10 (graded 2 -> 1 at 339fa42): a G検定 question got whether E資格 is worth it first
+    (("24歳、SESで客先常駐のテスターをしています。このままだとキャリアが詰むと焦っていて、まずはG検定を取ろうかと考えています。"
+      "ただ、ネットで「G検定は転職では意味ない」という意見も見かけました。転職活動でG検定は実際どれくらい評価されるものなので"
+      "しょうか？"), "cert-do-certs-help"),
+    # usefulness68 #46 (graded 2 -> 1 at 339fa42): the career ladder from junior to senior got the paths after senior
+    (("What does the career ladder look like going from junior to senior ML engineer? And what's the difference between "
+      "becoming a staff engineer and becoming an ML team lead?"), "ladder-years-to-senior"),
+])
+def test_set_68_questions_keep_their_card(e5_engine, question, card):
+    assert e5_engine.ask(question).card == card
