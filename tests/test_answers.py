@@ -2340,25 +2340,6 @@ def test_a_fine_tuned_text_classifier_is_not_planned_linear_regression(e5_engine
     assert "Linear and logistic regression" not in answer.answer
 
 
-def test_a_project_that_works_end_to_end_is_not_the_whole_stage(e5_engine):
-    """usefulness64 #28 (graded 1): "…Cloud Runにデプロイするところまでやりました。個人開発としてはひととおり動くものができた"
-    was placed past the whole MLOps stage and given the job search; experiment tracking and pipelines were still open."""
-    answer = e5_engine.ask("PyTorchで画像分類モデルを学習して、FastAPIで推論APIを作り、Dockerに入れてCloud Runにデプロイするところ"
-                           "までやりました。個人開発としてはひととおり動くものができた状態です。ここからMLエンジニアとして評価"
-                           "されるには、次に何を付け足せばいいですか？")
-    assert answer.stage == "mlops"
-    assert "mlops.mlflow-tracking" in {s.item.id for s in answer.next_steps}
-
-
-def test_half_a_course_does_not_count_as_all_of_it(e5_engine):
-    """usefulness64 #55 (graded 0): "the first half of Andrew Ng's ML Specialization" counted as the whole course and
-    the plan started at deep learning with the scikit-learn basics left unscheduled."""
-    answer = e5_engine.ask("I've finished Python for Everybody and the first half of Andrew Ng's ML Specialization, and I "
-                           "can do basic pandas and matplotlib. I have about 10 hours a week. What should my study plan "
-                           "look like for the next three months?")
-    assert answer.stage == "programming-data"
-    assert "programming-data.sklearn-intro" in {s.item.id for s in answer.next_steps}
-
 
 def test_someone_already_applying_is_at_the_job_search(e5_engine):
     """usefulness64 #57 (graded 1): three projects and a month of applications; the answer listed five core-algorithm
@@ -2465,14 +2446,6 @@ def test_the_next_several_years_is_no_next_step_question(e5_engine):
     assert answer.card.startswith("outlook-")
 
 
-def test_items_tried_are_not_the_whole_stage(e5_engine):
-    """usefulness66 #28 (graded 0): "FastAPIで…推論APIを作ったり、Dockerでコンテナ化したりはひととおり経験しました" was sent to
-    the job search as if the whole MLOps stage were done."""
-    answer = e5_engine.ask("今の職場でバックエンドをやっていて、FastAPIで学習済みモデルの推論APIを作ったり、Dockerでコンテナ化したりは"
-                           "ひととおり経験しました。ここからMLOps寄りのエンジニアになりたいんですが、次に学ぶべき技術やツールは何ですか？")
-    assert answer.stage == "mlops"
-    assert "mlops.mlflow-tracking" in {s.item.id for s in answer.next_steps}
-
 
 def test_someone_past_the_core_algorithms_is_not_given_the_beginners_plan(e5_engine):
     """usefulness66 #60 (graded 0): CS231n done and ResNet reimplemented got "learn Python syntax and Pandas first"."""
@@ -2510,3 +2483,26 @@ def test_an_economics_student_is_not_a_cs_student(e5_engine):
 ])
 def test_set_68_questions_keep_their_card(e5_engine, question, card):
     assert e5_engine.ask(question).card == card
+
+
+@pytest.mark.parametrize(("question", "stage", "item"), [
+    # usefulness64 #28 (graded 1): "個人開発としてはひととおり動くものができた" (a project that works end to end) was placed
+    # past the whole MLOps stage and given the job search; experiment tracking and pipelines were still open
+    (("PyTorchで画像分類モデルを学習して、FastAPIで推論APIを作り、Dockerに入れてCloud Runにデプロイするところまでやりました。"
+      "個人開発としてはひととおり動くものができた状態です。ここからMLエンジニアとして評価されるには、次に何を付け足せば"
+      "いいですか？"), "mlops", "mlops.mlflow-tracking"),
+    # usefulness66 #28 (graded 0): "…推論APIを作ったり、Dockerでコンテナ化したりはひととおり経験しました" is what it names tried,
+    # not the whole MLOps stage (was sent to the job search)
+    (("今の職場でバックエンドをやっていて、FastAPIで学習済みモデルの推論APIを作ったり、Dockerでコンテナ化したりはひととおり"
+      "経験しました。ここからMLOps寄りのエンジニアになりたいんですが、次に学ぶべき技術やツールは何ですか？"),
+     "mlops", "mlops.mlflow-tracking"),
+    # usefulness64 #55 (graded 0): "the first half of Andrew Ng's ML Specialization" counted as the whole course and the
+    # plan started at deep learning with the scikit-learn basics left unscheduled
+    (("I've finished Python for Everybody and the first half of Andrew Ng's ML Specialization, and I can do basic pandas "
+      "and matplotlib. I have about 10 hours a week. What should my study plan look like for the next three months?"),
+     "programming-data", "programming-data.sklearn-intro"),
+])
+def test_where_a_learner_is_placed_reads_what_was_done(e5_engine, question, stage, item):
+    answer = e5_engine.ask(question)
+    assert answer.stage == stage
+    assert item in {s.item.id for s in answer.next_steps}
