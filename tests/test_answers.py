@@ -2480,6 +2480,9 @@ def test_an_economics_student_is_not_a_cs_student(e5_engine):
     # usefulness68 #46 (graded 2 -> 1 at 339fa42): the career ladder from junior to senior got the paths after senior
     (("What does the career ladder look like going from junior to senior ML engineer? And what's the difference between "
       "becoming a staff engineer and becoming an ML team lead?"), "ladder-years-to-senior"),
+    # usefulness68 #26 (graded 0): "E資格を受けたいので、それまでの勉強計画" got the roadmap's portfolio plan
+    (("G検定に合格して、『ゼロから作るDeep Learning』の1巻も読み終わりました。半年後にE資格を受けたいので、それまでの勉強計画を"
+      "立ててもらえますか？"), "cert-e-shikaku-study"),
 ])
 def test_set_68_questions_keep_their_card(e5_engine, question, card):
     assert e5_engine.ask(question).card == card
