@@ -44,7 +44,7 @@ from bot.advisor import (
 from bot.gate import Gate
 from bot.index import Index
 from bot.knowledge import Card, Item, KnowledgeBase, Resource, Stage
-from bot.messages import t
+from bot.messages import MESSAGES, t
 from bot.search import (
     CLAUSE_RE,
     FINISHED_RE,
@@ -575,8 +575,8 @@ _GOAL_REALISTIC_RE = re.compile(r"現実的(?:です|でしょう|な(?:目標|�
                                 r"\bfeasible\b|\bdoable\b|\beven possible\b", re.IGNORECASE)
 _WHICH_RE = re.compile(r"どういう|どんな|どの|どっち|どちら|どれ|\bwhich\b|\bwhat kind\b|\bwhat (?:direction|path|route)\b",
                        re.IGNORECASE)
-# the asker's own figure, as "duration_personal" words it
-_PERSONAL_PACE_RE = re.compile(r"あなたの場合（週|\bFor you, at [0-9.]+ hours a week")
+# the asker's own figure: what "duration_personal" says before its first placeholder
+_PERSONAL_PACE = tuple(text.split("{")[0].strip() for text in MESSAGES["duration_personal"].values())
 PACE_CARD = "time-job-ready"  # the hours from zero to ready-to-apply, less what the asker covers, at their pace
 
 
@@ -590,7 +590,7 @@ def pace_card(kb: KnowledgeBase, result: SearchResult, answer: Answer, asker: As
     if answer.kind != "card" or not context.long or not any(
             _GOAL_REALISTIC_RE.search(x) and not _WHICH_RE.search(x) for x in split_sentences(context.asked_text)):
         return None
-    if _PERSONAL_PACE_RE.search(answer.answer):  # (a time card of another question gave their figure already)
+    if any(words in answer.answer for words in _PERSONAL_PACE):  # (a time card of another question gave it already)
         return None
     if hours_in_question(result.query) is None and not asker.hours_per_week:
         return None
@@ -1690,8 +1690,9 @@ def _finished_courses(result: SearchResult) -> frozenset[str]:
 
 def compose_card(kb: KnowledgeBase, card: Card, result: SearchResult, asker: Asker, lang: str,
                  notices: list[str], whole: SearchResult | None = None) -> Answer:
-    known = frozenset(_known(kb, result)) | (frozenset(_known(kb, whole)) if whole else frozenset())
-    text = _duration_text(kb, card, lang, asker, result.query, known) if card.duration else card.answer.get(lang)
+    known = _known(kb, result)  # (and for the hours left, what the whole message says too)
+    told = frozenset(known) | (frozenset(_known(kb, whole)) if whole else frozenset())
+    text = _duration_text(kb, card, lang, asker, result.query, told) if card.duration else card.answer.get(lang)
     passages = [_doc_passage(kb, d, lang, 1.0 / (n + 1)) for n, d in enumerate(card.docs[:MAX_CITED])]
     if not card.covered:
         return Answer(result.query, lang, False, text, passages, [], [], result.relevance, notices,
@@ -1707,7 +1708,6 @@ def compose_card(kb: KnowledgeBase, card: Card, result: SearchResult, asker: Ask
                                                 preferred=frozenset(card.resources))]
     stage = card.stage or next((d for d in card.docs if d in kb.stages_by_id), None)
     hints = _hints(kb, result, list(card.resources) or [r.id for r in resources])
-    known = _known(kb, result)
     if card.duration:
         # how long it takes, from where the learner is: the next step is where they start, not an item the card's
         # resources serve ("Zero coding experience … how long … and what should I literally do first?" was sent to
@@ -1993,11 +1993,11 @@ _NO_ML_RE = re.compile(r"\b(?:no|zero|little|without any|don'?t have any) (?:ML|
                        re.IGNORECASE)
 
 
-# "プログラミングは完全に未経験", "コードはほぼ書けません", "I've never programmed", "no coding experience"
 # a model of their own that they run ("…モデルを作り、週次バッチとして運用しています", "my model runs in production")
 _RUNS_MODEL_RE = re.compile(r"モデル[^。！？]{0,30}(?:運用して|本番で(?:動|使)|稼働して)|"
                             r"\bmy (?:model|models)\b[^.!?]{0,40}\b(?:in production|runs? (?:daily|weekly|nightly)|deployed)\b",
                             re.IGNORECASE)
+# "プログラミングは完全に未経験", "コードはほぼ書けません", "I've never programmed", "no coding experience"
 _NO_CODE_RE = re.compile(r"(?:プログラミング|コーディング|コード)(?:の経験)?(?:は|も|が)?[^。、,.!?？！]{0,12}?"
                          r"(?:未経験|経験(?:は|が)?(?:ほぼ|ほとんど|全く|まったく)?(?:ない|なし|ありません|ゼロ)|"
                          r"(?:ほぼ|ほとんど|全く|まったく)?書けません|(?:ほぼ|ほとんど|全く|まったく)?書けない|"

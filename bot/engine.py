@@ -127,8 +127,10 @@ class Engine:
                 added = background_card(self.kb, result, whole, asker, self.gate)
                 if added is not None:
                     whole = add_part_cards(whole, [None, added])
-            if whole.kind in ("card", "next"):  # a subject asked about by name that the answer never mentions,
-                for extra in (subject_card, age_card, pace_card):  # the asker's age when the question is about it, and their pace when they ask if the goal is realistic
+            # a subject asked about by name that the answer never mentions, the asker's age when the question is about
+            # it, and their own pace when they ask whether the goal is realistic
+            if whole.kind in ("card", "next"):
+                for extra in (subject_card, age_card, pace_card):
                     added = extra(self.kb, result, whole, asker)
                     if added is not None:
                         whole = add_part_cards(whole, [None, added])

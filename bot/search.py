@@ -207,13 +207,13 @@ _LEFT_TO_OTHERS_RE = re.compile(r"丸投げ|(?:チーム|先輩|上司|他の人
 _CLOUD_RE = re.compile(r"クラウド|\bcloud\b|\baws\b|\bgcp\b|\bazure\b|sagemaker|vertex", re.IGNORECASE)  # (the cloud item)
 _IN_PART_RE = re.compile(r"\b(?:first|second) half\b|\bhalf ?way\b|\bpart ?way\b|\bhalf of\b|前半|後半|半分|途中",
                          re.IGNORECASE)
-# what a clause plans or thinks should be done; not what it thinks was done ("基本的なアルゴリズムの仕組みはなんとなく分かった
-# と思います" is no plan: usefulness64 #25 was sent back to the CS basics it had read as asked)
 # a course named as gone through in part: the words just before its title, or just after it
 _PART_BEFORE_RE = re.compile(r"\b(?:(?:first|second) half|half|part|parts|some|a few (?:weeks|modules|chapters)|"
                              r"(?:the )?first (?:two |three |few )?(?:courses?|modules?|chapters?|weeks?)) of\b[^,.;]*$|"
                              r"\b(?:half ?way|part ?way|midway) (?:through|into)\b[^,.;]*$", re.IGNORECASE)
 _PART_AFTER_RE = re.compile(r"[’']?s?\W{0,3}(?:の)?(?:前半|後半|半分|途中)")
+# what a clause plans or thinks should be done; not what it thinks was done ("基本的なアルゴリズムの仕組みはなんとなく分かった
+# と思います" is no plan: usefulness64 #25 was sent back to the CS basics it had read as asked)
 _PLANNED_RE = re.compile(r"べき|必要|つもり|(?<!た)(?:と|って)思|\bshould\b|\bneed to\b|\bhave to\b|\bmust\b|\bought to\b|"
                          r"\bnext up\b|\bnext (?:on my list )?is\b|\bnext i'?ll\b",
                          re.IGNORECASE)
@@ -553,19 +553,16 @@ class Searcher:
                                    for m in self._titles.finditer(text)))
 
     def _courses_in(self, query: str) -> dict:
-        courses = self._course_ids(query)
-        return {"courses_named": courses, "courses_partly": self._courses_partly(query),
+        """The courses the query names by title, and those of them it says it went through only in part ("the first
+        half of Andrew Ng's ML Specialization", "ゼロつくの前半"; not "Python for Everybody" before it in the clause)."""
+        matches = list(self._titles.finditer(query)) if self._titles is not None else []
+        courses = tuple(dict.fromkeys(self._courses[m.group().lower()] for m in matches))
+        partly = tuple(dict.fromkeys(self._courses[m.group().lower()] for m in matches
+                                     if _PART_BEFORE_RE.search(query[max(0, m.start() - 40):m.start()])
+                                     or _PART_AFTER_RE.match(query, m.end())))
+        return {"courses_named": courses, "courses_partly": partly,
                 "names_course": bool(courses or _COURSE_RE.search(query)),
                 "stages_numbered": self._numbered(query)}
-
-    def _courses_partly(self, query: str) -> tuple[str, ...]:
-        """The courses a message says it went through only in part: "the first half of Andrew Ng's ML
-        Specialization", "ゼロつくの前半" (not "Python for Everybody" before it in the same clause)."""
-        if self._titles is None:
-            return ()
-        return tuple(dict.fromkeys(self._courses[m.group().lower()] for m in self._titles.finditer(query)
-                                   if _PART_BEFORE_RE.search(query[max(0, m.start() - 40):m.start()])
-                                   or _PART_AFTER_RE.match(query, m.end())))
 
     def _numbered(self, query: str) -> tuple[str, ...]:
         return tuple(self._stage_by_order[n] for n in stage_numbers(query) if n in self._stage_by_order)
