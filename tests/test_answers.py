@@ -2483,6 +2483,14 @@ def test_an_economics_student_is_not_a_cs_student(e5_engine):
     # usefulness68 #26 (graded 0): "E資格を受けたいので、それまでの勉強計画" got the roadmap's portfolio plan
     (("G検定に合格して、『ゼロから作るDeep Learning』の1巻も読み終わりました。半年後にE資格を受けたいので、それまでの勉強計画を"
       "立ててもらえますか？"), "cert-e-shikaku-study"),
+    # usefulness68 (graded 0 in both arms): whether LLM engineers stay in demand got how the role differs from an MLE
+    ("LLMエンジニアってこの先も需要ある？", "outlook-llm-engineer-demand"),
+    ("Is LLM engineering just a fad?", "outlook-llm-engineer-demand"),
+    ("LLMエンジニアとMLエンジニアの違いは？", "ladder-llm-engineer-vs-mle"),
+    # usefulness68 #11 (graded 0 in both arms): a chemist in a research job got moving from ML engineering to research
+    (("化学メーカーの研究職で10年働いてきた38歳です。実験データの解析でPythonとRは日常的に使ってきました。最近マテリアルズ"
+      "インフォマティクスという分野を知って、強く興味を持っています。化学の専門性を捨てずにMLの仕事に移るには、どんな準備を"
+      "するのがよいでしょうか？"), "bg-domain-expertise"),
 ])
 def test_set_68_questions_keep_their_card(e5_engine, question, card):
     assert e5_engine.ask(question).card == card
@@ -2504,8 +2512,34 @@ def test_set_68_questions_keep_their_card(e5_engine, question, card):
     (("I've finished Python for Everybody and the first half of Andrew Ng's ML Specialization, and I can do basic pandas "
       "and matplotlib. I have about 10 hours a week. What should my study plan look like for the next three months?"),
      "programming-data", "programming-data.sklearn-intro"),
+    # usefulness68 #59 (graded 0 in both arms): "…but I don't have any real projects yet" was read as the projects stage
+    # finished, and the plan went on to MLOps
+    (("I passed the AWS Machine Learning Engineer Associate and the Google Cloud Professional ML Engineer exams, but I "
+      "don't have any real projects yet. What's my next step so these certs actually help me get interviews?"),
+     "projects", "projects.recommender"),
 ])
 def test_where_a_learner_is_placed_reads_what_was_done(e5_engine, question, stage, item):
     answer = e5_engine.ask(question)
     assert answer.stage == stage
     assert item in {s.item.id for s in answer.next_steps}
+
+
+def test_an_llm_engineer_goal_gets_the_llm_path_beside_its_next_steps(e5_engine):
+    """usefulness66 #57 (graded 0): someone who built a RAG chatbot and wants to be hired as an LLM engineer got the MLOps
+    checklist with nothing on LLMs."""
+    answer = e5_engine.ask("I built a RAG chatbot over my company's docs with LangChain and the OpenAI API and deployed it "
+                           "on Streamlit. People at work actually use it. What should I learn next if I want to be hired as "
+                           "an LLM engineer rather than just someone who glues APIs together?")
+    assert answer.kind == "next"
+    assert answer.next_steps
+    assert "Transformers" in answer.answer
+    assert "evaluating outputs" in answer.answer
+    plain = e5_engine.ask("I built a RAG chatbot over my company's docs and deployed it on Streamlit. What should I learn "
+                          "next?")
+    assert "Transformers" not in plain.answer
+
+
+def test_weekday_minutes_and_hours_on_days_off_add_up_to_a_week():
+    # "休みの日" is the weekend (was 2.5 h a week: the weekdays' half hours alone)
+    assert hours_in_question("平日は30分、休みの日に3時間") == 8.5
+    assert hours_in_question("平日は1時間、休みの日は3時間くらい") == 11
