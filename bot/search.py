@@ -179,6 +179,9 @@ KNOWN_RE = re.compile(
     r"\bbackground in\b|\bi (?:use|write|do)\b|\bsolid\b|\bconfident\b|\bgood with\b|\bbeen using\b",
     re.IGNORECASE)
 # A clause that says something was never done ("デプロイとか運用は全くやったことがありません").
+# Python named as a language of the job, in the sentence that says what the job is ("（Go/Python、AWS）", "mostly Python")
+_PYTHON_JOB_RE = re.compile(r"(?<![a-z])python(?![a-z])(?!\s*(?:は|も)?(?:独学|勉強中|入門|初心者|少し|ちょっと))", re.IGNORECASE)
+PYTHON_BASICS = "programming-data.python-basics"
 NEVER_RE = re.compile(r"(?:こと|経験)(?:が|は|も)?(?:ありません|ない|なし)|全く|まったく|一度も|未経験|"
                        r"\bnever\b|\bno experience\b|\bhaven'?t\b|\bhasn'?t\b|\bnot\b|"
                        # ("but I don't have any real projects yet": no projects done; usefulness68 #59)
@@ -534,6 +537,7 @@ class Searcher:
         """The backgrounds a message says the learner has, and the checklist items they usually cover (less
         any the message says are not done: "バックエンドエンジニアですが、アルゴリズムは苦手")."""
         found: list[str] = []
+        python_job = False  # a job done in Python ("Webのバックエンドエンジニア（Go/Python、AWS）を5年")
         for sentence in split_sentences(query):
             if _RUSTY_RE.search(sentence) or not _IDENTITY_RE.search(sentence):
                 continue
@@ -543,9 +547,13 @@ class Searcher:
                 if at < 0 or _NOT_BEFORE_RE.search(norm[:at]) or _NOT_AFTER_RE.search(norm[at + len(term):]):
                     continue
                 found.append(self.background_terms[term])
+                python_job = python_job or bool(_PYTHON_JOB_RE.search(sentence))
         ids = tuple(dict.fromkeys(found))
-        covered = (i for b in ids for i in self.kb.backgrounds_by_id[b].covers if i not in pending)
-        return {"backgrounds": ids, "items_background": tuple(dict.fromkeys(covered))}
+        # (its Python basics too: usefulness69 #5, a backend engineer of five years in Go and Python, was told to learn
+        # Python's syntax first)
+        covered = [*(i for b in ids for i in self.kb.backgrounds_by_id[b].covers),
+                   *([PYTHON_BASICS] if python_job and PYTHON_BASICS in self.kb.items else [])]
+        return {"backgrounds": ids, "items_background": tuple(dict.fromkeys(i for i in covered if i not in pending))}
 
     def _course_ids(self, *texts: str) -> tuple[str, ...]:
         """The resources these texts name by title or alias, in order, each once."""

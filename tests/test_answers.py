@@ -2543,3 +2543,87 @@ def test_weekday_minutes_and_hours_on_days_off_add_up_to_a_week():
     # "休みの日" is the weekend (was 2.5 h a week: the weekdays' half hours alone)
     assert hours_in_question("平日は30分、休みの日に3時間") == 8.5
     assert hours_in_question("平日は1時間、休みの日は3時間くらい") == 11
+
+
+@pytest.mark.parametrize(("question", "card"), [
+    # usefulness69 #8 (graded 0): a kosen graduate of six years' work got whether to transfer to a university
+    (("高専卒で、組み込みエンジニア（C言語）を6年やっています。最近エッジAIやデバイス上での推論に興味があって、TensorFlow Lite"
+      "やONNXを少し触りました。大学を出ていないので、学歴で書類落ちしないかが心配です。学位なしでMLエンジニアとして採用して"
+      "もらうには、何で実力を証明すればいいですか？"), "job-degree-filter"),
+    # usefulness69 #32 (graded 0): no degree at all got whether a master's pays off, for someone with a bachelor's
+    (("I'm a self-taught backend developer (Node.js, 4 years) with no degree. I've done Andrew Ng's ML course and built a "
+      "couple of toy projects, but almost every ML engineer posting I see asks for a master's or PhD. I can't afford to stop "
+      "working for grad school. Do I actually need a master's to get an ML engineer job, or is there a realistic way around "
+      "it?"), "job-degree-filter"),
+    # usefulness69 #36 (graded 1): whether vision is still a good bet next to LLMs got when to specialise
+    (("I'm a mechanical engineer doing quality inspection at a factory, and I've started using OpenCV and a YOLO model to "
+      "detect defects as a side project at work. I really enjoy computer vision and would like to specialize in it. But "
+      "everyone seems focused on LLMs now, and I'm not sure vision is still a good bet. Is computer vision still a viable "
+      "specialization for an ML engineering career?"), "career-nlp-vs-cv"),
+    # usefulness69 #39 (graded 0): the only ML person at a startup, with no senior, was told to widen their model work
+    (("I'm a junior ML engineer, about a year and a half in, at a startup where I'm the only ML person. I do everything from "
+      "data pipelines to training to deployment, but there's no senior to learn from and I'm not sure I'm growing the right "
+      "way. I'm debating whether to stay for the breadth or move to a bigger company."), "career-solo-ml-engineer"),
+    # usefulness69 #54 (graded 0): MLOps against data engineering got ML engineer against MLOps engineer
+    ("mlops vs data engineering, which has the better future?", "career-mlops-vs-data-engineering"),
+    # usefulness69 #5 (graded 1): a backend engineer heading for MLOps got the generic backend card (math first)
+    (("29歳、Webのバックエンドエンジニア（Go/Python、AWS）を5年やっています。Kaggleも少しやってみましたが、メダルはまだ取れて"
+      "いません。インフラやAPIの経験があるので、モデル開発よりMLOps寄りのほうが向いているのかなと思い始めました。バックエンド"
+      "からMLOpsエンジニアに寄せていく場合、まず何を身につけて、ポートフォリオには何を載せるべきですか？"),
+     "bg-backend-to-ml-platform"),
+])
+def test_set_69_questions_get_the_card_for_their_situation(e5_engine, question, card):
+    answer = e5_engine.ask(question)
+    assert answer.card == card
+    # (a five-year Go/Python engineer is not told to learn Python's syntax)
+    assert "programming-data.python-basics" not in {s.item.id for s in answer.next_steps}
+
+
+def test_a_data_engineer_asking_about_their_gaps_does_not_get_the_career_choice(e5_engine):
+    answer = e5_engine.ask("I've been a data engineer for 3 years - Airflow, Spark, Snowflake, dbt, some Terraform on AWS. "
+                           "Honestly it feels like I'm halfway to MLOps already. what are the real gaps between what I do and "
+                           "what an ML engineer / MLOps engineer does?")
+    assert answer.card != "career-mlops-vs-data-engineering"
+
+
+def test_what_to_add_before_applying_is_a_next_step(e5_engine):
+    """usefulness69 #28 (graded 0): '応募する前に、何を足すのが一番効果的ですか？' from a Kaggle silver medallist who never deployed
+    got what feature engineering is."""
+    answer = e5_engine.ask("Kaggleのテーブルコンペで銀メダルを1つ取りました。LightGBMや特徴量エンジニアリングはそこそこできますが、"
+                           "モデルのデプロイやAPI化はやったことがありません。MLエンジニアの求人に応募する前に、何を足すのが一番"
+                           "効果的ですか？")
+    assert answer.kind == "next"
+    assert "mlops.api-docker" in {s.item.id for s in answer.next_steps}
+
+
+@pytest.mark.parametrize("question", [
+    # usefulness69 #29 (graded 0): a three-month plan got RAG against fine-tuning
+    ("松尾研のDL基礎講座を修了して、Hugging Faceで日本語BERTのファインチューニングもやってみました。NLP/LLM系のMLエンジニアを"
+    "目指したいです。3ヶ月、週15時間でやるべきことを教えてください。"),
+    # usefulness69 #59 (graded 0): told to choose a field, with a deep reinforcement learning course
+    ("I fine-tuned a Llama model with LoRA, built a RAG chatbot with LangChain and deployed it on a small GPU instance. I want "
+    "to specialize in LLM engineering. What should I learn next to go beyond tutorial-level work?"),
+])
+def test_a_learner_headed_for_nlp_is_not_told_to_choose_a_field(e5_engine, question):
+    answer = e5_engine.ask(question)
+    assert answer.kind == "next"
+    assert answer.next_steps
+    assert "specialization.choose-field" not in {s.item.id for s in answer.next_steps}
+    assert all("reinforcement-learning" not in s.resource.tags for s in answer.next_steps if s.resource)
+
+
+def test_a_devops_engineers_tools_are_not_the_ml_parts_of_mlops(e5_engine):
+    """usefulness66 #58 (graded 0): Docker, Kubernetes and CI/CD from a DevOps job left only monitoring to learn."""
+    answer = e5_engine.ask("I passed the AWS Solutions Architect Associate, I use Docker and Kubernetes daily as a DevOps "
+                           "engineer, and I've set up CI/CD pipelines for years. I want to move into MLOps. What should I learn "
+                           "next, and in what order?")
+    assert answer.stage == "mlops"
+    assert "mlops.mlflow-tracking" in {s.item.id for s in answer.next_steps}
+
+
+def test_the_background_card_beside_a_plan_is_of_the_stated_age(e5_engine):
+    """A 32-year-old's plan was given the card for those in their late fifties beside the one for their thirties."""
+    answer = e5_engine.ask("はじめまして、32歳で食品メーカーの品質管理をしています。ExcelのマクロとProgateのPythonコースくらいです。"
+                           "平日は1時間くらい、休日は4時間くらい取れそうです。35歳までに機械学習エンジニアとして転職したいんですが、"
+                           "これって現実的ですか？現実的だとしたら、最初の半年で何をやるべきでしょうか。")
+    assert "50代" not in answer.answer
