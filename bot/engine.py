@@ -238,7 +238,12 @@ _DEPENDS_RE = re.compile(r"\s*(?:if so|if yes|if not|if that'?s (?:the case|true
                          r"\bif (?:there (?:is|are)|they do|it does|yes|so)\b|"
                          # "…どういうことでしょうか。初学者にも分かるように教えていただけますか。": how to answer it
                          r"(?:初学者|初心者|素人|未経験者)にも(?:分かる|わかる)ように|(?:分かり|わかり)やすく|"
-                         r"(?:簡単|具体的|詳し)く?に?(?:教え|説明))", re.IGNORECASE)
+                         r"(?:簡単|具体的|詳し)く?に?(?:教え|説明)|"
+                         # "…and how should I prepare for each part?" (usefulness69 #37's second half got a card on
+                         # courses against projects)
+                         r"[^.?!？。]{0,40}?\b(?:for|of) (?:each|every) (?:part|round|stage|of them|one)\b|"
+                         r"[^。？?]{0,20}?それぞれ(?:の)?(?:対策|準備))",
+                         re.IGNORECASE)
 MAX_PARTS = 3
 MAX_FOLLOW_UP = 40.0  # encoder tokens (see _cost): a request for material this short takes the item before it
 # A request for a book ("おすすめの本", "a good book or course"; not "本当", "日本", "基本")

@@ -115,7 +115,11 @@ WHOLE_JA_RE = re.compile(_WHOLE_JA)
 # (not "ひととおり動くものができた", a project that works end to end: usefulness64 #28 was placed past the MLOps stage it
 # had only begun; nor "推論APIを作ったり、Docker化したりはひととおり経験しました", what it names tried: usefulness66 #28)
 WHOLE_STAGE_RE = re.compile(r"(?<!コース)(?<!講座)(?<!コースを)(?<!講座を)(?<!コースは)(?<!講座は)"
-                             r"(?:" + _WHOLE_JA + r")(?!動|経験)|\ball\b|everything(?! (?:online|out there|feels|seems|is))|"
+                             r"(?:" + _WHOLE_JA + r")(?!動|経験)|"
+                             # (not all of a book's parts: "Hands-On ML cover to cover and done all the exercises", usefulness70
+                             # #56, was placed past the projects stage it had not begun)
+                             r"\ball\b(?! (?:the |its |of the |of its )?(?:exercises|chapters|lessons|lectures|videos|labs|"
+                             r"assignments|notebooks|problems|quizzes|modules)\b)|everything(?! (?:online|out there|feels|seems|is))|"
                              r"whole|entire|the basics\b(?! of)",
                              re.IGNORECASE)
 # A clause about what the learner wants or plans, not what they did ("I want to move into MLOps",

@@ -2627,3 +2627,63 @@ def test_the_background_card_beside_a_plan_is_of_the_stated_age(e5_engine):
                            "平日は1時間くらい、休日は4時間くらい取れそうです。35歳までに機械学習エンジニアとして転職したいんですが、"
                            "これって現実的ですか？現実的だとしたら、最初の半年で何をやるべきでしょうか。")
     assert "50代" not in answer.answer
+
+
+@pytest.mark.parametrize(("question", "card"), [
+    # usefulness70 #51 (graded 0): whether the field is still worth getting into got whether a master's pays off
+    ("Is ML engineering still worth getting into?", "outlook-demand"),
+    ("Is a master's worth it for ML engineering?", "degree-masters-worth"),
+    # usefulness70 #19 (graded 1, and the salary card without the job-search card): where to start from zero
+    ("未経験 MLエンジニア 何から", "start-what-first"),
+    ("MLエンジニアの年収ってどれくらい？", "nc-salary"),
+    # usefulness70 #38 (graded 0): getting ML experience at a Japanese SaaS company got the English-speaking companies' card
+    (("I work as a Ruby backend engineer at a Japanese SaaS company. We have a small data team, but they mostly do "
+      "analytics, and nobody on my team touches ML. I've finished a few online courses and can train models, but I have "
+      "zero professional ML experience on my resume. What's the best way to get ML work experience while still at my "
+      "current company?"), "job-internal-transfer"),
+    # usefulness69 #37 (graded 1): interviews in all their parts got the system-design card alone
+    (("I'm a software engineer at a mid-size company in Osaka and I've been learning ML for about a year (fast.ai, some "
+      "PyTorch, a few Kaggle competitions). I'm starting to apply for ML roles, but I have no idea what to expect in the "
+      "interviews. Friends mention coding tests, ML theory questions and ML system design rounds. What do ML engineer "
+      "interviews typically look like, and how should I prepare for each part?"), "job-interview-prep"),
+])
+def test_set_70_questions_get_the_card_for_what_they_ask(e5_engine, question, card):
+    assert e5_engine.ask(question).card == card
+
+
+@pytest.mark.parametrize(("question", "stage", "absent"), [
+    # usefulness70 #58 (graded 0): a new AWS ML Engineer with no projects, asking what to build, got Python's basics
+    (("I just passed the AWS Certified Machine Learning Engineer - Associate exam and I'm comfortable with SageMaker "
+      "basics. But I don't have any real projects to show yet. What should I build next so the cert actually helps me get "
+      "interviews?"), "projects", "programming-data.python-basics"),
+    # usefulness70 #60 (graded 0): three portfolio projects and scikit-learn were sent back to SVMs and clustering
+    (("I have three portfolio projects on GitHub: a tabular classifier, an image classifier, and a simple RAG chatbot, all "
+      "in notebooks or Streamlit. I've learned Python, pandas, scikit-learn and basic PyTorch. Before I start applying for "
+      "jobs, what's missing and what should I do next?"), "projects", "core-ml.svm"),
+    # usefulness70 #56 (graded 1): "done all the exercises" of a book is not the whole projects stage
+    (("I've read Hands-On Machine Learning cover to cover and done all the exercises, plus two Kaggle competitions (no "
+      "medals). I want to get an ML engineer job in Tokyo within 6 months, studying about 15 hours a week. Can you give me "
+      "a month-by-month plan?"), "projects", "mlops.notebook-to-code"),
+    # usefulness69 #30 (graded 1): someone who built a demand-forecasting model was told Python and Pandas were still open
+    (("社内で需要予測のモデルをJupyterで作って、PoCまでは成功しました。でも本番運用の段階で止まっています。DockerとFastAPIは"
+      "触ったことがあります。MLOpsをちゃんと学ぶとしたら、次に何をどの順番でやるべきですか？"), "mlops", "programming-data.pandas"),
+])
+def test_where_the_plan_starts_reads_projects_and_models_built(e5_engine, question, stage, absent):
+    answer = e5_engine.ask(question)
+    assert answer.kind == "next"
+    assert answer.stage == stage
+    assert absent not in {s.item.id for s in answer.next_steps}
+    if absent == "programming-data.pandas":
+        assert "Pandasで前処理と集計" not in answer.answer
+
+
+def test_a_two_month_portfolio_plan_toward_llm_work_is_a_plan(e5_engine):
+    """usefulness70 #30 (graded 1): '2ヶ月でポートフォリオを作るとしたら、どんな順番で何をやれば' got RAG against fine-tuning."""
+    answer = e5_engine.ask("Hugging FaceでBERTを使った文章分類のファインチューニングまではやりました。次はLLM系（RAGやLoRAでの"
+                           "ファインチューニング）の仕事に就きたいです。週15時間、2ヶ月でポートフォリオを作るとしたら、どんな順番"
+                           "で何をやればいいですか？")
+    assert answer.kind == "next"
+    assert "8週間・週15時間" in answer.answer
+    steps = {s.item.id for s in answer.next_steps}
+    assert "projects.image-classifier" not in steps
+    assert "projects.recommender" not in steps
