@@ -472,8 +472,10 @@ def card_fits(kb: KnowledgeBase, query: str, situation: str | None = None) -> Ca
         if not card.covered and context.long and card.id in _NOT_COVERED_ASKED \
                 and not _NOT_COVERED_ASKED[card.id].search(context.asked_text):
             return False  # (told, not asked: "I don't want to start over … with a junior salary. Do I have to?")
-        if in_ml_job and card.id in _JOB_SEEKER_CARDS:
-            return False  # (someone in an ML job is not looking for a first one: usefulness65 #41, graded 0)
+        if in_ml_job and card.id in _JOB_SEEKER_CARDS | _SWITCHER_CARDS:
+            # (someone in an ML job is not looking for a first one, usefulness65 #41, graded 0; nor moving into ML from
+            # another job: "I'm a mid-level ML engineer … move into LLM work" got the backend engineer's card, usefulness71 #58)
+            return False
         if context.hours_told and _TIME_CARD_RE.match(card.id):
             return False  # (the hours they have go into whatever answers; they did not ask how long)
         if at_stage and card.id.startswith("time-"):
@@ -494,6 +496,10 @@ _NOT_COVERED_ASKED = {"nc-salary": re.compile(r"年収|給料|給与|収入|月�
 _JOB_SEEKER_CARDS = frozenset({"job-first-role", "job-junior-mle-vs-analyst", "job-stepping-stone", "job-no-experience",
                                "job-new-grad", "job-shinsotsu-vs-chuto", "job-ready-to-apply", "job-ready-deployed",
                                "job-search-no-offers", "job-internal-transfer"})
+# cards for someone moving into ML from another job
+_SWITCHER_CARDS = frozenset({"bg-sier", "bg-backend-engineer", "bg-data-analyst", "bg-infra-sre", "bg-non-it",
+                             "bg-experienced-engineer-leverage", "bg-data-engineer", "bg-game-developer", "bg-qa-tester",
+                             "bg-backend-to-ml-platform"})
 _SUBJECT_CARD_RE = re.compile(r"(?:cert|degree|tool)-")
 # cards about a situation, not a subject ("迷ったらポートフォリオを優先", "合格おめでとうございます"), and subjects
 # nearly every message names ("Python"); a tool choice card ("PyTorch or TensorFlow", "tool-…-vs-…") answers only someone
@@ -533,7 +539,8 @@ def subject_card(kb: KnowledgeBase, result: SearchResult, answer: Answer, asker:
 _IN_ML_JOB_RE = re.compile(r"(?:ML|機械学習)エンジニア(?:として(?:働いて|勤務して|勤めて|入社して|[0-9０-９]+年|配属)|に異動して|"
                            r"になって[0-9０-９一二三半]|に転向して|に転職して[0-9０-９一二三半]|をして(?:い|る|ま)|です|歴[0-9０-９]|"
                            r"[0-9０-９]+年目)|"
-                           r"\b(?:i'?m|i am|work(?:ing)? as) an? (?:junior |senior )?(?:ml|machine learning) engineer\b|"
+                           r"\b(?:i'?m|i am|work(?:ing)? as) an? (?:junior |senior |mid[- ]level |mid |staff |lead )?"
+                           r"(?:ml|machine learning) engineer\b|"
                            r"\b(?:got|landed|started|took) (?:my )?(?:first )?(?:job|role|position) as an? (?:junior |senior )?"
                            r"(?:ml|machine learning) engineer\b|"
                            r"\b(?:in|at) my (?:first )?ml (?:engineer(?:ing)? )?job\b", re.IGNORECASE)
@@ -1897,6 +1904,9 @@ def _names_a_certificate(card_id: str) -> bool:
 # words "junior" or "first job" ("Junior MLE for 1 year now … I want to reach mid-level": congratulations on a first
 # offer; "ジュニアMLエンジニアとして1年…ミドルクラスに上がるために": a junior's day)
 TOWARD_SENIOR_CARDS = frozenset({"ladder-senior-faster", "ladder-years-to-senior"})
+# someone who is a senior already ("I just got promoted to senior ML engineer", "シニアになって2年")
+_ALREADY_SENIOR_RE = re.compile(r"\b(?:got|was|been|just) promoted to senior\b|\bi'?m (?:now )?a senior\b|\bi am (?:now )?a senior\b|"
+                                r"\bas a senior\b|シニア(?:に昇格し|になって|エンジニアとして働|MLエンジニアとして働|として)", re.IGNORECASE)
 
 
 def preferred_cards(query: str) -> tuple[frozenset[str], Callable[[str], bool] | None]:
@@ -1913,7 +1923,9 @@ def preferred_cards(query: str) -> tuple[frozenset[str], Callable[[str], bool] |
         # あるんでしょうか？": usefulness45 #8 got a junior's day; "Is 45 too old to get hired?"): the age cards
         if _AGE_ASKED_RE.search(sentence) and _HIRED_AT_AGE_RE.search(sentence):
             return AGE_CARDS, None
-    if _TOWARD_SENIOR_RE.search(query):
+    # (not for someone already senior, headed past it: "I just got promoted to senior ML engineer … the next step is
+    # staff engineer or tech lead"; usefulness71 #60, graded 0-1, got the junior's way to senior)
+    if _TOWARD_SENIOR_RE.search(query) and not _ALREADY_SENIOR_RE.search(query):
         return TOWARD_SENIOR_CARDS, None
     return frozenset(), None
 

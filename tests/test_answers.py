@@ -2687,3 +2687,37 @@ def test_a_two_month_portfolio_plan_toward_llm_work_is_a_plan(e5_engine):
     steps = {s.item.id for s in answer.next_steps}
     assert "projects.image-classifier" not in steps
     assert "projects.recommender" not in steps
+
+
+@pytest.mark.parametrize(("question", "card"), [
+    # usefulness71 #60 (graded 0, 1 after a22ff02): a new senior headed for staff or lead got the junior's way to senior
+    (("I just got promoted to senior ML engineer, and my manager says the next step is staff engineer or tech lead. What "
+      "should I focus on over the next year to get there?"), "ladder-senior-vs-lead"),
+    # usefulness71 #58 (graded 0): a mid-level ML engineer moving into LLM work got the backend engineer's card
+    (("I'm a mid-level ML engineer (3 years) who has mostly worked on tabular models and recommendation. I want to move "
+      "into LLM work within a year. What should I learn and build to make that switch?"), "outlook-llm-skills"),
+    # usefulness71 #42 (graded 0): a stable software engineering offer against holding out for ML got ML internships
+    (("I'm a final-year CS student in India with an offer from a big IT services company as a software engineer, but I "
+      "really want to do ML. I've done a couple of Kaggle competitions (one bronze) and an internship where I fine-tuned a "
+      "BERT model. Should I take the stable SWE job and transition later, or hold out for an ML-specific role?"),
+     "job-stepping-stone"),
+])
+def test_set_71_questions_get_the_card_for_where_the_asker_is(e5_engine, question, card):
+    assert e5_engine.ask(question).card == card
+
+
+def test_graduate_school_cards_answer_only_a_question_about_graduate_school(e5_engine):
+    """usefulness71 #12 (graded 0): a consultant choosing between two jobs got graduate school against work."""
+    answer = e5_engine.ask("社会人2年目、文学部卒で今はITコンサル（実態はPMOの資料作りが中心）をしています。会社の研修でG検定は"
+                           "取ったんですが、実務では全く使っていません。手を動かす側になりたくてMLエンジニアへの転職を考えています"
+                           "が、コードを書いた経験はほとんどないです。コンサルのまま技術寄りの案件に移るのと、未経験でエンジニア職"
+                           "に転職するのとでは、どっちが現実的ですか？")
+    assert answer.card != "degree-grad-school-vs-work"
+    assert e5_engine.ask("大学院に進学するか、就職するか迷っています").card == "degree-grad-school-vs-work"
+
+
+def test_how_to_write_a_kaggle_medal_on_a_resume_keeps_the_resume_card(e5_engine):
+    """usefulness71 #17 (graded 2 -> 1 at a22ff02): how to write one bronze medal lost the resume card's format."""
+    answer = e5_engine.ask("Kaggleのメダルって就活・転職でどれくらい見られてますか？銅メダル1個しかない場合、ポートフォリオや"
+                           "職務経歴書にはどう書けばいいですか？")
+    assert "職務経歴書には、データやモデルに関わった経験を" in answer.answer
