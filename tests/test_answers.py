@@ -831,7 +831,6 @@ def test_a_japanese_book_by_its_title_before_the_subtitle_and_its_whole_is_not_t
     assert all(s.resource is None or s.resource.id != "python-ml-intro-oreilly-ja" for s in answer.next_steps)
 
 
-
 @pytest.mark.parametrize(("question", "card"), [
     # questions the blind sets kept asking that a nearby card answered (usefulness26-28)
     ("G検定合格しました！次はE資格と統計検定2級、どっちに進むのがいいですか？", "cert-after-passing"),
@@ -2340,7 +2339,6 @@ def test_a_fine_tuned_text_classifier_is_not_planned_linear_regression(e5_engine
     assert "Linear and logistic regression" not in answer.answer
 
 
-
 def test_someone_already_applying_is_at_the_job_search(e5_engine):
     """usefulness64 #57 (graded 1): three projects and a month of applications; the answer listed five core-algorithm
     items as still open."""
@@ -2446,7 +2444,6 @@ def test_the_next_several_years_is_no_next_step_question(e5_engine):
     assert answer.card.startswith("outlook-")
 
 
-
 def test_someone_past_the_core_algorithms_is_not_given_the_beginners_plan(e5_engine):
     """usefulness66 #60 (graded 0): CS231n done and ResNet reimplemented got "learn Python syntax and Pandas first"."""
     answer = e5_engine.ask("I've gone through all the CS231n lectures and assignments and reimplemented ResNet from scratch in "
@@ -2491,8 +2488,37 @@ def test_an_economics_student_is_not_a_cs_student(e5_engine):
     (("化学メーカーの研究職で10年働いてきた38歳です。実験データの解析でPythonとRは日常的に使ってきました。最近マテリアルズ"
       "インフォマティクスという分野を知って、強く興味を持っています。化学の専門性を捨てずにMLの仕事に移るには、どんな準備を"
       "するのがよいでしょうか？"), "bg-domain-expertise"),
+
+    # usefulness70 #51 (graded 0): whether the field is still worth getting into got whether a master's pays off
+    ("Is ML engineering still worth getting into?", "outlook-demand"),
+    ("Is a master's worth it for ML engineering?", "degree-masters-worth"),
+    # usefulness70 #19 (graded 1, and the salary card without the job-search card): where to start from zero
+    ("未経験 MLエンジニア 何から", "start-what-first"),
+    ("MLエンジニアの年収ってどれくらい？", "nc-salary"),
+    # usefulness70 #38 (graded 0): getting ML experience at a Japanese SaaS company got the English-speaking companies' card
+    (("I work as a Ruby backend engineer at a Japanese SaaS company. We have a small data team, but they mostly do "
+      "analytics, and nobody on my team touches ML. I've finished a few online courses and can train models, but I have "
+      "zero professional ML experience on my resume. What's the best way to get ML work experience while still at my "
+      "current company?"), "job-internal-transfer"),
+    # usefulness69 #37 (graded 1): interviews in all their parts got the system-design card alone
+    (("I'm a software engineer at a mid-size company in Osaka and I've been learning ML for about a year (fast.ai, some "
+      "PyTorch, a few Kaggle competitions). I'm starting to apply for ML roles, but I have no idea what to expect in the "
+      "interviews. Friends mention coding tests, ML theory questions and ML system design rounds. What do ML engineer "
+      "interviews typically look like, and how should I prepare for each part?"), "job-interview-prep"),
+    # usefulness71 #60 (graded 0, 1 after a22ff02): a new senior headed for staff or lead got the junior's way to senior
+    (("I just got promoted to senior ML engineer, and my manager says the next step is staff engineer or tech lead. What "
+      "should I focus on over the next year to get there?"), "ladder-senior-vs-lead"),
+    # usefulness71 #58 (graded 0): a mid-level ML engineer moving into LLM work got the backend engineer's card
+    (("I'm a mid-level ML engineer (3 years) who has mostly worked on tabular models and recommendation. I want to move "
+      "into LLM work within a year. What should I learn and build to make that switch?"), "outlook-llm-skills"),
+    # usefulness71 #42 (graded 0): a stable software engineering offer against holding out for ML got ML internships
+    (("I'm a final-year CS student in India with an offer from a big IT services company as a software engineer, but I "
+      "really want to do ML. I've done a couple of Kaggle competitions (one bronze) and an internship where I fine-tuned a "
+      "BERT model. Should I take the stable SWE job and transition later, or hold out for an ML-specific role?"),
+     "job-stepping-stone"),
 ])
-def test_set_68_questions_keep_their_card(e5_engine, question, card):
+def test_graded_set_questions_get_the_card_for_their_situation(e5_engine, question, card):
+    """Questions of the blind sets 68, 70 and 71 that got a card for someone else, each with the card that answers it."""
     assert e5_engine.ask(question).card == card
 
 
@@ -2629,28 +2655,6 @@ def test_the_background_card_beside_a_plan_is_of_the_stated_age(e5_engine):
     assert "50代" not in answer.answer
 
 
-@pytest.mark.parametrize(("question", "card"), [
-    # usefulness70 #51 (graded 0): whether the field is still worth getting into got whether a master's pays off
-    ("Is ML engineering still worth getting into?", "outlook-demand"),
-    ("Is a master's worth it for ML engineering?", "degree-masters-worth"),
-    # usefulness70 #19 (graded 1, and the salary card without the job-search card): where to start from zero
-    ("未経験 MLエンジニア 何から", "start-what-first"),
-    ("MLエンジニアの年収ってどれくらい？", "nc-salary"),
-    # usefulness70 #38 (graded 0): getting ML experience at a Japanese SaaS company got the English-speaking companies' card
-    (("I work as a Ruby backend engineer at a Japanese SaaS company. We have a small data team, but they mostly do "
-      "analytics, and nobody on my team touches ML. I've finished a few online courses and can train models, but I have "
-      "zero professional ML experience on my resume. What's the best way to get ML work experience while still at my "
-      "current company?"), "job-internal-transfer"),
-    # usefulness69 #37 (graded 1): interviews in all their parts got the system-design card alone
-    (("I'm a software engineer at a mid-size company in Osaka and I've been learning ML for about a year (fast.ai, some "
-      "PyTorch, a few Kaggle competitions). I'm starting to apply for ML roles, but I have no idea what to expect in the "
-      "interviews. Friends mention coding tests, ML theory questions and ML system design rounds. What do ML engineer "
-      "interviews typically look like, and how should I prepare for each part?"), "job-interview-prep"),
-])
-def test_set_70_questions_get_the_card_for_what_they_ask(e5_engine, question, card):
-    assert e5_engine.ask(question).card == card
-
-
 @pytest.mark.parametrize(("question", "stage", "absent"), [
     # usefulness70 #58 (graded 0): a new AWS ML Engineer with no projects, asking what to build, got Python's basics
     (("I just passed the AWS Certified Machine Learning Engineer - Associate exam and I'm comfortable with SageMaker "
@@ -2687,23 +2691,6 @@ def test_a_two_month_portfolio_plan_toward_llm_work_is_a_plan(e5_engine):
     steps = {s.item.id for s in answer.next_steps}
     assert "projects.image-classifier" not in steps
     assert "projects.recommender" not in steps
-
-
-@pytest.mark.parametrize(("question", "card"), [
-    # usefulness71 #60 (graded 0, 1 after a22ff02): a new senior headed for staff or lead got the junior's way to senior
-    (("I just got promoted to senior ML engineer, and my manager says the next step is staff engineer or tech lead. What "
-      "should I focus on over the next year to get there?"), "ladder-senior-vs-lead"),
-    # usefulness71 #58 (graded 0): a mid-level ML engineer moving into LLM work got the backend engineer's card
-    (("I'm a mid-level ML engineer (3 years) who has mostly worked on tabular models and recommendation. I want to move "
-      "into LLM work within a year. What should I learn and build to make that switch?"), "outlook-llm-skills"),
-    # usefulness71 #42 (graded 0): a stable software engineering offer against holding out for ML got ML internships
-    (("I'm a final-year CS student in India with an offer from a big IT services company as a software engineer, but I "
-      "really want to do ML. I've done a couple of Kaggle competitions (one bronze) and an internship where I fine-tuned a "
-      "BERT model. Should I take the stable SWE job and transition later, or hold out for an ML-specific role?"),
-     "job-stepping-stone"),
-])
-def test_set_71_questions_get_the_card_for_where_the_asker_is(e5_engine, question, card):
-    assert e5_engine.ask(question).card == card
 
 
 def test_graduate_school_cards_answer_only_a_question_about_graduate_school(e5_engine):
