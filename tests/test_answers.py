@@ -2708,3 +2708,22 @@ def test_how_to_write_a_kaggle_medal_on_a_resume_keeps_the_resume_card(e5_engine
     answer = e5_engine.ask("Kaggleのメダルって就活・転職でどれくらい見られてますか？銅メダル1個しかない場合、ポートフォリオや"
                            "職務経歴書にはどう書けばいいですか？")
     assert "職務経歴書には、データやモデルに関わった経験を" in answer.answer
+
+
+def test_someone_who_never_deployed_is_not_past_the_mlops_stage(e5_engine):
+    """usefulness72 #58 (graded 0): a Kaggle Expert who never put a model into production was told MLOps was done."""
+    answer = e5_engine.ask("I'm a Kaggle Competitions Expert with two silver medals (tabular and NLP), but I've never put a "
+                           "model into production or worked on a team codebase. What's the next step to become hireable as "
+                           "an ML engineer?")
+    assert answer.stage == "mlops"
+    assert "mlops.api-docker" in {s.item.id for s in answer.next_steps}
+
+
+def test_a_junior_ml_engineer_headed_for_llm_fine_tuning_is_not_planned_a_job_search(e5_engine):
+    """usefulness72 #60 (graded 0): "I've been a junior ML engineer for a year … especially LLM fine-tuning" got the job
+    search's resume and interview items."""
+    answer = e5_engine.ask("I've been a junior ML engineer for a year, and most of my work is maintaining data pipelines and "
+                           "retraining jobs in Airflow. I'd like to move toward more modeling work, especially LLM "
+                           "fine-tuning. What should my next steps be, both inside my current job and in my own study?")
+    steps = {s.item.id for s in answer.next_steps}
+    assert not steps & {"work-experience.resume-portfolio", "work-experience.interview-prep", "specialization.choose-field"}
