@@ -2638,13 +2638,20 @@ def test_a_learner_headed_for_nlp_is_not_told_to_choose_a_field(e5_engine, quest
     assert all("reinforcement-learning" not in s.resource.tags for s in answer.next_steps if s.resource)
 
 
-def test_a_devops_engineers_tools_are_not_the_ml_parts_of_mlops(e5_engine):
-    """usefulness66 #58 (graded 0): Docker, Kubernetes and CI/CD from a DevOps job left only monitoring to learn."""
-    answer = e5_engine.ask("I passed the AWS Solutions Architect Associate, I use Docker and Kubernetes daily as a DevOps "
-                           "engineer, and I've set up CI/CD pipelines for years. I want to move into MLOps. What should I learn "
-                           "next, and in what order?")
+@pytest.mark.parametrize(("question", "item"), [
+    # usefulness66 #58 (graded 0): Docker, Kubernetes and CI/CD from a DevOps job left only monitoring to learn
+    (("I passed the AWS Solutions Architect Associate, I use Docker and Kubernetes daily as a DevOps engineer, and I've set "
+     "up CI/CD pipelines for years. I want to move into MLOps. What should I learn next, and in what order?"),
+     "mlops.mlflow-tracking"),
+    # usefulness72 #58 (graded 0): a Kaggle Expert who never put a model into production was told MLOps was done
+    (("I'm a Kaggle Competitions Expert with two silver medals (tabular and NLP), but I've never put a model into "
+     "production or worked on a team codebase. What's the next step to become hireable as an ML engineer?"),
+     "mlops.api-docker"),
+])
+def test_the_mlops_stage_is_not_done_by_a_jobs_tools_or_by_never_deploying(e5_engine, question, item):
+    answer = e5_engine.ask(question)
     assert answer.stage == "mlops"
-    assert "mlops.mlflow-tracking" in {s.item.id for s in answer.next_steps}
+    assert item in {s.item.id for s in answer.next_steps}
 
 
 def test_the_background_card_beside_a_plan_is_of_the_stated_age(e5_engine):
@@ -2708,15 +2715,6 @@ def test_how_to_write_a_kaggle_medal_on_a_resume_keeps_the_resume_card(e5_engine
     answer = e5_engine.ask("Kaggleのメダルって就活・転職でどれくらい見られてますか？銅メダル1個しかない場合、ポートフォリオや"
                            "職務経歴書にはどう書けばいいですか？")
     assert "職務経歴書には、データやモデルに関わった経験を" in answer.answer
-
-
-def test_someone_who_never_deployed_is_not_past_the_mlops_stage(e5_engine):
-    """usefulness72 #58 (graded 0): a Kaggle Expert who never put a model into production was told MLOps was done."""
-    answer = e5_engine.ask("I'm a Kaggle Competitions Expert with two silver medals (tabular and NLP), but I've never put a "
-                           "model into production or worked on a team codebase. What's the next step to become hireable as "
-                           "an ML engineer?")
-    assert answer.stage == "mlops"
-    assert "mlops.api-docker" in {s.item.id for s in answer.next_steps}
 
 
 def test_a_junior_ml_engineer_headed_for_llm_fine_tuning_is_not_planned_a_job_search(e5_engine):
