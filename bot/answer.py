@@ -895,16 +895,27 @@ def _steps(kb: KnowledgeBase, stage: Stage, done: frozenset[str], lang: str,
 
 
 PROJECTS_STAGE = "projects"
+MLOPS_STAGE = "mlops"
 # the projects stage's example builds, which any few projects of one's own stand for, and the classic modelling
 # that building them took ("3 scikit-learn projects (churn, credit risk, spam)" is past regression and trees:
 # usefulness42 #56 was sent back to them)
 EXAMPLE_PROJECTS = frozenset({"projects.recommender", "projects.sentiment-analysis", "projects.image-classifier",
                               "core-ml.linear-regression", "core-ml.decision-trees", "core-ml.evaluation"})
-_SEVERAL_PROJECTS_RE = re.compile(
-    r"\b(?:[2-9]|two|three|four|five|several|a few|a couple of|multiple)\s+"
-    r"(?:(?!(?:years?|months?|weeks?|days?|hours?)\b)[\w/+-]+\s+){0,4}?(?:projects|apps)\b|"
-    r"(?:[2-9２-９]|二|三|四|五|いくつか|複数|何個か|数個)\s*(?:つ|個|本)?(?:の)?(?:作品|プロジェクト|アプリ)|"
-    r"(?:作品|プロジェクト|アプリ)(?:を|は|が)?(?:[2-9２-９]|二|三|四|五|いくつか|複数)\s*(?:つ|個|本)", re.IGNORECASE)
+
+
+def _projects_count_re(en: str, ja_before: str, ja_after: str) -> re.Pattern[str]:
+    """A count of projects: "<en> (…) projects", "<ja_before>つの作品", "作品を<ja_after>つ"."""
+    return re.compile(rf"\b(?:{en})\s+(?:(?!(?:years?|months?|weeks?|days?|hours?)\b)[\w/+-]+\s+){{0,4}}?(?:projects|apps)\b|"
+                      rf"(?:{ja_before})\s*(?:つ|個|本)?(?:の)?(?:作品|プロジェクト|アプリ)|"
+                      rf"(?:作品|プロジェクト|アプリ)(?:を|は|が)?(?:{ja_after})\s*(?:つ|個|本)", re.IGNORECASE)
+
+
+_SEVERAL_PROJECTS_RE = _projects_count_re(r"[2-9]|two|three|four|five|several|a few|a couple of|multiple",
+                                          r"[2-9２-９]|二|三|四|五|いくつか|複数|何個か|数個",
+                                          r"[2-9２-９]|二|三|四|五|いくつか|複数")
+# three or more projects ("three portfolio projects", "作品を3つ")
+_THREE_PROJECTS_RE = _projects_count_re(r"[3-9]|three|four|five|six|several|multiple", r"[3-9３-９]|三|四|五|複数",
+                                        r"[3-9３-９]|三|四|五|複数")
 # The field a learner says they are headed for, and the roadmap's example project of each
 _FIELD_DIRECTION = {
     "nlp": re.compile(r"(?:NLP|LLM|自然言語処理|言語モデル)(?:や(?:NLP|LLM|自然言語処理|言語モデル))?\s*(?:の)?(?:方面|系の|系\s*[（(]|分野|の仕事|"
@@ -1149,20 +1160,16 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
         done = done | {i.id for st in kb.stages if 1 < st.order < asked_stage.order for i in st.items}
     # Someone who says they have never programmed ("管理図とか回帰分析を使ったり…プログラミングはVBA以外ほぼ経験
     # なし", "26 years in signals, no real programming") is not past the programming stage, whatever they have done.
+    # Nor is someone who says they have no projects yet ("I passed the AWS ML Engineer and GCP ML Engineer exams, but I
+    # don't have any real projects yet": usefulness68 #59, graded 0 in both arms, was told the projects stage was done)
+    # past the projects stage, nor someone who has never deployed a model ("I've never put a model into production":
+    # usefulness72 #58, graded 0, was told MLOps was done) past the MLOps stage. The earliest stage denied wins.
     coding = kb.stages[1] if len(kb.stages) > 1 else base
-    if base.order > coding.order and _NO_CODE_RE.search(result.query):
-        base = coding
-    # Someone who says they have no projects yet ("I passed the AWS ML Engineer and GCP ML Engineer exams, but I don't
-    # have any real projects yet") is not past the projects stage, whatever else they ask about (usefulness68 #59,
-    # graded 0 in both arms, was told the projects stage was done and planned MLOps)
     projects = kb.stages_by_id.get(PROJECTS_STAGE)
-    if projects is not None and base.order > projects.order and _NO_PROJECTS_RE.search(result.query):
-        base = projects
-    # Someone who has never deployed a model ("I've never put a model into production", "デプロイはしたことがありません") is
-    # not past the MLOps stage, whatever else they name (usefulness72 #58, graded 0: a Kaggle Expert was told MLOps was done)
-    mlops = kb.stages_by_id.get("mlops")
-    if mlops is not None and base.order > mlops.order and _NEVER_DEPLOYED_RE.search(result.query):
-        base = mlops
+    for stage, denied in ((coding, _NO_CODE_RE), (projects, _NO_PROJECTS_RE),
+                          (kb.stages_by_id.get(MLOPS_STAGE), _NEVER_DEPLOYED_RE)):
+        if stage is not None and base.order > stage.order and denied.search(result.query):
+            base = stage
     # and someone with no projects who asks what to build ("I just passed the AWS ML Engineer exam… I don't have any real
     # projects to show yet. What should I build next…?") is at the projects stage, not sent to Python's basics
     # (usefulness70 #58, graded 0), unless they say they cannot code or know no ML
@@ -1203,8 +1210,7 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
     # Someone already working as an ML engineer ("MLエンジニア歴4年で…", "I'm a junior ML engineer, about a year in")
     # has the work experience the job-search stage is for: not planned entry roles, a resume and interview prep again
     # (usefulness61 #57, usefulness62 #29: working ML engineers were given a junior's job-search checklist)
-    if work is not None and _IN_ML_JOB_RE.search(result.query):
-        done = done | {i.id for i in work.items}
+    done = done | _hired_items(kb, result.query)
     # Someone who built a model of their own ("社内で需要予測のモデルをJupyterで作って、PoCまでは成功しました") can write
     # Python and handle data with NumPy and Pandas: not told those are still open (usefulness69 #30, graded 1)
     if _BUILT_MODEL_RE.search(result.query):
@@ -1219,8 +1225,9 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
     if len(fields) == 1:
         done = done | (frozenset(_FIELD_PROJECT_OF.values()) - {_FIELD_PROJECT_OF[fields[0]]}
                        - frozenset(result.items_asked)) | {CHOOSE_FIELD_ITEM}
-        other = _FIELD_TAGS["other"] | frozenset().union(*(tags for f, tags in _FIELD_TAGS.items() if f != fields[0]))
-        field_avoid = frozenset(r.id for r in kb.resources if other & set(r.tags) and not _FIELD_TAGS.get(fields[0], frozenset()) & set(r.tags))
+        own = _FIELD_TAGS[fields[0]]
+        other = frozenset().union(*(tags for f, tags in _FIELD_TAGS.items() if f != fields[0]))
+        field_avoid = frozenset(r.id for r in kb.resources if other & set(r.tags) and not own & set(r.tags))
     target: Stage | None = base
     while target is not None and _stage_done(target, done):
         target = kb.next_stage(target.id)
@@ -1765,9 +1772,13 @@ def _known(kb: KnowledgeBase, result: SearchResult) -> tuple[str, ...]:
     Machine Learning specialization … start coding or keep doing math?" is not sent back to linear algebra)."""
     courses = tuple(i for rid in _finished_courses(result) for i in kb.resources_by_id[rid].items if i in kb.items)
     # (someone already in an ML job has done the job search: usefulness69 #6 and #17 were told to choose entry roles)
+    return result.items_known + result.items_background + courses + tuple(_hired_items(kb, result.query))
+
+
+def _hired_items(kb: KnowledgeBase, query: str) -> frozenset[str]:
+    """The job-search stage's items, for someone who says they already work as an ML engineer; none otherwise."""
     work = kb.stages_by_id.get(WORK_STAGE)
-    hired = tuple(i.id for i in work.items) if work is not None and _IN_ML_JOB_RE.search(result.query) else ()
-    return result.items_known + result.items_background + courses + hired
+    return frozenset(i.id for i in work.items) if work is not None and _IN_ML_JOB_RE.search(query) else frozenset()
 
 
 def _finished_courses(result: SearchResult) -> frozenset[str]:
@@ -2100,10 +2111,6 @@ BUILT_MODEL_ITEMS = frozenset({"programming-data.dev-environment", "programming-
 _RUNS_MODEL_RE = re.compile(r"モデル[^。！？]{0,30}(?:運用して|本番で(?:動|使)|稼働して)|"
                             r"\bmy (?:model|models)\b[^.!?]{0,40}\b(?:in production|runs? (?:daily|weekly|nightly)|deployed)\b",
                             re.IGNORECASE)
-# three or more projects ("three portfolio projects", "作品を3つ")
-_THREE_PROJECTS_RE = re.compile(r"\b(?:[3-9]|three|four|five|six|several|multiple)\s+(?:[\w/+-]+\s+){0,3}?(?:projects|apps)\b|"
-                                r"(?:[3-9３-９]|三|四|五|複数)\s*(?:つ|個|本)?(?:の)?(?:作品|プロジェクト|アプリ)|"
-                                r"(?:作品|プロジェクト|アプリ)(?:を|は|が)?(?:[3-9３-９]|三|四|五|複数)\s*(?:つ|個|本)", re.IGNORECASE)
 # "I've never put a model into production", "never deployed anything", "デプロイや運用はしたことがありません"
 _NEVER_DEPLOYED_RE = re.compile(r"\bnever (?:put|pushed|taken|shipped|got(?:ten)?) (?:a |any |my )?(?:ml )?models? (?:in)?to production\b|"
                                 r"\bnever deployed\b|\bhaven'?t (?:ever )?deployed\b|\bno (?:production|deployment) experience\b|"

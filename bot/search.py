@@ -182,10 +182,10 @@ KNOWN_RE = re.compile(
     r"\ball day\b|\bevery day\b|\bdaily\b|\bat work\b|\bproficient\b|\bfluent\b|\bstrong (?:in|at)\b|"
     r"\bbackground in\b|\bi (?:use|write|do)\b|\bsolid\b|\bconfident\b|\bgood with\b|\bbeen using\b",
     re.IGNORECASE)
-# A clause that says something was never done ("デプロイとか運用は全くやったことがありません").
 # Python named as a language of the job, in the sentence that says what the job is ("（Go/Python、AWS）", "mostly Python")
 _PYTHON_JOB_RE = re.compile(r"(?<![a-z])python(?![a-z])(?!\s*(?:は|も)?(?:独学|勉強中|入門|初心者|少し|ちょっと))", re.IGNORECASE)
 PYTHON_BASICS = "programming-data.python-basics"
+# A clause that says something was never done ("デプロイとか運用は全くやったことがありません").
 NEVER_RE = re.compile(r"(?:こと|経験)(?:が|は|も)?(?:ありません|ない|なし)|全く|まったく|一度も|未経験|"
                        r"\bnever\b|\bno experience\b|\bhaven'?t\b|\bhasn'?t\b|\bnot\b|"
                        # ("but I don't have any real projects yet": no projects done; usefulness68 #59)
