@@ -23,6 +23,7 @@ from bot.answer import (
     asks_next,
     asks_to_save,
     background_card,
+    card_fits,
     compose,
     goal_card,
     hours_in_question,
@@ -121,7 +122,9 @@ class Engine:
             stated = hours_in_question(result.query) if part_results else None
             part_asker = replace(asker, hours_per_week=stated) if stated else asker
             if whole.kind in PART_KINDS:  # a card, passage or "not covered" answer may be replaced by the parts'
-                whole = merge_parts(whole, self._parts(part_results, part_asker, result))
+                contexts = self._in_context(ps, part_results, part_vecs[at - len(prepared) - len(ps):at - len(prepared)],
+                                            result)
+                whole = merge_parts(whole, self._parts(part_results, part_asker, result, contexts))
             elif whole.kind == "next" and part_results:  # "what next?" and another question: that one's card too
                 whole = add_part_cards(whole, self._other_parts(part_results, part_asker, whole, result))
             if whole.kind == "next":  # who they are, when the best card that fits is about it
@@ -163,14 +166,42 @@ class Engine:
             out.append(part)
         return out
 
-    def _parts(self, results: list[SearchResult], asker: Asker, whole: SearchResult) -> list[Answer]:
+    def _in_context(self, parts: list[str], results: list[SearchResult], vectors: np.ndarray,
+                    whole: SearchResult) -> list[SearchResult | None]:
+        """For each part, None or, for a later question that no card matches well on its own words, its search
+        with the question before it ("Kaggleのメダルって評価されますか？評価されるとしたら、銅・銀・金のどのくらいが
+        目安になりますか？": the second alone matched the card on evaluation metrics; "…or is Python enough? And if I
+        should learn a second language, which one?": the card on NLP): the two questions' text and vector."""
+        out: list[SearchResult | None] = [None] * len(parts)
+        for n in range(1, len(parts)):
+            if self._card_score(results[n], whole) >= WEAK_PART:
+                continue
+            text = parts[n - 1] + _joint(parts[n - 1]) + parts[n]
+            vector = combine(vectors[n - 1:n + 1], [1.0, 1.0])
+            out[n] = self.searcher.search_batch([text], vectors=vector[None, :])[0]
+        return out
+
+    def _card_score(self, result: SearchResult, whole: SearchResult) -> float:
+        """The score of the best card that may answer ``result`` (0 when none)."""
+        fits = card_fits(self.kb, result.query, whole.query)
+        return next((m.score for m in self.gate.cards(result, self.kb) if fits(self.kb.cards_by_id[m.hit.id])), 0.0)
+
+    def _parts(self, results: list[SearchResult], asker: Asker, whole: SearchResult,
+               contexts: list[SearchResult | None]) -> list[Answer]:
         """Each question of a message, answered in turn; a card an earlier question used answers a later one only
-        when no other card matches it about as well (see :meth:`Gate.card_for`)."""
+        when no other card matches it about as well (see :meth:`Gate.card_for`). A question with a search in
+        context (see :meth:`_in_context`) takes the card that search finds, when it is one no other question used and
+        one of the few its own search ranks first (the context re-ranks the question's cards, it does not replace them)."""
         answers: list[Answer] = []
-        for r in results:
+        for r, context in zip(results, contexts, strict=True):
             used = frozenset(a.card for a in answers if a.card)
-            answers.append(compose(self.kb, self.index, r, self.gate, asker, in_part=True, exclude=used,
-                                   whole=whole))
+            answer = compose(self.kb, self.index, r, self.gate, asker, in_part=True, exclude=used, whole=whole)
+            if context is not None:
+                alt = compose(self.kb, self.index, context, self.gate, asker, in_part=True, exclude=used, whole=whole)
+                own = {m.hit.id for m in self.gate.cards(r, self.kb)[:CONTEXT_RERANK]}
+                if alt.kind == "card" and alt.card not in used and alt.card != answer.card and alt.card in own:
+                    answer = alt
+            answers.append(answer)
         return answers
 
     def _other_parts(self, results: list[SearchResult], asker: Asker, whole: Answer,
@@ -245,6 +276,8 @@ _DEPENDS_RE = re.compile(r"\s*(?:if so|if yes|if not|if that'?s (?:the case|true
                          r"[^。？?]{0,20}?それぞれ(?:の)?(?:対策|準備))",
                          re.IGNORECASE)
 MAX_PARTS = 3
+WEAK_PART = 0.925  # a later question whose best card scores below this is searched with the one before it,
+CONTEXT_RERANK = 6  # and may take a card that search finds among the few its own words match best
 MAX_FOLLOW_UP = 40.0  # encoder tokens (see _cost): a request for material this short takes the item before it
 # A request for a book ("おすすめの本", "a good book or course"; not "本当", "日本", "基本")
 _MATERIAL_RE = re.compile(r"(?<![日基資脚根])本(?![当業気格来社番人質音])|書籍|参考書|教科書|\b(?:books?|textbooks?)\b",

@@ -2732,3 +2732,13 @@ def test_the_llm_path_is_not_added_beside_another_llm_card(e5_engine):
     answer = e5_engine.ask("I built a RAG chatbot over my company's docs using LangChain and the OpenAI API, and people on my team actually use it. I want to move into an LLM engineer role. What should I learn or build next?")
     assert answer.kind == "next"
     assert "Treat LLM engineering as generative-AI expertise" not in answer.answer or answer.card == "ladder-llm-engineer-path"
+
+
+def test_a_later_question_that_matches_no_card_well_is_read_with_the_one_before_it(e5_engine, kb):
+    """usefulness7: "what does an ML architect actually do day to day, and how many years does it usually take to get
+    there?" answered its second half with the hours of the roadmap's checklist: alone, "how many years does it usually
+    take to get there" matches no card well; read after the question before it, it is the years-to-senior card."""
+    answer = e5_engine.ask("what does an ML architect actually do day to day, and how many years does it usually take "
+                           "to get there?")
+    assert kb.cards_by_id["ladder-years-to-senior"].answer.en[:60] in answer.answer
+    assert "965 hours" not in answer.answer
