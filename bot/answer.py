@@ -432,7 +432,11 @@ def _fits_result(kb: KnowledgeBase, result: SearchResult, situation: str | None 
     through = {kb.items[i].stage for i in said if kb.stage(kb.items[i].stage).items[-1].id == i}
     # (nor a getting-started card before the core algorithms for someone who has done core-ML work or more:
     # "Transformerをスクラッチで実装して小さな言語モデルを学習させた" got the beginners' learning order; usefulness65 #30)
-    advanced = any(kb.stage(kb.items[i].stage).order >= ML_STAGE_ORDER for i in said)
+    # (or who went through a core-ML course: "I've gone through the CS229 lectures and problem sets … never worked in a
+    # real codebase" got the card for someone who has never programmed; usefulness74 #57)
+    coursed = {i for rid in result.courses_named if rid not in result.courses_partly and rid in kb.resources_by_id
+               for i in kb.resources_by_id[rid].items} if result.finished_said else set()
+    advanced = any(kb.stage(kb.items[i].stage).order >= ML_STAGE_ORDER for i in said | coursed if i in kb.items)
 
     def early(card: Card) -> bool:
         where = [card.duration[0]] if card.duration else [card.stage] if card.stage else list(card.docs)
@@ -586,7 +590,14 @@ _LLM_GOAL_RE = re.compile(r"(?:LLM|生成AI)エンジニア(?:に|を|として|
                           r"(?:LLM|生成AI)(?:系|関連)[^。？?]{0,25}?の仕事に(?:就きたい|就く|転職|移りたい)|"
                           r"\b(?:hired|work|working|job|career|employed) as an? (?:llm|genai|gen ai|generative ai) engineer\b|"
                           r"\bbecom(?:e|ing) an? (?:llm|genai|gen ai|generative ai) engineer\b|"
-                          r"\b(?:llm|genai|generative ai) engineer(?:ing)? (?:roles?|jobs?|positions?)\b", re.IGNORECASE)
+                          r"\b(?:llm|genai|generative ai) engineer(?:ing)? (?:roles?|jobs?|positions?)\b|"
+                          # "I want to get into LLM work professionally", "move into NLP/LLM engineering",
+                          # "LLMの専門家として市場価値を上げたい", "LLM系のエンジニアとして就職したい" (usefulness74 #30 and #58,
+                          # usefulness75 #30 and #57: an LLM goal got the projects or MLOps checklist alone)
+                          r"\b(?:get|move|break|transition|switch)(?:ing)? into (?:nlp ?/ ?)?(?:llm|genai|gen ai|generative ai)"
+                          r"(?: ?/ ?nlp)? (?:work|engineering|roles?|jobs?)\b|"
+                          r"(?:LLM|生成AI)の専門家|(?:LLM|生成AI)(?:系|関連)の?エンジニアとして[^。？?]{0,12}?(?:就職|転職|働)",
+                          re.IGNORECASE)
 LLM_PATH_CARD = "ladder-llm-engineer-path"
 _LLM_CARDS = frozenset({"outlook-llm-skills", "ladder-llm-engineer-vs-mle", "outlook-llm-engineer-demand",
                         "career-llm-or-classic-ml"})

@@ -2742,3 +2742,28 @@ def test_a_later_question_that_matches_no_card_well_is_read_with_the_one_before_
                            "to get there?")
     assert kb.cards_by_id["ladder-years-to-senior"].answer.en[:60] in answer.answer
     assert "965 hours" not in answer.answer
+
+
+def test_someone_through_cs229_with_the_math_is_not_sent_to_python_syntax_or_math(e5_engine, kb):
+    """usefulness74 #57, graded 0: "I've gone through the CS229 lectures and problem sets and I'm comfortable with the
+    math. But I've never worked in a real codebase …" got the card for someone who has never programmed (CS229 was not a
+    known course), then, once it was, the card on relearning math."""
+    answer = e5_engine.ask("I've gone through the CS229 lectures and problem sets and I'm comfortable with the math. But "
+                           "I've never worked in a real codebase or used version control with a team. What should my "
+                           "next steps be to become job-ready?")
+    assert answer.card not in {"start-zero-programming", "math-relearn-adult", "math-how-much"}
+    assert kb.stage("core-ml").title.en in answer.answer  # placed at the core algorithms, not Python basics
+
+
+@pytest.mark.parametrize("question", [
+    ("I'm comfortable with PyTorch, I've reimplemented a small GPT from scratch following Karpathy's videos. I want to "
+     "get into LLM work professionally. What's my next step?"),
+    ("LLMのAPIとLangChainで社内向けのRAGチャットボットを作り、運用まで担当しています。ここからLLMの専門家として市場価値を"
+     "上げたいのですが、次に何を学ぶのがいいですか？"),
+])
+def test_an_llm_goal_said_in_other_words_gets_the_llm_path_beside_its_next_steps(e5_engine, kb, question):
+    """usefulness75 #57 and #30, graded 0: an LLM goal ("get into LLM work", "LLMの専門家として") got the projects or
+    MLOps checklist alone."""
+    answer = e5_engine.ask(question)
+    card = kb.cards_by_id["ladder-llm-engineer-path"].answer
+    assert (card.en if answer.lang == "en" else card.ja)[:40] in answer.answer
