@@ -1954,6 +1954,11 @@ def preferred_cards(query: str) -> tuple[frozenset[str], Callable[[str], bool] |
         # あるんでしょうか？": usefulness45 #8 got a junior's day; "Is 45 too old to get hired?"): the age cards
         if _AGE_ASKED_RE.search(sentence) and _HIRED_AT_AGE_RE.search(sentence):
             return AGE_CARDS, None
+        # whether they can be hired without a degree ("学位なしでMLエンジニアとして採用されるのは…どのくらい難しい
+        # ですか？", "求人で、学歴ってどれくらい見られるものですか？": usefulness75 #10 and usefulness74 #11, a kosen
+        # graduate in embedded work, got the edge-AI card alone): the degree cards
+        if _NO_DEGREE_RE.search(sentence) and _DEGREE_HIRING_RE.search(sentence):
+            return DEGREE_CARDS, None
     # (not for someone already senior, headed past it: "I just got promoted to senior ML engineer … the next step is
     # staff engineer or tech lead"; usefulness71 #60, graded 0-1, got the junior's way to senior)
     if _TOWARD_SENIOR_RE.search(query) and not _ALREADY_SENIOR_RE.search(query):
@@ -1962,6 +1967,14 @@ def preferred_cards(query: str) -> tuple[frozenset[str], Callable[[str], bool] |
 
 
 AGE_CARDS = frozenset({"bg-age-30", "bg-age-40", "bg-age-55-plus"})
+DEGREE_CARDS = frozenset({"job-degree-filter", "degree-bachelor-needed", "bg-high-school-no-degree", "degree-kosen"})
+# (no degree at all, not no degree in one field: "情報系の学位がない" is the no-CS-degree question)
+_NO_DEGREE_RE = re.compile(r"(?<!系の)(?<!系)学位(?:なし|が?ない|を持って(?:い)?ない)|大卒(?:では|じゃ)(?:ない|なく)|"
+                           r"大学を?(?:出て(?:い)?ない|卒業して(?:い)?ない)|学歴|"
+                           r"\b(?:without|no|don'?t have|lack(?:ing)?) (?:a |any )?(?:university |college |bachelor'?s )?degree\b(?! in)|"
+                           r"\bthe missing degree\b", re.IGNORECASE)
+_DEGREE_HIRING_RE = re.compile(r"採用|雇|可能性|難し|ハンデ|不利|見られ|響|通用|\bhire|\bhired\b|\bhiring\b|\bchances?\b|"
+                               r"\bhard\b|\bproblem\b|\bmatters?\b|\bhurts?\b|\bdeal[- ]?breaker\b", re.IGNORECASE)
 # a sentence that asks about their age and about being hired at it (both)
 _AGE_ASKED_RE = re.compile(r"(?:この|その|今の|自分の)年齢|年齢的|\d0\s*代|歳で|才で|\bat my age\b|\btoo old\b|"
                            r"\bat (?:\d\d|forty|fifty)\b|\bin my (?:30|40|50|60)s\b", re.IGNORECASE)

@@ -2767,3 +2767,23 @@ def test_an_llm_goal_said_in_other_words_gets_the_llm_path_beside_its_next_steps
     answer = e5_engine.ask(question)
     card = kb.cards_by_id["ladder-llm-engineer-path"].answer
     assert (card.en if answer.lang == "en" else card.ja)[:40] in answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    ("高専卒で、組み込みエンジニアを6年やっています（C/C++、マイコン）。最近エッジAIに興味が出て、Jetsonで物体検出を動かして"
+     "みました。学位なしでMLエンジニアとして採用されるのは、日本の企業だとどのくらい難しいですか？"),
+    ("Self-taught, no degree at all, four years as a frontend developer with a couple of LLM apps on GitHub. "
+     "I never hear back from ML engineer roles. Is the missing degree the problem, or my portfolio?"),
+])
+def test_whether_one_is_hired_without_a_degree_gets_a_degree_card(e5_engine, question):
+    """usefulness75 #10 and usefulness74 #11 (graded 0 and 1): a kosen graduate in embedded work asking how hard it is to
+    be hired without a degree got the edge-AI card alone."""
+    assert e5_engine.ask(question).card in {"job-degree-filter", "degree-bachelor-needed", "bg-high-school-no-degree"}
+
+
+def test_no_degree_in_one_field_is_not_no_degree():
+    """"情報系の学位がない" (no CS degree) asks about graduate school, not about being hired with no degree at all."""
+    from bot.answer import preferred_cards
+
+    assert preferred_cards("文系出身で情報系の学位がないのですが、大学院に進まないと採用は厳しいでしょうか？")[0] == frozenset()
+    assert preferred_cards("I have no degree in CS, will that hurt my chances?")[0] == frozenset()
