@@ -434,9 +434,8 @@ def _fits_result(kb: KnowledgeBase, result: SearchResult, situation: str | None 
     # "Transformerをスクラッチで実装して小さな言語モデルを学習させた" got the beginners' learning order; usefulness65 #30)
     # (or who went through a core-ML course: "I've gone through the CS229 lectures and problem sets … never worked in a
     # real codebase" got the card for someone who has never programmed; usefulness74 #57)
-    coursed = {i for rid in result.courses_named if rid not in result.courses_partly and rid in kb.resources_by_id
-               for i in kb.resources_by_id[rid].items} if result.finished_said else set()
-    advanced = any(kb.stage(kb.items[i].stage).order >= ML_STAGE_ORDER for i in said | coursed if i in kb.items)
+    coursed = {i for rid in _finished_courses(result) for i in kb.resources_by_id[rid].items if i in kb.items}
+    advanced = any(kb.stage(kb.items[i].stage).order >= ML_STAGE_ORDER for i in said | coursed)
 
     def early(card: Card) -> bool:
         where = [card.duration[0]] if card.duration else [card.stage] if card.stage else list(card.docs)

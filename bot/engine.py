@@ -167,27 +167,26 @@ class Engine:
         return out
 
     def _in_context(self, parts: list[str], results: list[SearchResult], vectors: np.ndarray,
-                    whole: SearchResult) -> list[SearchResult | None]:
+                    whole: SearchResult) -> list[tuple[SearchResult, frozenset[str]] | None]:
         """For each part, None or, for a later question that no card matches well on its own words, its search
         with the question before it ("Kaggleのメダルって評価されますか？評価されるとしたら、銅・銀・金のどのくらいが
         目安になりますか？": the second alone matched the card on evaluation metrics; "…or is Python enough? And if I
-        should learn a second language, which one?": the card on NLP): the two questions' text and vector."""
-        out: list[SearchResult | None] = [None] * len(parts)
+        should learn a second language, which one?": the card on NLP), the two questions' text and vector, with the
+        cards its own search ranks first (the only ones that search may give it: see :meth:`_parts`)."""
+        out: list[tuple[SearchResult, frozenset[str]] | None] = [None] * len(parts)
         for n in range(1, len(parts)):
-            if self._card_score(results[n], whole) >= WEAK_PART:
+            ranked = self.gate.cards(results[n], self.kb)
+            fits = card_fits(self.kb, results[n].query, whole.query)
+            if next((m.score for m in ranked if fits(self.kb.cards_by_id[m.hit.id])), 0.0) >= WEAK_PART:
                 continue
             text = parts[n - 1] + _joint(parts[n - 1]) + parts[n]
             vector = combine(vectors[n - 1:n + 1], [1.0, 1.0])
-            out[n] = self.searcher.search_batch([text], vectors=vector[None, :])[0]
+            out[n] = (self.searcher.search_batch([text], vectors=vector[None, :])[0],
+                      frozenset(m.hit.id for m in ranked[:CONTEXT_RERANK]))
         return out
 
-    def _card_score(self, result: SearchResult, whole: SearchResult) -> float:
-        """The score of the best card that may answer ``result`` (0 when none)."""
-        fits = card_fits(self.kb, result.query, whole.query)
-        return next((m.score for m in self.gate.cards(result, self.kb) if fits(self.kb.cards_by_id[m.hit.id])), 0.0)
-
     def _parts(self, results: list[SearchResult], asker: Asker, whole: SearchResult,
-               contexts: list[SearchResult | None]) -> list[Answer]:
+               contexts: list[tuple[SearchResult, frozenset[str]] | None]) -> list[Answer]:
         """Each question of a message, answered in turn; a card an earlier question used answers a later one only
         when no other card matches it about as well (see :meth:`Gate.card_for`). A question with a search in
         context (see :meth:`_in_context`) takes the card that search finds, when it is one no other question used and
@@ -197,8 +196,8 @@ class Engine:
             used = frozenset(a.card for a in answers if a.card)
             answer = compose(self.kb, self.index, r, self.gate, asker, in_part=True, exclude=used, whole=whole)
             if context is not None:
-                alt = compose(self.kb, self.index, context, self.gate, asker, in_part=True, exclude=used, whole=whole)
-                own = {m.hit.id for m in self.gate.cards(r, self.kb)[:CONTEXT_RERANK]}
+                searched, own = context
+                alt = compose(self.kb, self.index, searched, self.gate, asker, in_part=True, exclude=used, whole=whole)
                 if alt.kind == "card" and alt.card not in used and alt.card != answer.card and alt.card in own:
                     answer = alt
             answers.append(answer)
