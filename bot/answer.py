@@ -933,6 +933,22 @@ def _stage_done(stage: Stage, done: frozenset[str]) -> bool:
     return all(i.id in done for i in stage.items)
 
 
+# The deep-learning framework a learner says they use ("comfortable with PyTorch", "fast.ai", "Hugging Face"): a
+# step's resource in the other one is not offered (usefulness76 #55 and 77 #55, fast.ai learners, were sent to the
+# TensorFlow tutorials for their sentiment model)
+_FRAMEWORKS = {"pytorch": re.compile(r"pytorch|パイトーチ|fast\.?ai|hugging ?face|\bhf\b|nanogpt|karpathy", re.IGNORECASE),
+               "tensorflow": re.compile(r"tensorflow|テンソルフロー|keras|ケラス", re.IGNORECASE)}
+
+
+def _framework_avoid(kb: KnowledgeBase, query: str) -> frozenset[str]:
+    """The resources in the framework the learner does not name, when they name exactly one."""
+    named = [f for f, pattern in _FRAMEWORKS.items() if pattern.search(query)]
+    if len(named) != 1:
+        return frozenset()
+    other = {"pytorch"} if named[0] == "tensorflow" else {"tensorflow", "keras"}
+    return frozenset(r.id for r in kb.resources if other & set(r.tags) and named[0] not in r.tags)
+
+
 def _steps(kb: KnowledgeBase, stage: Stage, done: frozenset[str], lang: str,
            avoid: frozenset[str] = frozenset()) -> list[Step]:
     """The stage's next open items, each with its best resource other than those in ``avoid`` (courses the
@@ -1347,7 +1363,7 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
         return Answer(result.query, lang, True, t("after_last", lang, done=last.title.get(lang)),
                       [_doc_passage(kb, last.id, lang, 1.0)], [], [], result.relevance, notices, kind="next",
                       stage=last.id)
-    avoid = frozenset(result.courses_finished) | field_avoid
+    avoid = frozenset(result.courses_finished) | field_avoid | _framework_avoid(kb, result.query)
     steps = _steps(kb, target, done, lang, avoid)
     # (a plan runs on into the following stages itself; a choice, "Kubernetes next, or monitoring?", is
     # answered by its options, not the next stage's first items)

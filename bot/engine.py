@@ -177,7 +177,8 @@ class Engine:
         for n in range(1, len(parts)):
             ranked = self.gate.cards(results[n], self.kb)
             fits = card_fits(self.kb, results[n].query, whole.query)
-            if next((m.score for m in ranked if fits(self.kb.cards_by_id[m.hit.id])), 0.0) >= WEAK_PART:
+            if next((m.score for m in ranked if fits(self.kb.cards_by_id[m.hit.id])), 0.0) >= WEAK_PART \
+                    and not _leans_on_before(parts[n], results[n]):
                 continue
             text = parts[n - 1] + _joint(parts[n - 1]) + parts[n]
             vector = combine(vectors[n - 1:n + 1], [1.0, 1.0])
@@ -190,16 +191,26 @@ class Engine:
         """Each question of a message, answered in turn; a card an earlier question used answers a later one only
         when no other card matches it about as well (see :meth:`Gate.card_for`). A question with a search in
         context (see :meth:`_in_context`) takes the card that search finds, when it is one no other question used and
-        one of the few its own search ranks first (the context re-ranks the question's cards, it does not replace them)."""
+        one of the few its own search ranks first (the context re-ranks the question's cards, it does not replace them);
+        a short question that points back and so finds an earlier question's card is left to that card."""
         answers: list[Answer] = []
         for r, context in zip(results, contexts, strict=True):
             used = frozenset(a.card for a in answers if a.card)
             answer = compose(self.kb, self.index, r, self.gate, asker, in_part=True, exclude=used, whole=whole)
-            if context is not None:
+            # (a question that points back but asks what the roadmap leaves out keeps its "not covered": "年収はどちらが
+            # 高いですか？")
+            if context is not None and not (answer.kind == "not_covered" and _leans_on_before(r.query, r)):
                 searched, own = context
                 alt = compose(self.kb, self.index, searched, self.gate, asker, in_part=True, exclude=used, whole=whole)
                 if alt.kind == "card" and alt.card not in used and alt.card != answer.card and alt.card in own:
                     answer = alt
+                elif used and answer.kind == "card" and _leans_on_before(r.query, r):
+                    # a question that points back ("And which one should a beginner aim for?") and, read with the one
+                    # before it, finds that one's card again is answered by it, not by a card its own words match
+                    # (a card on beginners' courses, usefulness75 #48)
+                    again = compose(self.kb, self.index, searched, self.gate, asker, in_part=True, whole=whole)
+                    if again.kind == "card" and again.card in used:
+                        answer = again
             answers.append(answer)
         return answers
 
@@ -317,6 +328,24 @@ def _unquoted(pieces: list[str]) -> list[str]:
 
 def _open_quote(text: str) -> bool:
     return text.count("「") > text.count("」") or text.count("“") > text.count("”") or text.count("『") > text.count("』")
+
+
+# a question that points back at the one before it ("あと、取るならどっちを先に取るべきでしょう？" after "G検定とE資格って
+# …評価されますか？", "And which one should a beginner aim for?")
+# (not "どれくらい", "それと", "それとも": how long, and, or)
+_POINTS_BACK_RE = re.compile(r"どっち|どちら|どれ(?:を|が|から|に)|両方|\bwhich one\b|\bwhich of (?:them|the two|these)\b|"
+                             r"\beither\b|\bboth\b", re.IGNORECASE)
+
+
+# who it is for is no subject of its own ("which one should a beginner aim for?")
+_WHO_TERMS = frozenset({"beginner", "beginners", "初心者", "未経験", "未経験者", "student", "students", "学生"})
+
+
+def _leans_on_before(part: str, result: SearchResult) -> bool:
+    """Whether a later question is short, points back at the one before it and names no subject of its own: it is
+    read with that one whatever its own words match (they matched the Python-or-SQL card for "どっちを先に")."""
+    return (_cost(part) <= MAX_FOLLOW_UP and not {t.lower() for t in result.named} - _WHO_TERMS
+            and bool(_POINTS_BACK_RE.search(part)))
 
 
 def _joint(text: str) -> str:

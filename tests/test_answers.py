@@ -2878,3 +2878,51 @@ def test_how_long_asked_in_a_long_message_gets_a_figure_beside_the_background_ca
 def test_e_shikaku_typed_in_hiragana_gets_an_e_shikaku_card(e5_engine):
     """usefulness74 #20 (graded 0): "えしかくって独学でうかりますか" got the card on self-study versus a school."""
     assert e5_engine.ask("えしかくって独学でうかりますか").card.startswith("cert-e-shikaku")
+
+
+def test_a_second_question_that_points_back_is_read_with_the_one_before_it(e5_engine, kb):
+    """usefulness77 #13 (graded 1): "あと、取るならどっちを先に取るべきでしょう？" after a question on G検定 and E資格 got the
+    card on learning Python or SQL first."""
+    answer = e5_engine.ask("G検定とE資格って、転職で実際に評価されますか？あと、取るならどっちを先に取るべきでしょう？")
+    assert _says_card(kb, answer, "cert-which-first")
+    assert not _says_card(kb, answer, "start-python-or-sql-first")
+
+
+def test_a_second_question_that_points_back_gets_no_card_its_own_words_happen_to_match(e5_engine, kb):
+    """usefulness74 #46 and 75 #48 (graded 1): "And which one should a beginner aim for?" after ML engineer versus AI
+    engineer got a paragraph on beginners' ML courses."""
+    answer = e5_engine.ask("What's the difference between an ML engineer and an AI engineer in job postings these days? "
+                           "And which one should a beginner aim for?")
+    assert _says_card(kb, answer, "ladder-ai-engineer-vs-mle")
+    assert "beginner" in answer.answer.split("\n\n")[0]  # the card says which to aim for
+    assert not _says_card(kb, answer, "start-ml-courses-beginner")
+
+
+def test_kaggle_medal_tiers_asked_after_whether_medals_count_are_answered(e5_engine):
+    """usefulness74 #16 (graded 1): "評価されるとしたら、銅・銀・金のどのくらいが目安" got the card on evaluation metrics."""
+    answer = e5_engine.ask("Kaggleのメダルってポートフォリオとして評価されますか？評価されるとしたら、銅・銀・金のどのくらいが"
+                           "目安になりますか？")
+    assert "銅メダル" in answer.answer
+    assert "評価指標" not in answer.answer
+
+
+def test_a_fastai_learner_with_a_deployed_classifier_is_not_sent_to_tensorflow_or_another_classifier(e5_engine, kb):
+    """usefulness76 #55 and 75 #56 (graded 1): a fast.ai learner who had deployed a dog-breed (or plant disease)
+    classifier was planned an image classifier again and pointed at the TensorFlow tutorials."""
+    answer = e5_engine.ask("I just finished part 1 of fast.ai's Practical Deep Learning course and deployed a dog-breed "
+                           "classifier on Hugging Face Spaces. I have about 10 hours a week. What should I do next?")
+    assert "projects.image-classifier" not in {s.item.id for s in answer.next_steps}
+    assert all(s.resource is None or "tensorflow" not in kb.resources_by_id[s.resource.id].tags
+               for s in answer.next_steps)
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    (("Do I need Docker and Kubernetes for an entry-level ML engineer job? Also, where can I deploy a portfolio model "
+      "cheaply so recruiters can actually try it?"), "Hugging Face Spaces"),
+    (("MLOpsって具体的にどんな仕事をするんでしょうか？また、独学でMLOpsのスキルを身につけるにはどんな環境を用意すれば"
+      "いいですか？"), "minikube"),
+])
+def test_a_practical_second_question_gets_a_concrete_answer(e5_engine, question, expected):
+    """usefulness78 #48 and 77 #16 (graded 1): where to host a demo cheaply got "check the free tier", and what to set up
+    to practise MLOps alone got a tool learning order."""
+    assert expected in e5_engine.ask(question).answer
