@@ -595,7 +595,13 @@ _LLM_GOAL_RE = re.compile(r"(?:LLM|生成AI)エンジニア(?:に|を|として|
                           # usefulness75 #30 and #57: an LLM goal got the projects or MLOps checklist alone)
                           r"\b(?:get|move|break|transition|switch)(?:ing)? into (?:nlp ?/ ?)?(?:llm|genai|gen ai|generative ai)"
                           r"(?: ?/ ?nlp)? (?:work|engineering|roles?|jobs?)\b|"
-                          r"(?:LLM|生成AI)の専門家|(?:LLM|生成AI)(?:系|関連)の?エンジニアとして[^。？?]{0,12}?(?:就職|転職|働)",
+                          r"(?:LLM|生成AI)の専門家|(?:LLM|生成AI)(?:系|関連)の?エンジニアとして[^。？?]{0,12}?(?:就職|転職|働)|"
+                          # "NLP・LLM系のMLエンジニアを目指すなら", "NLP/LLM専門のエンジニアとして就職したい", "LLMを使ったアプリ
+                          # 開発をするエンジニアとして…転職活動を" (usefulness79 #29, 81 #29, 82 #30)
+                          r"(?:LLM|生成AI)(?:系|関連|専門)?の?(?:ML)?エンジニア(?:を|に|として)[^。？?]{0,12}?(?:目指|なりたい|就職|転職|働)|"
+                          r"(?:LLM|生成AI)を使った[^。？?]{0,15}?エンジニアとして[^。？?]{0,15}?(?:転職|就職|働)|"
+                          r"\b(?:llm|genai|generative ai) (?:app(?:lication)?s? )?(?:engineering|developer|development) "
+                          r"(?:job|role|position)s?\b",
                           re.IGNORECASE)
 LLM_PATH_CARD = "ladder-llm-engineer-path"
 LLM_BEYOND_CARD = "spec-llm-beyond-api"  # its requires: the asker has built on LLMs
@@ -611,6 +617,8 @@ _MLOPS_GOAL_RE = re.compile(r"MLOps(?:寄り|の方向|方面|エンジニア|�
                             r"\b(?:lean|move|go|get|head)(?:ing)? (?:toward|towards|into|deeper into) mlops\b|"
                             r"\bmlops (?:roles?|engineer|direction|jobs?|positions?)\b|\bin the mlops direction\b",
                             re.IGNORECASE)
+_WHAT_TO_LEARN_RE = re.compile(r"何を(?:学|勉強|積み上げ|身につけ|作|や)|次に何|\bwhat (?:should|do|would) i (?:learn|study|build|"
+                               r"focus on|work on)\b|\bwhat to (?:learn|study|build|focus on)\b", re.IGNORECASE)
 # each goal, with its cards in the order they are preferred: a card's requires decides whether it fits (the skills
 # past what the asker has built, else the path from the start)
 _GOAL_CARDS = ((_LLM_GOAL_RE, (LLM_BEYOND_CARD, LLM_PATH_CARD), _LLM_CARDS),
@@ -627,7 +635,9 @@ def goal_card(kb: KnowledgeBase, result: SearchResult, answer: Answer, asker: As
     what comes after a first deployment. Someone who has built that far already gets the card on the skills past it
     (usefulness75 #30, 76 #57, 78 #30: "ファインチューニングや評価など、次に何を", "MovieLensで協調フィルタリングと行列分解は
     実装", graded 0, got the path from the start or the checklist alone). None otherwise."""
-    if answer.kind != "next":
+    # (or beside a card, when the message asks what to learn or build: "NLP・LLM系のエンジニアとして新卒就職したいです。
+    # …何を積み上げておけば良いですか？" got the RAG-or-fine-tuning card alone, usefulness80 #30)
+    if answer.kind != "next" and not (answer.kind == "card" and _WHAT_TO_LEARN_RE.search(result.query)):
         return None
     fits = card_fits(kb, result.query)
     for goal, ids, alike in _GOAL_CARDS:
@@ -983,11 +993,13 @@ _FIELD_DIRECTION = {
     "nlp": re.compile(r"(?:NLP|LLM|自然言語処理|言語モデル)(?:や(?:NLP|LLM|自然言語処理|言語モデル))?\s*(?:の)?(?:方面|系の|系\s*[（(]|分野|の仕事|"
                       r"エンジニア|に進|を専門|に特化|に関わ|をやりたい)|\b(?:nlp|llm) (?:engineer|engineering|role|job|work|"
                       r"position)s?\b|\bwork (?:on|with) (?:llms?|nlp)\b|\btoward(?:s)? (?:nlp|llm)|"
-                      r"\b(?:especially|particularly|mainly|mostly) (?:llms?|nlp|llm fine-?tuning)\b", re.IGNORECASE),
+                      r"\b(?:especially|particularly|mainly|mostly) (?:llms?|nlp|llm fine-?tuning)\b|"
+                      # ("LLMを使ったアプリ開発をするエンジニアとして", usefulness79 #29 was planned a recommender and a CNN)
+                      r"(?:LLM|生成AI)を使った[^。？?]{0,12}?(?:開発|エンジニア)|\bllm[- ]app(?:lication)?s?\b", re.IGNORECASE),
     "cv": re.compile(r"(?:画像認識|画像系|コンピュータビジョン|CV)\s*(?:の)?(?:方面|分野|の仕事|エンジニア|に進|を専門|に特化)|"
                      r"\b(?:computer vision|cv) (?:engineer|engineering|role|job|work|position)s?\b|"
                      r"\bwork (?:on|with|in) computer vision\b", re.IGNORECASE),
-    "recsys": re.compile(r"推薦システム(?:の)?(?:エンジニア|を専門|に特化|の仕事)|\brecommend(?:er|ation) (?:systems? )?"
+    "recsys": re.compile(r"(?:推薦|レコメンド)(?:システム)?(?:の)?(?:エンジニア|を専門|に特化|の仕事|分野|の分野|に進)|\brecommend(?:er|ation) (?:systems? )?"
                          r"(?:engineer|role|job|work)s?\b", re.IGNORECASE),
 }
 # MLOps items that a job outside ML also uses (general infrastructure tools, not ML work)

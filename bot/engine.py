@@ -337,6 +337,9 @@ _POINTS_BACK_RE = re.compile(r"どっち|どちら|どれ(?:を|が|から|に)|
                              r"\beither\b|\bboth\b", re.IGNORECASE)
 
 
+# the options it chooses between named in it ("マネージャー路線と専門職路線どちらを考えるべき", "X or Y"): a question of its own
+# (two names joined by "と" before it; not "今の経験からだとどちら", where "と" ends a clause)
+_OWN_OPTIONS_RE = re.compile(r"[^、。？?\s]{2,}と[^、。？?\s]{2,}(?:の)?(?:どっち|どちら)|\b\w+ or \w+\b", re.IGNORECASE)
 # who it is for is no subject of its own ("which one should a beginner aim for?")
 _WHO_TERMS = frozenset({"beginner", "beginners", "初心者", "未経験", "未経験者", "student", "students", "学生"})
 
@@ -345,7 +348,7 @@ def _leans_on_before(part: str, result: SearchResult) -> bool:
     """Whether a later question is short, points back at the one before it and names no subject of its own: it is
     read with that one whatever its own words match (they matched the Python-or-SQL card for "どっちを先に")."""
     return (_cost(part) <= MAX_FOLLOW_UP and not {t.lower() for t in result.named} - _WHO_TERMS
-            and bool(_POINTS_BACK_RE.search(part)))
+            and bool(_POINTS_BACK_RE.search(part)) and not _OWN_OPTIONS_RE.search(part))
 
 
 def _joint(text: str) -> str:

@@ -2926,3 +2926,48 @@ def test_a_practical_second_question_gets_a_concrete_answer(e5_engine, question,
     """usefulness78 #48 and 77 #16 (graded 1): where to host a demo cheaply got "check the free tier", and what to set up
     to practise MLOps alone got a tool learning order."""
     assert expected in e5_engine.ask(question).answer
+
+
+def test_an_nlp_llm_goal_asked_as_what_to_build_up_gets_the_llm_skills_beside_the_card(e5_engine, kb):
+    """usefulness80 #30 (graded 0): a BERT fine-tuner aiming at an NLP/LLM job asked what to build up before next
+    March and got the RAG-or-fine-tuning card alone."""
+    answer = e5_engine.ask("Hugging FaceのTransformersでBERTをファインチューニングして、日本語の文書分類モデルを作りました。"
+                           "NLP・LLM系のエンジニアとして新卒就職したいです。来年3月の就活本番までに、何を積み上げておけば"
+                           "良いですか？")
+    assert _says_card(kb, answer, "spec-llm-beyond-api")
+
+
+def test_an_llm_app_goal_is_not_planned_other_fields_projects(e5_engine):
+    """usefulness79 #29 (graded 0): an LLM-app engineer's 3-month plan listed a recommender and a CNN classifier."""
+    answer = e5_engine.ask("松尾研の深層学習講座を修了して、そのあと大規模言語モデルの講座も受けました。LLMを使ったアプリ開発を"
+                           "するエンジニアとして3ヶ月後に転職活動を始めたいです。週12時間使えるので、3ヶ月の具体的な計画を教え"
+                           "てください。")
+    assert not {"projects.recommender", "projects.image-classifier"} & {s.item.id for s in answer.next_steps}
+    assert "レコメンドシステムを作る" not in answer.answer
+
+
+def test_demand_forecasting_is_not_a_question_about_demand(e5_engine, kb):
+    """usefulness79 #30 (graded 0): "需要予測モデルを作り…次はレコメンドシステムの分野に進みたい" lost the recommender
+    card to its exclusion of "需要" (whether recommenders are in demand)."""
+    answer = e5_engine.ask("社内のデータ分析チームに2年いて、LightGBMで需要予測モデルを作り、バッチで毎日回す運用までやって"
+                           "います。次はレコメンドシステムの分野に進みたいです。週6時間くらいで、何から勉強・実践していけば"
+                           "いいですか？")
+    assert _says_card(kb, answer, "spec-recommender-study") or _says_card(kb, answer, "spec-recommender-production")
+
+
+@pytest.mark.parametrize(("question", "not_card"), [
+    ("ぽーとふぉりおってgithubにコードおいとくだけでいいの？", "job-kaggle-notebooks-portfolio"),
+    (("G検定に合格して、scikit-learnで回帰と分類のモデルは一通り作れるようになりました。次はポートフォリオを作りたいんですが、"
+      "どんなテーマにすればいいか全然決まりません。どう決めて、どこまで作り込めばいいですか？"), "project-recommender"),
+])
+def test_a_card_about_one_thing_does_not_answer_a_message_that_never_names_it(e5_engine, question, not_card):
+    """usefulness81 #24 (graded 0) and 82 #27 (graded 1): plain GitHub code got the Kaggle-notebooks card, and how to
+    choose a portfolio theme got the card on building a recommender."""
+    assert e5_engine.ask(question).card != not_card
+
+
+def test_years_to_senior_gets_what_postings_ask_for(e5_engine):
+    """usefulness79 #16 and 81 #47 (graded 1): how many years to senior got only "the roadmap sets no number"."""
+    answer = e5_engine.ask("MLエンジニアのジュニアとシニアって、求められることは具体的に何が違うんでしょうか？また、シニアと"
+                           "言われるようになるまで普通は何年くらいかかりますか？")
+    assert "3〜5年" in answer.answer
