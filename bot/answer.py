@@ -601,7 +601,7 @@ _LLM_GOAL_RE = re.compile(r"(?:LLM|生成AI)エンジニア(?:に|を|として|
                           r"(?:LLM|生成AI)(?:系|関連|専門)?の?(?:ML)?エンジニア(?:を|に|として)[^。？?]{0,12}?(?:目指|なりたい|就職|転職|働)|"
                           r"(?:LLM|生成AI)を使った[^。？?]{0,15}?エンジニアとして[^。？?]{0,15}?(?:転職|就職|働)|"
                           r"\b(?:llm|genai|generative ai) (?:app(?:lication)?s? )?(?:engineering|developer|development) "
-                          r"(?:job|role|position)s?\b",
+                          r"(?:job|role|position)s?\b|\bwork (?:on|with) llms (?:specifically|professionally|full[- ]time)\b",
                           re.IGNORECASE)
 LLM_PATH_CARD = "ladder-llm-engineer-path"
 LLM_BEYOND_CARD = "spec-llm-beyond-api"  # its requires: the asker has built on LLMs

@@ -2971,3 +2971,18 @@ def test_years_to_senior_gets_what_postings_ask_for(e5_engine):
     answer = e5_engine.ask("MLエンジニアのジュニアとシニアって、求められることは具体的に何が違うんでしょうか？また、シニアと"
                            "言われるようになるまで普通は何年くらいかかりますか？")
     assert "3〜5年" in answer.answer
+
+
+def test_rust_asked_beside_cpp_is_answered(e5_engine):
+    """usefulness79 #46, 83 #46 and 84 #46 (graded 1): "Should I learn C++ or Rust on top of Python…? If yes, at what
+    point…?" got the Java/C++ card, which never named Rust or when to start."""
+    answer = e5_engine.ask("Should I learn C++ or Rust on top of Python for ML engineering? If yes, at what point in my "
+                           "learning does it make sense to start?")
+    assert "Rust" in answer.answer
+
+
+def test_how_much_of_the_day_is_modelling_gets_a_rough_split(e5_engine):
+    """usefulness79 #44 and 84 #47 (graded 1): a day in the job, and how much of it is modelling, got no split."""
+    answer = e5_engine.ask("What does a typical day look like for an ML engineer? And roughly how much of the time is "
+                           "spent on modeling versus data work and infrastructure?")
+    assert "a fifth to a third" in answer.answer
