@@ -618,7 +618,10 @@ _MLOPS_GOAL_RE = re.compile(r"MLOps(?:寄り|の方向|方面|エンジニア|�
                             r"\bmlops (?:roles?|engineer|direction|jobs?|positions?)\b|\bin the mlops direction\b",
                             re.IGNORECASE)
 _WHAT_TO_LEARN_RE = re.compile(r"何を(?:学|勉強|積み上げ|身につけ|作|や)|次に何|\bwhat (?:should|do|would) i (?:learn|study|build|"
-                               r"focus on|work on)\b|\bwhat to (?:learn|study|build|focus on)\b", re.IGNORECASE)
+                               r"focus on|work on)\b|\bwhat to (?:learn|study|build|focus on)\b|"
+                               # (and how to get there: "How would I position myself to move into a recommendation-focused
+                               # ML engineer role?", usefulness86 #33 got the analyst card alone)
+                               r"\bhow (?:would|should|do|can) i (?:position|prepare)\b", re.IGNORECASE)
 # each goal, with its cards in the order they are preferred: a card's requires decides whether it fits (the skills
 # past what the asker has built, else the path from the start)
 _GOAL_CARDS = ((_LLM_GOAL_RE, (LLM_BEYOND_CARD, LLM_PATH_CARD), _LLM_CARDS),

@@ -2986,3 +2986,14 @@ def test_how_much_of_the_day_is_modelling_gets_a_rough_split(e5_engine):
     answer = e5_engine.ask("What does a typical day look like for an ML engineer? And roughly how much of the time is "
                            "spent on modeling versus data work and infrastructure?")
     assert "a fifth to a third" in answer.answer
+
+
+def test_how_to_position_for_a_recommender_role_gets_the_recommender_card(e5_engine, kb):
+    """usefulness86 #33 (graded 1 after a tie flip): an analyst asking how to position themselves for a
+    recommendation-focused ML role got the analyst card alone."""
+    answer = e5_engine.ask("I've been a data analyst at an e-commerce company for four years, mostly SQL, dashboards, and "
+                           "A/B test analysis. Our product team keeps talking about improving recommendations, and I find "
+                           "that really interesting. I know basic scikit-learn but nothing about recommender systems. How "
+                           "would I position myself to move into a recommendation-focused ML engineer role?")
+    assert any(_says_card(kb, answer, cid) for cid in ("spec-recommender-study", "project-recommender",
+                                                       "spec-recommender-production"))
