@@ -333,15 +333,17 @@ def _open_quote(text: str) -> bool:
 # a question that points back at the one before it ("あと、取るならどっちを先に取るべきでしょう？" after "G検定とE資格って
 # …評価されますか？", "And which one should a beginner aim for?")
 # (not "どれくらい", "それと", "それとも": how long, and, or)
-_POINTS_BACK_RE = re.compile(r"どっち|どちら|どれ(?:を|が|から|に)|両方|\bwhich one\b|\bwhich of (?:them|the two|these)\b|"
+_POINTS_BACK_RE = re.compile(r"どっち|どちら|どれ(?:を|が|から|に)|両方|片方|\bwhich one\b|\bwhich of (?:them|the two|these)\b|"
                              r"\beither\b|\bboth\b", re.IGNORECASE)
 
 
 # the options it chooses between named in it ("マネージャー路線と専門職路線どちらを考えるべき", "X or Y"): a question of its own
 # (two names joined by "と" before it; not "今の経験からだとどちら", where "と" ends a clause)
 _OWN_OPTIONS_RE = re.compile(r"[^、。？?\s]{2,}と[^、。？?\s]{2,}(?:の)?(?:どっち|どちら)|\b\w+ or \w+\b", re.IGNORECASE)
-# who it is for is no subject of its own ("which one should a beginner aim for?")
-_WHO_TERMS = frozenset({"beginner", "beginners", "初心者", "未経験", "未経験者", "student", "students", "学生"})
+# who it is for, or where it counts, is no subject of its own ("which one should a beginner aim for?", "片方しかできないと
+# 求人で不利になりますか？")
+_WHO_TERMS = frozenset({"beginner", "beginners", "初心者", "未経験", "未経験者", "student", "students", "学生",
+                        "求人", "転職", "就職", "job", "jobs", "job postings", "hiring"})
 
 
 def _leans_on_before(part: str, result: SearchResult) -> bool:

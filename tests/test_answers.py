@@ -2997,3 +2997,14 @@ def test_how_to_position_for_a_recommender_role_gets_the_recommender_card(e5_eng
                            "would I position myself to move into a recommendation-focused ML engineer role?")
     assert any(_says_card(kb, answer, cid) for cid in ("spec-recommender-study", "project-recommender",
                                                        "spec-recommender-production"))
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("PyTorchとTensorFlow、今から勉強するならどっちがいいですか？また、片方しかできないと求人で不利になりますか？",
+     "両方使える必要はなく"),
+    ("PyTorchとTensorFlow、今から学ぶならどっちがいいですか？それと、最初はKerasから入るのもアリですか？", "Kerasは"),
+])
+def test_a_frameworks_second_question_is_answered(e5_engine, question, expected):
+    """usefulness83 #14 and 81 #14 (graded 1): "片方しかできないと求人で不利？" got the degree-filter card, and "最初は
+    Kerasから入るのもアリ？" a card on first jobs."""
+    assert expected in e5_engine.ask(question).answer
