@@ -642,16 +642,13 @@ def goal_card(kb: KnowledgeBase, result: SearchResult, answer: Answer, asker: As
     # …何を積み上げておけば良いですか？" got the RAG-or-fine-tuning card alone, usefulness80 #30)
     if answer.kind != "next" and not (answer.kind == "card" and _WHAT_TO_LEARN_RE.search(result.query)):
         return None
-    fits = card_fits(kb, result.query)
-    for goal, ids, alike in _GOAL_CARDS:
-        if not goal.search(result.query):
-            continue
-        card = next((c for c in (kb.cards_by_id.get(cid) for cid in ids) if c is not None and fits(c)), None)
-        # (nor beside another card on the goal, which says much the same: usefulness73 #57's grader read it as repeated)
-        if card is None or answer.card in {*ids, *alike}:
-            return None
-        return compose_card(kb, card, result, asker, answer.lang, [])
-    return None
+    goal = next(((ids, alike) for pattern, ids, alike in _GOAL_CARDS if pattern.search(result.query)), None)
+    # (nor beside another card on the goal, which says much the same: usefulness73 #57's grader read it as repeated)
+    if goal is None or answer.card in {*goal[0], *goal[1]}:
+        return None
+    fits = card_fits(kb, result.query)  # (only once a goal is named: it reads the whole message)
+    card = next((c for c in (kb.cards_by_id.get(cid) for cid in goal[0]) if c is not None and fits(c)), None)
+    return compose_card(kb, card, result, asker, answer.lang, []) if card is not None else None
 
 
 # the goal asked about as realistic ("2年以内に現実的でしょうか", "is this goal realistic at all"), not a realistic route

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 
@@ -47,6 +48,14 @@ MAX_QUESTION_CHARS = 2000
 
 class EmptyQuestion(ValueError):
     """The question is empty or only whitespace."""
+
+
+class _InContext(NamedTuple):
+    """A later question's search read with the question before it (see :meth:`Engine._in_context`)."""
+
+    search: SearchResult
+    own: frozenset[str]  # the cards the question's own search ranks first: the only ones the context may give it
+    leans: bool  # it points back at the question before it (see :func:`_leans_on_before`)
 
 
 @dataclass
@@ -167,27 +176,28 @@ class Engine:
         return out
 
     def _in_context(self, parts: list[str], results: list[SearchResult], vectors: np.ndarray,
-                    whole: SearchResult) -> list[tuple[SearchResult, frozenset[str]] | None]:
+                    whole: SearchResult) -> list[_InContext | None]:
         """For each part, None or, for a later question that no card matches well on its own words, its search
         with the question before it ("Kaggleのメダルって評価されますか？評価されるとしたら、銅・銀・金のどのくらいが
         目安になりますか？": the second alone matched the card on evaluation metrics; "…or is Python enough? And if I
-        should learn a second language, which one?": the card on NLP), the two questions' text and vector, with the
-        cards its own search ranks first (the only ones that search may give it: see :meth:`_parts`)."""
-        out: list[tuple[SearchResult, frozenset[str]] | None] = [None] * len(parts)
+        should learn a second language, which one?": the card on NLP), or that points back at the one before it (see
+        :func:`_leans_on_before`), the two questions' text and vector, with the cards its own search ranks first (the
+        only ones that search may give it: see :meth:`_parts`)."""
+        out: list[_InContext | None] = [None] * len(parts)
         for n in range(1, len(parts)):
             ranked = self.gate.cards(results[n], self.kb)
             fits = card_fits(self.kb, results[n].query, whole.query)
-            if next((m.score for m in ranked if fits(self.kb.cards_by_id[m.hit.id])), 0.0) >= WEAK_PART \
-                    and not _leans_on_before(parts[n], results[n]):
+            leans = _leans_on_before(results[n].query, results[n])
+            if next((m.score for m in ranked if fits(self.kb.cards_by_id[m.hit.id])), 0.0) >= WEAK_PART and not leans:
                 continue
             text = parts[n - 1] + _joint(parts[n - 1]) + parts[n]
             vector = combine(vectors[n - 1:n + 1], [1.0, 1.0])
-            out[n] = (self.searcher.search_batch([text], vectors=vector[None, :])[0],
-                      frozenset(m.hit.id for m in ranked[:CONTEXT_RERANK]))
+            out[n] = _InContext(self.searcher.search_batch([text], vectors=vector[None, :])[0],
+                                frozenset(m.hit.id for m in ranked[:CONTEXT_RERANK]), leans)
         return out
 
     def _parts(self, results: list[SearchResult], asker: Asker, whole: SearchResult,
-               contexts: list[tuple[SearchResult, frozenset[str]] | None]) -> list[Answer]:
+               contexts: list[_InContext | None]) -> list[Answer]:
         """Each question of a message, answered in turn; a card an earlier question used answers a later one only
         when no other card matches it about as well (see :meth:`Gate.card_for`). A question with a search in
         context (see :meth:`_in_context`) takes the card that search finds, when it is one no other question used and
@@ -199,12 +209,12 @@ class Engine:
             answer = compose(self.kb, self.index, r, self.gate, asker, in_part=True, exclude=used, whole=whole)
             # (a question that points back but asks what the roadmap leaves out keeps its "not covered": "年収はどちらが
             # 高いですか？")
-            if context is not None and not (answer.kind == "not_covered" and _leans_on_before(r.query, r)):
-                searched, own = context
+            if context is not None and not (answer.kind == "not_covered" and context.leans):
+                searched = context.search
                 alt = compose(self.kb, self.index, searched, self.gate, asker, in_part=True, exclude=used, whole=whole)
-                if alt.kind == "card" and alt.card not in used and alt.card != answer.card and alt.card in own:
+                if alt.kind == "card" and alt.card not in used and alt.card != answer.card and alt.card in context.own:
                     answer = alt
-                elif used and answer.kind == "card" and _leans_on_before(r.query, r):
+                elif used and answer.kind == "card" and context.leans:
                     # a question that points back ("And which one should a beginner aim for?") and, read with the one
                     # before it, finds that one's card again is answered by it, not by a card its own words match
                     # (a card on beginners' courses, usefulness75 #48)
