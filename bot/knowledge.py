@@ -48,7 +48,7 @@ FIELDS = {
               "sequential"),
     "item": ("id", "title", "hours", "keywords"),
     "resource": ("id", "title", "url", "kind", "stages", "items", "tags", "lang", "level", "cost", "summary",
-                 "aliases"),
+                 "aliases", "assumes"),
     "card": ("id", "questions", "examples", "answer", "docs", "resources", "stage", "covered", "duration", "ages",
              "requires", "requires_also", "excludes"),
     "background": ("id", "title", "terms", "covers"),
@@ -130,6 +130,9 @@ class Resource:
     cost: str
     summary: Text
     aliases: tuple[str, ...] = ()  # what learners call it besides its title ("ゼロつく")
+    # items anyone who finished it has done, though it is no resource for them: its prerequisites and what it
+    # teaches on the way (CS229's linear algebra, calculus and probability; ゼロつく's derivatives and NumPy)
+    assumes: tuple[str, ...] = ()
 
     def index_text(self) -> str:
         return "\n".join([self.title, self.summary.ja, self.summary.en, " / ".join(self.tags)])
@@ -629,16 +632,18 @@ def _resources(c: _Checker, data: Any, seen: dict[str, int], items: set[str]) ->
             if s not in STAGE_IDS:
                 c.fail(node, f"{where}: unknown stage id '{s}'", "stages")
         res_items = c.str_list(node, "items", where, required=False)
-        for i in res_items:
-            if i not in items:
-                c.fail(node, f"{where}: unknown checklist item id '{i}'", "items")
+        assumes = c.str_list(node, "assumes", where, required=False)
+        for key, ids in (("items", res_items), ("assumes", assumes)):
+            for i in ids:
+                if i not in items:
+                    c.fail(node, f"{where}: unknown checklist item id '{i}'", key)
         out.append(
             Resource(
                 rid, c.string(node, "title", where), url, c.choice(node, "kind", RESOURCE_KINDS, where),
                 stages, res_items, c.str_list(node, "tags", where),
                 c.choice(node, "lang", LANGS, where), c.choice(node, "level", LEVELS, where),
                 c.choice(node, "cost", COSTS, where), c.text(node, "summary", where),
-                tuple(c.str_list(node, "aliases", where, required=False)),
+                tuple(c.str_list(node, "aliases", where, required=False)), tuple(assumes),
             )
         )
     return out

@@ -3008,3 +3008,35 @@ def test_a_frameworks_second_question_is_answered(e5_engine, question, expected)
     """usefulness83 #14 and 81 #14 (graded 1): "片方しかできないと求人で不利？" got the degree-filter card, and "最初は
     Kerasから入るのもアリ？" a card on first jobs."""
     assert expected in e5_engine.ask(question).answer
+
+
+def test_a_plan_after_theory_courses_does_not_reopen_their_math(e5_engine, kb):
+    """Session 20's graders: someone through ゼロつく and CS229 was told linear algebra and calculus were still open."""
+    answer = e5_engine.ask("ゼロつく1と2を読み終えて、CS229も一通りやりました。週10時間あります。次の3か月の学習計画を作ってください。")
+    assert answer.kind == "next"
+    for item in ("education.linear-algebra", "education.calculus", "education.probability-statistics"):
+        assert kb.items[item].title.ja not in answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "去年E資格に合格しました。実務経験はありません。週8時間で半年の学習計画を立ててほしいです。",
+    "I passed the E資格 exam last month. Make me a 3 month plan, 10 hours a week.",
+])
+def test_an_e_shikaku_holder_is_not_planned_python_basics(e5_engine, kb, question):
+    """usefulness84 (graded 1): an E資格 holder's plan began with Colab set-up and Python's syntax."""
+    answer = e5_engine.ask(question)
+    assert answer.kind == "next"
+    where, planned = answer.answer.split("\n\n")[:2]
+    for item in ("programming-data.dev-environment", "programming-data.python-basics", "core-ml.deep-learning-basics"):
+        assert kb.items[item].title.get(answer.lang) not in planned
+    assert f"{kb.stages_by_id['projects'].title.get(answer.lang)}" in where.splitlines()[0]
+
+
+@pytest.mark.parametrize(("question", "held"), [
+    ("E資格、合格しました", True), ("E資格持ちです", True), ("I hold the JDLA E資格", True),
+    ("E資格を取ったほうがいい？", False), ("E資格に合格したら転職できますか", False), ("E資格は持っていない", False),
+    ("Should I take the E資格?", False),
+])
+def test_what_counts_as_holding_e_shikaku(kb, question, held):
+    from bot.answer import _passed_certificates
+    assert bool(_passed_certificates(kb, question)) is held

@@ -269,3 +269,13 @@ def test_empty_files_and_lists_are_errors(knowledge_copy, capsys, name, content,
     out = capsys.readouterr().out
     assert f"{name}:" in out
     assert message in out
+
+
+def test_an_unknown_item_a_resource_assumes_is_reported(knowledge_copy):
+    path = knowledge_copy / "resources.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("    assumes: [programming-data.python-basics, programming-data.numpy, education.calculus]",
+                                 "    assumes: [education.calculas]", 1), encoding="utf-8")
+    _, problems = check(knowledge_copy)
+    assert any(p.message == "resource 'zero-deep-learning': unknown checklist item id 'education.calculas'"
+               and p.file == "resources.yaml" for p in problems)
