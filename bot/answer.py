@@ -598,10 +598,15 @@ _LLM_GOAL_RE = re.compile(r"(?:LLM|生成AI)エンジニア(?:に|を|として|
                           r"(?:LLM|生成AI)の専門家|(?:LLM|生成AI)(?:系|関連)の?エンジニアとして[^。？?]{0,12}?(?:就職|転職|働)|"
                           # "NLP・LLM系のMLエンジニアを目指すなら", "NLP/LLM専門のエンジニアとして就職したい", "LLMを使ったアプリ
                           # 開発をするエンジニアとして…転職活動を" (usefulness79 #29, 81 #29, 82 #30)
-                          r"(?:LLM|生成AI)(?:系|関連|専門)?の?(?:ML)?エンジニア(?:を|に|として)[^。？?]{0,12}?(?:目指|なりたい|就職|転職|働)|"
+                          r"(?:LLM|生成AI)(?:系|関連|専門|方面|分野)?の?(?:ML)?エンジニア(?:を|に|として)[^。？?]{0,12}?(?:目指|なりたい|就職|転職|働)|"
                           r"(?:LLM|生成AI)を使った[^。？?]{0,15}?エンジニアとして[^。？?]{0,15}?(?:転職|就職|働)|"
                           r"\b(?:llm|genai|generative ai) (?:app(?:lication)?s? )?(?:engineering|developer|development) "
-                          r"(?:job|role|position)s?\b|\bwork (?:on|with) llms (?:specifically|professionally|full[- ]time)\b",
+                          r"(?:job|role|position)s?\b|\bwork (?:on|with) llms (?:specifically|professionally|full[- ]time)\b|"
+                          # going deeper into LLMs themselves ("Now I want to go deeper into fine-tuning and evaluating LLMs",
+                          # "NLP・LLM方面に特化したい"; usefulness89 #57, graded 0, got linear regression)
+                          r"\b(?:go|dig|get|dive) deeper into [^.?!]{0,40}?\bllms?\b|\bspeciali[sz]e in (?:nlp ?/ ?)?llms?\b|"
+                          r"(?:LLM|生成AI|大規模言語モデル)(?:方面|分野|領域)?(?:に特化|を(?:もっと)?深め|を専門に)|"
+                          r"(?:NLP|自然言語処理)[・/／、や](?:LLM|生成AI)(?:方面|分野|領域)?(?:に特化|を(?:もっと)?深め|に進みたい|を専門に)",
                           re.IGNORECASE)
 LLM_PATH_CARD = "ladder-llm-engineer-path"
 LLM_BEYOND_CARD = "spec-llm-beyond-api"  # its requires: the asker has built on LLMs
@@ -628,6 +633,10 @@ _GOAL_CARDS = ((_LLM_GOAL_RE, (LLM_BEYOND_CARD, LLM_PATH_CARD), _LLM_CARDS),
                (_RECSYS_GOAL_RE, ("spec-recommender-production", "spec-recommender-study", "project-recommender"),
                 frozenset()),
                (_MLOPS_GOAL_RE, ("tool-mlops-after-deploy",), frozenset()))
+# the cards on the skills past what the asker has built toward their goal: beside a next-step checklist they come first
+# (usefulness89 #57, graded 0: a RAG builder going deeper into fine-tuning and evaluation read the checklist's linear
+# regression first)
+GOAL_BEYOND_CARDS = frozenset(ids[0] for _, ids, _ in _GOAL_CARDS)
 
 
 def goal_card(kb: KnowledgeBase, result: SearchResult, answer: Answer, asker: Asker) -> Answer | None:
@@ -1297,6 +1306,12 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
     # Python and handle data with NumPy and Pandas: not told those are still open (usefulness69 #30, graded 1)
     if _BUILT_MODEL_RE.search(result.query):
         done = done | (BUILT_MODEL_ITEMS - frozenset(result.items_pending))
+    if _runs_model(result.query):
+        done = done | (RUNS_MODEL_ITEMS - frozenset(result.items_pending))
+    if _kaggle_result(result.query):
+        done = done | ((BUILT_MODEL_ITEMS | KAGGLE_RESULT_ITEMS) - frozenset(result.items_pending))
+    if _SKLEARN_SOLID_RE.search(result.query):
+        done = done | ((BUILT_MODEL_ITEMS | SKLEARN_SOLID_ITEMS) - frozenset(result.items_pending))
     # Someone headed for one field ("NLPやLLM方面に進みたい", "I want to work on LLMs professionally") builds their
     # projects in it: the roadmap's example projects of the other fields are not planned for them (usefulness59 #30
     # and #58, NLP and LLM learners, were planned a recommender, a CNN image classifier and Spark)
@@ -1854,8 +1869,25 @@ def _known(kb: KnowledgeBase, result: SearchResult) -> tuple[str, ...]:
     Machine Learning specialization … start coding or keep doing math?" is not sent back to linear algebra)."""
     courses = tuple(i for rid in _finished_courses(result) for i in kb.resources_by_id[rid].items if i in kb.items)
     # (someone already in an ML job has done the job search: usefulness69 #6 and #17 were told to choose entry roles)
+    running = tuple(i for i in sorted(RUNS_MODEL_ITEMS) if i in kb.items and i not in result.items_pending) \
+        if _runs_model(result.query) else ()
+    running += tuple(i for i in sorted(KAGGLE_RESULT_ITEMS) if i in kb.items and i not in result.items_pending) \
+        if _kaggle_result(result.query) else ()
+    running += tuple(i for i in sorted(SKLEARN_SOLID_ITEMS) if i in kb.items and i not in result.items_pending) \
+        if _SKLEARN_SOLID_RE.search(result.query) else ()
     return (result.items_known + result.items_background + courses + tuple(_assumed(kb, result))
-            + tuple(_hired_items(kb, result.query)))
+            + tuple(_hired_items(kb, result.query)) + running)
+
+
+def _kaggle_result(query: str) -> bool:
+    """Whether the message says the learner has a Kaggle result of their own (a medal, a title, a top-N% finish)."""
+    return bool(_KAGGLE_RESULT_RE.search(query)) and (bool(re.search(r"kaggle|signate|コンペ|competition", query, re.IGNORECASE))
+                                                       or "メダル" in query)
+
+
+def _runs_model(query: str) -> bool:
+    """Whether the message says the learner runs a model of their own in production (not "never deployed")."""
+    return bool(_RUNS_MODEL_RE.search(query)) and not _NEVER_DEPLOYED_RE.search(query)
 
 
 def _hired_items(kb: KnowledgeBase, query: str) -> frozenset[str]:
@@ -2228,9 +2260,43 @@ _BUILT_MODEL_RE = re.compile(r"モデルを[^。！？、]{0,20}?(?:作って|�
 BUILT_MODEL_ITEMS = frozenset({"programming-data.dev-environment", "programming-data.python-basics", "programming-data.numpy",
                                "programming-data.pandas", "programming-data.visualization",
                                "programming-data.descriptive-stats"})
+# Someone who runs a model of their own in production has trained and evaluated one and turned it into code that runs
+# outside a notebook (usefulness89 #29 and 90 #30, a LightGBM model in a daily batch, got SVMs and decision trees as the
+# next step)
+RUNS_MODEL_ITEMS = BUILT_MODEL_ITEMS | {"programming-data.sklearn-intro", "core-ml.linear-regression", "core-ml.decision-trees",
+                                        "core-ml.evaluation", "mlops.notebook-to-code"}
+# A Kaggle result of their own ("銅メダルを2つ取りました", "Kaggle Expertで銀メダルも2つ", "two tabular competitions (top 30% in
+# both)"): the core algorithms and what the roadmap's example projects are for are done (usefulness87 #28 and 89 #28, medal
+# holders asking how to get a job, were sent to linear regression and SVMs, or to three beginner projects)
+_KAGGLE_RESULT_RE = re.compile(
+    r"(?:銅|銀|金)メダル(?:を|も|が)?\s*(?:[0-9０-９一二三四五]+\s*(?:つ|個|枚))?\s*(?:を)?\s*"
+    r"(?:取(?:り|っ|れ)(?:ました|た|て)|獲得し(?:ました|た|て)|持って(?:い|る|ま)|あり(?:ます)?|もらい|もらっ)|"
+    r"(?:Kaggle\s*)?(?:Expert|Master|エキスパート|マスター)(?:に(?:なり|なっ|昇格し)|です)|上位\s*[0-3]?[0-9]\s*[%％](?:に入|以内|で|を取)|"
+    r"\b(?:won|got|earned|have|hold|took)\s+(?:a |an |one |two |three |\d )?(?:bronze|silver|gold)(?: medals?)?\b|"
+    r"\b(?:i'?m|i am|became|reached|made) (?:a )?kaggle (?:competitions )?(?:expert|master)\b|"
+    r"\btop (?:[1-9]|[12][0-9]|30) ?%", re.IGNORECASE)
+# scikit-learn known well ("I know Python and scikit-learn well", "scikit-learnは業務で使いこなしています"; not "the basics
+# of scikit-learn"): its classic algorithms and evaluation are known (usefulness89 #58 was sent to linear regression)
+_SKLEARN_SOLID_RE = re.compile(
+    r"\b(?:know|comfortable with|good at|proficient (?:in|with)|fluent (?:in|with)|solid (?:in|with)|confident (?:in|with)|"
+    r"experienced (?:in|with)|strong (?:in|with))\s+(?:python,?\s+(?:and|&)\s+)?(?:scikit-learn|sklearn)\b(?!\s+basics)|"
+    r"\b(?:scikit-learn|sklearn)\s+(?:really\s+)?(?:well|daily|every day|at work|all day)\b|"
+    r"(?:scikit-learn|sklearn)(?:は|も|を)?\s*(?:普通に|日常的に|業務で|仕事で|普段から|毎日|問題なく|かなり|それなりに)?\s*"
+    r"(?:使いこな|日常的に使|業務で使|仕事で使|普段から使|毎日使)", re.IGNORECASE)
+SKLEARN_SOLID_ITEMS = frozenset({"programming-data.sklearn-intro", "core-ml.linear-regression", "core-ml.decision-trees",
+                                 "core-ml.svm", "core-ml.clustering", "core-ml.evaluation"})
+KAGGLE_RESULT_ITEMS = EXAMPLE_PROJECTS | {"projects.kaggle-competition", "core-ml.svm", "core-ml.clustering",
+                                          "programming-data.sklearn-intro"}
 # a model of their own that they run ("…モデルを作り、週次バッチとして運用しています", "my model runs in production")
-_RUNS_MODEL_RE = re.compile(r"モデル[^。！？]{0,30}(?:運用して|本番で(?:動|使)|稼働して)|"
-                            r"\bmy (?:model|models)\b[^.!?]{0,40}\b(?:in production|runs? (?:daily|weekly|nightly)|deployed)\b",
+# (and "LightGBMの需要予測モデルを1本本番に載せて", "I put a churn model into production"; usefulness90 #30, graded 0, was
+# planned MLOps from packaging a notebook)
+# (not one they want to run: "これを本番で使えるようにする方法が全く分かりません", "運用していきたい")
+_RUNS_MODEL_RE = re.compile(r"モデル[^。！？]{0,30}(?:運用して(?:います|いる|る|ます|おり)|運用中|本番で(?:動いて|動かして|使って|使われて)|"
+                            r"稼働して(?:います|いる|る|ます)|稼働中|"
+                            r"本番(?:環境)?に(?:載せ|乗せ|入れ|投入し|デプロイし)(?:て(?!み)|た(?![いらり]|ほう|方|こと|経験)|まし(?!ょう)|ることが(?:でき|出来)))|"
+                            r"\bmy (?:model|models)\b[^.!?]{0,40}\b(?:in production|runs? (?:daily|weekly|nightly)|deployed)\b|"
+                            r"(?<!never )(?<!n't )(?<!to )\b(?:put|got|shipped|deployed|took) (?:a|an|my|our|one) (?:[\w-]+ ){0,3}?models? "
+                            r"(?:in|into|to) production\b",
                             re.IGNORECASE)
 # "I've never put a model into production", "never deployed anything", "デプロイや運用はしたことがありません"
 _NEVER_DEPLOYED_RE = re.compile(r"\bnever (?:put|pushed|taken|shipped|got(?:ten)?) (?:a |any |my )?(?:ml )?models? (?:in)?to production\b|"

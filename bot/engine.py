@@ -16,6 +16,7 @@ import numpy as np
 
 from bot.answer import (
     DILEMMA_ENDS,
+    GOAL_BEYOND_CARDS,
     MAX_RESOURCES,
     REQUEST_WORDS,
     Answer,
@@ -146,7 +147,8 @@ class Engine:
                 for extra in (subject_card, age_card, pace_card, goal_card):
                     added = extra(self.kb, result, whole, asker)
                     if added is not None:
-                        whole = add_part_cards(whole, [None, added])
+                        lead = extra is goal_card and whole.kind == "next" and added.card in GOAL_BEYOND_CARDS
+                        whole = add_part_cards(whole, [added, None] if lead else [None, added])
             if asks_to_save(result.query):
                 # (the stage it names, "ステージ3に更新しておいて", else the one the answer placed them at)
                 named = save_target(self.kb, result.query) or whole.stage

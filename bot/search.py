@@ -115,7 +115,9 @@ WHOLE_JA_RE = re.compile(_WHOLE_JA)
 # (not "ひととおり動くものができた", a project that works end to end: usefulness64 #28 was placed past the MLOps stage it
 # had only begun; nor "推論APIを作ったり、Docker化したりはひととおり経験しました", what it names tried: usefulness66 #28)
 WHOLE_STAGE_RE = re.compile(r"(?<!コース)(?<!講座)(?<!コースを)(?<!講座を)(?<!コースは)(?<!講座は)"
-                             r"(?:" + _WHOLE_JA + r")(?!動|経験)|"
+                             # (nor one thing done through: "KaggleのTitanicも一通り提出しました", usefulness87 #25, graded 0,
+                             # was planned past the projects stage)
+                             r"(?:" + _WHOLE_JA + r")(?!動|経験|提出|submit|投稿|読|見|視聴|写経)|"
                              # (not all of a book's parts: "Hands-On ML cover to cover and done all the exercises", usefulness70
                              # #56, was placed past the projects stage it had not begun)
                              r"\ball\b(?! (?:the |its |of the |of its )?(?:exercises|chapters|lessons|lectures|videos|labs|"
@@ -226,6 +228,10 @@ _PART_AFTER_RE = re.compile(r"[’']?s?\W{0,3}(?:の)?(?:前半|後半|半分|�
 _PLANNED_RE = re.compile(r"べき|必要|つもり|(?<!た)(?:と|って)思|\bshould\b|\bneed to\b|\bhave to\b|\bmust\b|\bought to\b|"
                          r"\bnext up\b|\bnext (?:on my list )?is\b|\bnext i'?ll\b",
                          re.IGNORECASE)
+
+# a claim of competence hedged with "I think" ("LightGBMはそこそこできると思います"): known, not planned
+_HEDGED_CLAIM_RE = re.compile(r"(?:できる|できてる|できている|使える|使えてる|書ける|分かる|わかる|分かってる|わかってる|"
+                              r"分かっている|わかっている|理解できた|理解できている|理解している)(?:ほう|方)?(?:だ)?(?:と|って)思")
 
 _WEAK_RE = re.compile(
     r"苦手|自信が(?:な|あり)|ようになりたい|になりたい|したい|学びたい|わからな|分からな|できな|使えな|まだ|未経験|怪しい|あやしい|"
@@ -480,7 +486,8 @@ class Searcher:
             for c in split_clauses(sentence):
                 every.append(c)
                 finished = bool(FINISHED_RE.search(c))
-                wants = bool(_GOAL_RE.search(c) or (_PLANNED_RE.search(c) and not finished))
+                wants = bool(_GOAL_RE.search(c) or (_PLANNED_RE.search(c) and not finished
+                                                    and not _HEDGED_CLAIM_RE.search(c)))
                 # (a question's clauses after one that asks, split at its commas: "Should I deploy it to the cloud
                 # next, or set up CI/CD or monitoring first?" asks about CI/CD and monitoring; as a listing they were
                 # read as done; not "Kaggleでポートフォリオを作りましたが、この後はどうすれば？")

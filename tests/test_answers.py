@@ -3040,3 +3040,122 @@ def test_an_e_shikaku_holder_is_not_planned_python_basics(e5_engine, kb, questio
 def test_what_counts_as_holding_e_shikaku(kb, question, held):
     from bot.answer import _passed_certificates
     assert bool(_passed_certificates(kb, question)) is held
+
+
+@pytest.mark.parametrize("question", [
+    ("Kaggleのテーブルコンペで銅メダルを2つ取りました。LightGBMと特徴量エンジニアリングはそこそこできると思います。でも実務経験は"
+    "ゼロです。ここから就職・転職につなげるには次に何をすべきでしょう？"),
+    "KaggleでExpertになって銀メダルも2つありますが、実務経験はゼロです。ここから就職につなげるには、次に何をすればいいでしょうか？",
+    ("I can build and evaluate models in scikit-learn and PyTorch, and I've done two Kaggle tabular competitions (top 30% in "
+    "both). I want to be job-ready by next June. What should I focus on between now and then?"),
+])
+def test_a_kaggle_result_is_past_the_core_algorithms_and_example_projects(e5_engine, question):
+    """usefulness87 #28 and #56, 89 #28 (graded 0 and 1): medal holders asking how to get a job were sent to linear
+    regression and SVMs, or to three beginner projects; "what should I focus on between now and then?" got a card on
+    Kaggle notebooks. "そこそこできると思います" is a claim, not a plan."""
+    answer = e5_engine.ask(question)
+    assert answer.kind == "next"
+    steps = _items(answer)
+    assert steps[0] == "projects.github-portfolio"
+    assert not {"core-ml.linear-regression", "core-ml.svm", "projects.recommender"} & set(steps)
+
+
+@pytest.mark.parametrize("question", [
+    ("社内でLightGBMの需要予測モデルを1本本番に載せて、Airflowで週次の再学習バッチも回せるようになりました。ここからMLOpsをもっと"
+    "深めていきたいです。1年くらいのスパンで、何をどの順番で学べばいいですか？"),
+    ("社内でLightGBMの需要予測モデルを1つ本番に入れることができました（バッチで毎日回してます）。次はMLOpsをちゃんと学びたいです。"
+    "3ヶ月でどういう順番で勉強すればいいですか？"),
+])
+def test_someone_running_a_model_in_production_gets_mlops_past_the_first_deploy(e5_engine, question):
+    """usefulness89 #29 and 90 #30 (graded 1 and 0): the MLOps order from packaging a notebook, and a decision-tree or
+    SVM next step, for someone whose LightGBM model already runs in production."""
+    answer = e5_engine.ask(question)
+    assert answer.card == "tool-mlops-after-deploy"
+    assert all(s.item.stage == "mlops" and s.item.id != "mlops.notebook-to-code" for s in answer.next_steps)
+
+
+def test_wanting_a_model_in_production_is_not_running_one():
+    from bot.answer import _runs_model
+    assert not _runs_model("これを本番で使えるようにする方法が全く分かりません")
+    assert not _runs_model("モデルを本番に載せたいです")
+    assert not _runs_model("I've never put a model into production")
+    assert not _runs_model("I want to put a model into production")
+    assert _runs_model("I put a churn model into production last year")
+
+
+def test_knowing_scikit_learn_well_is_past_its_classic_algorithms(e5_engine):
+    """usefulness89 #58 (graded 0): "I know Python and scikit-learn well" was sent to linear regression, trees and SVMs."""
+    answer = e5_engine.ask("I just passed the AWS Machine Learning Specialty exam and I know Python and scikit-learn well, "
+                           "but I've never deployed anything real. What's my next step toward an ML engineer job?")
+    assert not {"core-ml.linear-regression", "core-ml.decision-trees", "core-ml.svm"} & set(_items(answer))
+
+
+def test_going_deeper_into_llms_leads_with_the_card_past_what_they_built(e5_engine, kb):
+    """usefulness89 #57 (graded 0): a RAG builder who wants to go deeper into fine-tuning and evaluating LLMs got the
+    core algorithms' checklist alone."""
+    answer = e5_engine.ask("I've built a RAG chatbot over my company's docs using LangChain and a vector database. Now I want "
+                           "to go deeper into fine-tuning and evaluating LLMs. What should I learn next, and in what order?")
+    assert answer.answer.startswith(kb.cards_by_id["spec-llm-beyond-api"].answer.en[:40])
+
+
+def test_an_nlp_llm_plan_gets_the_llm_path_beside_it(e5_engine, kb):
+    """usefulness90 #29 (graded 1): a six-month plan toward NLP/LLM work had no LLM content."""
+    answer = e5_engine.ask("松尾研のDL基礎講座を修了して、そのあとLLM講座も受講しました。今後はNLP・LLM方面のエンジニアとして働き"
+                           "たいです。週15時間くらい使えるので、半年間の学習計画を立ててもらえますか？")
+    assert "1か月目" in answer.answer
+    assert _says_card(kb, answer, "ladder-llm-engineer-path")
+
+
+@pytest.mark.parametrize(("question", "card"), [
+    ("G検定とE資格って転職のときに実際評価されますか？あと、取るならどっちから受けるのがおすすめですか？", "cert-which-first"),
+    ("クラウドの資格を取るならAWSとGoogle Cloudどっちがいいですか？そもそも資格よりMLOpsの実務経験のほうが大事だったりします？",
+     "cert-vs-portfolio"),
+])
+def test_a_certificates_second_question_is_answered(e5_engine, kb, question, card):
+    """usefulness89 #13 and 90 #18 (graded 1): which exam to take first, and whether certificates count less than
+    experience, went unanswered."""
+    assert _says_card(kb, e5_engine.ask(question), card)
+
+
+def test_which_cloud_certificate_if_only_one(e5_engine):
+    """usefulness87 #48 (graded 1): "which one would you pick if I could only do one?" was told only to match the
+    employer's cloud."""
+    answer = e5_engine.ask("Are cloud certifications like the AWS Machine Learning Specialty or Google Professional ML "
+                           "Engineer useful for getting a job? And which one would you pick if I could only do one?")
+    assert "AWS, the most widely used, is the safe pick" in answer.answer
+
+
+def test_one_thing_done_through_is_not_the_whole_stage(e5_engine):
+    """usefulness87 #25 (graded 0): "KaggleのTitanicも一通り提出しました" after Andrew Ng's course was read as the whole
+    projects stage done, and the plan began at the MLOps stage."""
+    answer = e5_engine.ask("CourseraのAndrew NgのMachine Learningコースを修了して、KaggleのTitanicも一通り提出しました。平日1時間、"
+                           "週末4時間くらい使えます。次に何をやればいいか、3か月分の学習計画を教えてください。")
+    assert answer.stage == "projects"
+    assert "core-ml.linear-regression" not in _items(answer)
+
+
+@pytest.mark.parametrize(("question", "card"), [
+    (("I'm a frontend developer (React/TypeScript, 4 years) at a startup in Tokyo. I've been playing with the OpenAI API and "
+     "built a couple of small chatbot features at work. My math is rusty and I never took linear algebra in college. Can I "
+     "move into an ML engineer role by building on LLM app work, or do I need to go back and learn classical ML and math "
+     "properly first?"), "career-llm-apps-route"),
+    (("35歳、Webマーケターです。LangChainとOpenAIのAPIで社内向けのFAQチャットボットを作って、けっこう好評でした。ただ、機械学習の"
+     "基礎（勾配降下法とか評価指標とか）はほとんど分かっていません。LLMアプリの開発経験だけでMLエンジニアやAIエンジニアとして"
+     "転職できますか、それとも基礎からやり直すべきですか？"), "career-llm-apps-route"),
+    (("I've been a data analyst at an e-commerce company for three years: lots of SQL, A/B test analysis, and some logistic "
+     "regression in Python. My manager is open to me taking on ML work, but there's no ML team and no infrastructure. What "
+     "kind of first ML project should I propose internally that would actually look good on my CV?"),
+     "job-first-internal-project"),
+    (("SIerで5年目、主にJavaで業務システムの開発をしています。最近社内でAI関連の案件が立ち上がるという話があり、手を挙げるか、"
+     "それとも外部の事業会社に転職するか迷っています。社内でAI案件を狙うのと転職するのと、どちらが近道だと思いますか？"),
+     "job-internal-or-switch"),
+    (("I just finished my CS undergrad. I did one ML course and a capstone project using a fine-tuned BERT model, but no "
+     "internships. Job postings for ML engineers all seem to want 3+ years of experience or a master's degree. Should I "
+     "apply straight for ML engineer roles, or take a regular software engineering job first and move over later?"),
+     "job-shinsotsu-vs-chuto"),
+])
+def test_career_route_questions_get_the_card_on_their_choice(e5_engine, question, card):
+    """usefulness87 #32, #37, #39, 89 #10, 90 #2 (graded 0 or 1): building on LLM app work got a card on high-school
+    math; a first internal project got entry roles; an internal AI project or a job change got a stock card; a new
+    graduate choosing between an ML role and a software job first got grad school."""
+    assert e5_engine.ask(question).card == card
