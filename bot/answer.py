@@ -1130,7 +1130,10 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
                 if r not in result.courses_partly):
         taught = [kb.items[i] for i in kb.resources_by_id[rid].items
                   if i in kb.items and kb.stage(kb.items[i].stage).sequential]
-        first_order = min((kb.stage(i.stage).order for i in taught), default=0)
+        # (the first stage it teaches, a projects item included: CS231n's image classifier, not its specialisation
+        # items, which placed "watched all the CS231n lectures… a plan" past the projects and MLOps; usefulness96 #58)
+        first_order = min((kb.stage(kb.items[i].stage).order for i in kb.resources_by_id[rid].items if i in kb.items),
+                          default=0)
         course_extra.update(i.id for i in taught if kb.stage(i.stage).order > first_order)
         named_items += [i for i in taught if i not in named_items]
     # A certificate they hold ("E資格に合格しました"): what its exam covers, as finished (an E資格 holder was planned
@@ -1314,7 +1317,9 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
     if _runs_model(result.query):
         done = done | (RUNS_MODEL_ITEMS - frozenset(result.items_pending))
     if _kaggle_result(result.query):
-        done = done | ((BUILT_MODEL_ITEMS | _kaggle_items(result.query)) - frozenset(result.items_pending))
+        # (the competition item too, whatever else is said not done: "画像やNLPのコンペは未経験です")
+        done = done | ((BUILT_MODEL_ITEMS | _kaggle_items(result.query)) - frozenset(result.items_pending)) \
+            | {KAGGLE_ITEM}
     if _SKLEARN_SOLID_RE.search(result.query):
         done = done | ((BUILT_MODEL_ITEMS | SKLEARN_SOLID_ITEMS) - frozenset(result.items_pending))
     # Someone headed for one field ("NLPやLLM方面に進みたい", "I want to work on LLMs professionally") builds their
@@ -2295,17 +2300,30 @@ _SKLEARN_SOLID_RE = re.compile(
     r"(?:使いこな|日常的に使|業務で使|仕事で使|普段から使|毎日使)", re.IGNORECASE)
 SKLEARN_SOLID_ITEMS = frozenset({"programming-data.sklearn-intro", "core-ml.linear-regression", "core-ml.decision-trees",
                                  "core-ml.svm", "core-ml.clustering", "core-ml.evaluation"})
-KAGGLE_RESULT_ITEMS = EXAMPLE_PROJECTS | {"projects.kaggle-competition", "core-ml.svm", "core-ml.clustering",
+KAGGLE_ITEM = "projects.kaggle-competition"
+KAGGLE_RESULT_ITEMS = EXAMPLE_PROJECTS | {KAGGLE_ITEM, "core-ml.svm", "core-ml.clustering",
                                           "programming-data.sklearn-intro"}
 # (a top-N% finish with no medal is no portfolio of one's own: "two Kaggle tabular competitions in the top 30%… a study
 # plan" was planned no project of its own, usefulness92 #56; a medal or a title counts as one)
 _KAGGLE_MEDAL_RE = re.compile(r"メダル|Expert|Master|エキスパート|マスター|\b(?:bronze|silver|gold)\b", re.IGNORECASE)
 
 
+# a field the asker says they have not touched ("画像やNLPのコンペは未経験です", "never done image or text work")
+_UNTOUCHED_TAIL = r"[^。．.!?！？]{0,20}?(?:未経験|やったことが(?:ない|ありません)|経験(?:が|は)?(?:ない|ありません)|触ったことが(?:ない|ありません)|" \
+                  r"\bnever\b|haven'?t|\bno experience\b|\bnot yet\b|まだ)"
+_UNTOUCHED_FIELD = {
+    "projects.image-classifier": re.compile(r"(?:画像|コンピュータビジョン|\bCV\b|\bimages?\b|\bvision\b)" + _UNTOUCHED_TAIL, re.IGNORECASE),
+    "projects.sentiment-analysis": re.compile(r"(?:NLP|自然言語|テキスト|\btext\b)" + _UNTOUCHED_TAIL, re.IGNORECASE),
+}
+
+
 def _kaggle_items(query: str) -> frozenset[str]:
-    """What a Kaggle result said in the message counts as done: with a medal or title, the example projects too."""
-    return KAGGLE_RESULT_ITEMS if _KAGGLE_MEDAL_RE.search(query) else KAGGLE_RESULT_ITEMS - (
+    """What a Kaggle result said in the message counts as done: with a medal or title, the example projects too, less
+    those of a field the message says was never touched (usefulness95 #27 and 97 #28: "銅メダルを2つ…画像やNLPはやった
+    ことがありません" was planned no image or NLP project)."""
+    items = KAGGLE_RESULT_ITEMS if _KAGGLE_MEDAL_RE.search(query) else KAGGLE_RESULT_ITEMS - (
         EXAMPLE_PROJECTS - {"core-ml.linear-regression", "core-ml.decision-trees", "core-ml.evaluation"})
+    return items - {item for item, pattern in _UNTOUCHED_FIELD.items() if pattern.search(query)}
 # a model of their own that they run ("…モデルを作り、週次バッチとして運用しています", "my model runs in production")
 # (and "LightGBMの需要予測モデルを1本本番に載せて", "I put a churn model into production"; usefulness90 #30, graded 0, was
 # planned MLOps from packaging a notebook)

@@ -3217,3 +3217,36 @@ def test_a_kaggle_expert_is_not_told_to_retype_public_notebooks(e5_engine, kb):
                            "like to move toward roles that involve fine-tuning LLMs. What should I learn or build next?")
     assert not _says_card(kb, answer, "tool-kaggle-notebooks-vs-competitions")
     assert any(_says_card(kb, answer, c) for c in ("spec-llm-beyond-api", "ladder-llm-engineer-path", "outlook-llm-skills"))
+
+
+@pytest.mark.parametrize("question", [
+    ("Kaggleのテーブルコンペで銀メダルを1つ取りました。画像やNLPのコンペは未経験です。MLエンジニアの求人に応募する前に、ポートフォリオ"
+    "として次に何を足すべきでしょうか？"),
+    ("Kaggleのテーブルコンペで銅メダルを2つ取りました。LightGBMでの特徴量エンジニアリングは得意ですが、画像やNLPはやったことがありません。"
+    "半年後に転職活動を始めたいので、それまでに何をやっておくべきか教えてください。"),
+])
+def test_a_medal_holder_who_never_did_images_or_nlp_is_planned_those_projects(e5_engine, question):
+    """usefulness95 #27 and 97 #28 (graded 1 and 0 after 2): a medal counted the image and NLP projects as done."""
+    steps = _items(e5_engine.ask(question))
+    assert {"projects.image-classifier", "projects.sentiment-analysis"} <= set(steps)
+    assert "projects.kaggle-competition" not in steps
+
+
+def test_cs231n_does_not_place_a_learner_at_the_specialisation_stage(e5_engine):
+    """usefulness96 #58 (graded 0 after 1): "watched all the CS231n lectures… a plan" was placed past the projects
+    and MLOps stages, its specialisation items read as the first stage the course teaches."""
+    answer = e5_engine.ask("I've watched all the CS231n lectures and implemented a ResNet from scratch in PyTorch. I want a "
+                           "computer vision job within 6 months and can study about 15 hours a week. What should my plan "
+                           "look like?")
+    assert answer.stage == "projects"
+
+
+def test_a_card_word_is_not_found_inside_another_word(e5_engine):
+    """usefulness98 #31 (graded 1 after 2): job-shinsotsu-vs-chuto's "SES" matched "courses", and a 38-year-old CPA
+    read "as a new graduate is the shortest route"."""
+    answer = e5_engine.ask("Hi all. I'm 38 and work as an accountant (CPA), mostly Excel and some VBA, and I've done a "
+                           "couple of beginner Python courses. I have a mortgage and two kids, so realistically I can study "
+                           "about 8 hours a week. I'm wondering whether going straight for ML engineer is realistic for me, "
+                           "or whether I should first aim for something like a data role in finance and move toward ML "
+                           "from there?")
+    assert answer.card != "job-shinsotsu-vs-chuto"
