@@ -394,8 +394,9 @@ def small_knowledge(dest: Path, source: Path = KNOWLEDGE, sentences: int = 1, re
     res["resources"] = res["resources"][:resources]
     kept_items = {i["id"] for st in stages["stages"] for i in st["items"]}
     for r in res["resources"]:
-        if "items" in r:
-            r["items"] = [i for i in r["items"] if i in kept_items]
+        for key in ("items", "assumes"):
+            if key in r:
+                r[key] = [i for i in r[key] if i in kept_items]
     stages["backgrounds"] = [{**b, "covers": [i for i in b["covers"] if i in kept_items]}
                              for b in stages.get("backgrounds", []) if set(b["covers"]) & kept_items]
     kept_resources = {r["id"] for r in res["resources"]}
