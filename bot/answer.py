@@ -2323,7 +2323,14 @@ def _kaggle_items(query: str) -> frozenset[str]:
     ことがありません" was planned no image or NLP project)."""
     items = KAGGLE_RESULT_ITEMS if _KAGGLE_MEDAL_RE.search(query) else KAGGLE_RESULT_ITEMS - (
         EXAMPLE_PROJECTS - {"core-ml.linear-regression", "core-ml.decision-trees", "core-ml.evaluation"})
+    # (nor, after a tabular competition, image or NLP work: "テーブルデータのコンペで初めて銅メダル…次は画像系か、LLM系か"
+    # got only a portfolio and a blog post, usefulness102 #27)
+    if _TABULAR_RE.search(query):
+        items = items - {"projects.image-classifier", "projects.sentiment-analysis"}
     return items - {item for item, pattern in _UNTOUCHED_FIELD.items() if pattern.search(query)}
+
+
+_TABULAR_RE = re.compile(r"テーブル|表形式|\btabular\b", re.IGNORECASE)
 # a model of their own that they run ("…モデルを作り、週次バッチとして運用しています", "my model runs in production")
 # (and "LightGBMの需要予測モデルを1本本番に載せて", "I put a churn model into production"; usefulness90 #30, graded 0, was
 # planned MLOps from packaging a notebook)

@@ -3057,9 +3057,12 @@ def test_a_kaggle_result_is_past_the_core_algorithms(e5_engine, question):
     assert answer.kind == "next"
     steps = _items(answer)
     assert not {"core-ml.linear-regression", "core-ml.svm"} & set(steps)
-    # a medal or a title stands for a project of one's own; a top-30% finish does not (usefulness92 #56, graded 1
-    # when its plan had no project of the asker's own)
-    if "メダル" in question:
+    # a medal or a title stands for a project of one's own, though a tabular one not for image or NLP work; a top-30%
+    # finish does not (usefulness92 #56, graded 1 when its plan had no project of the asker's own; 102 #27)
+    if "テーブル" in question:
+        assert steps[0] in {"projects.sentiment-analysis", "projects.image-classifier"}
+        assert "projects.recommender" not in steps
+    elif "メダル" in question:
         assert steps[0] == "projects.github-portfolio"
     else:
         assert steps[0] == "projects.recommender"
@@ -3250,3 +3253,11 @@ def test_a_card_word_is_not_found_inside_another_word(e5_engine):
                            "or whether I should first aim for something like a data role in finance and move toward ML "
                            "from there?")
     assert answer.card != "job-shinsotsu-vs-chuto"
+
+
+def test_a_tabular_medal_does_not_count_image_or_nlp_projects(e5_engine):
+    """usefulness102 #27 (graded 1 after 2): a first bronze in a tabular competition, asking whether to go to images or
+    LLMs next, got only a portfolio and a blog post."""
+    steps = _items(e5_engine.ask("Kaggleのタイタニックと住宅価格のコンペを終えて、テーブルデータのコンペで初めて銅メダルを取りました。"
+                                 "次は画像系に行くべきか、LLM系に行くべきか、それとも別のことをやるべきか迷っています。次の一歩を教えてください。"))
+    assert {"projects.image-classifier", "projects.sentiment-analysis"} & set(steps)
