@@ -1312,16 +1312,14 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
     done = done | _hired_items(kb, result.query)
     # Someone who built a model of their own ("社内で需要予測のモデルをJupyterで作って、PoCまでは成功しました") can write
     # Python and handle data with NumPy and Pandas: not told those are still open (usefulness69 #30, graded 1)
-    if _BUILT_MODEL_RE.search(result.query) or _BUILT_LLM_RE.search(result.query):
+    # (and so can someone whose model runs, who has a Kaggle result or who knows scikit-learn well: see _shown_done)
+    kaggle = _kaggle_result(result.query)
+    if _BUILT_MODEL_RE.search(result.query) or _BUILT_LLM_RE.search(result.query) or kaggle \
+            or _SKLEARN_SOLID_RE.search(result.query):
         done = done | (BUILT_MODEL_ITEMS - frozenset(result.items_pending))
-    if _runs_model(result.query):
-        done = done | (RUNS_MODEL_ITEMS - frozenset(result.items_pending))
-    if _kaggle_result(result.query):
-        # (the competition item too, whatever else is said not done: "画像やNLPのコンペは未経験です")
-        done = done | ((BUILT_MODEL_ITEMS | _kaggle_items(result.query)) - frozenset(result.items_pending)) \
-            | {KAGGLE_ITEM}
-    if _SKLEARN_SOLID_RE.search(result.query):
-        done = done | ((BUILT_MODEL_ITEMS | SKLEARN_SOLID_ITEMS) - frozenset(result.items_pending))
+    done = done | _shown_done(kb, result)
+    if kaggle:  # (the competition item too, whatever else is said not done: "画像やNLPのコンペは未経験です")
+        done = done | {KAGGLE_ITEM}
     # Someone headed for one field ("NLPやLLM方面に進みたい", "I want to work on LLMs professionally") builds their
     # projects in it: the roadmap's example projects of the other fields are not planned for them (usefulness59 #30
     # and #58, NLP and LLM learners, were planned a recommender, a CNN image classifier and Spark)
@@ -1879,20 +1877,29 @@ def _known(kb: KnowledgeBase, result: SearchResult) -> tuple[str, ...]:
     Machine Learning specialization … start coding or keep doing math?" is not sent back to linear algebra)."""
     courses = tuple(i for rid in _finished_courses(result) for i in kb.resources_by_id[rid].items if i in kb.items)
     # (someone already in an ML job has done the job search: usefulness69 #6 and #17 were told to choose entry roles)
-    running = tuple(i for i in sorted(RUNS_MODEL_ITEMS) if i in kb.items and i not in result.items_pending) \
-        if _runs_model(result.query) else ()
-    running += tuple(i for i in sorted(_kaggle_items(result.query)) if i in kb.items and i not in result.items_pending) \
-        if _kaggle_result(result.query) else ()
-    running += tuple(i for i in sorted(SKLEARN_SOLID_ITEMS) if i in kb.items and i not in result.items_pending) \
-        if _SKLEARN_SOLID_RE.search(result.query) else ()
     return (result.items_known + result.items_background + courses + tuple(_assumed(kb, result))
-            + tuple(_hired_items(kb, result.query)) + running)
+            + tuple(_hired_items(kb, result.query)) + tuple(sorted(_shown_done(kb, result))))
+
+
+def _shown_done(kb: KnowledgeBase, result: SearchResult) -> frozenset[str]:
+    """The items what the learner has shows done, less those the message says are not: a model of their own in
+    production, a Kaggle result, scikit-learn known well."""
+    shown: set[str] = set()
+    if _runs_model(result.query):
+        shown |= RUNS_MODEL_ITEMS
+    if _kaggle_result(result.query):
+        shown |= _kaggle_items(result.query)
+    if _SKLEARN_SOLID_RE.search(result.query):
+        shown |= SKLEARN_SOLID_ITEMS
+    return frozenset(i for i in shown if i in kb.items) - frozenset(result.items_pending)
+
+
+_COMPETITION_RE = re.compile(r"kaggle|signate|コンペ|competition", re.IGNORECASE)
 
 
 def _kaggle_result(query: str) -> bool:
     """Whether the message says the learner has a Kaggle result of their own (a medal, a title, a top-N% finish)."""
-    return bool(_KAGGLE_RESULT_RE.search(query)) and (bool(re.search(r"kaggle|signate|コンペ|competition", query, re.IGNORECASE))
-                                                       or "メダル" in query)
+    return bool(_KAGGLE_RESULT_RE.search(query)) and (bool(_COMPETITION_RE.search(query)) or "メダル" in query)
 
 
 def _runs_model(query: str) -> bool:
