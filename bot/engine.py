@@ -298,7 +298,11 @@ _DEPENDS_RE = re.compile(r"\s*(?:if so|if yes|if not|if that'?s (?:the case|true
                          # "…and how should I prepare for each part?" (usefulness69 #37's second half got a card on
                          # courses against projects)
                          r"[^.?!？。]{0,40}?\b(?:for|of) (?:each|every) (?:part|round|stage|of them|one)\b|"
-                         r"[^。？?]{0,20}?それぞれ(?:の)?(?:対策|準備))",
+                         r"[^。？?]{0,20}?それぞれ(?:の)?(?:対策|準備)|"
+                         # "…what changes when you go from senior to tech lead, and how should I prepare?" (usefulness96
+                         # #38's second half got the card on interview preparation)
+                         r"(?:and )?how (?:should|do|can|would) i (?:best )?prepare(?: for (?:it|that|this|the (?:role|move|change)))?"
+                         r"\s*[?？]|(?:どう|どのように)(?:準備|備え)(?:すれば|したら|れば)[^。？?]{0,10}[?？])",
                          re.IGNORECASE)
 MAX_PARTS = 3
 WEAK_PART = 0.925  # a later question whose best card scores below this is searched with the one before it,

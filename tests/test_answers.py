@@ -3261,3 +3261,38 @@ def test_a_tabular_medal_does_not_count_image_or_nlp_projects(e5_engine):
     steps = _items(e5_engine.ask("Kaggleのタイタニックと住宅価格のコンペを終えて、テーブルデータのコンペで初めて銅メダルを取りました。"
                                  "次は画像系に行くべきか、LLM系に行くべきか、それとも別のことをやるべきか迷っています。次の一歩を教えてください。"))
     assert {"projects.image-classifier", "projects.sentiment-analysis"} & set(steps)
+
+
+@pytest.mark.parametrize(("question", "card"), [
+    # usefulness93 #60 (graded 0): a senior headed for tech lead got the MLOps stage's checklist
+    (("I'm a senior ML engineer and I've been leading a couple of projects end to end for the past year. I'd like to "
+     "move up to tech lead, and maybe management later. What are the next steps to get there?"), "ladder-senior-vs-lead"),
+    # usefulness96 #38 (graded 0): four years in, about to be a tech lead, got the way to become senior
+    (("I've been working as an ML engineer for about four years, mostly building and shipping ranking models. My manager "
+     "mentioned I could be considered for a tech lead role next year. What actually changes when you go from senior ML "
+     "engineer to ML tech lead, and how should I prepare?"), "ladder-senior-vs-lead"),
+    # usefulness96 #29 (graded 0): a year into a recommender job, asking what raises their market value, got a beginner's
+    # portfolio checklist
+    (("未経験からMLエンジニアに転職して1年経ちました。今はECサイトのレコメンドシステムの運用と改善（特徴量追加やABテスト）を"
+     "担当しています。次の1年でどのスキルを伸ばすと市場価値が上がりますか？"), "ladder-senior-faster"),
+])
+def test_someone_in_the_job_asking_how_to_grow_gets_the_career_ladder(e5_engine, question, card):
+    answer = e5_engine.ask(question)
+    assert answer.kind == "card"
+    assert answer.card == card
+    assert "LeetCode" not in answer.answer
+    assert "MLOps" not in answer.answer
+
+
+@pytest.mark.parametrize(("question", "cards"), [
+    # a junior who names tech lead as a later goal is told how to grow toward senior, not what a lead does
+    (("I've been a junior ML engineer for about a year at a mid-size e-commerce company. I'm worried I'm not growing. "
+     "What should I be doing in the next 2-3 years to get to senior, and eventually maybe tech lead?"),
+     {"ladder-senior-mle", "ladder-senior-faster", "ladder-years-to-senior"}),
+    # management or the IC track, from mid-level: the paths past senior (not the way to grow toward senior)
+    (("I'm a mid-level ML engineer (3 yrs) and torn between going for senior/staff on the IC track or moving into "
+     "management. What should I be working on next for each path?"), {"ladder-technical-track"}),
+])
+def test_a_lead_or_management_goal_is_answered_for_the_askers_level(e5_engine, question, cards):
+    answer = e5_engine.ask(question)
+    assert answer.card in cards, answer.card
