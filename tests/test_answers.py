@@ -3296,3 +3296,101 @@ def test_someone_in_the_job_asking_how_to_grow_gets_the_career_ladder(e5_engine,
 def test_a_lead_or_management_goal_is_answered_for_the_askers_level(e5_engine, question, cards):
     answer = e5_engine.ask(question)
     assert answer.card in cards, answer.card
+
+
+def test_a_senior_choosing_between_staff_and_management_gets_what_each_role_is(e5_engine):
+    # usefulness103 #42 (graded 0 when it got the paths past senior, which never name the manager track)
+    answer = e5_engine.ask("I've been an ML engineer for seven years, the last two as a senior on a search ranking team. "
+                           "My company is asking me to choose between becoming a staff engineer or an engineering manager "
+                           "for a team of five. How should I decide between the staff/tech-lead track and the management "
+                           "track?")
+    assert answer.card == "ladder-senior-vs-lead"
+
+
+def test_a_kaggle_medallist_asking_for_an_mlops_plan_is_planned_from_where_they_are(e5_engine):
+    # usefulness98 #57 (graded 0): the beginners' three-month plan (Python syntax in Colab)
+    answer = e5_engine.ask("I've published a few Kaggle notebooks and got a silver medal in a tabular competition. Now I "
+                           "want to move toward MLOps rather than pure modeling. Can you give me a plan for the next 3 months?")
+    assert answer.kind == "next"
+    assert "Python syntax" not in answer.answer
+    assert "Docker" in answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    # usefulness99 #29 (graded 0): a model run by hand was planned SVMs and clustering alone
+    ("社内でLightGBMの需要予測モデルを作って、月次でバッチ運用しています（ただし実行も監視も手作業です）。MLエンジニアとしての"
+    "市場価値を上げるために、次に身につけるべきスキルは何ですか？"),
+    # usefulness99 #28 (graded 0): a deployed project to take further got three new projects
+    ("PyTorchで画像分類モデルを学習させて、FastAPIでAPI化してDockerで動かすところまでできました。これをポートフォリオとして"
+    "もう一段レベルアップさせるには、何を足せばいいですか？"),
+])
+def test_a_model_that_runs_gets_what_comes_after_a_first_deployment(e5_engine, kb, question):
+    answer = e5_engine.ask(question)
+    assert answer.answer.startswith(kb.cards_by_id["tool-mlops-after-deploy"].answer.ja[:40])
+
+
+def test_wanting_to_learn_rag_is_not_having_built_on_llms(e5_engine, kb):
+    # usefulness105 #58 (graded 0): "If you can already build apps on LLMs…" to someone who has not
+    answer = e5_engine.ask("I've completed the Kaggle Learn micro-courses and placed in the top 20% in two tabular "
+                           "competitions. Now I want to move into LLMs (fine-tuning, RAG, evaluation). Can you give me a "
+                           "three-month plan at around 10 hours a week?")
+    assert kb.cards_by_id["spec-llm-beyond-api"].answer.en[:40] not in answer.answer
+    assert kb.cards_by_id["ladder-llm-engineer-path"].answer.en[:40] in answer.answer
+
+
+@pytest.mark.parametrize(("question", "not_planned"), [
+    # usefulness104 #58 (graded 0): three weeks of Python fundamentals for someone at ease in PyTorch
+    (("I'm comfortable training models in PyTorch but I have zero experience with Docker, CI/CD or model serving. Can you "
+     "lay out an 8-week plan at about 6 hours a week to learn the MLOps basics?"), "Python fundamentals"),
+    # usefulness104 #29 (graded 0): a working ML engineer was planned from Python's setup, with linear algebra open
+    (("社内でMLエンジニアとして1年ほど働いていて、テーブルデータのモデル学習と評価を担当しています。次はNLPやLLMの方にも"
+     "専門を広げたいです。週6時間くらいで、3ヶ月の学習計画を立ててもらえますか？"), "線形代数"),
+])
+def test_what_the_asker_does_shows_the_basics_done(e5_engine, question, not_planned):
+    answer = e5_engine.ask(question)
+    assert answer.kind == "next"
+    assert not_planned not in answer.answer
+    assert not_planned not in " ".join(s.item.title.ja + s.item.title.en for s in answer.next_steps)
+
+
+@pytest.mark.parametrize("question", ["I'd love to work as an ML engineer in Japan after graduating. How much Japanese do I need?",
+                                      "I want to stay in Japan and work as an ML engineer. Is my N3 Japanese enough?"])
+def test_wanting_to_work_as_an_ml_engineer_is_no_ml_job(question):
+    from bot.answer import _IN_ML_JOB_RE
+    assert not _IN_ML_JOB_RE.search(question)
+    assert _IN_ML_JOB_RE.search("I've been working as an ML engineer for four years.")
+
+
+@pytest.mark.parametrize(("question", "card"), [
+    # usefulness104 #5 (graded 1): an internal move weighed against a job change got the analyst-or-engineer card
+    (("事業会社でデータアナリストを3年やっています。社内にMLチームはあるのですが、人数が少なく異動の枠があるかわかりません。"
+     "アナリストからMLエンジニアになるには、社内異動を粘るのと転職するのと、どちらがおすすめですか？"), "job-internal-or-switch"),
+    # usefulness104 #37 (graded 0): "I don't have a degree at all. How do I choose a first real project … get hired?" got
+    # the card on degree filters, the two sentences read as one
+    (("I'm 27, working in a warehouse, and I've been teaching myself ML for about six months, around 15 hours a week. "
+      "I've done tons of tutorials and MOOCs but I feel stuck in tutorial hell and I'm not sure anything I've built is "
+      "impressive. I don't have a degree at all. How do I choose a first real project that will actually help me get "
+      "hired?"), "job-portfolio-what-to-build"),
+    # usefulness106 #36 (graded 0): a mechanical engineer drawn to vision for self-driving was read as an embedded engineer
+    (("I'm 29, a mechanical engineer in the automotive industry. I use MATLAB and Simulink a lot and have done some basic "
+     "image processing with OpenCV. What's the most realistic way to pivot from mechanical engineering into a CV/ML "
+     "engineer role for autonomous driving?"), "concept-computer-vision"),
+])
+def test_the_card_on_what_was_asked(e5_engine, question, card):
+    assert e5_engine.ask(question).card == card
+
+
+def test_whether_the_job_has_a_future_is_answered_before_the_askers_age(e5_engine, kb):
+    # usefulness104 #10 (graded 0): the card for people in their thirties alone
+    answer = e5_engine.ask("Webフロントエンドをやっている30歳です。同僚に「今はLLMのAPIを叩けば大抵のことはできるから、これから"
+                           "MLエンジニアを目指しても仕事なくなるよ」と言われてモヤモヤしています。今からMLエンジニアを目指すのは、"
+                           "将来性という意味で本当に遅いんでしょうか？")
+    assert answer.card.startswith("outlook-")
+
+
+def test_a_recommender_learner_gets_the_recommender_card_and_no_other_fields_projects(e5_engine, kb):
+    # usefulness106 #30 (graded 0): sentiment analysis and an image classifier for someone into recommenders
+    answer = e5_engine.ask("推薦システムに興味があって、MovieLensで協調フィルタリングと行列分解を実装してみました。ここから実務で"
+                           "通用するレベルに近づくには、次に何を勉強・実装すればいいですか？")
+    assert answer.answer.startswith(kb.cards_by_id["spec-recommender-production"].answer.ja[:30])
+    assert not {"projects.sentiment-analysis", "projects.image-classifier"} & {s.item.id for s in answer.next_steps}
