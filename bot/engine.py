@@ -149,8 +149,14 @@ class Engine:
                     if added is not None:
                         # (when the checklist sends them back behind the card's stage: not a Docker step beside
                         # the card for those who have deployed with Docker, usefulness93 #27)
-                        lead = extra is goal_card and whole.kind == "next" and added.card in GOAL_BEYOND_CARDS \
-                            and _behind(self.kb, whole.stage, self.kb.cards_by_id[added.card].stage)
+                        # (nor a concept explained first to someone who has built with it: "RAGのデモも作りました。
+                        # 3か月後にLLM系のエンジニア職に応募したい", usefulness103 #30, got what RAG is first)
+                        # (and beside a card, the goal's card answers "what should I learn?" before it: a mid-level
+                        # engineer moving to an LLM team read the way to senior first, usefulness107 #59)
+                        lead = extra is goal_card and (
+                            (whole.kind == "next" and added.card in GOAL_BEYOND_CARDS
+                             and _behind(self.kb, whole.stage, self.kb.cards_by_id[added.card].stage))
+                            or whole.kind == "card")
                         whole = add_part_cards(whole, [added, None] if lead else [None, added])
             if asks_to_save(result.query):
                 # (the stage it names, "ステージ3に更新しておいて", else the one the answer placed them at)

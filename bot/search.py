@@ -107,7 +107,7 @@ FINISHED_RE = re.compile(r"終わ|終え|おわっ|おわり|おえ(?:た|まし
                           # "Pythonは基礎文法とpandasくらいまで。", "提出するところまではできるように…"
                           r"(?:くらい|ぐらい|程度)まで(?:は)?(?:[。、.]|$)|までは(?:でき|やっ|終わ|進ん)|"
                           r"\bdid\b|\bwatched\b|\btrained\b|\bfine-?tuned\b|\bdeployed\b|"
-                          r"\bfinish|\bdone\b|\bcomplet(?!e(?:ly)? (?:beginner|newbie|novice|noob|newcomer|new|zero|lost|clueless))|\bthrough\b|\bwrapped up\b|\bbuilt\b|\bimplemented\b|"
+                          r"\bfinish|\bdone\b|\bcomplet(?!e(?:ly)? (?:beginner|newbie|novice|noob|newcomer|new|zero|lost|clueless))|(?<!going )(?<!\bgo )(?<!get )(?<!getting )(?<!pass )(?<!passing )\bthrough\b|\bwrapped up\b|\bbuilt\b|\bimplemented\b|"
                           r"\blearned\b|\blearnt\b|\bpassed\b|\bi hold\b", re.IGNORECASE)
 # (not a course's "all": "ProgateのPythonコース全部終わりました" finished the course, not the stage)
 _WHOLE_JA = r"一通り|ひと通り|ひととおり|全部|すべて|全て|ぜんぶ"
@@ -136,7 +136,7 @@ _STUCK_RE = re.compile(r"つまず|躓|詰まって|行き詰|挫折し|苦戦�
                        # monitoring set up; usefulness65 #29 was planned past the MLOps stage)
                        r"\bjust (?:started|began)\b|手作業|属人化|\bby hand\b|\bmanually\b", re.IGNORECASE)
 _GOAL_RE = re.compile(r"たい|目指|興味|弱点|\bweak (?:spot|point)\b|\bmy weakness\b|(?:よう|おう|ろう|こう)と(?:思|考)|つもり|予定|(?:たら|れば)(?:嬉し|うれし|最高|ありがた)|"
-                      r"\bwant|\bwould like\b|\bplan(?:ning)? to\b|\binterested\b|\bhope\b|\bmove into\b|\bgoal\b",
+                      r"\bwant|\bwould like\b|\bplan(?:ning)? (?:to|on)\b|\binterested\b|\bhope\b|\bmove into\b|\bgoal\b",
                       re.IGNORECASE)
 # ("Did CS50P and I'm halfway through Stats 110": two clauses, one finished, one not)
 _CLAUSE_WORDS = r"|\bbut\b|\bthough\b|\band (?=i'?m\b|i am\b|i'?ve\b|i have\b)|けど|けれど|ですが|だが|が、"

@@ -2561,9 +2561,11 @@ def test_an_llm_engineer_goal_gets_the_llm_path_beside_its_next_steps(e5_engine)
     assert answer.next_steps
     assert "Transformers" in answer.answer
     assert "evaluation" in answer.answer  # of the LLM's outputs
+    # (without the goal said, what to learn next past a RAG app of one's own is the card on the skills past it, not the
+    # path from the start: usefulness107 #28, graded 0, got the job-search checklist alone)
     plain = e5_engine.ask("I built a RAG chatbot over my company's docs and deployed it on Streamlit. What should I learn "
                           "next?")
-    assert "Transformers" not in plain.answer
+    assert plain.card == "spec-llm-beyond-api"
 
 
 def test_weekday_minutes_and_hours_on_days_off_add_up_to_a_week():
@@ -3394,3 +3396,90 @@ def test_a_recommender_learner_gets_the_recommender_card_and_no_other_fields_pro
                            "通用するレベルに近づくには、次に何を勉強・実装すればいいですか？")
     assert answer.answer.startswith(kb.cards_by_id["spec-recommender-production"].answer.ja[:30])
     assert not {"projects.sentiment-analysis", "projects.image-classifier"} & {s.item.id for s in answer.next_steps}
+
+
+def test_going_through_an_analyst_job_is_not_a_finished_stage(e5_engine):
+    # usefulness103 #31 (graded 0): "should I plan on going through a data analyst job first?" placed a CPA learning
+    # Python at the specialisation stage, the job search read as done
+    answer = e5_engine.ask("Hi all. I'm 34 and work as an accountant (CPA) at a mid-size firm. I've been teaching myself "
+                           "Python for about six months, mostly pandas and some scikit-learn, and I can put in around 8 "
+                           "hours a week. Is it realistic to aim straight for an ML engineer role, or should I plan on "
+                           "going through a data analyst job first?")
+    assert "Specialise" not in answer.answer
+    assert "arXiv" not in answer.answer
+
+
+@pytest.mark.parametrize(("question", "card"), [
+    # usefulness103 #39 (graded 0): 18 months into the job, congratulated on an offer ("My manager is nice but busy" also
+    # kept the junior's-day card out, as if a manager role were asked about)
+    (("I got hired as a junior ML engineer about 18 months ago at a mid-size company. In practice I spend most of my "
+      "time on data cleaning, writing SQL pipelines and fixing broken jobs, and very little time on actual modeling. My "
+      "manager is nice but busy. Is this normal for a junior ML role, and how do I get more modeling work without looking "
+      "like I'm complaining?"), "ladder-junior-day-to-day"),
+    # usefulness103 #40 (graded 0): internal tools on LLM APIs, asking whether that counts, got the backend card
+    (("I'm a backend engineer with six years at a large company, mostly Java and Python microservices. Lately I've been "
+      "building internal tools on top of LLM APIs and I really enjoy it. I see lots of 'AI engineer' job titles now. "
+      "Does building products on top of LLM APIs count "
+      "as an ML career, or do I need to learn how to train models from scratch to be taken seriously?"),
+     "career-llm-apps-route"),
+    # usefulness103 #41 and 106 #39 (graded 0): five years off to raise children, worried about the gap
+    (("I was a software tester for 4 years, then took 5 years off to raise my kids. Now they're in school and I want to "
+      "get back into tech, ideally in ML. How should I explain the gap and where should I even restart?"), "bg-career-gap"),
+    # usefulness105 #9 (graded 0): a physics PhD choosing between a research role and ML engineering was told to gain
+    # research experience in graduate school
+    (("物理学の博士課程3年、29歳です。研究では数値シミュレーションでPythonとC++を使っていますが、論文はすべて物理の雑誌で、"
+      "ML系の会議には出していません。企業の研究職（リサーチサイエンティスト）とMLエンジニア、どちらに応募するのが現実的"
+      "でしょうか？"), "bg-phd-research-or-mle"),
+])
+def test_the_asker_is_read_by_what_they_say(e5_engine, question, card):
+    assert e5_engine.ask(question).card == card
+
+
+def test_someone_laid_off_is_not_told_to_keep_their_job(e5_engine, kb):
+    # usefulness103 #32 (graded 0)
+    answer = e5_engine.ask("I did a web dev bootcamp two years ago and have worked since then as a full-stack dev. I was "
+                           "laid off last month and I'm using the gap to take ML seriously. I have savings for maybe 8 "
+                           "months. Should I apply for a master's in CS/ML, or keep studying on my own while I job hunt?")
+    assert answer.card != "career-quit-to-study"
+    assert kb.cards_by_id["career-quit-to-study"].answer.en[:40] not in answer.answer
+
+
+def test_someone_who_built_rag_reads_the_next_skills_before_what_rag_is(e5_engine, kb):
+    # usefulness103 #30 (graded 0): the difference between RAG and fine-tuning, explained to someone who has done both
+    answer = e5_engine.ask("Hugging Faceで小さめのモデルをファインチューニングしたことがあり、社内文書向けのRAGのデモも作り"
+                           "ました。3か月後にLLM系のエンジニア職に応募したいので、それまでにやるべきことを教えてください。")
+    assert answer.answer.startswith(kb.cards_by_id["spec-llm-beyond-api"].answer.ja[:30])
+
+
+@pytest.mark.parametrize(("question", "card"), [
+    # usefulness107 #28 (graded 0): a RAG chatbot run for half a year, asking what to learn next, got the job-search
+    # checklist alone
+    (("社内でOpenAIのAPIを使ったRAGのチャットボットを作って、部署で半年運用しています。プロンプト調整や検索の改善はひと通り"
+     "やりました。ここからMLエンジニアとしてもう一段レベルを上げるには、次に何を学べばいいでしょうか？"), "spec-llm-beyond-api"),
+    # usefulness107 #59 (graded 0): a mid-level engineer moving to an LLM team read the way to senior first
+    (("I'm a mid-level ML engineer with 3 years on tabular models and batch inference pipelines. I want to move to an "
+     "LLM-focused team within a year. What should I learn and build to make that switch?"), "ladder-llm-engineer-path"),
+])
+def test_the_card_on_the_stated_goal_comes_first(e5_engine, kb, question, card):
+    answer = e5_engine.ask(question)
+    lang = "en" if question.isascii() else "ja"
+    assert answer.answer.startswith(kb.cards_by_id[card].answer.get(lang)[:30])
+
+
+def test_a_fine_tuned_classifier_is_not_read_as_an_llm_app(e5_engine, kb):
+    # usefulness109 #30's grader read "If you can already build apps on LLMs" beside a BERT classifier as a misreading
+    answer = e5_engine.ask("I fine-tuned a BERT model for support ticket classification and deployed it with FastAPI + "
+                           "Docker on a cheap VPS. What should I learn next to be job-ready as an ML engineer?")
+    assert kb.cards_by_id["spec-llm-beyond-api"].answer.en[:40] not in answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    # usefulness107 #35 (graded 0): already quit, told keeping the job is safer
+    ("I studied philosophy, worked in marketing for 4 years, and quit to study full-time for 6 months on my savings. Should "
+    "I spend the money on a bootcamp or just self-study, and what would you prioritize?"),
+    # usefulness109 #41 (graded 1): a junior ML engineer asking how to get more modelling "without quitting"
+    ("I've been a junior ML engineer at a startup for about a year, and most of my job is data cleaning and pipelines. Is "
+    "this normal for ML engineers, and how can I steer toward more modeling work without quitting?"),
+])
+def test_the_keep_your_job_card_is_not_for_those_who_left_or_stay(e5_engine, kb, question):
+    assert kb.cards_by_id["career-quit-to-study"].answer.en[:40] not in e5_engine.ask(question).answer
