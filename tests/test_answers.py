@@ -3483,3 +3483,14 @@ def test_a_fine_tuned_classifier_is_not_read_as_an_llm_app(e5_engine, kb):
 ])
 def test_the_keep_your_job_card_is_not_for_those_who_left_or_stay(e5_engine, kb, question):
     assert kb.cards_by_id["career-quit-to-study"].answer.en[:40] not in e5_engine.ask(question).answer
+
+
+def test_a_long_message_whose_place_is_unknown_gets_no_guessed_step(e5_engine):
+    # the graders of usefulness103-114 named a misfit step beside a card in 100 of 720 reasons ("Choose entry roles" for
+    # someone hired, "Build automated pipelines" for a senior headed for tech lead)
+    question = ("I'm a senior ML engineer and I've been leading a couple of projects end to end for the past year. I'd "
+                "like to move up to tech lead, and maybe management later. What are the next steps to get there?")
+    assert e5_engine.ask(question).next_steps == []
+    # (a stored place still gives the learner's own next item)
+    stored = e5_engine.ask(question, Asker(stage="mlops"))
+    assert [s.item.stage for s in stored.next_steps] == ["mlops"]
