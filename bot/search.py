@@ -117,7 +117,7 @@ WHOLE_JA_RE = re.compile(_WHOLE_JA)
 WHOLE_STAGE_RE = re.compile(r"(?<!コース)(?<!講座)(?<!コースを)(?<!講座を)(?<!コースは)(?<!講座は)"
                              # (nor one thing done through: "KaggleのTitanicも一通り提出しました", usefulness87 #25, graded 0,
                              # was planned past the projects stage)
-                             r"(?:" + _WHOLE_JA + r")(?!動|経験|提出|submit|投稿|読|見|視聴|写経)|"
+                             r"(?:" + _WHOLE_JA + r")(?!動|経験|提出|submit|投稿|読|見|視聴|写経|手作業|手動)|"
                              # (not all of a book's parts: "Hands-On ML cover to cover and done all the exercises", usefulness70
                              # #56, was placed past the projects stage it had not begun)
                              r"\ball\b(?! (?:the |its |of the |of its )?(?:exercises|chapters|lessons|lectures|videos|labs|"

@@ -3494,3 +3494,25 @@ def test_a_long_message_whose_place_is_unknown_gets_no_guessed_step(e5_engine):
     # (a stored place still gives the learner's own next item)
     stored = e5_engine.ask(question, Asker(stage="mlops"))
     assert [s.item.stage for s in stored.next_steps] == ["mlops"]
+
+
+def test_an_exam_schedule_asked_as_taking_the_certificate_gets_its_card(e5_engine):
+    # usefulness115 #28 (graded 0): "あと5ヶ月でE資格を取りたい…どんなスケジュールで" got a job roadmap without E資格
+    answer = e5_engine.ask("G検定に合格して、Pythonの基礎文法とpandasは使えるようになりました。あと5ヶ月でE資格を取りたいと"
+                           "思っています。JDLA認定プログラムの受講も含めて、どんなスケジュールで進めればいいですか？")
+    assert answer.card == "cert-e-shikaku-study"
+
+
+def test_an_llm_portfolio_gets_the_llm_card(e5_engine, kb):
+    # usefulness116 #29 (graded 0): a recommender, sentiment analysis and an image classifier for an LLM portfolio
+    answer = e5_engine.ask("E資格に受かって、Transformerの仕組みも論文を読んで一通り理解しました。今は学部3年です。3ヶ月で"
+                           "LLM関連のポートフォリオを作るなら、何を作るのがいいですか？")
+    assert answer.answer.startswith(kb.cards_by_id["ladder-llm-engineer-path"].answer.ja[:30])
+
+
+def test_everything_done_by_hand_is_not_the_whole_stage_done(e5_engine):
+    # usefulness116 #28 (graded 0): "精度の監視や再学習は全部手作業です" read "全部" as the MLOps stage finished
+    answer = e5_engine.ask("社内で需要予測のモデルを1本作って、バッチで毎日回すところまで担当しました。ただ精度の監視や"
+                           "再学習は全部手作業です。MLOpsをちゃんと身につけたいのですが、次に何をどの順番で学べばいいですか？")
+    assert answer.stage == "mlops"
+    assert "MLflow" in answer.answer
