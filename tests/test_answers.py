@@ -3520,8 +3520,8 @@ def test_everything_done_by_hand_is_not_the_whole_stage_done(e5_engine):
 
 @pytest.mark.parametrize("question", [
     # usefulness103 #44 and 106 #43 (graded 1): the linear algebra card alone, the calculus asked about left out
-    "How much linear algebra and calculus do I really need for an ML engineer job? And are there specific resources that "
-    "teach just enough without going through a whole math degree?",
+    ("How much linear algebra and calculus do I really need for an ML engineer job? And are there specific resources that "
+    "teach just enough without going through a whole math degree?"),
     "線形代数と確率統計は、MLエンジニアになるにはどのくらい必要ですか？",
 ])
 def test_two_fields_of_math_asked_together_get_the_card_on_all_of_them(e5_engine, question):
