@@ -182,8 +182,14 @@ KNOWN_RE = re.compile(
     r"教えて(?:い|る|ま)|\bi teach\b|"
     r"\bcomfortable\b|\bfine with\b|\bfamiliar\b|\bgood at\b|\bi know\b|\balready\b|\bexperience (?:with|in)\b|"
     r"\ball day\b|\bevery day\b|\bdaily\b|\bat work\b|\bproficient\b|\bfluent\b|\bstrong (?:in|at)\b|"
-    r"\bbackground in\b|\bi (?:use|write|do)\b|\bsolid\b|\bconfident\b|\bgood with\b|\bbeen using\b",
+    r"\bbackground in\b|\bi (?:use|write|do)\b|\bsolid\b|\bconfident\b|\bgood with\b|\bbeen using\b|"
+    # "calculus and basic statistics don't scare me", "数学には抵抗が少ない" (usefulness104 #31, a physics teacher, was
+    # given calculus as the next step)
+    # (the spelling correction reads "scare", a word the knowledge never uses, as "scale")
+    r"\b(?:don'?t|doesn'?t|do not|does not) sca(?:r|l)e me\b|\bnot afraid of\b|抵抗(?:は|が)?(?:少な|な[いく])|苦になら",
     re.IGNORECASE)
+# the negation in "don't scare me" is no weakness admitted (see _WEAK_RE)
+_UNAFRAID_RE = re.compile(r"\b(?:don'?t|doesn'?t|do not|does not) sca(?:r|l)e me\b|\bnot afraid of\b", re.IGNORECASE)
 # Python named as a language of the job, in the sentence that says what the job is ("（Go/Python、AWS）", "mostly Python")
 _PYTHON_JOB_RE = re.compile(r"(?<![a-z])python(?![a-z])(?!\s*(?:は|も)?(?:独学|勉強中|入門|初心者|少し|ちょっと))", re.IGNORECASE)
 PYTHON_BASICS = "programming-data.python-basics"
@@ -608,7 +614,7 @@ class Searcher:
         an item is not offered as the learner's next step."""
         known: set[str] = set()
         for clause in split_clauses(query):
-            if (KNOWN_RE.search(clause) or FINISHED_RE.search(clause)) and not _WEAK_RE.search(clause):
+            if (KNOWN_RE.search(clause) or FINISHED_RE.search(clause)) and not _WEAK_RE.search(_UNAFRAID_RE.sub(" ", clause)):
                 known.update(self._items_in(clause))
         return tuple(sorted(known))
 

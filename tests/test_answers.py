@@ -3527,3 +3527,12 @@ def test_everything_done_by_hand_is_not_the_whole_stage_done(e5_engine):
 def test_two_fields_of_math_asked_together_get_the_card_on_how_much_math(e5_engine, question):
     answer = e5_engine.ask(question)
     assert answer.card in {"math-which-fields", "math-how-much"}  # (not one field's card)
+
+
+def test_a_subject_that_does_not_scare_the_asker_is_known(e5_engine):
+    # usefulness104 #31 (graded 1): "calculus and basic statistics don't scare me" got calculus as the next step
+    answer = e5_engine.ask("Hi all! I'm 34 and have taught high-school physics for ten years, so calculus and basic "
+                           "statistics don't scare me. I've been learning Python in the evenings for about four months "
+                           "and can do small scikit-learn projects. Without a CS degree, what's the most convincing way "
+                           "to show employers I can actually do the job?")
+    assert "education.calculus" not in {s.item.id for s in answer.next_steps}
