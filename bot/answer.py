@@ -2229,9 +2229,10 @@ def preferred_cards(query: str) -> tuple[frozenset[str], Callable[[str], bool] |
     # (management, or staying technical, from any level: "torn between going for senior/staff on the IC track or moving
     # into management" has the card on the paths past senior)
     goal = _TOWARD_LEAD_RE.search(query)
+    already_senior = bool(_ALREADY_SENIOR_RE.search(query))
     # (a senior choosing between staff or lead and management: what each role is, usefulness103 #42)
-    if goal and (_ALREADY_SENIOR_RE.search(query) or _IN_ML_JOB_RE.search(query)):
-        senior = _ALREADY_SENIOR_RE.search(query) or re.search(r"\bfrom (?:a )?senior\b|シニアから", query, re.IGNORECASE)
+    if goal and (already_senior or _IN_ML_JOB_RE.search(query)):
+        senior = already_senior or re.search(r"\bfrom (?:a )?senior\b|シニアから", query, re.IGNORECASE)
         if senior and re.search(r"lead|リード|\bstaff\b|スタッフ", query, re.IGNORECASE):
             return LEAD_CARD, None
         if not re.search(r"lead|リード", goal.group(), re.IGNORECASE):
@@ -2240,7 +2241,7 @@ def preferred_cards(query: str) -> tuple[frozenset[str], Callable[[str], bool] |
     # staff engineer or tech lead"; usefulness71 #60, graded 0-1, got the junior's way to senior)
     # (and one who names tech lead as the later goal grows toward senior first: "…to get to senior, and eventually maybe
     # tech lead?" is no question on what a lead does)
-    if (_TOWARD_SENIOR_RE.search(query) or _growing_in_job(query)) and not _ALREADY_SENIOR_RE.search(query):
+    if (_TOWARD_SENIOR_RE.search(query) or _growing_in_job(query)) and not already_senior:
         return TOWARD_SENIOR_CARDS | ({"ladder-senior-mle"} if goal else frozenset()), None
     return frozenset(), None
 
@@ -2546,7 +2547,7 @@ def _plan_intent(result: SearchResult) -> NextIntent | None:
             or plan_weeks(result.query) not in (None, DEFAULT_PLAN_WEEKS) or hours_in_question(result.query)
             # (or a Kaggle result, or a model of their own: "got a silver medal in a tabular competition. Now I want to
             # move toward MLOps … a plan for the next 3 months?", usefulness98 #57, graded 0, got the beginners' plan)
-            or _kaggle_result(result.query) or _RUNS_MODEL_RE.search(result.query)):
+            or _kaggle_result(result.query) or _runs_model(result.query)):
         return None
     return NextIntent(partial=bool(NOT_YET_RE.search(result.query)))
 

@@ -176,6 +176,9 @@ def split_clauses(text: str) -> list[str]:
     return out
 
 
+# "calculus and basic statistics don't scare me" (usefulness104 #31, a physics teacher, was given calculus as the next
+# step); the spelling correction reads "scare", a word the knowledge never uses, as "scale"
+_UNAFRAID = r"\b(?:don'?t|doesn'?t|do not|does not) sca(?:r|l)e me\b|\bnot afraid of\b"
 KNOWN_RE = re.compile(
     r"得意|わかる|分かる|わかります|分かります|できる|できます|使える|使えます|慣れて|経験(?:が|は)?あ|触って(?:い|る|ま)|"
     r"問題な|大丈夫|使って(?:い|る|ま|て)|書いて(?:い|る|ま|て)|書け(?:る|ます)|毎日|普段から|業務で|仕事で|済み|"
@@ -183,13 +186,10 @@ KNOWN_RE = re.compile(
     r"\bcomfortable\b|\bfine with\b|\bfamiliar\b|\bgood at\b|\bi know\b|\balready\b|\bexperience (?:with|in)\b|"
     r"\ball day\b|\bevery day\b|\bdaily\b|\bat work\b|\bproficient\b|\bfluent\b|\bstrong (?:in|at)\b|"
     r"\bbackground in\b|\bi (?:use|write|do)\b|\bsolid\b|\bconfident\b|\bgood with\b|\bbeen using\b|"
-    # "calculus and basic statistics don't scare me", "数学には抵抗が少ない" (usefulness104 #31, a physics teacher, was
-    # given calculus as the next step)
-    # (the spelling correction reads "scare", a word the knowledge never uses, as "scale")
-    r"\b(?:don'?t|doesn'?t|do not|does not) sca(?:r|l)e me\b|\bnot afraid of\b|抵抗(?:は|が)?(?:少な|な[いく])|苦になら",
+    + _UNAFRAID + r"|抵抗(?:は|が)?(?:少な|な[いく])|苦になら",  # ("数学には抵抗が少ない")
     re.IGNORECASE)
 # the negation in "don't scare me" is no weakness admitted (see _WEAK_RE)
-_UNAFRAID_RE = re.compile(r"\b(?:don'?t|doesn'?t|do not|does not) sca(?:r|l)e me\b|\bnot afraid of\b", re.IGNORECASE)
+_UNAFRAID_RE = re.compile(_UNAFRAID, re.IGNORECASE)
 # Python named as a language of the job, in the sentence that says what the job is ("（Go/Python、AWS）", "mostly Python")
 _PYTHON_JOB_RE = re.compile(r"(?<![a-z])python(?![a-z])(?!\s*(?:は|も)?(?:独学|勉強中|入門|初心者|少し|ちょっと))", re.IGNORECASE)
 PYTHON_BASICS = "programming-data.python-basics"
