@@ -2087,6 +2087,8 @@ def compose(kb: KnowledgeBase, index: Index, result: SearchResult, gate: Gate, a
         if bare:  # "次は？" from someone whose place is unknown: the start, and how to tell me
             return compose_start(kb, result, lang, notices)
     prefer, replaces = preferred_cards(result.query)
+    if not prefer and whole is None:
+        prefer, replaces = short_how_long_cards(result.query)
     prefer = prefer or how_much_cards(kb, result.query)
     hit = gate.card_for(result, kb, in_part=in_part, fits=_fits_result(kb, result, whole.query if whole else None),
                          used=exclude, prefer=prefer, replaces=replaces)
@@ -2194,7 +2196,12 @@ def preferred_cards(query: str) -> tuple[frozenset[str], Callable[[str], bool] |
             return frozenset({CERT_OR_BUILD_CARD}), _names_a_certificate
         # two of the Japanese certificates to choose between ("E資格とG検定、転職ならどっちがいい？": usefulness45 #24
         # got the E資格 card alone): the card that orders them
+        named_certs = {m.group().lower()[:1] for m in _JP_CERT_RE.finditer(sentence)}
         if len({m.group().lower()[:2] for m in _JP_CERT_RE.finditer(sentence)}) >= 2 and _ORDER_RE.search(sentence):
+            # (which of G検定 and E資格 employers value: "G検定とE資格、転職で評価されるのはどっちですか？", usefulness119
+            # #13, got the card on where to start)
+            if {"g", "e"} <= named_certs and _CERT_HIRING_RE.search(sentence):
+                return frozenset({CERT_HIRING_CARD}), _names_a_certificate
             return frozenset({CERT_ORDER_CARD}), _names_a_certificate
         # whether they can still be hired at their age ("この年齢でジュニアのMLエンジニアとして採用される可能性って
         # あるんでしょうか？": usefulness45 #8 got a junior's day; "Is 45 too old to get hired?"): the age cards
@@ -2246,6 +2253,15 @@ def preferred_cards(query: str) -> tuple[frozenset[str], Callable[[str], bool] |
     return frozenset(), None
 
 
+def short_how_long_cards(query: str) -> tuple[frozenset[str], Callable[[str], bool] | None]:
+    """The time cards, for a message of a few words that asks how long ("機械学習 独学 何ヶ月", usefulness122 #19, got
+    self-study against a school), in place of a card on how to start or on degrees; never for the years up the ladder
+    ("ジュニアからシニアまで何年？"). A longer message that asks how long has its own pace added (see :func:`pace_card`)."""
+    if len(query.strip()) <= MAX_SHORT_HOW_LONG and _HOW_LONG_SHORT_RE.search(query) and not _LADDER_WORDS_RE.search(query):
+        return TIME_CARDS, lambda cid: cid.startswith(("start-", "degree-"))
+    return frozenset(), None
+
+
 AGE_CARDS = frozenset({"bg-age-30", "bg-age-40", "bg-age-55-plus"})
 STAY_OR_SWITCH_CARD = frozenset({"job-internal-or-switch"})
 MATH_FIELDS_CARDS = frozenset({"math-how-much"})
@@ -2256,7 +2272,16 @@ _MATH_FIELD_RES = (re.compile(r"線形代数|行列|\blinear algebra\b", re.IGNO
 _STAY_RE = re.compile(r"社内|異動|今の(?:会社|職場)|\binternal(?:ly)?\b|\b(?:current|my) (?:company|employer|job)\b", re.IGNORECASE)
 _LEAVE_RE = re.compile(r"転職|他社|\bswitch(?:ing)? (?:jobs|companies)\b|\bchang(?:e|ing) jobs\b|\bleav(?:e|ing)\b|\bquit\b|"
                        r"\belsewhere\b|\banother company\b", re.IGNORECASE)
-OUTLOOK_CARDS = frozenset({"outlook-genai-replace", "outlook-demand", "outlook-role-prospects"})
+OUTLOOK_CARDS = frozenset({"outlook-genai-replace", "outlook-demand", "outlook-role-prospects", "outlook-mlops-career"})
+CERT_HIRING_CARD = "cert-g-vs-e-hiring"
+_CERT_HIRING_RE = re.compile(r"転職|就職|就活|採用|評価|有利|履歴書|書類|\bhir(?:e|ed|ing)\b|employer|recruiter|resume|"
+                             r"\bcv\b|job hunt|\bvalued?\b|looks? better", re.IGNORECASE)
+TIME_CARDS = frozenset({"time-job-ready", "time-full-time-job", "time-3-6-months", "time-whole-roadmap",
+                        "time-job-ready-degree", "time-zero-programming", "time-core-ml", "time-projects", "time-mlops",
+                        "time-per-stage"})
+_HOW_LONG_SHORT_RE = re.compile(r"何(?:ヶ|か|カ|ケ)月|何年|何時間|(?:どのくらい|どれくらい|どれぐらい)(?:の期間|かか)|"
+                                r"\bhow long\b|\bhow many (?:months|years|hours)\b", re.IGNORECASE)
+MAX_SHORT_HOW_LONG = 40  # characters of a whole message (see short_how_long_cards)
 _FUTURE_ASKED_RE = re.compile(r"将来性|仕事(?:が|は)?(?:なくな|無くな)|仕事(?:を)?(?:とられ|取られ|奪われ)|(?:AI|LLM|生成AI)に(?:仕事を)?(?:奪われ|取って代わ|置き換え)|"
                               r"\bobsolete\b|\breplaced by (?:ai|llms?|genai)\b|\bfuture[- ]proof\b|\bjobs? (?:will )?disappear",
                               re.IGNORECASE)

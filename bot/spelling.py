@@ -36,6 +36,10 @@ KANA_WORDS = {
     "くらうど": "クラウド", "かぐる": "Kaggle", "でーたさいえんてぃすと": "データサイエンティスト", "なんさい": "何歳", "ねんれい": "年齢",
 }
 _KANA_RE = re.compile("|".join(sorted(KANA_WORDS, key=len, reverse=True)))
+# "to" typed for "too" before "late"/"old" ("is 35 to late to start ml", usefulness122 #52, got the card on going back
+# to university): a word that is right on its own, so the word-by-word correction never sees it
+_TOO_RE = re.compile(r"\b(\d\d|is|am|are|be|it's|its|i'm|im|i am|it is|getting|already|way|not|isn't|am i) to (late|old)\b",
+                     re.IGNORECASE)
 MAX_SEEN = 10_000  # words remembered between questions
 MIN_LENGTH = 5  # shorter words have too many neighbours one edit away ("kids" / "kid" / "ids")
 _WORD_RE = re.compile(r"[A-Za-z]+")
@@ -105,6 +109,7 @@ def read_kana(text: str) -> str:
     "高校生だけど"), and the input method's homophone slips fixed."""
     for slip, word in JA_SLIPS.items():
         text = text.replace(slip, word)
+    text = _TOO_RE.sub(lambda m: f"{m.group(1)} too {m.group(2)}", text)
     return _KANA_RE.sub(lambda m: KANA_WORDS[m.group()], text)
 
 

@@ -1031,7 +1031,8 @@ def test_a_named_course_finished_and_what_next_is_not_declined(e5_engine):
     assert answer.answered
     assert answer.kind == "next"
     assert "fastai" not in " ".join(r.id for r in answer.resources)  # (finished: not sent back to it)
-    assert e5_engine.ask("えしかくってむずかしい？").card == "cert-e-shikaku"
+    # (the hiragana reading: the E資格 is whose difficulty is asked)
+    assert e5_engine.ask("えしかくってむずかしい？").card == "cert-e-shikaku-difficulty"
 
 
 def test_a_plan_for_someone_who_names_a_job_and_its_tools_starts_at_the_beginning(e5_engine, kb):
@@ -1749,7 +1750,9 @@ def test_a_month_named_as_a_deadline_is_the_plans_span(question, weeks):
 def test_choosing_between_two_japanese_certificates_gets_the_card_that_orders_them(e5_engine):
     """usefulness45 #24: "E資格とG検定、転職ならどっちがいい？" got the E資格 card alone; a foreigner asking whether
     they are worth it still gets the JDLA-for-English-speakers card."""
-    assert e5_engine.ask("E資格とG検定、転職ならどっちがいい？").card == "cert-which-first"
+    # (for a job change, which one employers value: usefulness119 #13 got the order card for that)
+    assert e5_engine.ask("E資格とG検定、転職ならどっちがいい？").card == "cert-g-vs-e-hiring"
+    assert e5_engine.ask("E資格とG検定、どっちから受けるべき？").card == "cert-which-first"
     answer = e5_engine.ask("I'm a CS student from Vietnam studying in Japan, JLPT N3. Are certifications like G検定 or "
                            "E資格 worth it for a foreigner?")
     assert answer.card != "cert-which-first"
@@ -3536,3 +3539,44 @@ def test_a_subject_that_does_not_scare_the_asker_is_known(e5_engine):
                            "and can do small scikit-learn projects. Without a CS degree, what's the most convincing way "
                            "to show employers I can actually do the job?")
     assert "education.calculus" not in {s.item.id for s in answer.next_steps}
+
+
+@pytest.mark.parametrize(("question", "card"), [
+    # usefulness111 #51 and 120 #53 (graded 1): whether MLOps is a good path got the MLE-vs-MLOps definitions
+    ("is mlops a good career path", "outlook-mlops-career"),
+    ("MLOpsエンジニアは将来性ありますか？", "outlook-mlops-career"),
+    # usefulness114 #20 and 121 #19 (graded 1): how hard the E資格 is got what it is
+    ("E資格 難易度 どれくらい", "cert-e-shikaku-difficulty"),
+    ("いーしかくってどれくらいむずかしいの", "cert-e-shikaku-difficulty"),
+    # usefulness119 #13 (graded 1): which of the two employers value got where to start
+    ("G検定とE資格、転職で評価されるのはどっちですか？", "cert-g-vs-e-hiring"),
+    # (what each is, even misspelt, stays the E資格 card; a foreigner's question stays the JDLA-in-English card)
+    ("what's the diffrence between G検定 and E資格?", "cert-e-shikaku"),
+    ("Are Japanese certifications like G検定 or E資格 worth it for a foreigner, or do employers not care?",
+     "cert-jdla-english"),
+    # usefulness122 #52 (graded 0): "to late" for "too late"
+    ("is 35 to late to start ml", "bg-age-30"),
+])
+def test_a_card_for_each_question_earlier_sets_left_half_answered(e5_engine, question, card):
+    assert e5_engine.ask(question).card == card
+
+
+def test_how_long_asked_in_a_few_words_gets_the_hours(e5_engine):
+    # usefulness122 #19 (graded 0): "機械学習 独学 何ヶ月" got self-study against a school, with no figure
+    answer = e5_engine.ask("機械学習 独学 何ヶ月")
+    assert answer.card.startswith("time-") and "時間" in answer.answer
+
+
+def test_a_bare_how_long_part_gets_no_single_stages_hours(e5_engine):
+    # "どのくらいの期間を見込めばいいかも知りたいです。" names no stage: not the MLOps stage's 115 hours, which a tie in
+    # keyword weight once gave a translator who cannot program yet
+    answer = e5_engine.ask("フリーランスで英日翻訳をして10年になります（41歳、文学部卒）。数学は高校の数IAで止まっていて"
+                           "プログラミングもできません。言語の専門性を活かしてNLP寄りのMLエンジニアになるのは無理がありますか？"
+                           "どのくらいの期間を見込めばいいかも知りたいです。")
+    assert "5段階目は" not in answer.answer and "約638時間" in answer.answer
+
+
+def test_how_much_english_a_foreign_company_needs_is_said(e5_engine):
+    # usefulness112 #36, 114 #33, 119 #34 and 121 #8 (graded 1): never said how good the English must be
+    answer = e5_engine.ask("外資 MLエンジニア 英語 どのくらい")
+    assert answer.card == "english-global-companies" and "TOEIC" in answer.answer

@@ -71,3 +71,20 @@ def test_the_fields_words_typed_in_hiragana_are_read_as_usually_written():
     assert speller.correct_text("えむえるおぷすってなに？") == "MLOpsってなに？"
     assert speller.correct_text("きかいがくしゅうえんじにあって ぶんけいでもなれますか") == "機械学習エンジニアって 文系でもなれますか"
     assert speller.correct_text("とうけいけんてい") == "統計検定"
+
+
+@pytest.mark.parametrize(("typed", "read"), [
+    ("is 35 to late to start ml", "is 35 too late to start ml"),
+    ("Am I to old for this?", "Am I too old for this?"),
+    ("I'm getting to old", "I'm getting too old"),
+])
+def test_to_typed_for_too_before_late_or_old_is_read_as_too(typed: str, read: str) -> None:
+    # usefulness122 #52 (graded 0): "is 35 to late to start ml" got the card on going back to university
+    from bot.spelling import read_kana
+    assert read_kana(typed) == read
+
+
+def test_to_before_old_in_other_senses_is_left_alone() -> None:
+    from bot.spelling import read_kana
+    assert read_kana("I want to go back to old projects and move to late-night study") == \
+        "I want to go back to old projects and move to late-night study"
