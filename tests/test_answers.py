@@ -3564,7 +3564,8 @@ def test_a_card_for_each_question_earlier_sets_left_half_answered(e5_engine, que
 def test_how_long_asked_in_a_few_words_gets_the_hours(e5_engine):
     # usefulness122 #19 (graded 0): "機械学習 独学 何ヶ月" got self-study against a school, with no figure
     answer = e5_engine.ask("機械学習 独学 何ヶ月")
-    assert answer.card.startswith("time-") and "時間" in answer.answer
+    assert answer.card.startswith("time-")
+    assert "時間" in answer.answer
 
 
 def test_a_bare_how_long_part_gets_no_single_stages_hours(e5_engine):
@@ -3573,10 +3574,12 @@ def test_a_bare_how_long_part_gets_no_single_stages_hours(e5_engine):
     answer = e5_engine.ask("フリーランスで英日翻訳をして10年になります（41歳、文学部卒）。数学は高校の数IAで止まっていて"
                            "プログラミングもできません。言語の専門性を活かしてNLP寄りのMLエンジニアになるのは無理がありますか？"
                            "どのくらいの期間を見込めばいいかも知りたいです。")
-    assert "5段階目は" not in answer.answer and "約638時間" in answer.answer
+    assert "5段階目は" not in answer.answer
+    assert "約638時間" in answer.answer
 
 
 def test_how_much_english_a_foreign_company_needs_is_said(e5_engine):
     # usefulness112 #36, 114 #33, 119 #34 and 121 #8 (graded 1): never said how good the English must be
     answer = e5_engine.ask("外資 MLエンジニア 英語 どのくらい")
-    assert answer.card == "english-global-companies" and "TOEIC" in answer.answer
+    assert answer.card == "english-global-companies"
+    assert "TOEIC" in answer.answer
