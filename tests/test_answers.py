@@ -2411,7 +2411,8 @@ def test_the_pace_is_not_added_when_not_asked_or_already_given(e5_engine, questi
       "別のことをやるべきでしょうか？"), "cert-e-shikaku-worth"),
     (("自社サービスの会社でMLエンジニアとして2年目です。推薦モデルの改善やバッチ推論のパイプライン保守を担当していて、言われたタスクは"
       "こなせるようになってきました。ただ、先輩のシニアの人たちは課題設定から自分でやっていて、自分との差がどこにあるのかうまく言語化"
-      "できません。ジュニアからシニアのMLエンジニアになるには、具体的にどういう経験や能力を積めばいいですか？"), "ladder-senior-mle"),
+      "できません。ジュニアからシニアのMLエンジニアになるには、具体的にどういう経験や能力を積めばいいですか？"),
+     "ladder-senior-soft-skills"),  # (the 課題設定 the asker names as the gap: the card on the skills besides technical)
     ("シニアになるには何年くらい経験が必要？", "ladder-years-to-senior"),
 ])
 def test_set_65_questions_get_a_card_for_who_asks(e5_engine, question, card):
@@ -3309,7 +3310,8 @@ def test_a_senior_choosing_between_staff_and_management_gets_what_each_role_is(e
                            "My company is asking me to choose between becoming a staff engineer or an engineering manager "
                            "for a team of five. How should I decide between the staff/tech-lead track and the management "
                            "track?")
-    assert answer.card == "ladder-senior-vs-lead"
+    # (how to decide is the card on choosing between them, since this session; before, what each role is)
+    assert answer.card == "ladder-lead-or-ic"
 
 
 def test_a_kaggle_medallist_asking_for_an_mlops_plan_is_planned_from_where_they_are(e5_engine):
@@ -3583,3 +3585,56 @@ def test_how_much_english_a_foreign_company_needs_is_said(e5_engine):
     answer = e5_engine.ask("外資 MLエンジニア 英語 どのくらい")
     assert answer.card == "english-global-companies"
     assert "TOEIC" in answer.answer
+
+
+def test_someone_without_a_job_is_not_told_to_use_their_job(e5_engine):
+    # usefulness118 #34 (graded 0): laid off, told to study "alongside your job" and get a project "at your current
+    # workplace"
+    answer = e5_engine.ask("I'm 45, a former network engineer, and I got laid off last month. I have about 6 months of "
+                           "savings and can study full time. I know 45 is late to switch, but I've always been interested "
+                           "in ML. Is it realistic to land an ML engineering role within that time?")
+    assert "alongside your job" not in answer.answer
+    assert "current workplace" not in answer.answer
+    # (someone in a job keeps the card as written)
+    employed = e5_engine.ask("I'm 45 and work as a network engineer. I know 45 is late to switch, but I've always been "
+                             "interested in ML. Is it realistic to become an ML engineer at my age?")
+    assert "alongside your job" in employed.answer
+
+
+def test_the_cards_for_questions_the_first_sets_of_this_round_asked(e5_engine):
+    # usefulness123 #38 (graded 0), 124 #38, 125 #41, 126 #40: how to decide between management and the IC track
+    answer = e5_engine.ask("I've been an ML engineer for about 6 years and I'm senior at a mid-sized fintech. I've been "
+                           "asked if I want to step into the team lead / manager role. I like coding, but I also enjoy "
+                           "mentoring. How do I decide between going into management and staying on the IC track as a "
+                           "staff engineer?")
+    assert answer.card == "ladder-lead-or-ic"
+    # usefulness123 #10, 125 #11, 126 #12 (graded 1): what to grow besides technical skill to reach senior
+    answer = e5_engine.ask("MLエンジニアとして3年目です。評価面談で「シニアになるには課題設定とリードが足りない」と言われています。"
+                           "ジュニアからシニアに上がるために、技術以外で何を意識して伸ばせばいいでしょうか？")
+    assert answer.card == "ladder-senior-soft-skills"
+    # usefulness123 #3, 124 #2, 125 #3 (graded 0), 126 #3: visual inspection in a factory, learned in-house
+    answer = e5_engine.ask("35歳、メーカーで品質管理をしています。プログラミングはVBAくらいです。外観検査にディープラーニングを"
+                           "使えないかという話が社内で出ていて興味を持ちました。何から勉強を始めるのがいいでしょうか？")
+    assert answer.card == "bg-qc-visual-inspection"
+    # usefulness125 #24 (graded 0): "エンジンア" for "エンジニア" got what the job is
+    assert e5_engine.ask("機械学習エンジンアに資格っていります？").card.startswith("cert-")
+    # usefulness124 #3 (graded 0): an economics student was praised for a maths degree
+    answer = e5_engine.ask("経済学部の3年です。プログラミングはほぼやったことなくて、統計の授業で計量経済をちょっとかじったくらい"
+                           "です。新卒でMLエンジニアとして採用されたいです。文系だとやっぱり不利ですか？")
+    assert answer.card != "bg-math-physics-stats"
+
+
+def test_a_deployment_said_never_to_have_happened_is_not_one(e5_engine):
+    # usefulness126 #30 (graded 0): "本番環境に載せた経験はゼロ" got the card for those who have deployed
+    answer = e5_engine.ask("社内の需要予測でLightGBMのモデルを作って、Jupyter上では精度も出せました。でも本番環境に載せた経験は"
+                           "ゼロです。MLOpsの勉強を始めたいんですが、何から順番にやればいいですか？")
+    assert answer.card != "tool-mlops-after-deploy"
+
+
+def test_a_goal_word_does_not_place_a_beginner_at_the_job_search(e5_engine):
+    # usefulness123 #28 (graded 0): "実務に近づくための次のステップ" from someone who has never implemented a model was
+    # sent to choose entry roles, a resume and interviews
+    answer = e5_engine.ask("先月G検定に合格しました！ただ知識だけで実装はほぼやったことないです。ここから実務に近づくための"
+                           "次のステップは何ですか？")
+    assert answer.stage != "work-experience"
+    assert "Python" in answer.answer
