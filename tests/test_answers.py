@@ -3638,3 +3638,12 @@ def test_a_goal_word_does_not_place_a_beginner_at_the_job_search(e5_engine):
                            "次のステップは何ですか？")
     assert answer.stage != "work-experience"
     assert "Python" in answer.answer
+
+
+def test_the_order_of_two_certificates_and_their_study_hours_are_both_answered(e5_engine):
+    # usefulness130 #13 (graded 1): "合格までに" (until passing) read as having passed, so the order card was ruled out and
+    # the difficulty card, fitting on the second question's words, took the first
+    answer = e5_engine.ask("G検定とE資格ってどっちから受けるべきですか？あと、それぞれ合格までにどれくらい勉強時間が必要なのかも"
+                           "知りたいです。")
+    assert answer.card == "cert-which-first"
+    assert "かなり難しく" in answer.answer  # (the E資格's difficulty and hours, for the second question)
