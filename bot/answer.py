@@ -2081,6 +2081,9 @@ _NOT_EMPLOYED_RE = re.compile(r"\blaid off\b|\blost my job\b|\bunemployed\b|\bbe
 # workplace is an effective first track record.")
 _JOBLESS_EDITS = [(re.compile(pattern), replacement) for pattern, replacement in (
     (r" alongside your job", ""),
+    (r" alongside work,", ","),
+    (r"仕事と両立できるよう", ""),
+    (r"、仕事と両立しながらでも", "、"),
     (r"using data in your current job, an internal transfer, or ", ""),
     (r" and internal moves at your current job", ""),
     (r"lead data work in that area inside your company, or ", ""),

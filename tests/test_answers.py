@@ -3596,6 +3596,12 @@ def test_someone_without_a_job_is_not_told_to_use_their_job(e5_engine):
                            "in ML. Is it realistic to land an ML engineering role within that time?")
     assert "alongside your job" not in answer.answer
     assert "current workplace" not in answer.answer
+    # usefulness130 #4 (graded 1): a homemaker in her thirties was told to plan "so it fits with work" (仕事と両立)
+    homemaker = e5_engine.ask("35歳、元一般事務で今は子育て中の専業主婦です。子どもが寝たあとの週5〜6時間くらいしか勉強時間が"
+                              "とれません。Excelは得意で、最近Pythonの入門書を1冊終えました。こんなペースでもMLエンジニアを"
+                              "目指す意味ってありますか？")
+    assert "仕事と両立" not in homemaker.answer
+    assert "今の職場" not in homemaker.answer
     # (someone in a job keeps the card as written)
     employed = e5_engine.ask("I'm 45 and work as a network engineer. I know 45 is late to switch, but I've always been "
                              "interested in ML. Is it realistic to become an ML engineer at my age?")
