@@ -1232,7 +1232,7 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
             named_stage = None
         # (nor at the job search by a word of the goal: "G検定に合格しました！ただ実装はほぼやったことないです。ここから
         # 実務に近づくための次のステップは？", usefulness123 #28, graded 0, was sent to choose entry roles and interviews)
-        if named_stage is not None and named_stage is work and not result.stages_named:
+        if named_stage is work and not result.stages_named:
             named_stage = None
     # What they say they know or use ("Pythonもnumpyも普通に使えます") is done too.
     # (and what the courses they finished assume or teach on the way: "ゼロつく1と2を読み終えて、CS229も一通り" is
@@ -2261,11 +2261,11 @@ def preferred_cards(query: str) -> tuple[frozenset[str], Callable[[str], bool] |
             return frozenset({CERT_OR_BUILD_CARD}), _names_a_certificate
         # two of the Japanese certificates to choose between ("E資格とG検定、転職ならどっちがいい？": usefulness45 #24
         # got the E資格 card alone): the card that orders them
-        named_certs = {m.group().lower()[:1] for m in _JP_CERT_RE.finditer(sentence)}
-        if len({m.group().lower()[:2] for m in _JP_CERT_RE.finditer(sentence)}) >= 2 and _ORDER_RE.search(sentence):
+        certs = [m.group().lower() for m in _JP_CERT_RE.finditer(sentence)]
+        if len({c[:2] for c in certs}) >= 2 and _ORDER_RE.search(sentence):
             # (which of G検定 and E資格 employers value: "G検定とE資格、転職で評価されるのはどっちですか？", usefulness119
             # #13, got the card on where to start)
-            if {"g", "e"} <= named_certs and _CERT_HIRING_RE.search(sentence):
+            if {"g", "e"} <= {c[:1] for c in certs} and _CERT_HIRING_RE.search(sentence):
                 return frozenset({CERT_HIRING_CARD}), _names_a_certificate
             return frozenset({CERT_ORDER_CARD}), _names_a_certificate
         # whether they can still be hired at their age ("この年齢でジュニアのMLエンジニアとして採用される可能性って
