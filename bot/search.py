@@ -21,7 +21,7 @@ from bot.embedding import Encoder
 from bot.index import Index
 from bot.keyword import BM25
 from bot.knowledge import KnowledgeBase
-from bot.spelling import Speller, knowledge_words
+from bot.spelling import Speller, example_words, knowledge_words
 from bot.text import (
     TermMatcher,
     detect_lang,
@@ -405,7 +405,9 @@ class Searcher:
     def spell(self, query: str) -> str:
         """The query with its misspelt English words corrected ("machin lerning" -> "machine learning")."""
         if self._speller is None:  # built on the first question: ~20 ms, not paid by a start that asks nothing
-            self._speller = Speller(knowledge_words(self.kb), getattr(self.encoder, "is_word", None))
+            vocabulary = knowledge_words(self.kb)
+            self._speller = Speller(vocabulary, getattr(self.encoder, "is_word", None),
+                                    known=example_words(self.kb, vocabulary))
         return self._speller.correct_text(query)
 
     def _cards(self, scores: np.ndarray, rows: np.ndarray, tokens: list[str]) -> list[Hit]:

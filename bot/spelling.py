@@ -73,13 +73,31 @@ def knowledge_words(kb: KnowledgeBase) -> Counter[str]:
     return Counter(w.lower() for text in texts for w in _WORD_RE.findall(text))
 
 
+def example_words(kb: KnowledgeBase, vocabulary: Counter[str] | None = None) -> frozenset[str]:
+    """The English words of the cards' example messages: real words learners write ("decent", "scare", "causal")
+    that the knowledge's own text may lack. Known, so never corrected, but no correction's target: "decent" was
+    read as "recent", "causal inference" as "casual", and "calculus doesn't scare me" as "… share me" once the
+    knowledge said "share". Not the American spelling of a word the knowledge writes the British way ("modeling",
+    "labeling"): still read as the knowledge's "modelling", which the keyword index knows."""
+    words = {w.lower() for card in kb.cards for lang, text in card.examples if lang == "en"
+             for w in _WORD_RE.findall(text)}
+    vocabulary = vocabulary if vocabulary is not None else knowledge_words(kb)
+    return frozenset(w for w in words if _BRITISH_L_RE.sub(r"\1ll\2", w) not in vocabulary)
+
+
+_BRITISH_L_RE = re.compile(r"([aeiou])l(ing|ed|er|ers)$")
+
+
 class Speller:
     """``words``: the vocabulary, with counts. ``is_word``: whether a word is a real one the vocabulary lacks
-    (the encoder's own vocabulary: "driver" is not a misspelt "driven"); None: every unknown word is a typo."""
+    (the encoder's own vocabulary: "driver" is not a misspelt "driven"); None: every unknown word is a typo.
+    ``known``: more real words, left as they are but never offered as a correction."""
 
-    def __init__(self, words: Iterable[str] | Counter[str], is_word: Callable[[str], bool] | None = None) -> None:
+    def __init__(self, words: Iterable[str] | Counter[str], is_word: Callable[[str], bool] | None = None,
+                 known: Iterable[str] = ()) -> None:
         self.counts: Counter[str] = words if isinstance(words, Counter) else Counter(words)
         self.is_word = is_word
+        self.known = frozenset(known)
         self._seen: dict[str, str] = {}  # a question's words are looked up twice: to embed it and to search it
 
     def correct(self, word: str) -> str:
@@ -93,7 +111,8 @@ class Speller:
 
     def _correct(self, word: str) -> str:
         low = word.lower()
-        if len(low) < MIN_LENGTH or low in self.counts or (self.is_word is not None and self.is_word(low)):
+        if len(low) < MIN_LENGTH or low in self.counts or low in self.known \
+                or (self.is_word is not None and self.is_word(low)):
             return word
         candidates = [c for c in edits1(low) if c in self.counts]
         if not candidates:
@@ -115,4 +134,4 @@ def read_kana(text: str) -> str:
     return _KANA_RE.sub(lambda m: KANA_WORDS[m.group()], text)
 
 
-__all__ = ["Speller", "edits1", "knowledge_words", "read_kana"]
+__all__ = ["Speller", "edits1", "example_words", "knowledge_words", "read_kana"]

@@ -1788,7 +1788,9 @@ def test_whether_one_can_be_hired_at_their_age_gets_the_age_card(e5_engine):
                            "stuff with Python and pandas. I'm thinking about going for ML engineering but I don't know if "
                            "I should first move into a data analyst role as a stepping stone or aim straight for ML. Is "
                            "the analyst detour worth it or just a waste of time?")
-    assert answer.card == "job-junior-mle-vs-analyst"
+    # (since session 24 the accountant's own card answers it: a data role close to their field first, then ML)
+    assert answer.card == "bg-accountant-finance"
+    assert "first take a data role close to your field" in answer.answer
 
 
 @pytest.mark.parametrize(("question", "card"), [
@@ -3674,3 +3676,42 @@ def test_how_long_to_spend_on_kaggle_gets_the_projects_stages_hours(e5_engine):
                            "来年から就活が始まるんですが、Kaggleのメダルって就職で本当に評価されますか？授業もあるので、"
                            "どれくらいの時間をKaggleに割くのが妥当でしょうか。")
     assert "Kaggle参加" in answer.answer
+
+
+@pytest.mark.parametrize(("question", "card"), [
+    # usefulness130 #38 and 133 #35 (graded 1 and 0): no GPU and unreliable internet got the no-GPU card, then the
+    # card on English interviews
+    (("Hey, I'm self-taught from Lagos, 24, working in customer support right now. I only have an old laptop with no "
+     "GPU and the internet can be unreliable, so big downloads are painful. I've finished a Python course and I'm "
+     "starting on ML basics. How can I keep learning deep learning and build projects with these constraints, and is "
+     "remote work a realistic goal?"), "tool-no-gpu-slow-internet"),
+    (("Hello, I'm a recent computer science graduate from Lagos, Nigeria. I don't have a GPU laptop and my internet is "
+     "not always stable, so long video courses are hard for me. I know Python, data structures and basic statistics "
+     "from university. I want to become an ML engineer and ideally work remotely for a foreign company. How can I "
+     "build real skills and a portfolio with these constraints?"), "tool-no-gpu-slow-internet"),
+    # usefulness133 #39 (graded 1): whether an accountant's finance background helps got ML in finance in general
+    (("I'm a 30-year-old chartered accountant in Mumbai working in audit. I know Excel very well and did a short Python "
+     "course last year. I'm interested in fraud detection and fintech, and I can study about 10 hours a week around "
+     "my job. Is my finance background actually useful for becoming an ML engineer, or am I basically starting from "
+     "zero?"), "bg-accountant-finance"),
+    # usefulness130 #32 (graded 1): a mechanical engineer's domain knowledge got the no-CS-degree card
+    (("I'm a 38-year-old mechanical engineer in Germany working on automotive simulation, mostly MATLAB and a bit of "
+     "Python. My company is starting predictive maintenance projects and I'd love to move into that area. I have a "
+     "master's in mechanical engineering, not CS. Would my domain knowledge help me land an ML engineer role, or will "
+     "employers only care that I don't have a CS degree?"), "bg-mechanical-engineer"),
+])
+def test_a_card_for_backgrounds_several_sets_ask_about(e5_engine, question, card):
+    assert e5_engine.ask(question).card == card
+
+
+def test_background_cards_need_their_background_said(e5_engine):
+    # (a word inside another is no background: "academic" says no CAD, "features" no FEA; an electrician in plant
+    # maintenance is no mechanical engineer)
+    answer = e5_engine.ask("I left academic research after a decade and want to learn which features matter in "
+                           "tabular models. Where should a former researcher start with ML engineering?")
+    assert answer.card != "bg-mechanical-engineer"
+    answer = e5_engine.ask("52歳、工場の設備保全をやってます。高専の電気科卒で、PLCのラダーとかは長年やってきました。"
+                           "故障予知みたいな時系列の異常検知ってどの順番で勉強すればいいでしょう？")
+    assert answer.card != "bg-mechanical-engineer"
+    answer = e5_engine.ask("Is a GPU necessary to learn deep learning? I only have a laptop.")
+    assert answer.card != "tool-no-gpu-slow-internet"

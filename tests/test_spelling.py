@@ -88,3 +88,12 @@ def test_to_before_old_in_other_senses_is_left_alone() -> None:
     from bot.spelling import read_kana
     assert read_kana("I want to go back to old projects and move to late-night study") == \
         "I want to go back to old projects and move to late-night study"
+
+
+def test_a_real_word_of_the_examples_is_not_corrected_nor_a_correction():
+    # "calculus doesn't scare me" was read as "… share me" once the knowledge said "share" (session 24)
+    speller = Speller({"share": 5, "recent": 4}, known={"scare", "decent"})
+    assert speller.correct_text("calculus doesn't scare me, my python is decent") == \
+        "calculus doesn't scare me, my python is decent"
+    assert speller.correct("scarre") == "scarre"  # a known word is never offered as the fix of a typo
+    assert speller.correct("recnet") == "recent"
