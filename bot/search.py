@@ -352,6 +352,10 @@ class Searcher:
         self.terms = TermMatcher(kb.distinctive_terms)
         self.item_terms = TermMatcher(kb.item_terms)
         self.stage_terms = TermMatcher(kb.stage_terms)
+        # A stage's words that are not also an item's: "Pythonの基礎は一通り終わりました" / "I finished the Python basics"
+        # finished the Python item, not the stage of Python, NumPy and Pandas (usefulness138 #25, graded 0, was sent on
+        # to regression with NumPy and Pandas skipped)
+        self._stage_only_terms = TermMatcher({t: s for t, s in kb.stage_terms.items() if t not in kb.item_terms})
         self.background_terms = dict(kb.background_terms)  # normalised term -> background id
         self._background_matcher = TermMatcher({t: t for t in self.background_terms})
         self._stage_by_order = {s.order: s.id for s in kb.stages}
@@ -437,7 +441,7 @@ class Searcher:
         ``vectors``: the queries' vectors when the caller has them (see :meth:`embed`)."""
         if not queries:
             return []
-        for matcher in (self.terms, self.item_terms, self.stage_terms, self._background_matcher):
+        for matcher in (self.terms, self.item_terms, self.stage_terms, self._stage_only_terms, self._background_matcher):
             matcher.forget()  # (what the previous message's texts name)
         # Everything below reads the corrected text; the result keeps the question as it was asked.
         texts = [self.spell(q) for q in queries]
@@ -518,7 +522,7 @@ class Searcher:
         # (not an item a course's title names: "Kaggle Learn's Intro to Machine Learning course" is not a Kaggle
         # competition; usefulness51 #55 was placed at the projects stage for it)
         return {"items_finished": tuple(dict.fromkeys(i for c in clauses for i in self._items_in(self._uncoursed(c)))),
-                "stages_finished": tuple(dict.fromkeys(st for c in clauses for st in self.stages_named(c))),
+                "stages_finished": tuple(dict.fromkeys(st for c in clauses for st in self._stages_finished_in(c))),
                 # (not one gone through in part: "the first half of Mathematics for Machine Learning")
                 "courses_finished": self._course_ids(*(c for c in clauses if not _IN_PART_RE.search(c))),
                 "finished_said": bool(said),
@@ -595,6 +599,11 @@ class Searcher:
 
     def _numbered(self, query: str) -> tuple[str, ...]:
         return tuple(self._stage_by_order[n] for n in stage_numbers(query) if n in self._stage_by_order)
+
+    def _stages_finished_in(self, clause: str) -> tuple[str, ...]:
+        """The stages a clause that says something was finished names as stages: by number or by a word that names
+        no item of the checklist (see :attr:`_stage_only_terms`)."""
+        return tuple(dict.fromkeys([*self._numbered(clause), *self._stage_only_terms.find(self._untitled(clause))]))
 
     def stages_named(self, query: str) -> tuple[str, ...]:
         """Stages the question names: by number first ("stage 3"), then by title or keyword. A course's name

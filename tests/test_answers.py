@@ -3715,3 +3715,61 @@ def test_background_cards_need_their_background_said(e5_engine):
     assert answer.card != "bg-mechanical-engineer"
     answer = e5_engine.ask("Is a GPU necessary to learn deep learning? I only have a laptop.")
     assert answer.card != "tool-no-gpu-slow-internet"
+
+
+@pytest.mark.parametrize(("question", "card"), [
+    # usefulness137 #24 (graded 0): whether certificates are needed got what the job is
+    ("機会学習エンジニアって資格いる？", "cert-do-certs-help"),
+    # usefulness138 #51 (graded 0): the best first project got own projects vs open source
+    ("best first portfolio project?", "start-first-project"),
+    # usefulness136 #46 (graded 0): a research scientist got the card on data scientists
+    (("What's the difference between an ML engineer and a research scientist? And which one is the better target if "
+      "I only have a bachelor's degree?"), "ladder-research-scientist"),
+    # usefulness134 #50 (graded 1): a JDLA certificate from someone who is not Japanese, asked without a question mark
+    ("is G kentei worth it if you're not japanese", "cert-jdla-english"),
+    ("E-shikaku worth it if im not japanese?", "cert-jdla-english"),
+    # usefulness129 #51 (declined): an age alone, too late?
+    ("is 45 too late to start", "bg-age-40"),
+])
+def test_short_questions_later_sets_missed(e5_engine, question, card):
+    assert e5_engine.ask(question).card == card
+
+
+def test_a_notebook_model_to_make_presentable_gets_the_card_for_that(e5_engine):
+    # usefulness135 #56 and #28 (graded 0): told to build other projects
+    answer = e5_engine.ask("I've built a sentiment classifier with a fine-tuned BERT model and it works well in a "
+                           "notebook. What are the next steps to turn this into something that looks like real ML "
+                           "engineering work?")
+    assert answer.card == "job-notebook-to-portfolio"
+    answer = e5_engine.ask("PyTorchでCNNの画像分類モデルを作って、Colabで学習させるところまではできるようになりました。"
+                           "これをポートフォリオとして見せられる形にするには、次に何をやればいいですか？")
+    assert answer.card == "job-notebook-to-portfolio"
+    # (not for a model already served)
+    answer = e5_engine.ask("I built a sentiment classifier fine-tuned from DistilBERT, served with FastAPI in Docker, "
+                           "deployed on Render. What would make it look more like real MLE work?")
+    assert answer.card != "job-notebook-to-portfolio"
+
+
+def test_what_one_can_train_is_not_planned_again(e5_engine):
+    # usefulness129 #56 (graded 0): "I can train and evaluate models" was sent back to Python, NumPy and Pandas
+    answer = e5_engine.ask("I can train and evaluate models in Jupyter notebooks, but I've never deployed anything. "
+                           "What are the next steps to become job-ready?")
+    steps = {s.item.id for s in answer.next_steps}
+    assert not steps & {"programming-data.python-basics", "programming-data.numpy", "programming-data.pandas",
+                        "core-ml.linear-regression"}
+    # usefulness127 #56 (graded 0): CNNs in PyTorch and fine-tuned Hugging Face models got the preprocessing card for
+    # "what's missing", and no plan
+    answer = e5_engine.ask("I can train CNNs in PyTorch and fine-tune Hugging Face models for text classification. "
+                           "What's missing before I'm job-ready? Could you give me a 3-month plan?")
+    assert answer.card != "concept-preprocessing"
+    assert answer.kind == "next"
+    assert "programming-data.python-basics" not in {s.item.id for s in answer.next_steps}
+
+
+def test_a_junior_mle_is_not_sent_to_the_job_search(e5_engine):
+    # usefulness137 #60 (graded 0): "I've been a junior MLE for a year" got the resume and interview items
+    answer = e5_engine.ask("I've been a junior MLE for a year, mostly deploying models with FastAPI and Docker and "
+                           "writing data pipelines. I want to be solidly mid-level in the next 12 months. What should I "
+                           "focus on learning next?")
+    assert not {s.item.id for s in answer.next_steps} & {"work-experience.resume-portfolio",
+                                                         "work-experience.interview-prep"}
