@@ -5,6 +5,7 @@ Nothing here touches the database or Discord: callers pass the learner's stage a
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass, field
@@ -248,6 +249,7 @@ class NextIntent:
     partial: bool
 
 
+@functools.lru_cache(maxsize=256)  # (asked of a message and of each of its questions, by compose and by the engine)
 def detect_next_intent(text: str) -> NextIntent | None:
     """A "what should I do next / I've finished X" question, or None.
 

@@ -2255,6 +2255,7 @@ _ALREADY_SENIOR_RE = re.compile(r"\b(?:got|was|been|just) promoted to senior\b|\
 _SENTENCE_END = re.compile(r"(?<=[。？?!！])\s*|(?<=[a-z)]\.)\s+(?=[A-Z])")
 
 
+@functools.lru_cache(maxsize=256)  # (a pure function of the text, asked again by _with_card)
 def preferred_cards(query: str) -> tuple[frozenset[str], Callable[[str], bool] | None]:
     """Cards that answer what a message asks better than a card that matches its words a little more closely, and
     which cards they may take the place of (None: any)."""

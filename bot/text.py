@@ -30,8 +30,10 @@ EN_STOPWORDS = frozenset(
 )
 
 
+@lru_cache(maxsize=1024)
 def normalize(text: str) -> str:
-    """NFKC, lower-case, katakana folded to hiragana, invisible characters removed."""
+    """NFKC, lower-case, katakana folded to hiragana, invisible characters removed. (Remembered: a message's
+    sentences and clauses are normalised for each matcher and card filter that reads them, ~30 times a message.)"""
     return _INVISIBLE_RE.sub("", unicodedata.normalize("NFKC", text)).lower().translate(_KATA_TO_HIRA)
 
 
