@@ -5,13 +5,14 @@ Nothing here touches the database or Discord: callers pass the learner's stage a
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass, field
 from difflib import get_close_matches
 
 from bot.knowledge import Item, KnowledgeBase, Resource, Stage, Text
-from bot.text import split_sentences
+from bot.text import remembered, split_sentences
 
 LEVEL_ORDER = {"beginner": 0, "intermediate": 1, "advanced": 2}
 COST_ORDER = {"free": 0, "freemium": 1, "paid": 2}
@@ -232,7 +233,7 @@ _NEXT_RE = re.compile(
 # "How long will it take at this pace?" is a time question even when it says what was finished.
 _HOW_LONG_RE = re.compile(r"(?:どれ|どの)(?:くらい|ぐらい)(?:の期間|で|かかり|かか)|何(?:ヶ|か|カ|ケ)月|何年(?:くらい|ぐらい|で|かか)|"
                           r"\bhow long\b|\bhow many (?:months|years|weeks)\b", re.IGNORECASE)
-NOT_YET_RE = re.compile(
+NOT_YET_RE = remembered(
     # ("デプロイや運用は先輩任せです": someone else does it)
     r"まだ|未だ|途中|受講中|勉強中|やってる最中|半分(?:くらい|ぐらい|ほど)?まで|(?:先輩|上司|他の人|人|チーム|同僚)(?:に)?任せ|丸投げ|"
     r"\bnot yet\b|\bhaven'?t\b|\bstill\b|\bhalfway\b|\bnot (?:finished|done|complete)|"
@@ -248,6 +249,7 @@ class NextIntent:
     partial: bool
 
 
+@functools.lru_cache(maxsize=256)  # (asked of a message and of each of its questions, by compose and by the engine)
 def detect_next_intent(text: str) -> NextIntent | None:
     """A "what should I do next / I've finished X" question, or None.
 

@@ -56,7 +56,7 @@ from bot.search import (
     SearchResult,
 )
 from bot.spelling import read_kana
-from bot.text import normalize, split_sentences, tokenize
+from bot.text import RememberedPattern, normalize, remembered, split_sentences, tokenize
 
 T = TypeVar("T")
 MAX_CITED = 3
@@ -239,6 +239,7 @@ _DECADE_PART_RE = re.compile(r"(\d)0\s*代\s*(前半|半ば|中盤|中頃|後半
 _DECADE_PART = {"前半": 2, "early": 2, "半ば": 5, "中盤": 5, "中頃": 5, "mid": 5, "後半": 7, "late": 7}
 
 
+@functools.lru_cache(maxsize=256)
 def age_in_question(text: str) -> int | None:
     """The learner's age if the question states it ("45歳", "40代", "I'm 45", "in my 50s", "アラフォー")."""
     for word, age in _AROUND.items():
@@ -542,7 +543,7 @@ def subject_card(kb: KnowledgeBase, result: SearchResult, answer: Answer, asker:
 
 
 # Someone who already works as an ML engineer ("社内でMLエンジニアに異動して1年", "I'm a junior ML engineer")
-_IN_ML_JOB_RE = re.compile(r"(?:ML|機械学習)エンジニア(?:として(?:働いて(?!み)|勤務して|勤めて|入社して|[0-9０-９]+年|配属)|に異動して|"
+_IN_ML_JOB_RE = remembered(r"(?:ML|機械学習)エンジニア(?:として(?:働いて(?!み)|勤務して|勤めて|入社して|[0-9０-９]+年|配属)|に異動して|"
                            r"になって[0-9０-９一二三半]|に転向して|に転職して[0-9０-９一二三半]|をして(?:い|る|ま)|です|歴[0-9０-９]|"
                            r"[0-9０-９]+年目)|"
                            # (not a wish: "I'd love to work as an ML engineer in Japan", "stay in Japan and work as an ML
@@ -788,9 +789,9 @@ _PLAN_CARD_RE = re.compile(r"(?:time-(?:whole-roadmap|per-stage|zero-programming
 _TIME_CARD_RE = re.compile(r"time-|start-weekly-hours$|bg-busy-full-time$")
 _HOW_LONG_CARD_RE = re.compile(r"time-(?!irregular-schedule$)")  # (how to study on shifts is no figure of hours)
 # a span named ("半年で行ける？", "in 18 months", "2年以内に")
-_SPAN_RE = re.compile(r"半年|[0-9０-９一二三四五六七八九十]+\s*(?:ヶ月|か月|カ月|ケ月|年|週)|\b\d+\s*(?:months?|years?|weeks?)\b|"
+_SPAN_RE = remembered(r"半年|[0-9０-９一二三四五六七八九十]+\s*(?:ヶ月|か月|カ月|ケ月|年|週)|\b\d+\s*(?:months?|years?|weeks?)\b|"
                       r"\b(?:a|one|two|three|six) (?:months?|years?)\b|\bfast\b|\bquick|早く|最短", re.IGNORECASE)
-_TIME_ASKED_RE = re.compile(r"時間|期間|何(?:ヶ|か|カ|ケ)月|何年|いつ|(?:どれ|どの)(?:くらい|ぐらい)|かか[りる]|\bhow long\b|\bhours?\b|\btimeline\b|"
+_TIME_ASKED_RE = remembered(r"時間|期間|何(?:ヶ|か|カ|ケ)月|何年|いつ|(?:どれ|どの)(?:くらい|ぐらい)|かか[りる]|\bhow long\b|\bhours?\b|\btimeline\b|"
                             r"\bmonths?\b|\byears?\b|\bweeks?\b|\bwhen\b|\bhow much time\b", re.IGNORECASE)
 
 
@@ -915,6 +916,7 @@ _HALF_HOUR_RE = re.compile(r"(\d+)\s*時間半")
 _HOUR_AND_HALF_RE = re.compile(r"\ban hour and a half\b", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=256)
 def hours_in_question(text: str) -> float | None:
     """Weekly study hours the learner states ("週10時間", "週だいたい10〜12時間", "2 hours a day",
     "10-12 hours a week", "平日1.5時間、休日3時間", "平日は夜1時間、土日で合計6時間"; a range counts as its middle), if any. A weekly figure
@@ -1089,7 +1091,7 @@ _FIELD_PROJECT_OF = {"nlp": "projects.sentiment-analysis", "cv": "projects.image
                      "recsys": "projects.recommender"}
 _NEXT_PROJECT_RE = re.compile(r"\bnext (?:ml )?project\b|\bwhat (?:should|could|can) i build next\b|"
                               r"次(?:に|の)(?:作る)?(?:作品|プロジェクト)|次に何を作", re.IGNORECASE)
-_STAGE_WORD_RE = re.compile(r"ステージ|段階|\bstage\b", re.IGNORECASE)
+_STAGE_WORD_RE = remembered(r"ステージ|段階|\bstage\b", re.IGNORECASE)
 # A job the asker has ("I'm a QA engineer", "I work as a tester", "SEとして働いています")
 _JOB_RE = re.compile(r"\b(?:i'?m|i am|i work as|working as)\s+(?:an?\s+)?(?:[\w/+-]+\s+){0,3}?(?:engineer|developer|"
                      r"analyst|tester|scientist|manager|administrator|admin|consultant|designer|programmer)\b|"
@@ -1563,7 +1565,7 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
 # The stage a message says the learner is at now ("いまステージ2です", "ステージ3って判定されました", "Bot says I'm at
 # stage 5", "I was put at stage 2"): usefulness44 #29 ("いまステージ2です。…3ヶ月の学習プラン…ステージ3に上がれる
 # ところまで") was planned stage-4 projects
-_AT_STAGE_RE = re.compile(
+_AT_STAGE_RE = remembered(
     r"(?:いま|今|現在)は?\s*(?:ステージ|stage)\s*([1-7１-７])\s*(?:です|にいます|にいる|だ|で|[。、,])|"
     r"(?:ステージ|stage)\s*([1-7１-７])」?\s*(?:って|と)(?:判定|言われ|診断|出)|"
     r"\b(?:i'?m|i am|currently|i'?m currently)\s+(?:at|on|in)\s+stage\s*([1-7])\b|"
@@ -1575,7 +1577,7 @@ def _stage_number(m: re.Match[str]) -> int:
     return int(next(g for g in m.groups() if g).translate(FULL_WIDTH_DIGITS))
 
 
-def _numbered_stage(kb: KnowledgeBase, pattern: re.Pattern[str], text: str) -> str | None:
+def _numbered_stage(kb: KnowledgeBase, pattern: re.Pattern[str] | RememberedPattern, text: str) -> str | None:
     """The id of the stage ``pattern`` finds by number in ``text``, if it finds one."""
     m = pattern.search(text)
     return None if m is None else next((s.id for s in kb.stages if s.order == _stage_number(m)), None)
@@ -2084,7 +2086,7 @@ def compose_card(kb: KnowledgeBase, card: Card, result: SearchResult, asker: Ask
 # engineer, and I got laid off last month", usefulness118 #34, graded 0, was told to study "alongside your job" and to
 # get a project "at your current workplace"; usefulness120 #37, laid off, "if your company has an ML team")
 # (not a planned retirement, "来年早期退職制度を使う予定", nor a gap already over, "育休明けで…ブランクもある")
-_NOT_EMPLOYED_RE = re.compile(r"\blaid off\b|\blost my job\b|\bunemployed\b|\bbetween jobs\b|\bgot fired\b|\bwas let go\b|"
+_NOT_EMPLOYED_RE = remembered(r"\blaid off\b|\blost my job\b|\bunemployed\b|\bbetween jobs\b|\bgot fired\b|\bwas let go\b|"
                               r"\b(?:i|i've|i have) (?:just )?(?:quit|left) my job\b|\bstay[- ]at[- ]home\b|"
                               r"\bat home with (?:my|the) (?:kids|children)\b|\bcareer break\b|\breturning to work\b|"
                               r"\bgo(?:ing)? back to work\b|\b(?:i'm|i am|just) retired\b|"
@@ -2198,14 +2200,14 @@ def compose(kb: KnowledgeBase, index: Index, result: SearchResult, gate: Gate, a
 # "what should I work on to get promoted to senior?")
 # (or mid-level: "ミドルクラスに上がるために次に何を身につけるべき？", "I want to reach mid-level in the next year":
 # usefulness41 #60 and usefulness42 #28, both graded 0, were sent to resumes and interviews)
-_TOWARD_SENIOR_RE = re.compile(r"シニア(?:に|へ|を目指|レベル|や(?:テック)?リード)|スタッフエンジニア(?:に|へ)|昇進|昇格|"
+_TOWARD_SENIOR_RE = remembered(r"シニア(?:に|へ|を目指|レベル|や(?:テック)?リード)|スタッフエンジニア(?:に|へ)|昇進|昇格|"
                                r"(?:ミドル(?:クラス|レベル)?|中堅)(?:に|へ|を目指)|"
                                r"\b(?:become|get to|reach|grow (?:in)?to|promoted to|move up to|level up to|be)\s+"
                                # ("reach a mid or senior level": usefulness50 #60 was sent to the job search)
                                r"(?:a\s+)?(?:senior|staff|lead|mid[- ]?level|mid\s*(?:or|/|to)\s*senior)\b", re.IGNORECASE)
 
 # a lead role or management as the goal ("move up to tech lead, and maybe management later", "テックリードを目指したい")
-_TOWARD_LEAD_RE = re.compile(r"(?:テック|チーム)?リード(?:エンジニア)?(?:に|へ|を目指|を任|の役割|になる)|"
+_TOWARD_LEAD_RE = remembered(r"(?:テック|チーム)?リード(?:エンジニア)?(?:に|へ|を目指|を任|の役割|になる)|"
                              r"(?:マネージャー|管理職|マネジメント)(?:に|へ|を目指|職)|"
                              r"\b(?:tech|team|ml|technical) lead\b|\blead role\b|\bmanagement\b|\bengineering manager\b",
                              re.IGNORECASE)
@@ -2273,6 +2275,7 @@ _ALREADY_SENIOR_RE = re.compile(r"\b(?:got|was|been|just) promoted to senior\b|\
 _SENTENCE_END = re.compile(r"(?<=[。？?!！])\s*|(?<=[a-z)]\.)\s+(?=[A-Z])")
 
 
+@functools.lru_cache(maxsize=256)  # (a pure function of the text, asked again by _with_card)
 def preferred_cards(query: str) -> tuple[frozenset[str], Callable[[str], bool] | None]:
     """Cards that answer what a message asks better than a card that matches its words a little more closely, and
     which cards they may take the place of (None: any)."""
@@ -2389,20 +2392,20 @@ _FUTURE_ASKED_RE = re.compile(r"将来性|仕事(?:が|は)?(?:なくな|無く�
                               re.IGNORECASE)
 DEGREE_CARDS = frozenset({"job-degree-filter", "degree-bachelor-needed", "bg-high-school-no-degree", "degree-kosen"})
 # (no degree at all, not no degree in one field: "情報系の学位がない" is the no-CS-degree question)
-_NO_DEGREE_RE = re.compile(r"(?<!系の)(?<!系)学位(?:なし|が?ない|を持って(?:い)?ない)|大卒(?:では|じゃ)(?:ない|なく)|"
+_NO_DEGREE_RE = remembered(r"(?<!系の)(?<!系)学位(?:なし|が?ない|を持って(?:い)?ない)|大卒(?:では|じゃ)(?:ない|なく)|"
                            r"大学を?(?:出て(?:い)?ない|卒業して(?:い)?ない)|学歴|"
                            r"\b(?:without|no|don'?t have|lack(?:ing)?) (?:a |any )?(?:university |college |bachelor'?s )?degree\b(?! in)|"
                            r"\bthe missing degree\b", re.IGNORECASE)
 _DEGREE_HIRING_RE = re.compile(r"採用|雇|可能性|難し|ハンデ|不利|見られ|響|通用|\bhire|\bhired\b|\bhiring\b|\bchances?\b|"
                                r"\bhard\b|\bproblem\b|\bmatters?\b|\bhurts?\b|\bdeal[- ]?breaker\b", re.IGNORECASE)
 # a sentence that asks about their age and about being hired at it (both)
-_AGE_ASKED_RE = re.compile(r"(?:この|その|今の|自分の)年齢|年齢的|\d0\s*代|歳で|才で|\bat my age\b|\btoo old\b|"
+_AGE_ASKED_RE = remembered(r"(?:この|その|今の|自分の)年齢|年齢的|\d0\s*代|歳で|才で|\bat my age\b|\btoo old\b|"
                            r"\bat (?:\d\d|forty|fifty)\b|\bin my (?:30|40|50|60)s\b", re.IGNORECASE)
 _HIRED_AT_AGE_RE = re.compile(r"採用|雇|可能性|遅(?:い|すぎ)|間に合|無謀|現実的|通用|\bhire|\bhired\b|\btoo (?:late|old)\b|"
                               r"\brealistic\b|\bchance", re.IGNORECASE)
 # "How important is SQL for ML engineers compared to data analysts?" (usefulness47 #47 got the analyst comparison),
 # "How much Docker do I need?": the tool's own card
-_HOW_MUCH_RE = re.compile(r"\bhow (?:much|important|deep(?:ly)?|well|far)\b|どのくらい|どれくらい|どこまで|どの程度|重要", re.IGNORECASE)
+_HOW_MUCH_RE = remembered(r"\bhow (?:much|important|deep(?:ly)?|well|far)\b|どのくらい|どれくらい|どこまで|どの程度|重要", re.IGNORECASE)
 
 
 def how_much_cards(kb: KnowledgeBase, query: str) -> frozenset[str]:
@@ -2583,7 +2586,7 @@ RUNS_MODEL_ITEMS = BUILT_MODEL_ITEMS | {"programming-data.sklearn-intro", "core-
 # A Kaggle result of their own ("銅メダルを2つ取りました", "Kaggle Expertで銀メダルも2つ", "two tabular competitions (top 30% in
 # both)"): the core algorithms and what the roadmap's example projects are for are done (usefulness87 #28 and 89 #28, medal
 # holders asking how to get a job, were sent to linear regression and SVMs, or to three beginner projects)
-_KAGGLE_RESULT_RE = re.compile(
+_KAGGLE_RESULT_RE = remembered(
     r"(?:銅|銀|金)メダル(?:を|も|が)?\s*(?:[0-9０-９一二三四五]+\s*(?:つ|個|枚))?\s*(?:を)?\s*"
     r"(?:取(?:り|っ|れ)(?:ました|た|て)|獲得し(?:ました|た|て)|持って(?:い|る|ま)|あり(?:ます)?|もらい|もらっ)|"
     r"(?:Kaggle\s*)?(?:Expert|Master|エキスパート|マスター)(?:に(?:なり|なっ|昇格し)|です)|上位\s*[0-3]?[0-9]\s*[%％](?:に入|以内|で|を取)|"
@@ -2592,7 +2595,7 @@ _KAGGLE_RESULT_RE = re.compile(
     r"\btop (?:[1-9]|[12][0-9]|30) ?%", re.IGNORECASE)
 # scikit-learn known well ("I know Python and scikit-learn well", "scikit-learnは業務で使いこなしています"; not "the basics
 # of scikit-learn"): its classic algorithms and evaluation are known (usefulness89 #58 was sent to linear regression)
-_SKLEARN_SOLID_RE = re.compile(
+_SKLEARN_SOLID_RE = remembered(
     r"\b(?:know|comfortable with|good at|proficient (?:in|with)|fluent (?:in|with)|solid (?:in|with)|confident (?:in|with)|"
     r"experienced (?:in|with)|strong (?:in|with))\s+(?:python,?\s+(?:and|&)\s+)?(?:scikit-learn|sklearn)\b(?!\s+basics)|"
     r"\b(?:scikit-learn|sklearn)\s+(?:really\s+)?(?:well|daily|every day|at work|all day)\b|"
@@ -2601,7 +2604,7 @@ _SKLEARN_SOLID_RE = re.compile(
 _DEEP_WORK_RE = re.compile(r"画像|CNN|深層学習|ディープラーニング|PyTorch|TensorFlow|BERT|\bdeep learning\b|\bneural\b|\bvision\b|"
                            r"\bimages?\b", re.IGNORECASE)
 # "I'm comfortable training models in PyTorch", "PyTorchでモデルを学習させるのは問題なくできます"
-_DL_SOLID_RE = re.compile(
+_DL_SOLID_RE = remembered(
     r"\b(?:comfortable|confident|experienced|proficient|fluent|solid|good)\s+(?:at\s+|with\s+)?(?:training|building|writing)?"
     r"\s*(?:(?:deep learning |neural )?(?:models|networks|nets)\s+)?(?:in|with|using)\s+(?:pytorch|tensorflow|keras)\b|"
     r"(?:PyTorch|TensorFlow|Keras)(?:で|を)[^。？?]{0,20}?(?:使いこな|問題なく|普通に(?:書|使)|一通り(?:書|使|でき))|"
@@ -2655,7 +2658,7 @@ _TABULAR_RE = re.compile(r"テーブル|表形式|\btabular\b", re.IGNORECASE)
 # (and "LightGBMの需要予測モデルを1本本番に載せて", "I put a churn model into production"; usefulness90 #30, graded 0, was
 # planned MLOps from packaging a notebook)
 # (not one they want to run: "これを本番で使えるようにする方法が全く分かりません", "運用していきたい")
-_RUNS_MODEL_RE = re.compile(r"モデル[^。！？]{0,30}(?:運用して(?:います|いる|る|ます|おり)|運用中|本番で(?:動いて|動かして|使って|使われて)|"
+_RUNS_MODEL_RE = remembered(r"モデル[^。！？]{0,30}(?:運用して(?:います|いる|る|ます|おり)|運用中|本番で(?:動いて|動かして|使って|使われて)|"
                             r"稼働して(?:います|いる|る|ます)|稼働中|"
                             r"本番(?:環境)?に(?:載せ|乗せ|入れ|投入し|デプロイし)(?:て(?!み)|た(?![いらり]|ほう|方|こと|経験)|まし(?!ょう)|ることが(?:でき|出来)))|"
                             r"\bmy (?:model|models)\b[^.!?]{0,40}\b(?:in production|runs? (?:daily|weekly|nightly)|deployed)\b|"
@@ -2663,7 +2666,7 @@ _RUNS_MODEL_RE = re.compile(r"モデル[^。！？]{0,30}(?:運用して(?:い�
                             r"(?:in|into|to) production\b",
                             re.IGNORECASE)
 # "I've never put a model into production", "never deployed anything", "デプロイや運用はしたことがありません"
-_NEVER_DEPLOYED_RE = re.compile(r"\bnever (?:put|pushed|taken|shipped|got(?:ten)?) (?:a |any |my )?(?:ml )?models? (?:in)?to production\b|"
+_NEVER_DEPLOYED_RE = remembered(r"\bnever (?:put|pushed|taken|shipped|got(?:ten)?) (?:a |any |my )?(?:ml )?models? (?:in)?to production\b|"
                                 r"\bnever deployed\b|\bhaven'?t (?:ever )?deployed\b|\bno (?:production|deployment) experience\b|"
                                 r"(?:デプロイ|本番運用|本番環境へのデプロイ)(?:や[^。、]{1,10})?(?:は|も|の経験は?)?"
                                 r"(?:まだ|一度も|全く|まったく)?(?:したことが(?:ない|ありません)|やったことが(?:ない|ありません)|未経験|経験がない|経験がありません)",

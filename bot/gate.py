@@ -67,7 +67,7 @@ class Gate:
             if card is None or hit.dense < floor:
                 continue
             score = (hit.dense + self.card_keyword * hit.keyword / scale
-                     + (self.card_agree if any(d in top for d in card.docs) else 0.0))
+                     + (self.card_agree if not top.isdisjoint(card.docs) else 0.0))
             scored.append(CardMatch(hit, score))
         scored.sort(key=lambda m: -m.score)
         return scored

@@ -54,13 +54,15 @@ class BM25:
 
     def scores(self, tokens: list[str]) -> np.ndarray:
         """The BM25 score of every document for these query tokens (a repeated token counts again)."""
-        slices = [slice(self.indptr[i], self.indptr[i + 1]) for t in tokens if (i := self.vocab.get(t)) is not None]
-        if not slices:
+        ids = np.fromiter((i for t in tokens if (i := self.vocab.get(t)) is not None), np.int64)
+        if not len(ids):
             return np.zeros(self.n_docs, np.float32)
+        # the postings of the tokens, token by token in order, gathered at once (a long message has ~200 tokens: a
+        # slice per token cost ~0.1 ms a collection)
+        starts, counts = self.indptr[ids], self.indptr[ids + 1] - self.indptr[ids]
+        at = np.arange(int(counts.sum())) + np.repeat(starts - (np.cumsum(counts) - counts), counts)
         # one bincount over all the postings: ~10x faster than np.add.at per token
-        rows = np.concatenate([self.rows[s] for s in slices])
-        weights = np.concatenate([self.weights[s] for s in slices])
-        return np.bincount(rows, weights=weights, minlength=self.n_docs).astype(np.float32)
+        return np.bincount(self.rows[at], weights=self.weights[at], minlength=self.n_docs).astype(np.float32)
 
     def save(self, directory: Path, name: str) -> None:
         """Plain .npy arrays (a .npz archive costs ~4 ms more to open) and a JSON vocabulary."""

@@ -9,9 +9,11 @@ One search is a batch of one: :meth:`Searcher.search_batch` embeds all queries i
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import faiss
 import numpy as np
@@ -27,6 +29,7 @@ from bot.text import (
     detect_lang,
     literal_pattern,
     normalize,
+    remembered,
     split_sentences,
     term_parts,
     tokenize,
@@ -37,15 +40,16 @@ log = logging.getLogger(__name__)
 RRF_K = 60
 CANDIDATES = 100
 CARD_PHRASINGS = 50  # phrasing vectors looked at per query (several per card)
+REMEMBERED_TEXTS = 256  # texts whose reading a searcher remembers (see Searcher.__init__)
 
 
 _SUBTITLE_RE = re.compile(r"\s+with\s+", re.IGNORECASE)
 _BRAND_RE = re.compile(r"[（(]([^)）]+)[)）]\s*$")
 
 
-@dataclass(frozen=True)
-class Hit:
-    """One retrieved document, resource or answer card, best first."""
+class Hit(NamedTuple):
+    """One retrieved document, resource or answer card, best first. (A named tuple, not a frozen dataclass: a long
+    message's searches make ~700 of them, and a frozen dataclass took 3x as long to make each.)"""
 
     id: str
     score: float  # fused reciprocal-rank score
@@ -64,7 +68,7 @@ _STAGE_NUMBER_RE = re.compile(
 
 
 # A course called "... Specialization" (Coursera's word for a course series) is not the specialization stage.
-_COURSE_RE = re.compile(r"\b(?:ml|machine learning|deep learning|dl|data science|mlops|nlp|ai|tensorflow|"
+_COURSE_RE = remembered(r"\b(?:ml|machine learning|deep learning|dl|data science|mlops|nlp|ai|tensorflow|"
                         r"mathematics for machine learning)\s+speciali[sz]ation\b", re.IGNORECASE)
 
 
@@ -94,7 +98,7 @@ def stage_numbers(text: str) -> list[int]:
     return out
 
 
-FINISHED_RE = re.compile(r"終わ|終え|おわっ|おわり|おえ(?:た|まし)|済み|済ませ|修了|完了|一通り|ひととおり|読み終|作った|実装した|できるようになっ|"
+FINISHED_RE = remembered(r"終わ|終え|おわっ|おわり|おえ(?:た|まし)|済み|済ませ|修了|完了|一通り|ひととおり|読み終|作った|実装した|できるようになっ|"
                          # ("…できるようになりました" is in "るようになりました")
                          r"るようになっ(?!たら)|るようになりました|"
                          # "CIFAR-10の分類ができるところまで来ました", "…を動かせるところまで進みました"
@@ -114,7 +118,7 @@ _WHOLE_JA = r"一通り|ひと通り|ひととおり|全部|すべて|全て|ぜ
 WHOLE_JA_RE = re.compile(_WHOLE_JA)
 # (not "ひととおり動くものができた", a project that works end to end: usefulness64 #28 was placed past the MLOps stage it
 # had only begun; nor "推論APIを作ったり、Docker化したりはひととおり経験しました", what it names tried: usefulness66 #28)
-WHOLE_STAGE_RE = re.compile(r"(?<!コース)(?<!講座)(?<!コースを)(?<!講座を)(?<!コースは)(?<!講座は)"
+WHOLE_STAGE_RE = remembered(r"(?<!コース)(?<!講座)(?<!コースを)(?<!講座を)(?<!コースは)(?<!講座は)"
                              # (nor one thing done through: "KaggleのTitanicも一通り提出しました", usefulness87 #25, graded 0,
                              # was planned past the projects stage)
                              r"(?:" + _WHOLE_JA + r")(?!動|経験|提出|submit|投稿|読|見|視聴|写経|手作業|手動)|"
@@ -131,11 +135,11 @@ WHOLE_STAGE_RE = re.compile(r"(?<!コース)(?<!講座)(?<!コースを)(?<!講�
 # finished PhD")
 _REQUEST_RE = re.compile(r"\b(?:can|could|would) you\b|\bhelp me\b|\bplan out\b", re.IGNORECASE)
 # Begun or stuck in it, so not done ("線形代数の勉強を始めたんですが、固有値あたりで完全につまずいています")
-_STUCK_RE = re.compile(r"つまず|躓|詰まって|行き詰|挫折し|苦戦し|(?:勉強|学習)を?(?:始め|はじめ)た|\bstuck\b|\bstruggling\b|"
+_STUCK_RE = remembered(r"つまず|躓|詰まって|行き詰|挫折し|苦戦し|(?:勉強|学習)を?(?:始め|はじめ)た|\bstuck\b|\bstruggling\b|"
                        # (done by hand, not yet automated: "モデルの監視や再学習は手作業で、属人化している" has no
                        # monitoring set up; usefulness65 #29 was planned past the MLOps stage)
                        r"\bjust (?:started|began)\b|手作業|属人化|\bby hand\b|\bmanually\b", re.IGNORECASE)
-_GOAL_RE = re.compile(r"たい|目指|興味|弱点|\bweak (?:spot|point)\b|\bmy weakness\b|(?:よう|おう|ろう|こう)と(?:思|考)|つもり|予定|(?:たら|れば)(?:嬉し|うれし|最高|ありがた)|"
+_GOAL_RE = remembered(r"たい|目指|興味|弱点|\bweak (?:spot|point)\b|\bmy weakness\b|(?:よう|おう|ろう|こう)と(?:思|考)|つもり|予定|(?:たら|れば)(?:嬉し|うれし|最高|ありがた)|"
                       r"\bwant|\bwould like\b|\bplan(?:ning)? (?:to|on)\b|\binterested\b|\bhope\b|\bmove into\b|\bgoal\b",
                       re.IGNORECASE)
 # ("Did CS50P and I'm halfway through Stats 110": two clauses, one finished, one not)
@@ -164,6 +168,12 @@ def split_clauses(text: str) -> list[str]:
     """The clauses of ``text`` (split like :data:`CLAUSE_RE`), with the entries of a list kept with the clause
     that says something about them: "I'm comfortable with Python, NumPy, Pandas and scikit-learn now" and
     "NumPy、pandas、matplotlibは使えるようになって" are one clause each, not one clause and three names."""
+    return list(_clauses(text))
+
+
+@functools.lru_cache(maxsize=256)
+def _clauses(text: str) -> tuple[str, ...]:
+    # (a sentence is split twice in a search, and again in the search of each question of its message)
     out: list[str] = []
     for chunk in _STRONG_CLAUSE_RE.split(text):
         merged: list[str] = []
@@ -173,13 +183,13 @@ def split_clauses(text: str) -> list[str]:
             else:
                 merged.append(piece)
         out += merged
-    return out
+    return tuple(out)
 
 
 # "calculus and basic statistics don't scare me" (usefulness104 #31, a physics teacher, was given calculus as the next
 # step); the spelling correction reads "scare", a word the knowledge never uses, as "scale"
 _UNAFRAID = r"\b(?:don'?t|doesn'?t|do not|does not) sca(?:r|l)e me\b|\bnot afraid of\b"
-KNOWN_RE = re.compile(
+KNOWN_RE = remembered(
     r"得意|わかる|分かる|わかります|分かります|できる|できます|使える|使えます|慣れて|経験(?:が|は)?あ|触って(?:い|る|ま)|"
     r"問題な|大丈夫|使って(?:い|る|ま|て)|書いて(?:い|る|ま|て)|書け(?:る|ます)|毎日|普段から|業務で|仕事で|済み|"
     r"教えて(?:い|る|ま)|\bi teach\b|"
@@ -194,12 +204,12 @@ _UNAFRAID_RE = re.compile(_UNAFRAID, re.IGNORECASE)
 _PYTHON_JOB_RE = re.compile(r"(?<![a-z])python(?![a-z])(?!\s*(?:は|も)?(?:独学|勉強中|入門|初心者|少し|ちょっと))", re.IGNORECASE)
 PYTHON_BASICS = "programming-data.python-basics"
 # A clause that says something was never done ("デプロイとか運用は全くやったことがありません").
-NEVER_RE = re.compile(r"(?:こと|経験)(?:が|は|も)?(?:ありません|ない|なし)|全く|まったく|一度も|未経験|"
+NEVER_RE = remembered(r"(?:こと|経験)(?:が|は|も)?(?:ありません|ない|なし)|全く|まったく|一度も|未経験|"
                        r"\bnever\b|\bno experience\b|\bhaven'?t\b|\bhasn'?t\b|\bnot\b|"
                        # ("but I don't have any real projects yet": no projects done; usefulness68 #59)
                        r"\b(?:don'?t|doesn'?t) have\b", re.IGNORECASE)
 # A clause that asks rather than tells ("what should I study next", "次は何をすればいい").
-_ASKING_RE = re.compile(r"[?？]|何|どう|どれ|どっち|\b(?:what|how|which|should)\b|"
+_ASKING_RE = remembered(r"[?？]|何|どう|どれ|どっち|\b(?:what|how|which|should)\b|"
                         # a clause that asks without a question word: "次はDLに進んでいいですか", "can I skip it"
                         r"(?:いい|べき|ます|です|でしょう)か(?:ね)?$|\b(?:can|could|may|shall|do|should) i\b|\bis it\b",
                         re.IGNORECASE)
@@ -207,14 +217,14 @@ _ASKING_RE = re.compile(r"[?？]|何|どう|どれ|どっち|\b(?:what|how|which
 _CAREER_GOAL_RE = re.compile(r"就職|転職|就活|インターン|求人|面接|選考|内定|採用|\bjobs?\b|\bhired\b|\binternships?\b|"
                              r"\binterviews?\b|\bcareer\b|\broles?\b|\bpositions?\b|\bdata analyst\b|\bjunior\b",
                              re.IGNORECASE)
-_PURPOSE_RE = re.compile(r"ために|までに|向けて|\bin order to\b|\bto (?:get|land|become)\b", re.IGNORECASE)
+_PURPOSE_RE = remembered(r"ために|までに|向けて|\bin order to\b|\bto (?:get|land|become)\b", re.IGNORECASE)
 # A clause about what the learner thinks they should do, not what they did ("FastAPIとかDockerを勉強すべきだと
 # 思うんですが", "I probably need to learn Docker").
 # Putting a model into production ("本番で使えるように", "get it into production", "productionize it")
-_TO_PRODUCTION_RE = re.compile(r"本番(?:環境)?で(?:使え|動か|運用)|本番(?:環境)?に(?:乗せ|載せ|出|デプロイ)|本番運用|"
+_TO_PRODUCTION_RE = remembered(r"本番(?:環境)?で(?:使え|動か|運用)|本番(?:環境)?に(?:乗せ|載せ|出|デプロイ)|本番運用|"
                                r"\bproductioni[sz]e|\b(?:into|in|to) production\b|\bproduction[- ](?:grade|ready|quality)\b|"
                                r"本番(?:レベル|品質|運用レベル)", re.IGNORECASE)
-_HOW_UNKNOWN_RE = re.compile(r"(?:分か|わか|判)(?:ら|りません|んな)|知らな|イメージ(?:が|も)?(?:湧|わ)か|\bno idea\b|\bno clue\b|\b(?:don'?t|do not) know how\b|"
+_HOW_UNKNOWN_RE = remembered(r"(?:分か|わか|判)(?:ら|りません|んな)|知らな|イメージ(?:が|も)?(?:湧|わ)か|\bno idea\b|\bno clue\b|\b(?:don'?t|do not) know how\b|"
                              r"\bhow (?:do|can|should|would) i\b|\bhow to\b", re.IGNORECASE)
 MLOPS_STAGE = "mlops"
 DEPLOY_ITEM = "mlops.api-docker"
@@ -222,7 +232,7 @@ _DEPLOY_RE = re.compile(r"\bdeploy|デプロイ|本番", re.IGNORECASE)
 _LEFT_TO_OTHERS_RE = re.compile(r"丸投げ|(?:チーム|先輩|上司|他の人|同僚|エンジニア)(?:に)?任せ|\bhand(?:ed|s)? (?:it |them )?off\b|"
                                 r"\b(?:another|the other|a separate) team (?:does|handles|deploys)\b", re.IGNORECASE)
 _CLOUD_RE = re.compile(r"クラウド|\bcloud\b|\baws\b|\bgcp\b|\bazure\b|sagemaker|vertex", re.IGNORECASE)  # (the cloud item)
-_IN_PART_RE = re.compile(r"\b(?:first|second) half\b|\bhalf ?way\b|\bpart ?way\b|\bhalf of\b|前半|後半|半分|途中",
+_IN_PART_RE = remembered(r"\b(?:first|second) half\b|\bhalf ?way\b|\bpart ?way\b|\bhalf of\b|前半|後半|半分|途中",
                          re.IGNORECASE)
 # a course named as gone through in part: the words just before its title, or just after it
 _PART_BEFORE_RE = re.compile(r"\b(?:(?:first|second) half|half|part|parts|some|a few (?:weeks|modules|chapters)|"
@@ -231,15 +241,15 @@ _PART_BEFORE_RE = re.compile(r"\b(?:(?:first|second) half|half|part|parts|some|a
 _PART_AFTER_RE = re.compile(r"[’']?s?\W{0,3}(?:の)?(?:前半|後半|半分|途中)")
 # what a clause plans or thinks should be done; not what it thinks was done ("基本的なアルゴリズムの仕組みはなんとなく分かった
 # と思います" is no plan: usefulness64 #25 was sent back to the CS basics it had read as asked)
-_PLANNED_RE = re.compile(r"べき|必要|つもり|(?<!た)(?:と|って)思|\bshould\b|\bneed to\b|\bhave to\b|\bmust\b|\bought to\b|"
+_PLANNED_RE = remembered(r"べき|必要|つもり|(?<!た)(?:と|って)思|\bshould\b|\bneed to\b|\bhave to\b|\bmust\b|\bought to\b|"
                          r"\bnext up\b|\bnext (?:on my list )?is\b|\bnext i'?ll\b",
                          re.IGNORECASE)
 
 # a claim of competence hedged with "I think" ("LightGBMはそこそこできると思います"): known, not planned
-_HEDGED_CLAIM_RE = re.compile(r"(?:できる|できてる|できている|使える|使えてる|書ける|分かる|わかる|分かってる|わかってる|"
+_HEDGED_CLAIM_RE = remembered(r"(?:できる|できてる|できている|使える|使えてる|書ける|分かる|わかる|分かってる|わかってる|"
                               r"分かっている|わかっている|理解できた|理解できている|理解している)(?:ほう|方)?(?:だ)?(?:と|って)思")
 
-_WEAK_RE = re.compile(
+_WEAK_RE = remembered(
     r"苦手|自信が(?:な|あり)|ようになりたい|になりたい|したい|学びたい|わからな|分からな|できな|使えな|まだ|未経験|怪しい|あやしい|"
     r"\bnot\b|n't\b|\bweak\b|\bbad at\b|\bstruggl|\bnever\b|\bno experience\b|\brusty\b|\bwant to\b|\bshould\b|"
     # (and a question: "応募できるレベルのポートフォリオを作るのにどのくらいかかりますか？" knows no portfolio)
@@ -249,7 +259,7 @@ _WEAK_RE = re.compile(
 
 # A background the learner says they have ("I'm a backend engineer", "物理学の修士です"), not one they want,
 # compare or deny: the sentence says who they are, and the words around the term do not make it a goal.
-_IDENTITY_RE = re.compile(
+_IDENTITY_RE = remembered(
     r"です|でした|してい|してま|してた|やって|働い|勤務|年目|歴|出身|卒|現役|本業|在籍|修士|博士|専攻|勤め|経験|"
     r"\bi'?m\b|\bi am\b|\bi'?ve been\b|\bi have been\b|\bi was\b|\bi work|\bworking as\b|\bwork as\b|"
     r"今は|現在|"
@@ -259,7 +269,7 @@ _NOT_BEFORE_RE = re.compile(r"\b(?:become|becoming|be|into|to|towards?|than|vs\.
                             r"aspiring|future|wannabe|want|wants)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
 _NOT_AFTER_RE = re.compile(r"^\s*(?:に(?:なり|なる|なれ|転|進|移)|を目指|志望|か[、\s]|かml|かai|かmlエンジニア|と(?:の違い|比べ)|"
                            r"へ|寄り|ではな|じゃな|ではありません|role|position|job|vs|or\b|first\b)", re.IGNORECASE)
-_RUSTY_RE = re.compile(r"忘れ|苦手|自信が(?:な|あり)|錆|\brusty\b|\bforg[oe]t|\bweak\b", re.IGNORECASE)
+_RUSTY_RE = remembered(r"忘れ|苦手|自信が(?:な|あり)|錆|\brusty\b|\bforg[oe]t|\bweak\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -336,9 +346,10 @@ def _fuse(ids: list[str], index: faiss.Index, query: np.ndarray, d_scores: np.nd
         fused[row] = fused.get(row, 0.0) + 1.0 / (RRF_K + rank + 1)
         if row not in dense:  # a keyword match outside the dense candidates: its exact cosine
             dense[row] = float(index.reconstruct(row) @ query)
-    order = sorted(fused, key=lambda r: (-fused[r], -float(kw_scores[r]), -dense[r], r))
-    hits = [Hit(ids[r], fused[r], dense[r], float(kw_scores[r])) for r in order]
-    return hits if k is None else hits[:k]
+    rows = list(fused)
+    keyword = dict(zip(rows, kw_scores[rows].tolist(), strict=True))  # (one gather, not a numpy scalar per row)
+    order = sorted(rows, key=lambda r: (-fused[r], -keyword[r], -dense[r], r))
+    return [Hit(ids[r], fused[r], dense[r], keyword[r]) for r in (order if k is None else order[:k])]
 
 
 class Searcher:
@@ -398,6 +409,10 @@ class Searcher:
                                           r"の?(?:ステージ|段階))", re.IGNORECASE) if stage_names else None
         self._speller: Speller | None = None
         self._card_of_row = [cid for cid, _ in index.card_rows]  # the card each phrasing vector belongs to
+        # What a text names depends only on the text and this searcher's knowledge: remembered for the last few hundred
+        # texts, as a message's sentences and clauses are read again for each of its questions and for the answer.
+        for name in ("_items_in", "stages_named", "_untitled", "_uncoursed"):
+            setattr(self, name, functools.lru_cache(maxsize=REMEMBERED_TEXTS)(getattr(self, name)))
 
     def _items_in(self, text: str) -> tuple[str, ...]:
         """The checklist items ``text`` names, not counting the words of a stage it names as a stage."""
@@ -425,9 +440,9 @@ class Searcher:
         fused = {cid: 1.0 / (RRF_K + rank + 1) for rank, cid in enumerate(best)}
         ids = self.index.card_ids
         kw_by_id = {}
-        for rank, row in enumerate(kw_rows.tolist()):
+        for rank, (row, keyword) in enumerate(zip(kw_rows.tolist(), kw_scores[kw_rows].tolist(), strict=True)):
             fused[ids[row]] = fused.get(ids[row], 0.0) + 1.0 / (RRF_K + rank + 1)
-            kw_by_id[ids[row]] = float(kw_scores[row])
+            kw_by_id[ids[row]] = keyword
         order = sorted((-f, -kw_by_id.get(c, 0.0), -best.get(c, -1.0), c) for c, f in fused.items())
         return [Hit(c, -f, best.get(c, 0.0), -kw) for f, kw, _, c in order]
 
@@ -441,8 +456,6 @@ class Searcher:
         ``vectors``: the queries' vectors when the caller has them (see :meth:`embed`)."""
         if not queries:
             return []
-        for matcher in (self.terms, self.item_terms, self.stage_terms, self._stage_only_terms, self._background_matcher):
-            matcher.forget()  # (what the previous message's texts name)
         # Everything below reads the corrected text; the result keeps the question as it was asked.
         texts = [self.spell(q) for q in queries]
         vectors = self.encoder.encode_queries(texts) if vectors is None else vectors

@@ -12,6 +12,7 @@ up in the vocabulary: a fraction of a millisecond, and no table to build.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -125,6 +126,7 @@ class Speller:
         return _WORD_RE.sub(lambda m: self.correct(m.group()), read_kana(text))
 
 
+@functools.lru_cache(maxsize=256)  # (read for the search, the embedding and each card filter of a message)
 def read_kana(text: str) -> str:
     """``text`` with the field's words typed in hiragana alone read as usually written ("こうこうせいだけど" ->
     "高校生だけど"), and the input method's homophone slips fixed."""
