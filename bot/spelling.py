@@ -126,6 +126,11 @@ class Speller:
         return _WORD_RE.sub(lambda m: self.correct(m.group()), read_kana(text))
 
 
+# The statistics exam named in English words ("is statistcs kentei worth it or nah", usefulness139 #54, graded 0, was read
+# as the G検定 for its "kentei"): the exam's own name, which the knowledge knows
+_STATS_KENTEI_RE = re.compile(r"\b(?:statist?i?c?s|statistcs|statistical)[\s-]?kentei\b", re.IGNORECASE)
+
+
 @functools.lru_cache(maxsize=256)  # (read for the search, the embedding and each card filter of a message)
 def read_kana(text: str) -> str:
     """``text`` with the field's words typed in hiragana alone read as usually written ("こうこうせいだけど" ->
@@ -133,6 +138,7 @@ def read_kana(text: str) -> str:
     for slip, word in JA_SLIPS.items():
         text = text.replace(slip, word)
     text = _TOO_RE.sub(lambda m: f"{m.group(1)} too {m.group(2)}", text)
+    text = _STATS_KENTEI_RE.sub("統計検定", text)
     return _KANA_RE.sub(lambda m: KANA_WORDS[m.group()], text)
 
 

@@ -3773,3 +3773,38 @@ def test_a_junior_mle_is_not_sent_to_the_job_search(e5_engine):
                            "focus on learning next?")
     assert not {s.item.id for s in answer.next_steps} & {"work-experience.resume-portfolio",
                                                          "work-experience.interview-prep"}
+
+
+@pytest.mark.parametrize(("question", "card"), [
+    # usefulness139 #54 (graded 0): the statistics exam in English words was read as the G検定
+    ("is statistcs kentei worth it or nah", "cert-toukei-kentei"),
+    # usefulness142 #40 (graded 0): JDLA certificates named in the sentence before "Are these certifications worth it
+    # for a foreigner…?"
+    (("I'm a backend engineer (Go and Python) living in Tokyo, Japanese around JLPT N3. I want to switch to an ML engineer "
+      "job here in Japan within the next year or so. I keep seeing G検定 and E資格 mentioned in Japanese job posts. Are "
+      "these certifications worth it for a foreigner in the Japanese market, or would time be better spent elsewhere?"),
+      "cert-jdla-english"),
+    # usefulness142 #3 (graded 0): how far the three fields of math go, from someone who states their hours, got hours
+    (("27歳、Webエンジニア歴3年です（Rails中心、たまにフロントも）。コードを書くのは苦じゃないんですが、数学は高校の数IIB"
+      "あたりで止まっていて、行列とか偏微分とか言われると正直こわいです。平日夜と土日で週12時間くらい勉強できます。"
+      "MLエンジニアとして実務をやるのに、線形代数・微積分・確率統計はどのくらいのレベルまで必要なんでしょうか？"),
+      "math-how-much"),
+    # usefulness142 #42 (graded 0): which university major got whether high-school math is enough
+    (("I'm 17 and in high school in Singapore. I've been messing around with OpenCV and YOLO for a robotics club project "
+      "and I really want to do computer vision as a job later. My school math is fine but I haven't done linear algebra "
+      "yet. For university, should I pick computer science, math, or something like electrical engineering if my goal is "
+      "to become an ML engineer in vision?"), "degree-which-major"),
+    # usefulness139 #48 (graded 0): whether recruiters count Kaggle got how to learn from public notebooks
+    (("Do recruiters actually count Kaggle competitions as real experience? And if I have a few mid-table finishes, how "
+      "should I put them on my resume?"), "job-kaggle-medals"),
+])
+def test_cards_round_three_of_session_24(e5_engine, question, card):
+    assert e5_engine.ask(question).card == card
+
+
+def test_a_new_g_kentei_holder_who_has_hardly_coded_starts_with_python(e5_engine):
+    # usefulness139 #26 and 140 #27 (graded 0): sent to MLOps ("モデルを作った" read as a model built)
+    answer = e5_engine.ask("先月G検定に合格しました！ただ、実際にコードを書いてモデルを作ったことはまだほとんどないです。"
+                           "ここから実務に近づくには次に何をしたらいいですか？")
+    assert answer.stage == "programming-data"
+    assert "programming-data.python-basics" in {s.item.id for s in answer.next_steps}
