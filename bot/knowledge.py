@@ -343,6 +343,13 @@ def _construct_mapping(loader: Any, node: Any) -> _LineDict:
     result.key_lines = {}
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
+        if str(key) in result.key_lines:
+            # (YAML keeps the last of two equal keys and drops the first without a word: a card given a second
+            # `excludes:` lost its first list, session 24)
+            from yaml.constructor import ConstructorError
+
+            raise ConstructorError(None, None, f"duplicate key '{key}' (first on line {result.key_lines[str(key)]})",
+                                   key_node.start_mark)
         result[key] = loader.construct_object(value_node, deep=True)
         result.key_lines[str(key)] = key_node.start_mark.line + 1
     return result

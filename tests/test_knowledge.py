@@ -110,6 +110,21 @@ def test_yaml_syntax_error_names_the_line(knowledge_copy):
     assert "YAML syntax error" in problem.message
 
 
+def test_a_key_given_twice_is_a_problem_not_silently_dropped(knowledge_copy):
+    # (YAML keeps the second of two equal keys: a card's first excludes list vanished without a word)
+    path = knowledge_copy / "answers.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    at = next(n for n, line in enumerate(lines) if line.startswith("  - id: "))
+    lines.insert(at + 1, "    stage: core-ml\n    stage: projects\n")
+    path.write_text("".join(lines), encoding="utf-8")
+    with pytest.raises(KnowledgeError) as info:
+        load(knowledge_copy)
+    (problem,) = info.value.problems
+    assert problem.file == "answers.yaml"
+    assert problem.line == at + 3
+    assert "duplicate key 'stage'" in problem.message
+
+
 def test_missing_file_and_invalid_utf8_are_problems_not_tracebacks(knowledge_copy):
     (knowledge_copy / "stages.yaml").unlink()
     (knowledge_copy / "topics.yaml").write_bytes(b"topics:\n  - id: \xff\xfe\n")
