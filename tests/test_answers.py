@@ -3808,3 +3808,20 @@ def test_a_new_g_kentei_holder_who_has_hardly_coded_starts_with_python(e5_engine
                            "ここから実務に近づくには次に何をしたらいいですか？")
     assert answer.stage == "programming-data"
     assert "programming-data.python-basics" in {s.item.id for s in answer.next_steps}
+
+
+@pytest.mark.parametrize(("question", "card"), [
+    # usefulness140 #42 (graded 0): a PM torn between staying a PM and switching got the backend engineer's card
+    (("I'm 35 and a product manager at a B2B SaaS company. I've been prototyping LLM features with the OpenAI API and "
+      "some Python, and I'm enjoying the building part a lot. I'm torn between switching to an ML engineer role or "
+      "staying a PM and just deepening my technical skills. How would you think about that choice, and what would the "
+      "switch require?"), "bg-product-manager"),
+    # usefulness146 #37 (graded 0): a postdoc asking whether a second master's is needed got the non-CS student's card
+    (("I finished a PhD in molecular biology last year and I'm now a postdoc. I do a lot of bioinformatics in R and some "
+      "Python, and I've used random forests and basic clustering in my papers. Academia isn't looking great so I want to "
+      "move into industry ML, ideally something health-related. A friend told me I need a second master's in CS to be "
+      "taken seriously. Do I really need another degree, or is there a better way to make the switch?"),
+     "bg-academic-to-industry"),
+])
+def test_cards_for_product_managers_and_postdocs(e5_engine, question, card):
+    assert e5_engine.ask(question).card == card
