@@ -554,7 +554,11 @@ _IN_ML_JOB_RE = remembered(r"(?:ML|機械学習)エンジニア(?:として(?:�
                            r"\b(?:got|was|been) hired as an? (?:junior |senior )?(?:(?:ml|machine learning) engineer|mle)\b|"
                            r"\b(?:got|landed|started|took) (?:my )?(?:first )?(?:job|role|position) as an? (?:junior |senior )?"
                            r"(?:(?:ml|machine learning) engineer|mle)\b|"
-                           r"\b(?:in|at) my (?:first )?ml (?:engineer(?:ing)? )?job\b", re.IGNORECASE)
+                           r"\b(?:in|at) my (?:first )?ml (?:engineer(?:ing)? )?job\b|"
+                           # ("I landed my first junior ML engineer job 8 months ago", usefulness148 #60, graded 0, was given
+                           # the job search's items)
+                           r"\b(?:got|landed|started|took)\s+my\s+(?:first\s+)?(?:junior\s+)?(?:(?:ml|machine learning)\s+engineer(?:ing)?|mle)"
+                           r"\s+(?:job|role|position)\b", re.IGNORECASE)
 
 
 def background_card(kb: KnowledgeBase, result: SearchResult, answer: Answer, asker: Asker,

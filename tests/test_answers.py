@@ -3825,3 +3825,18 @@ def test_a_new_g_kentei_holder_who_has_hardly_coded_starts_with_python(e5_engine
 ])
 def test_cards_for_product_managers_and_postdocs(e5_engine, question, card):
     assert e5_engine.ask(question).card == card
+
+
+def test_round_five_cards_of_session_24(e5_engine):
+    # usefulness147 #49 (graded 0): "first language" is a programming language here, not one's mother tongue
+    assert e5_engine.ask("best first language for ml?").card == "tool-python-r-julia"
+    # usefulness148 #60 (graded 0): "landed my first junior ML engineer job" is someone in the job, not in the job search
+    answer = e5_engine.ask("I landed my first junior ML engineer job 8 months ago and I'm getting comfortable with our "
+                           "training pipelines. What should I focus on next to grow toward a mid-level role?")
+    assert not {s.item.id for s in answer.next_steps} & {"work-experience.resume-portfolio",
+                                                         "work-experience.interview-prep"}
+    # usefulness137 #7 (graded 0): an analyst asking how to learn MLOps alone got what the two jobs are
+    answer = e5_engine.ask("38歳、事業会社でデータアナリストをしてます。SQLとTableauがメインで、scikit-learnで簡単な予測モデルを"
+                           "作ったことはあります。ただモデルを本番で運用した経験はゼロです。MLOpsを身につけたいんですが、会社で"
+                           "そういう機会がない場合、個人でどうやって学べば実務経験に近いアピールができますか？")
+    assert answer.card != "ladder-mle-vs-data-analyst"
