@@ -3678,32 +3678,6 @@ def test_how_long_to_spend_on_kaggle_gets_the_projects_stages_hours(e5_engine):
     assert "Kaggle参加" in answer.answer
 
 
-@pytest.mark.parametrize(("question", "card"), [
-    # usefulness130 #38 and 133 #35 (graded 1 and 0): no GPU and unreliable internet got the no-GPU card, then the
-    # card on English interviews
-    (("Hey, I'm self-taught from Lagos, 24, working in customer support right now. I only have an old laptop with no "
-     "GPU and the internet can be unreliable, so big downloads are painful. I've finished a Python course and I'm "
-     "starting on ML basics. How can I keep learning deep learning and build projects with these constraints, and is "
-     "remote work a realistic goal?"), "tool-no-gpu-slow-internet"),
-    (("Hello, I'm a recent computer science graduate from Lagos, Nigeria. I don't have a GPU laptop and my internet is "
-     "not always stable, so long video courses are hard for me. I know Python, data structures and basic statistics "
-     "from university. I want to become an ML engineer and ideally work remotely for a foreign company. How can I "
-     "build real skills and a portfolio with these constraints?"), "tool-no-gpu-slow-internet"),
-    # usefulness133 #39 (graded 1): whether an accountant's finance background helps got ML in finance in general
-    (("I'm a 30-year-old chartered accountant in Mumbai working in audit. I know Excel very well and did a short Python "
-     "course last year. I'm interested in fraud detection and fintech, and I can study about 10 hours a week around "
-     "my job. Is my finance background actually useful for becoming an ML engineer, or am I basically starting from "
-     "zero?"), "bg-accountant-finance"),
-    # usefulness130 #32 (graded 1): a mechanical engineer's domain knowledge got the no-CS-degree card
-    (("I'm a 38-year-old mechanical engineer in Germany working on automotive simulation, mostly MATLAB and a bit of "
-     "Python. My company is starting predictive maintenance projects and I'd love to move into that area. I have a "
-     "master's in mechanical engineering, not CS. Would my domain knowledge help me land an ML engineer role, or will "
-     "employers only care that I don't have a CS degree?"), "bg-mechanical-engineer"),
-])
-def test_a_card_for_backgrounds_several_sets_ask_about(e5_engine, question, card):
-    assert e5_engine.ask(question).card == card
-
-
 def test_background_cards_need_their_background_said(e5_engine):
     # (a word inside another is no background: "academic" says no CAD, "features" no FEA; an electrician in plant
     # maintenance is no mechanical engineer)
@@ -3715,24 +3689,6 @@ def test_background_cards_need_their_background_said(e5_engine):
     assert answer.card != "bg-mechanical-engineer"
     answer = e5_engine.ask("Is a GPU necessary to learn deep learning? I only have a laptop.")
     assert answer.card != "tool-no-gpu-slow-internet"
-
-
-@pytest.mark.parametrize(("question", "card"), [
-    # usefulness137 #24 (graded 0): whether certificates are needed got what the job is
-    ("機会学習エンジニアって資格いる？", "cert-do-certs-help"),
-    # usefulness138 #51 (graded 0): the best first project got own projects vs open source
-    ("best first portfolio project?", "start-first-project"),
-    # usefulness136 #46 (graded 0): a research scientist got the card on data scientists
-    (("What's the difference between an ML engineer and a research scientist? And which one is the better target if "
-      "I only have a bachelor's degree?"), "ladder-research-scientist"),
-    # usefulness134 #50 (graded 1): a JDLA certificate from someone who is not Japanese, asked without a question mark
-    ("is G kentei worth it if you're not japanese", "cert-jdla-english"),
-    ("E-shikaku worth it if im not japanese?", "cert-jdla-english"),
-    # usefulness129 #51 (declined): an age alone, too late?
-    ("is 45 too late to start", "bg-age-40"),
-])
-def test_short_questions_later_sets_missed(e5_engine, question, card):
-    assert e5_engine.ask(question).card == card
 
 
 def test_a_notebook_model_to_make_presentable_gets_the_card_for_that(e5_engine):
@@ -3775,7 +3731,63 @@ def test_a_junior_mle_is_not_sent_to_the_job_search(e5_engine):
                                                          "work-experience.interview-prep"}
 
 
+def test_a_new_g_kentei_holder_who_has_hardly_coded_starts_with_python(e5_engine):
+    # usefulness139 #26 and 140 #27 (graded 0): sent to MLOps ("モデルを作った" read as a model built)
+    answer = e5_engine.ask("先月G検定に合格しました！ただ、実際にコードを書いてモデルを作ったことはまだほとんどないです。"
+                           "ここから実務に近づくには次に何をしたらいいですか？")
+    assert answer.stage == "programming-data"
+    assert "programming-data.python-basics" in {s.item.id for s in answer.next_steps}
+
+
+def test_round_five_cards_of_session_24(e5_engine):
+    # usefulness147 #49 (graded 0): "first language" is a programming language here, not one's mother tongue
+    assert e5_engine.ask("best first language for ml?").card == "tool-python-r-julia"
+    # usefulness148 #60 (graded 0): "landed my first junior ML engineer job" is someone in the job, not in the job search
+    answer = e5_engine.ask("I landed my first junior ML engineer job 8 months ago and I'm getting comfortable with our "
+                           "training pipelines. What should I focus on next to grow toward a mid-level role?")
+    assert not {s.item.id for s in answer.next_steps} & {"work-experience.resume-portfolio",
+                                                         "work-experience.interview-prep"}
+    # usefulness137 #7 (graded 0): an analyst asking how to learn MLOps alone got what the two jobs are
+    answer = e5_engine.ask("38歳、事業会社でデータアナリストをしてます。SQLとTableauがメインで、scikit-learnで簡単な予測モデルを"
+                           "作ったことはあります。ただモデルを本番で運用した経験はゼロです。MLOpsを身につけたいんですが、会社で"
+                           "そういう機会がない場合、個人でどうやって学べば実務経験に近いアピールができますか？")
+    assert answer.card != "ladder-mle-vs-data-analyst"
+
+
+# Session 24: a card for each question the blind sets 127-150 left unanswered (background, short and two-part questions)
 @pytest.mark.parametrize(("question", "card"), [
+    # usefulness130 #38 and 133 #35 (graded 1 and 0): no GPU and unreliable internet got the no-GPU card, then the
+    # card on English interviews
+    (("Hey, I'm self-taught from Lagos, 24, working in customer support right now. I only have an old laptop with no "
+     "GPU and the internet can be unreliable, so big downloads are painful. I've finished a Python course and I'm "
+     "starting on ML basics. How can I keep learning deep learning and build projects with these constraints, and is "
+     "remote work a realistic goal?"), "tool-no-gpu-slow-internet"),
+    (("Hello, I'm a recent computer science graduate from Lagos, Nigeria. I don't have a GPU laptop and my internet is "
+     "not always stable, so long video courses are hard for me. I know Python, data structures and basic statistics "
+     "from university. I want to become an ML engineer and ideally work remotely for a foreign company. How can I "
+     "build real skills and a portfolio with these constraints?"), "tool-no-gpu-slow-internet"),
+    # usefulness133 #39 (graded 1): whether an accountant's finance background helps got ML in finance in general
+    (("I'm a 30-year-old chartered accountant in Mumbai working in audit. I know Excel very well and did a short Python "
+     "course last year. I'm interested in fraud detection and fintech, and I can study about 10 hours a week around "
+     "my job. Is my finance background actually useful for becoming an ML engineer, or am I basically starting from "
+     "zero?"), "bg-accountant-finance"),
+    # usefulness130 #32 (graded 1): a mechanical engineer's domain knowledge got the no-CS-degree card
+    (("I'm a 38-year-old mechanical engineer in Germany working on automotive simulation, mostly MATLAB and a bit of "
+     "Python. My company is starting predictive maintenance projects and I'd love to move into that area. I have a "
+     "master's in mechanical engineering, not CS. Would my domain knowledge help me land an ML engineer role, or will "
+     "employers only care that I don't have a CS degree?"), "bg-mechanical-engineer"),
+    # usefulness137 #24 (graded 0): whether certificates are needed got what the job is
+    ("機会学習エンジニアって資格いる？", "cert-do-certs-help"),
+    # usefulness138 #51 (graded 0): the best first project got own projects vs open source
+    ("best first portfolio project?", "start-first-project"),
+    # usefulness136 #46 (graded 0): a research scientist got the card on data scientists
+    (("What's the difference between an ML engineer and a research scientist? And which one is the better target if "
+      "I only have a bachelor's degree?"), "ladder-research-scientist"),
+    # usefulness134 #50 (graded 1): a JDLA certificate from someone who is not Japanese, asked without a question mark
+    ("is G kentei worth it if you're not japanese", "cert-jdla-english"),
+    ("E-shikaku worth it if im not japanese?", "cert-jdla-english"),
+    # usefulness129 #51 (declined): an age alone, too late?
+    ("is 45 too late to start", "bg-age-40"),
     # usefulness139 #54 (graded 0): the statistics exam in English words was read as the G検定
     ("is statistcs kentei worth it or nah", "cert-toukei-kentei"),
     # usefulness142 #40 (graded 0): JDLA certificates named in the sentence before "Are these certifications worth it
@@ -3797,20 +3809,6 @@ def test_a_junior_mle_is_not_sent_to_the_job_search(e5_engine):
     # usefulness139 #48 (graded 0): whether recruiters count Kaggle got how to learn from public notebooks
     (("Do recruiters actually count Kaggle competitions as real experience? And if I have a few mid-table finishes, how "
       "should I put them on my resume?"), "job-kaggle-medals"),
-])
-def test_cards_round_three_of_session_24(e5_engine, question, card):
-    assert e5_engine.ask(question).card == card
-
-
-def test_a_new_g_kentei_holder_who_has_hardly_coded_starts_with_python(e5_engine):
-    # usefulness139 #26 and 140 #27 (graded 0): sent to MLOps ("モデルを作った" read as a model built)
-    answer = e5_engine.ask("先月G検定に合格しました！ただ、実際にコードを書いてモデルを作ったことはまだほとんどないです。"
-                           "ここから実務に近づくには次に何をしたらいいですか？")
-    assert answer.stage == "programming-data"
-    assert "programming-data.python-basics" in {s.item.id for s in answer.next_steps}
-
-
-@pytest.mark.parametrize(("question", "card"), [
     # usefulness140 #42 (graded 0): a PM torn between staying a PM and switching got the backend engineer's card
     (("I'm 35 and a product manager at a B2B SaaS company. I've been prototyping LLM features with the OpenAI API and "
       "some Python, and I'm enjoying the building part a lot. I'm torn between switching to an ML engineer role or "
@@ -3823,20 +3821,5 @@ def test_a_new_g_kentei_holder_who_has_hardly_coded_starts_with_python(e5_engine
       "taken seriously. Do I really need another degree, or is there a better way to make the switch?"),
      "bg-academic-to-industry"),
 ])
-def test_cards_for_product_managers_and_postdocs(e5_engine, question, card):
+def test_a_card_for_what_session_24s_sets_asked(e5_engine, question, card):
     assert e5_engine.ask(question).card == card
-
-
-def test_round_five_cards_of_session_24(e5_engine):
-    # usefulness147 #49 (graded 0): "first language" is a programming language here, not one's mother tongue
-    assert e5_engine.ask("best first language for ml?").card == "tool-python-r-julia"
-    # usefulness148 #60 (graded 0): "landed my first junior ML engineer job" is someone in the job, not in the job search
-    answer = e5_engine.ask("I landed my first junior ML engineer job 8 months ago and I'm getting comfortable with our "
-                           "training pipelines. What should I focus on next to grow toward a mid-level role?")
-    assert not {s.item.id for s in answer.next_steps} & {"work-experience.resume-portfolio",
-                                                         "work-experience.interview-prep"}
-    # usefulness137 #7 (graded 0): an analyst asking how to learn MLOps alone got what the two jobs are
-    answer = e5_engine.ask("38歳、事業会社でデータアナリストをしてます。SQLとTableauがメインで、scikit-learnで簡単な予測モデルを"
-                           "作ったことはあります。ただモデルを本番で運用した経験はゼロです。MLOpsを身につけたいんですが、会社で"
-                           "そういう機会がない場合、個人でどうやって学べば実務経験に近いアピールができますか？")
-    assert answer.card != "ladder-mle-vs-data-analyst"
