@@ -1347,9 +1347,6 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
                           (kb.stages_by_id.get(MLOPS_STAGE), _NEVER_DEPLOYED_RE)):
         if stage is not None and base.order > stage.order and denied.search(result.query):
             base = stage
-            if stage is coding:  # (and has not done the coding it says it has not: not "2 items left" of Python's stage)
-                said = {*result.items_known, *result.items_finished, *result.items_background}
-                done = done - {i.id for st in kb.stages if st.order >= coding.order for i in st.items if i.id not in said}
     # and someone with no projects who asks what to build ("I just passed the AWS ML Engineer exam… I don't have any real
     # projects to show yet. What should I build next…?") is at the projects stage, not sent to Python's basics
     # (usefulness70 #58, graded 0), unless they say they cannot code or know no ML
@@ -2436,12 +2433,13 @@ def _with_card(kb: KnowledgeBase, result: SearchResult, gate: Gate, asker: Asker
     """A next-step answer to a message that also asks to choose, when a card answers that ("I finished
     fast.ai. Should I do Kaggle or more courses?"): the card's answer first, then where the learner is and
     their next items."""
-    if _NOTEBOOK_TO_PORTFOLIO_RE.search(result.query) and not _DEPLOYED_RE.search(result.query) \
-            and NOTEBOOK_CARD in kb.cards_by_id:
+    notebook_card = kb.cards_by_id.get(NOTEBOOK_CARD)
+    if notebook_card is not None and _NOTEBOOK_TO_PORTFOLIO_RE.search(result.query) \
+            and fits_asker(kb, notebook_card, result.query):  # (its excludes: not a model already served)
         # (their own model, working in a notebook, to be made presentable: "…it works well in a notebook. What are the
         # next steps to turn this into something that looks like real ML engineering work?", usefulness135 #56 and #28,
         # graded 0, were told to build other projects)
-        return _card_first(kb, result, kb.cards_by_id[NOTEBOOK_CARD], asker, lang, answer)
+        return _card_first(kb, result, notebook_card, asker, lang, answer)
     if not _CHOICE_RE.search(result.query):
         return answer
     prefer, replaces = preferred_cards(result.query)
@@ -2461,11 +2459,6 @@ def _with_card(kb: KnowledgeBase, result: SearchResult, gate: Gate, asker: Asker
 
 TARGET_ROLES_ITEM = "work-experience.target-roles"
 NOTEBOOK_CARD = "job-notebook-to-portfolio"
-# (not a model already served: "…served with FastAPI in Docker, deployed on Render. What would make it look more like real
-# MLE work?" is past that card)
-_DEPLOYED_RE = re.compile(r"\bdeployed (?:it |them |on |to )|\bserved (?:with|via|through)\b|\bdockeri[sz]ed\b|"
-                          r"\b(?:api|app) (?:on|in) (?:render|heroku|aws|gcp|azure|hugging ?face)|デプロイ(?:しました|済み|した|して(?:い|ま))",
-                          re.IGNORECASE)
 _NOTEBOOK_TO_PORTFOLIO_RE = re.compile(
     r"(?:notebook|colab|jupyter)[^.?!]{0,80}[.?!]?[^?]{0,120}?(?:portfolio|real ml engineering|production|recruiters?|"
     r"real[- ]world|professional)|"

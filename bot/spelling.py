@@ -128,7 +128,7 @@ class Speller:
 
 # The statistics exam named in English words ("is statistcs kentei worth it or nah", usefulness139 #54, graded 0, was read
 # as the G検定 for its "kentei"): the exam's own name, which the knowledge knows
-_STATS_KENTEI_RE = re.compile(r"\b(?:statist?i?c?s|statistcs|statistical)[\s-]?kentei\b", re.IGNORECASE)
+_STATS_KENTEI_RE = re.compile(r"\b(?:statist?i?c?s|statistical)[\s-]?kentei\b", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=256)  # (read for the search, the embedding and each card filter of a message)

@@ -170,7 +170,7 @@ class TermMatcher:
         self._latin_firsts = frozenset(words[0] for words in self._latin)  # (n-grams start only at these)
         self._cjk_firsts = frozenset(self._cjk)
         # a message's sentences and clauses are looked up several times (what it names, has finished, knows; then
-        # again for each of its questions): remembered until :meth:`forget`, or until MAX_REMEMBERED texts are
+        # again for each of its questions): remembered, until MAX_REMEMBERED texts are, then forgotten all at once
         self._found: dict[str, tuple[str, ...]] = {}
 
     def find(self, text: str) -> tuple[str, ...]:
@@ -180,9 +180,6 @@ class TermMatcher:
                 self._found.clear()
             found = self._found[text] = self._find(text)
         return found
-
-    def forget(self) -> None:
-        self._found.clear()
 
     def _find(self, text: str) -> tuple[str, ...]:
         norm = normalize(text)
