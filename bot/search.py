@@ -124,7 +124,9 @@ WHOLE_STAGE_RE = remembered(r"(?<!コース)(?<!講座)(?<!コースを)(?<!講�
                              r"(?:" + _WHOLE_JA + r")(?!動|経験|提出|submit|投稿|読|見|視聴|写経|手作業|手動)|"
                              # (not all of a book's parts: "Hands-On ML cover to cover and done all the exercises", usefulness70
                              # #56, was placed past the projects stage it had not begun)
-                             r"\ball\b(?! (?:the |its |of the |of its )?(?:exercises|chapters|lessons|lectures|videos|labs|"
+                             # (not "at all": "The math side of ML doesn't scare me at all", usefulness160 #34, graded 0,
+                             # was placed past NumPy and Pandas with "a little Python")
+                             r"(?<!\bat )\ball\b(?! (?:the |its |of the |of its )?(?:exercises|chapters|lessons|lectures|videos|labs|"
                              r"assignments|notebooks|problems|quizzes|modules)\b)|everything(?! (?:online|out there|feels|seems|is))|"
                              r"whole|entire|the basics\b(?! of)",
                              re.IGNORECASE)
@@ -184,6 +186,23 @@ def _clauses(text: str) -> tuple[str, ...]:
                 merged.append(piece)
         out += merged
     return tuple(out)
+
+
+def _whole_clauses(every: list[str]) -> list[str]:
+    """The clauses that say something was gone through whole ("一通り", "all of"), each with the clauses before it back
+    to the bracket it closes: "Pythonの基礎(if文、for文、関数、クラスくらい)は一通り終わりました" went through the Python
+    basics, which the comma in the brackets had split off (usefulness159 #25 and 138 #25, graded 0, were sent past
+    NumPy and Pandas as if the whole stage were done)."""
+    out = []
+    for n, c in enumerate(every):
+        if not WHOLE_STAGE_RE.search(c):
+            continue
+        depth, start = c.count(")") + c.count("）") - c.count("(") - c.count("（"), n
+        while depth > 0 and start > 0:
+            start -= 1
+            depth -= every[start].count("(") + every[start].count("（") - every[start].count(")") - every[start].count("）")
+        out.append(", ".join(every[start:n + 1]) if depth <= 0 else c)
+    return out
 
 
 # "calculus and basic statistics don't scare me" (usefulness104 #31, a physics teacher, was given calculus as the next
@@ -541,7 +560,7 @@ class Searcher:
                 "finished_said": bool(said),
                 "items_claimed": tuple(dict.fromkeys(i for c in claimed for i in self._items_in(c))),
                 # (not what a course's title names: "Completed all the Kaggle Learn micro-courses" is all of a course)
-                "items_whole": tuple(dict.fromkeys(i for c in every if WHOLE_STAGE_RE.search(c)
+                "items_whole": tuple(dict.fromkeys(i for c in _whole_clauses(every)
                                                    for i in self._items_in(self._untitled(c)))),
                 "items_pending": self._pending_items(pending),
                 "items_asked": tuple(dict.fromkeys(i for c in asked for i in self._items_in(c))),

@@ -1585,7 +1585,7 @@ def test_a_date_to_start_applying_by_asks_for_a_plan(e5_engine):
 def test_next_steps_say_how_long_the_stage_takes_at_the_hours_the_learner_states(e5_engine, kb):
     """usefulness43 #25 ("平日は1時間、土日は3時間くらい使えます", 11 h a week) was graded down for ignoring the
     schedule: the answer says how long the rest of the stage takes at those hours, and not when none are given."""
-    question = "Progateと入門書でPythonの基礎は一通り終わりました。numpyとpandasも少し触りました。次に何をやればいいですか？"
+    question = "Progateと入門書でPython、numpy、pandasまで一通り終わりました。次に何をやればいいですか？"
     answer = e5_engine.ask(question + "平日は1時間、土日は3時間くらい使えます。")
     assert answer.stage == "core-ml"
     left = sum(i.hours for i in kb.stage("core-ml").items)
@@ -3833,4 +3833,51 @@ def test_the_role_one_wants_is_not_the_entry_roles_item_done(e5_engine):
                            "study about 6 hours a week during the school year and a lot more in summer. Would employers "
                            "take a career changer my age seriously as a junior ML engineer, and how should I plan around "
                            "my uneven schedule?")
+    # (since session 25 the maths teacher's card answers a plan around the school year: programming first, the job
+    # search in the second year)
+    assert answer.card == "bg-math-teacher"
+    assert answer.answer.index("Python") < answer.answer.index("resume")
+
+
+@pytest.mark.parametrize(("question", "card"), [
+    # what comes after a rung of the ladder is not the learner's next step on the roadmap (usefulness158 #54, graded 0)
+    ("what comes after senior ml engineer", "ladder-technical-track"),
+    ("シニアMLエンジニアの次のキャリアは？", "ladder-technical-track"),
+    # what it takes to be senior is the card on what a senior does, not the one on growing faster
+    ("What does it take to become a senior ML engineer?", "ladder-senior-mle"),
+    # an LLM app planned for a portfolio (usefulness159 #30, graded 0, was planned NumPy and a recommender)
+    ("Pythonは中級くらいでFlaskも使えます。LLMを使ったアプリを作ってポートフォリオにしたいので、2ヶ月の計画を立ててください。",
+     "job-llm-app-portfolio"),
+    # interviews within three months, from someone with notebooks and a medal (usefulness159 #56, graded 0)
+    ("I have some scikit-learn notebooks on GitHub and a Kaggle bronze medal. Can you give me a 3 month plan to start "
+     "landing interviews?", "job-interviews-in-3-months"),
+    # what an MLOps portfolio shows (usefulness160 #12, graded 0, got the card on which language to write READMEs in)
+    ("インフラエンジニアでTerraformとDockerを使っています。日本語の文章を書くのは少し苦手です。MLOps寄りの求人に応募するとき、"
+     "ポートフォリオには何を載せると評価されますか？", "job-mlops-portfolio"),
+    # a CS freshman torn between DSA for placements and ML (usefulness159 #32, graded 0, got the programming-languages card)
+    ("I'm a CS freshman. Everyone is grinding LeetCode for placements. Should I focus on DSA first or start ML now?",
+     "bg-cs-student"),
+    # a maths teacher planning around the school year (usefulness160 #34, graded 0, was planned ten weeks at 5 h a week)
+    ("I teach high school math. I have summers off and about 5 hours a week during the school year. How should I plan "
+     "two years to become an ML engineer?", "bg-math-teacher"),
+    # retired: the oldest band's card, not study alongside a job (usefulness160 #39, graded 0)
+    ("I'm 52 and just retired from the army after 25 years in logistics. Is there a realistic ML career path for me "
+     "at this age?", "bg-age-55-plus"),
+])
+def test_session_25_cards_answer_what_was_asked(e5_engine, question, card):
+    assert e5_engine.ask(question).card == card
+
+
+def test_one_item_gone_through_is_that_item_not_its_stage(e5_engine):
+    """usefulness159 #25 and 138 #25 (graded 0): "Pythonの基礎(if文、for文、関数…)は一通り終わりました" was sent on to
+    regression with NumPy and Pandas skipped; a whole stage said done still moves on."""
+    for question in ("ProgateでPythonの基礎(if文、for文、関数、クラスくらい)は一通り終わりました。次は何をやればいいですか？",
+                     "Pythonの基礎は一通り終わりました。次は？"):
+        answer = e5_engine.ask(question)
+        assert answer.stage == "programming-data"
+        assert "programming-data.numpy" in _items(answer)
+    assert e5_engine.ask("Python、NumPy、Pandasは一通り終わりました。次は？").stage == "core-ml"
+    # "not ... at all" is no "all": a teacher with a little Python is not past NumPy and Pandas (usefulness160 #34)
+    answer = e5_engine.ask("The math doesn't scare me at all, but my coding is limited to a little Python. "
+                           "What should I do next?")
     assert answer.stage == "programming-data"
