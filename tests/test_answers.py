@@ -3849,20 +3849,20 @@ def test_the_role_one_wants_is_not_the_entry_roles_item_done(e5_engine):
     ("Pythonは中級くらいでFlaskも使えます。LLMを使ったアプリを作ってポートフォリオにしたいので、2ヶ月の計画を立ててください。",
      "job-llm-app-portfolio"),
     # interviews within three months, from someone with notebooks and a medal (usefulness159 #56, graded 0)
-    ("I have some scikit-learn notebooks on GitHub and a Kaggle bronze medal. Can you give me a 3 month plan to start "
-     "landing interviews?", "job-interviews-in-3-months"),
+    (("I have some scikit-learn notebooks on GitHub and a Kaggle bronze medal. Can you give me a 3 month plan to start "
+     "landing interviews?"), "job-interviews-in-3-months"),
     # what an MLOps portfolio shows (usefulness160 #12, graded 0, got the card on which language to write READMEs in)
-    ("インフラエンジニアでTerraformとDockerを使っています。日本語の文章を書くのは少し苦手です。MLOps寄りの求人に応募するとき、"
-     "ポートフォリオには何を載せると評価されますか？", "job-mlops-portfolio"),
+    (("インフラエンジニアでTerraformとDockerを使っています。日本語の文章を書くのは少し苦手です。MLOps寄りの求人に応募するとき、"
+     "ポートフォリオには何を載せると評価されますか？"), "job-mlops-portfolio"),
     # a CS freshman torn between DSA for placements and ML (usefulness159 #32, graded 0, got the programming-languages card)
     ("I'm a CS freshman. Everyone is grinding LeetCode for placements. Should I focus on DSA first or start ML now?",
      "bg-cs-student"),
     # a maths teacher planning around the school year (usefulness160 #34, graded 0, was planned ten weeks at 5 h a week)
-    ("I teach high school math. I have summers off and about 5 hours a week during the school year. How should I plan "
-     "two years to become an ML engineer?", "bg-math-teacher"),
+    (("I teach high school math. I have summers off and about 5 hours a week during the school year. How should I plan "
+     "two years to become an ML engineer?"), "bg-math-teacher"),
     # retired: the oldest band's card, not study alongside a job (usefulness160 #39, graded 0)
-    ("I'm 52 and just retired from the army after 25 years in logistics. Is there a realistic ML career path for me "
-     "at this age?", "bg-age-55-plus"),
+    (("I'm 52 and just retired from the army after 25 years in logistics. Is there a realistic ML career path for me "
+     "at this age?"), "bg-age-55-plus"),
 ])
 def test_session_25_cards_answer_what_was_asked(e5_engine, question, card):
     assert e5_engine.ask(question).card == card
