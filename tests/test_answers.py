@@ -3881,3 +3881,47 @@ def test_one_item_gone_through_is_that_item_not_its_stage(e5_engine):
     answer = e5_engine.ask("The math doesn't scare me at all, but my coding is limited to a little Python. "
                            "What should I do next?")
     assert answer.stage == "programming-data"
+
+
+@pytest.mark.parametrize(("question", "card"), [
+    # the difficulty of each JDLA exam, asked in slang too (usefulness158 #20 and 162 #19, graded 1, got what it is)
+    ("E資格ってむずい？", "cert-e-shikaku-difficulty"),
+    ("G検定 難易度", "cert-g-kentei-difficulty"),
+    ("How hard is the G Kentei?", "cert-g-kentei-difficulty"),
+    # a beginner daunted by the top notebooks, not whether notebooks make a portfolio (usefulness162 #9, graded 0)
+    ("Kaggleに挑戦してみたいんですが、上位の人のノートブックが高度すぎて何をしてるのか全然わかりません。どうやって始めればいいですか？",
+     "tool-kaggle-for-beginners"),
+    # an LLM app builder who has never trained a model, asking what makes an ML engineer (usefulness161 #56, graded 0)
+    (("I built a RAG chatbot on our internal docs with LangChain and people use it, but I've never trained a model. "
+     "What should I learn to call myself an ML engineer rather than someone who glues APIs together?"),
+     "career-llm-apps-route"),
+    # a junior in the job asking for a plan to mid-level (usefulness161 #60, graded 0, got what Docker is for)
+    (("I've been a junior ML engineer for a year. I can train models, write the training pipeline and deploy them behind "
+     "an API with Docker. What should I learn to get to mid-level, with a plan for the next 6 months?"),
+     "ladder-senior-faster"),
+])
+def test_session_25_round_2_cards(e5_engine, question, card):
+    assert e5_engine.ask(question).card == card
+
+
+def test_a_job_as_the_goal_from_someone_who_has_built_something_gets_the_ready_to_apply_card_first(e5_engine):
+    """usefulness162 #29 (graded 1): a CNN builder with a Kaggle bronze medal who wants a job got the projects checklist
+    alone; the card on being ready to apply comes first, the one for a deployed project when they have one."""
+    answer = e5_engine.ask("PyTorchでCNNの画像分類を一から組めるようになって、Kaggleの画像コンペで銅メダルを1個取りました。"
+                           "MLエンジニアとして就職したいんですが、次は何をすればいいですか？")
+    assert answer.kind == "next"
+    assert answer.card == "job-ready-to-apply"
+    answer = e5_engine.ask("I built and deployed a sentiment analysis API with FastAPI and Docker on Render. "
+                           "What's the next step to become job-ready?")
+    assert answer.card == "job-ready-deployed"
+    # not from a course alone: nothing built yet
+    assert e5_engine.ask("I finished Andrew Ng's course. What's next to become job-ready?").card not in (
+        "job-ready-to-apply", "job-ready-deployed")
+
+
+def test_image_classifiers_built_are_the_image_classifier_item(e5_engine):
+    # usefulness162 #56 (graded 1): "built a couple of image classifiers" was planned an image classifier again
+    answer = e5_engine.ask("I've completed fast.ai part 1 and built a couple of image classifiers (plant diseases, dog "
+                           "breeds). Can you give me a plan for the next 2 months?")
+    assert "projects.image-classifier" not in _items(answer)
+    assert answer.stage == "projects"
