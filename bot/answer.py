@@ -1444,7 +1444,10 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
     first = kb.stages[0]
     # So does a plan from zero: the roadmap's own advice is not to wait for the math (six months of math
     # first is a plan nobody keeps); the math is named alongside it.
-    if plan_request and target is first and base is first and first.next is not None:
+    # (and so does "what next?" from someone who wants to get hands-on: "先月G検定に合格しました！ただ知識が増えただけで手を
+    # 動かせる感じがしません", usefulness164 #27, graded 0, was sent to choosing a degree route and linear algebra)
+    if (plan_request or _HANDS_ON_RE.search(result.query)) and target is first and base is first \
+            and first.next is not None:
         target = base = kb.stage(first.next)
         # (not a stage their background already covers: "I'm already a data scientist… a plan" was told to
         # "finish Programming and data analysis first: 0 item(s) left")
@@ -2415,7 +2418,7 @@ _CERT_HIRING_RE = re.compile(r"転職|就職|就活|採用|評価|有利|履歴�
 TIME_CARDS = frozenset({"time-job-ready", "time-full-time-job", "time-3-6-months", "time-whole-roadmap",
                         "time-job-ready-degree", "time-zero-programming", "time-core-ml", "time-projects", "time-mlops",
                         "time-per-stage"})
-_HOW_LONG_SHORT_RE = re.compile(r"何(?:ヶ|か|カ|ケ)月|何年|何時間|(?:どのくらい|どれくらい|どれぐらい)(?:の期間|かか)|"
+_HOW_LONG_SHORT_RE = re.compile(r"(?:何|なん)(?:ヶ|か|カ|ケ)(?:月|げつ)|なんねん|何年|何時間|(?:どのくらい|どれくらい|どれぐらい)(?:の期間|かか)|"
                                 r"\bhow long\b|\bhow many (?:months|years|hours)\b", re.IGNORECASE)
 MAX_SHORT_HOW_LONG = 40  # characters of a whole message (see short_how_long_cards)
 _FUTURE_ASKED_RE = re.compile(r"将来性|仕事(?:が|は)?(?:なくな|無くな)|仕事(?:を)?(?:とられ|取られ|奪われ)|(?:AI|LLM|生成AI)に(?:仕事を)?(?:奪われ|取って代わ|置き換え)|"
@@ -2459,7 +2462,11 @@ def _with_card(kb: KnowledgeBase, result: SearchResult, gate: Gate, asker: Asker
     fast.ai. Should I do Kaggle or more courses?"): the card's answer first, then where the learner is and
     their next items."""
     notebook_card = kb.cards_by_id.get(NOTEBOOK_CARD)
-    if notebook_card is not None and _NOTEBOOK_TO_PORTFOLIO_RE.search(result.query) \
+    # (or someone who trains and evaluates models and says they have never deployed one: "I can train and evaluate
+    # scikit-learn models … but I've never deployed anything. What should I learn next?", usefulness165 #59, graded 1,
+    # was sent to deep-learning basics)
+    if notebook_card is not None and (_NOTEBOOK_TO_PORTFOLIO_RE.search(result.query)
+                                      or (_NEVER_DEPLOYED_RE.search(result.query) and _past_ml_basics(kb, result))) \
             and fits_asker(kb, notebook_card, result.query):  # (its excludes: not a model already served)
         # (their own model, working in a notebook, to be made presentable: "…it works well in a notebook. What are the
         # next steps to turn this into something that looks like real ML engineering work?", usefulness135 #56 and #28,
@@ -2526,6 +2533,8 @@ _SCHOOL_CALENDAR_RE = re.compile(r"\bsummers?\b|\bschool year\b|\bterm time\b|\b
                                  re.IGNORECASE)
 # (a plan of the first months asked for is the roadmap's plan of that span: "what should my first six months look like?")
 _FIRST_SPAN_RE = re.compile(r"\bfirst (?:\w+ )?(?:months?|weeks?)\b|最初の[^。？?]{0,4}(?:か月|ヶ月|カ月|週)", re.IGNORECASE)
+_HANDS_ON_RE = re.compile(r"手を動か|手が動か|実装(?:でき|力|経験)|コードを書(?:け|い)|\bhands[- ]on\b|\bpractical skills?\b",
+                          re.IGNORECASE)
 JOB_PLAN_CARD = "job-interviews-in-3-months"
 # (not yet deployed: the card on what to add before applying, whose excludes name a deployment; else the deployed one's)
 JOB_READY_CARDS = ("job-ready-to-apply", "job-ready-deployed")

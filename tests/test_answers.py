@@ -3925,3 +3925,40 @@ def test_image_classifiers_built_are_the_image_classifier_item(e5_engine):
                            "breeds). Can you give me a plan for the next 2 months?")
     assert "projects.image-classifier" not in _items(answer)
     assert answer.stage == "projects"
+
+
+@pytest.mark.parametrize(("question", "card"), [
+    # an all-hiragana question on demand (usefulness163 #24, graded 0, got the skills an ML engineer needs)
+    ("きかいがくしゅうえんじにあってこれからもじゅようある？", "outlook-demand"),
+    # what junior interviews look like (usefulness163 #46, graded 0, got a junior's day-to-day)
+    (("What do interviews for junior ML engineer roles usually look like? And how should I prepare for the coding part "
+     "versus the ML theory part?"), "job-interview-prep"),
+    # portfolio projects for a teacher with only certificates to show (usefulness164 #35, graded 0, got whether
+    # certificates help)
+    (("I teach maths and have a maths degree. I've learned Python for a year and done online ML courses, but I have "
+     "nothing to show an employer except certificates. What portfolio projects would convince someone to hire me?"),
+     "job-portfolio-what-to-build"),
+    # 文系 and a new graduate (usefulness166 #2, graded 0, got how ML engineers and data scientists differ)
+    ("経済学部の3年です。Rは少し書けますがPythonはまだです。文系からでも新卒でMLエンジニアやデータサイエンティストの枠に入れるものですか？",
+     "bg-humanities"),
+    # which role to enter first after a career gap (usefulness166 #8, graded 0, got the career-gap card's timeline)
+    (("35歳、出産で5年ほど仕事から離れています。前職は事務で、プログラミング経験はゼロです。ブランクがあって未経験でも、"
+     "まずどんな職種から入るのが現実的ですか？"), "job-first-role"),
+])
+def test_session_25_round_3_cards(e5_engine, question, card):
+    assert e5_engine.ask(question).card == card
+
+
+def test_a_g_kentei_holder_who_wants_to_get_hands_on_starts_with_python(e5_engine):
+    # usefulness164 #27 (graded 0): sent to choosing a degree route and linear algebra
+    answer = e5_engine.ask("先月G検定に合格しました！ただ知識が増えただけで手を動かせる感じがしません。"
+                           "ここから実務に近づくには次に何をすればいいですか？")
+    assert answer.stage == "programming-data"
+
+
+def test_a_model_trainer_who_never_deployed_gets_the_card_on_finishing_a_project(e5_engine):
+    # usefulness165 #59 (graded 1): sent to deep-learning basics
+    answer = e5_engine.ask("I can train and evaluate scikit-learn models and I'm comfortable with pandas and "
+                           "cross-validation, but I've never deployed anything. What should I learn next?")
+    assert answer.card == "job-notebook-to-portfolio"
+    assert "FastAPI" in answer.answer
