@@ -1446,7 +1446,8 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
     # first is a plan nobody keeps); the math is named alongside it.
     # (and so does "what next?" from someone who wants to get hands-on: "先月G検定に合格しました！ただ知識が増えただけで手を
     # 動かせる感じがしません", usefulness164 #27, graded 0, was sent to choosing a degree route and linear algebra)
-    if (plan_request or _HANDS_ON_RE.search(result.query)) and target is first and base is first \
+    if (plan_request or _HANDS_ON_RE.search(result.query) or _G_KENTEI_HELD_RE.search(result.query)) \
+            and target is first and base is first \
             and first.next is not None:
         target = base = kb.stage(first.next)
         # (not a stage their background already covers: "I'm already a data scientist… a plan" was told to
@@ -2292,7 +2293,9 @@ def _names_a_certificate(card_id: str) -> bool:
 # usefulness123 #10, 125 #11, 126 #12; its requires need the non-technical words)
 TOWARD_SENIOR_CARDS = frozenset({"ladder-senior-faster", "ladder-years-to-senior", "ladder-senior-soft-skills"})
 LEAD_OR_IC_CARD = frozenset({"ladder-lead-or-ic"})
-_IC_TRACK_RE = re.compile(r"\bic\b|individual contributor|\bstaff\b|\bprincipal\b|hands-on|\bstay (?:technical|coding)\b|"
+# (and a tech lead track against management, told by someone who likes coding: usefulness169 #37, graded 0, got what a
+# senior does)
+_IC_TRACK_RE = re.compile(r"\bic\b|individual contributor|\btech lead track\b|\b(?:like|love|enjoy) coding\b|\bstaff\b|\bprincipal\b|hands-on|\bstay (?:technical|coding)\b|"
                           r"手を動か|技術一本|スペシャリスト|スタッフ|プリンシパル|専門職|技術職|IC(?:トラック|として)", re.IGNORECASE)
 # (asked how to decide, not what to work on for each path: "torn between … What should I be working on next for each
 # path?" keeps the card on the paths; "the next step is staff engineer or tech lead. What should I focus on" the lead's)
@@ -2352,7 +2355,10 @@ def preferred_cards(query: str) -> tuple[frozenset[str], Callable[[str], bool] |
         # whether the job has a future ("LLMのAPIを叩けば…仕事なくなるよ…将来性という意味で本当に遅いんでしょうか？":
         # usefulness104 #10 got the card for people in their thirties): the outlook, not the asker's background
         if asked and _FUTURE_ASKED_RE.search(sentence):
-            return OUTLOOK_CARDS, lambda cid: cid.startswith(("bg-", "role-"))
+            # (and, in a one-line question, a getting-started card: "きかいがくしゅうえんじにあ しょうらいせいある？",
+            # usefulness167 #23, graded 0, got the skills the job needs)
+            short = len(query.strip()) <= MAX_SHORT_HOW_LONG
+            return OUTLOOK_CARDS, lambda cid: cid.startswith(("bg-", "role-", *(("start-",) if short else ())))
         # a Japanese certificate asked about by someone from abroad ("I'm American … JLPT N2 … Would Japanese certifications
         # like G検定 help me get hired here?", usefulness133 #34, graded 0, got the card on English-speaking jobs in Japan):
         # the card for them, whose requires need the asker's foreign situation
@@ -2421,7 +2427,7 @@ TIME_CARDS = frozenset({"time-job-ready", "time-full-time-job", "time-3-6-months
 _HOW_LONG_SHORT_RE = re.compile(r"(?:何|なん)(?:ヶ|か|カ|ケ)(?:月|げつ)|なんねん|何年|何時間|(?:どのくらい|どれくらい|どれぐらい)(?:の期間|かか)|"
                                 r"\bhow long\b|\bhow many (?:months|years|hours)\b", re.IGNORECASE)
 MAX_SHORT_HOW_LONG = 40  # characters of a whole message (see short_how_long_cards)
-_FUTURE_ASKED_RE = re.compile(r"将来性|仕事(?:が|は)?(?:なくな|無くな)|仕事(?:を)?(?:とられ|取られ|奪われ)|(?:AI|LLM|生成AI)に(?:仕事を)?(?:奪われ|取って代わ|置き換え)|"
+_FUTURE_ASKED_RE = re.compile(r"将来性|しょうらいせい|じゅよう(?:ある|あり|は)|仕事(?:が|は)?(?:なくな|無くな)|仕事(?:を)?(?:とられ|取られ|奪われ)|(?:AI|LLM|生成AI)に(?:仕事を)?(?:奪われ|取って代わ|置き換え)|"
                               r"\bobsolete\b|\breplaced by (?:ai|llms?|genai)\b|\bfuture[- ]proof\b|\bjobs? (?:will )?disappear",
                               re.IGNORECASE)
 DEGREE_CARDS = frozenset({"job-degree-filter", "degree-bachelor-needed", "bg-high-school-no-degree", "degree-kosen"})
@@ -2466,7 +2472,8 @@ def _with_card(kb: KnowledgeBase, result: SearchResult, gate: Gate, asker: Asker
     # scikit-learn models … but I've never deployed anything. What should I learn next?", usefulness165 #59, graded 1,
     # was sent to deep-learning basics)
     if notebook_card is not None and (_NOTEBOOK_TO_PORTFOLIO_RE.search(result.query)
-                                      or (_NEVER_DEPLOYED_RE.search(result.query) and _past_ml_basics(kb, result))) \
+                                      or (_NEVER_DEPLOYED_RE.search(result.query) and _past_ml_basics(kb, result)
+                                          and not result.items_asked)) \
             and fits_asker(kb, notebook_card, result.query):  # (its excludes: not a model already served)
         # (their own model, working in a notebook, to be made presentable: "…it works well in a notebook. What are the
         # next steps to turn this into something that looks like real ML engineering work?", usefulness135 #56 and #28,
@@ -2535,6 +2542,10 @@ _SCHOOL_CALENDAR_RE = re.compile(r"\bsummers?\b|\bschool year\b|\bterm time\b|\b
 _FIRST_SPAN_RE = re.compile(r"\bfirst (?:\w+ )?(?:months?|weeks?)\b|最初の[^。？?]{0,4}(?:か月|ヶ月|カ月|週)", re.IGNORECASE)
 _HANDS_ON_RE = re.compile(r"手を動か|手が動か|実装(?:でき|力|経験)|コードを書(?:け|い)|\bhands[- ]on\b|\bpractical skills?\b",
                           re.IGNORECASE)
+# (a G検定 holder has the big picture of AI the foundations stage starts with: "先月G検定に合格しました！ただ実装はまだほとんど
+# できません。次に何を", usefulness168 #27 and 169 #27, graded 1, were sent to choosing a degree route and linear algebra)
+_G_KENTEI_HELD_RE = re.compile(r"G検定(?:に|を|は|も)?(?:合格|取得|取っ|取り|持って)|G検定持ち|\bpassed (?:the )?(?:jdla )?g[ -]?kentei\b",
+                               re.IGNORECASE)
 JOB_PLAN_CARD = "job-interviews-in-3-months"
 # (not yet deployed: the card on what to add before applying, whose excludes name a deployment; else the deployed one's)
 JOB_READY_CARDS = ("job-ready-to-apply", "job-ready-deployed")

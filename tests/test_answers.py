@@ -2075,7 +2075,8 @@ def test_a_backend_developer_is_not_answered_as_a_data_analyst(e5_engine, kb):
 def test_weak_at_math_in_hiragana_gets_how_much_math(e5_engine):
     """usefulness54 #24: "数学にがてでも機械学習エンジニアになれますか？？" got the five skill areas (and, before the
     humanities card was gated, the card for 文系)."""
-    assert e5_engine.ask("数学にがてでも機械学習エンジニアになれますか？？").card == "math-how-much"
+    # (since session 25, the card for those weak at maths, which says they can and how much is needed)
+    assert e5_engine.ask("数学にがてでも機械学習エンジニアになれますか？？").card == "math-weak-at-math"
 
 
 # Questions from the blind sets read this session (usefulness50-53), each with the card that answers it
@@ -3962,3 +3963,35 @@ def test_a_model_trainer_who_never_deployed_gets_the_card_on_finishing_a_project
                            "cross-validation, but I've never deployed anything. What should I learn next?")
     assert answer.card == "job-notebook-to-portfolio"
     assert "FastAPI" in answer.answer
+
+
+@pytest.mark.parametrize(("question", "card"), [
+    # the future asked in hiragana (usefulness167 #23, graded 0, got the skills an ML engineer needs)
+    ("きかいがくしゅうえんじにあ しょうらいせいある？", "outlook-demand"),
+    # an analyst headed for MLOps who has not touched Docker or the cloud asks in what order (usefulness169 #7, graded 0,
+    # got which cloud to choose)
+    (("データアナリスト3年目です。SQLとpandasは毎日使ってて、scikit-learnで回帰モデルを作るくらいはできます。Dockerもクラウドも"
+     "ほぼ触ったことないです。MLOpsエンジニアを目指すならどういう順番で学べばいいですか？"), "tool-mlops-learning-order"),
+    # a Java developer at an SIer asking where to start (usefulness170 #1, graded 0, got whether domain knowledge helps)
+    (("29歳でSIerに勤めてます。業務系のJava開発を5年くらいやっていて、Pythonは社内ツールでちょっと触った程度です。"
+     "32歳までにMLエンジニアとして転職したいんですが、何から手をつけるのが一番効率いいですか？"), "bg-sier"),
+    # a tech lead track against management, from someone who likes coding (usefulness169 #37, graded 0)
+    (("I've been an ML engineer for 3 years. My manager asked whether I want the tech lead track or the engineering "
+     "manager track. I like coding but I also enjoy mentoring. How should I think about this choice?"), "ladder-lead-or-ic"),
+])
+def test_session_25_round_4_cards(e5_engine, question, card):
+    assert e5_engine.ask(question).card == card
+
+
+def test_a_g_kentei_holder_who_cannot_code_yet_starts_with_python(e5_engine):
+    # usefulness168 #27 and 169 #27 (graded 1): sent to choosing a degree route and linear algebra
+    answer = e5_engine.ask("先月G検定に合格しました！ただ実装はまだほとんどできません。MLエンジニアを目指すうえで、次に何をすればいいでしょうか？")
+    assert answer.stage == "programming-data"
+
+
+def test_weak_at_math_is_told_it_can_still_be_done(e5_engine):
+    # usefulness169 #23 and 170 #22 (graded 1): the math level, but never whether someone weak at math can make it
+    for question in ("すうがく にがてでも なれますか", "数学苦手でもMLエンジニアになれますか？",
+                     "I'm bad at math, can I still become an ML engineer?"):
+        assert e5_engine.ask(question).card == "math-weak-at-math"
+    assert e5_engine.ask("数学はどこまで必要ですか？").card != "math-weak-at-math"
