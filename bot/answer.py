@@ -2357,8 +2357,8 @@ def preferred_cards(query: str) -> tuple[frozenset[str], Callable[[str], bool] |
         if asked and _FUTURE_ASKED_RE.search(sentence):
             # (and, in a one-line question, a getting-started card: "きかいがくしゅうえんじにあ しょうらいせいある？",
             # usefulness167 #23, graded 0, got the skills the job needs)
-            short = len(query.strip()) <= MAX_SHORT_HOW_LONG
-            return OUTLOOK_CARDS, lambda cid: cid.startswith(("bg-", "role-", *(("start-",) if short else ())))
+            replaced = ("bg-", "role-", "start-") if len(query.strip()) <= MAX_SHORT_HOW_LONG else ("bg-", "role-")
+            return OUTLOOK_CARDS, lambda cid, replaced=replaced: cid.startswith(replaced)
         # a Japanese certificate asked about by someone from abroad ("I'm American … JLPT N2 … Would Japanese certifications
         # like G検定 help me get hired here?", usefulness133 #34, graded 0, got the card on English-speaking jobs in Japan):
         # the card for them, whose requires need the asker's foreign situation
