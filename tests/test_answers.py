@@ -3896,10 +3896,11 @@ def test_one_item_gone_through_is_that_item_not_its_stage(e5_engine):
     (("I built a RAG chatbot on our internal docs with LangChain and people use it, but I've never trained a model. "
      "What should I learn to call myself an ML engineer rather than someone who glues APIs together?"),
      "career-llm-apps-route"),
-    # a junior in the job asking for a plan to mid-level (usefulness161 #60, graded 0, got what Docker is for)
+    # a junior in the job who deploys behind an API asks what to learn for mid-level (usefulness161 #60, graded 0, got what
+    # Docker is for): the MLOps skills past a deployment (usefulness173 #59 graded that card 2, the growth card 1)
     (("I've been a junior ML engineer for a year. I can train models, write the training pipeline and deploy them behind "
      "an API with Docker. What should I learn to get to mid-level, with a plan for the next 6 months?"),
-     "ladder-senior-faster"),
+     "tool-mlops-after-deploy"),
 ])
 def test_session_25_round_2_cards(e5_engine, question, card):
     assert e5_engine.ask(question).card == card
