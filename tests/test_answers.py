@@ -4015,3 +4015,11 @@ def test_the_growth_areas_half_of_an_outlook_question_keeps_its_paragraph(e5_eng
     answer = e5_engine.ask("生成AIがどんどん賢くなってますけど、MLエンジニアの仕事って将来減ったりしませんか？今から目指す価値が"
                            "あるのかと、これから特に需要が伸びそうな分野があれば教えてください。")
     assert len(answer.answer.split("出典")[0].strip().split("\n\n")) >= 2
+
+
+def test_a_course_named_only_as_the_goal_is_not_done(e5_engine):
+    # usefulness168 #60 (graded 0): "training my first neural networks" named 3Blue1Brown's "Neural Networks" course,
+    # taken as finished, and the learner was placed with the core algorithms almost done
+    answer = e5_engine.ask("I've finished a Python basics course and the linear algebra and calculus units on Khan Academy. "
+                           "Can you lay out a 3-month plan to get me from here to training my first neural networks?")
+    assert answer.stage == "programming-data"
