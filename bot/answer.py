@@ -2474,41 +2474,18 @@ def how_much_cards(kb: KnowledgeBase, query: str) -> frozenset[str]:
 
 def _with_card(kb: KnowledgeBase, result: SearchResult, gate: Gate, asker: Asker, lang: str,
                answer: Answer) -> Answer:
-    """A next-step answer to a message that also asks to choose, when a card answers that ("I finished
-    fast.ai. Should I do Kaggle or more courses?"): the card's answer first, then where the learner is and
-    their next items."""
-    notebook_card = kb.cards_by_id.get(NOTEBOOK_CARD)
-    # (or someone who trains and evaluates models and says they have never deployed one: "I can train and evaluate
-    # scikit-learn models … but I've never deployed anything. What should I learn next?", usefulness165 #59, graded 1,
-    # was sent to deep-learning basics)
-    if notebook_card is not None and (_NOTEBOOK_TO_PORTFOLIO_RE.search(result.query)
-                                      or (_NEVER_DEPLOYED_RE.search(result.query) and _past_ml_basics(kb, result)
-                                          and not result.items_asked)) \
-            and fits_asker(kb, notebook_card, result.query):  # (its excludes: not a model already served)
-        # (their own model, working in a notebook, to be made presentable: "…it works well in a notebook. What are the
-        # next steps to turn this into something that looks like real ML engineering work?", usefulness135 #56 and #28,
-        # graded 0, were told to build other projects)
-        return _card_first(kb, result, notebook_card, asker, lang, answer)
-    medal_card = kb.cards_by_id.get(MEDAL_CARD)
-    if medal_card is not None and _MEDAL_GOAL_RE.search(result.query) and fits_asker(kb, medal_card, result.query):
-        # (a first medal as the next goal: "次は本番のコンペに出たいんですが、銅メダルを取るためには何を勉強・実践すれば",
-        # usefulness171 #28, graded 0, was planned a recommender, a sentiment model and an image classifier)
-        return _card_first(kb, result, medal_card, asker, lang, answer)
-    llm_card = kb.cards_by_id.get(LLM_APP_CARD)
-    if llm_card is not None and _LLM_APP_PORTFOLIO_RE.search(result.query) and fits_asker(kb, llm_card, result.query):
-        # (an LLM app to be built for a portfolio: "次はLLMを使ったアプリを作ってポートフォリオにしたいんですが、週8時間で
-        # 2ヶ月の計画を…", usefulness159 #30, graded 0, was planned NumPy, Pandas and a recommender system; the card's
-        # plan is the answer to a plan request, and comes first beside a next step)
-        if _PLAN_RE.search(result.query) or _SPAN_NEXT_RE.search(result.query):
-            return compose_card(kb, llm_card, result, asker, lang, [])
-        return _card_first(kb, result, llm_card, asker, lang, answer)
-    teacher = kb.cards_by_id.get(TEACHER_CARD)
-    if teacher is not None and _SCHOOL_CALENDAR_RE.search(result.query) and not _FIRST_SPAN_RE.search(result.query) \
-            and fits_asker(kb, teacher, result.query):
-        # (a maths teacher planning around the school year: "10 weeks off in summer when I could study full time, and
-        # maybe 5 hours a week during the school year", usefulness160 #34 graded 0, 157 #32 and 158 #33 graded 1, were
-        # planned ten weeks at five hours a week: the card's plan by the school calendar answers them)
-        return compose_card(kb, teacher, result, asker, lang, [])
+    """A next-step answer with a card before it (or in its place): a card for the situation the message states (see
+    :data:`_SITUATION_CARDS`), a card on being ready to apply for someone who has built something and wants a job, or,
+    when the message also asks to choose ("I finished fast.ai. Should I do Kaggle or more courses?"), the card that
+    answers that; then where the learner is and their next items."""
+    plan = bool(_PLAN_RE.search(result.query) or _SPAN_NEXT_RE.search(result.query))
+    for cid, applies, alone in _SITUATION_CARDS:
+        card = kb.cards_by_id.get(cid)
+        if card is None or not applies(kb, result) or not fits_asker(kb, card, result.query):
+            continue
+        if alone == "always" or (alone == "plan" and plan):
+            return compose_card(kb, card, result, asker, lang, [])
+        return _card_first(kb, result, card, asker, lang, answer)
     # (not a choice they ask to make: "For landing my first ML job, should my next step be more competitions or building
     # portfolio projects?", usefulness178 #58, graded 2 then 1, is the choice card's)
     if _JOB_GOAL_RE.search(result.query) and _past_ml_basics(kb, result) and not _CHOICE_RE.search(result.query):
@@ -2517,7 +2494,7 @@ def _with_card(kb: KnowledgeBase, result: SearchResult, gate: Gate, asker: Asker
         # interviews?", usefulness159 #56, graded 0, got what medals are worth; 160 #58 and #56, graded 1, were planned
         # deep learning theory, or more example projects: the card's plan answers a plan request, and a card on being
         # ready to apply comes first beside a next step)
-        if _PLAN_RE.search(result.query) or _SPAN_NEXT_RE.search(result.query):
+        if plan:
             card = kb.cards_by_id.get(JOB_PLAN_CARD)
             if card is not None and fits_asker(kb, card, result.query):
                 return compose_card(kb, card, result, asker, lang, [])
@@ -2604,6 +2581,33 @@ _LLM_APP_PORTFOLIO_RE = re.compile(
     r"\b(?:llm|genai|gen ai|rag|gpt)[- ]?(?:powered |based )?(?:app|application|chatbot)s?\b[^?]{0,60}?\bportfolio\b|"
     r"\bportfolio\b[^?]{0,60}?\b(?:llm|rag|genai)[- ](?:app|application|project)s?\b", re.IGNORECASE)
 
+
+
+# Cards for a situation the message states, put before a next-step answer (or, "always", in its place; "plan", in its
+# place when a plan is asked for), in this order, when their requires and excludes let them answer the asker:
+_SITUATION_CARDS: tuple[tuple[str, Callable[[KnowledgeBase, SearchResult], bool], str], ...] = (
+    # their own model, working in a notebook, to be made presentable ("…it works well in a notebook. What are the next
+    # steps to turn this into something that looks like real ML engineering work?", usefulness135 #56 and #28, graded 0,
+    # were told to build other projects); or someone who trains and evaluates models and says they have never deployed
+    # one ("I can train and evaluate scikit-learn models … but I've never deployed anything. What should I learn next?",
+    # usefulness165 #59, graded 1, was sent to deep-learning basics); the card's excludes: not a model already served
+    (NOTEBOOK_CARD, lambda kb, result: bool(
+        _NOTEBOOK_TO_PORTFOLIO_RE.search(result.query)
+        or (_NEVER_DEPLOYED_RE.search(result.query) and _past_ml_basics(kb, result) and not result.items_asked)),
+     "never"),
+    # a first medal as the next goal ("次は本番のコンペに出たいんですが、銅メダルを取るためには何を勉強・実践すれば",
+    # usefulness171 #28, graded 0, was planned a recommender, a sentiment model and an image classifier)
+    (MEDAL_CARD, lambda kb, result: bool(_MEDAL_GOAL_RE.search(result.query)), "never"),
+    # an LLM app to be built for a portfolio ("次はLLMを使ったアプリを作ってポートフォリオにしたいんですが、週8時間で2ヶ月の
+    # 計画を…", usefulness159 #30, graded 0, was planned NumPy, Pandas and a recommender system): the card's plan answers a
+    # plan request
+    (LLM_APP_CARD, lambda kb, result: bool(_LLM_APP_PORTFOLIO_RE.search(result.query)), "plan"),
+    # a maths teacher planning around the school year ("10 weeks off in summer when I could study full time, and maybe 5
+    # hours a week during the school year", usefulness160 #34 graded 0, 157 #32 and 158 #33 graded 1, were planned ten
+    # weeks at five hours a week): the card's plan by the school calendar
+    (TEACHER_CARD, lambda kb, result: bool(_SCHOOL_CALENDAR_RE.search(result.query)
+                                           and not _FIRST_SPAN_RE.search(result.query)), "always"),
+)
 
 def _card_first(kb: KnowledgeBase, result: SearchResult, chosen: Card, asker: Asker, lang: str,
                 answer: Answer) -> Answer:
