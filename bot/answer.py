@@ -1394,7 +1394,12 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
                      and sum(kb.items[i].stage == base.id for i in result.items_finished) <= 1
                      and all(kb.stage(kb.items[i].stage).order <= base.order for i in result.items_named))))
     if whole:
-        done = done | {i.id for i in base.items}
+        # (less what they ask about in it: "scikit-learnで回帰・分類・クラスタリングは一通り…ディープラーニングに進む前に
+        # やっておくべきことは？" has not done deep learning; usefulness166 #28 was sent on to the projects stage)
+        # (not what the "all" names: "They're all Jupyter notebooks on GitHub. What should I do next so my portfolio
+        # stands out?" has its portfolio on GitHub)
+        done = done | ({i.id for i in base.items}
+                       - (set(result.items_asked) - set(result.items_finished) - set(result.items_whole)))
     # Someone who says they have built several projects ("3 scikit-learn projects on tabular data on GitHub") has
     # done what the roadmap's example projects are for: they are not planned three more (usefulness39 #57: "prescribes
     # more projects … to someone who already has 3")

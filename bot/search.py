@@ -248,6 +248,7 @@ _HOW_UNKNOWN_RE = remembered(r"(?:分か|わか|判)(?:ら|りません|んな)|
 MLOPS_STAGE = "mlops"
 DEPLOY_ITEM = "mlops.api-docker"
 _DEPLOY_RE = re.compile(r"\bdeploy|デプロイ|本番", re.IGNORECASE)
+_SERVE_WANTED_RE = re.compile(r"\bdeploy|\bmonitor(?:ing)? (?:models?|them|it)\b|デプロイ|モデルの(?:監視|モニタリング)", re.IGNORECASE)
 _LEFT_TO_OTHERS_RE = re.compile(r"丸投げ|(?:チーム|先輩|上司|他の人|同僚|エンジニア)(?:に)?任せ|\bhand(?:ed|s)? (?:it |them )?off\b|"
                                 r"\b(?:another|the other|a separate) team (?:does|handles|deploys)\b", re.IGNORECASE)
 _CLOUD_RE = re.compile(r"クラウド|\bcloud\b|\baws\b|\bgcp\b|\bazure\b|sagemaker|vertex", re.IGNORECASE)  # (the cloud item)
@@ -582,8 +583,11 @@ class Searcher:
         back to the core algorithms), or deployment left to others at work ("デプロイは開発チームに丸投げ"; not "Never
         deployed anything", whose next stage may come first)."""
         stages = [st for c in asked for st in self.stage_terms.find(c)]
+        # (and deploying or monitoring models, wanted: "Now I want to learn how to deploy and monitor models properly"
+        # was placed past the MLOps stage at the specialisation; usefulness173 #57)
         if MLOPS_STAGE in self.kb.stages_by_id and any(
                 (_TO_PRODUCTION_RE.search(c) and (c in asking or _HOW_UNKNOWN_RE.search(c)))
+                or (c in asking and _SERVE_WANTED_RE.search(c) and not _CLOUD_RE.search(c))
                 or (_DEPLOY_RE.search(c) and _LEFT_TO_OTHERS_RE.search(c) and not _CLOUD_RE.search(c)) for c in every):
             stages.append(MLOPS_STAGE)
         return tuple(dict.fromkeys(stages))

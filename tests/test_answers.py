@@ -4023,3 +4023,21 @@ def test_a_course_named_only_as_the_goal_is_not_done(e5_engine):
     answer = e5_engine.ask("I've finished a Python basics course and the linear algebra and calculus units on Khan Academy. "
                            "Can you lay out a 3-month plan to get me from here to training my first neural networks?")
     assert answer.stage == "programming-data"
+
+
+def test_what_is_asked_about_in_a_stage_gone_through_stays_open(e5_engine):
+    # usefulness166 #28: "一通り" regression, classification and clustering, asking what to do before deep learning, was
+    # sent on to the projects stage with deep learning taken as done
+    answer = e5_engine.ask("scikit-learnで回帰・分類・クラスタリングは一通り試せるようになりました。線形代数と確率統計も大学の"
+                           "教養レベルは復習済みです。ディープラーニングに進む前にやっておくべきことはありますか？3か月くらいの計画が欲しいです。")
+    assert answer.stage == "core-ml"
+    assert "core-ml.deep-learning-basics" in [s.item.id for s in answer.next_steps]
+
+
+def test_wanting_to_deploy_and_monitor_is_the_mlops_stage(e5_engine):
+    # usefulness173 #57: a Hugging Face fine-tuner who wants to learn to deploy and monitor was placed at the
+    # specialisation stage, past MLOps
+    answer = e5_engine.ask("I can fine-tune transformer models with Hugging Face for text classification and I've done a "
+                           "couple of small NLP projects. Now I want to learn how to deploy and monitor models properly. "
+                           "What's the next step?")
+    assert answer.stage == "mlops"
