@@ -581,6 +581,11 @@ def background_card(kb: KnowledgeBase, result: SearchResult, answer: Answer, ask
     return compose_card(kb, card, result, asker, answer.lang, [])
 
 
+_NO_SWITCH_RE = re.compile(r"(?:転職|転身|キャリアチェンジ)(?:する)?つもりは(?:ない|ありません|なく)|転職は考えて(?:い)?(?:ない|ません)|"
+                           r"\bnot (?:planning|looking|trying|going) to (?:switch|become|change careers|move into)\b|"
+                           r"\bno (?:plan|plans|intention) to (?:switch|become|change careers)\b", re.IGNORECASE)
+
+
 def age_card(kb: KnowledgeBase, result: SearchResult, answer: Answer, asker: Asker) -> Answer | None:
     """The card for the asker's age when a long message states an age and asks about it ("50代前半…。この年齢で
     どこまで目指すのが現実的か、何から手をつけたらいいか…"), and the answer (a plan, a background card) does not
@@ -590,8 +595,13 @@ def age_card(kb: KnowledgeBase, result: SearchResult, answer: Answer, asker: Ask
     asked = context.asked.replace(str(age), "")
     if age is None or age < 30 or not context.long or not (_AGE_TALK_RE.search(asked) or _LATE_RE.search(asked)):
         return None
+    # (nor for someone who says they will not switch at their age: "正直この歳でMLエンジニアに転職するつもりはないのですが…G検定
+    # やE資格を取る意味は？", usefulness181 #9, got the 40s card's advice on switching beside the answer)
+    if _NO_SWITCH_RE.search(result.query):
+        return None
     card = _card_of_age(kb, age)
-    if card is None or card.id == answer.card or card.answer.get(answer.lang) in answer.answer:
+    # (nor beside another card written for an age: the 40s engineers' card is not followed by the 40s card)
+    if card is None or card.id == answer.card or answer.card in AGE_CARDS or card.answer.get(answer.lang) in answer.answer:
         return None
     return compose_card(kb, card, result, asker, answer.lang, [])
 
@@ -1469,6 +1479,10 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
     elif not plan_request and asker.stage is None and target is first and base is first and first.next is not None \
             and any(i.id in said_done for i in first.items if i.hours >= ALONGSIDE_HOURS):
         target = base = kb.stage(first.next)
+        # (nor a stage their job already covers: a junior data analyst with 統計検定 2級 was told to "finish Programming and
+        # data analysis first: 0 item(s) left", usefulness182 #60)
+        while _stage_done(base, done) and base.next is not None:
+            target = base = kb.stage(base.next)
         named_stages = list(dict.fromkeys([first, *named_stages]))
         moved_on = True
     # What they ask about decides where the answer starts, when it is still open: "FastAPIとかDockerを勉強すべき
@@ -2304,8 +2318,10 @@ TOWARD_SENIOR_CARDS = frozenset({"ladder-senior-faster", "ladder-years-to-senior
 LEAD_OR_IC_CARD = frozenset({"ladder-lead-or-ic"})
 # (and a tech lead track against management, told by someone who likes coding: usefulness169 #37, graded 0, got what a
 # senior does)
-_IC_TRACK_RE = re.compile(r"\bic\b|individual contributor|\btech lead track\b|\b(?:like|love|enjoy) coding\b|\bstaff\b|\bprincipal\b|hands-on|\bstay (?:technical|coding)\b|"
-                          r"手を動か|技術一本|スペシャリスト|スタッフ|プリンシパル|専門職|技術職|IC(?:トラック|として)", re.IGNORECASE)
+# ("a tech lead path or an engineering manager path. I like mentoring but I also don't want to stop coding": usefulness182
+# #39, graded 0, got what a senior does)
+_IC_TRACK_RE = re.compile(r"\bic\b|individual contributor|\btech lead (?:track|path|route)\b|\b(?:stop|keep|keep on|continue) coding\b|\b(?:like|love|enjoy) coding\b|\bstaff\b|\bprincipal\b|hands-on|\bstay (?:technical|coding)\b|"
+                          r"手を動か|コードを書き続け|技術一本|スペシャリスト|スタッフ|プリンシパル|専門職|技術職|IC(?:トラック|として)", re.IGNORECASE)
 # (asked how to decide, not what to work on for each path: "torn between … What should I be working on next for each
 # path?" keeps the card on the paths; "the next step is staff engineer or tech lead. What should I focus on" the lead's)
 _DECIDE_RE = re.compile(r"\bdecid|\bchoos|\bchoice\b|\bwhich (?:path|track|one|way)\b|決め|判断|どっちに進|どちらに進|"
@@ -2389,8 +2405,9 @@ def preferred_cards(query: str) -> tuple[frozenset[str], Callable[[str], bool] |
     already_senior = bool(_ALREADY_SENIOR_RE.search(query))
     # (how to decide between managing and the IC track, asked by someone in the job: usefulness123 #38, graded 0, and 124
     # #38, 125 #41, 126 #40 got what each role is, or how to grow faster, never how to choose)
+    # (or how the two differ: "How do these two paths differ in practice, and how should I decide?" is asked in two parts)
     if goal and (already_senior or _IN_ML_JOB_RE.search(query)) and _IC_TRACK_RE.search(query) \
-            and _DECIDE_RE.search(query):
+            and (_DECIDE_RE.search(query) or re.search(r"\bdiffer|違い", query, re.IGNORECASE)):
         return LEAD_OR_IC_CARD, None
     # (a senior choosing between staff or lead and management: what each role is, usefulness103 #42)
     if goal and (already_senior or _IN_ML_JOB_RE.search(query)):
@@ -2417,7 +2434,7 @@ def short_how_long_cards(query: str) -> tuple[frozenset[str], Callable[[str], bo
     return frozenset(), None
 
 
-AGE_CARDS = frozenset({"bg-age-30", "bg-age-40", "bg-age-55-plus"})
+AGE_CARDS = frozenset({"bg-age-30", "bg-age-40", "bg-age-40-engineer", "bg-age-55-plus"})
 STAY_OR_SWITCH_CARD = frozenset({"job-internal-or-switch"})
 MATH_FIELDS_CARDS = frozenset({"math-how-much"})
 ONE_MATH_FIELD_CARDS = frozenset({"math-linear-algebra", "math-calculus", "math-probability-statistics"})
@@ -2545,12 +2562,18 @@ _HANDS_ON_RE = re.compile(r"手を動か|手が動か|実装(?:でき|力|経験
 # できません。次に何を", usefulness168 #27 and 169 #27, graded 1, were sent to choosing a degree route and linear algebra)
 _G_KENTEI_HELD_RE = re.compile(r"G検定(?:に|を|は|も)?(?:合格|取得|取っ|取り|持って)|G検定持ち|\bpassed (?:the )?(?:jdla )?g[ -]?kentei\b",
                                re.IGNORECASE)
+OFFER_CARD = "job-first-offer-prep"
+_OFFER_RE = re.compile(r"\b(?:got|received|accepted|have|signed) (?:an? |my (?:first )?)?(?:job )?offer\b|\boffer (?:as|from|for)\b|"
+                       r"内定(?:を|が)?(?:もら|いただ|頂|出|決ま|取れ|をとっ)|入社(?:が|先が)?決ま", re.IGNORECASE)
+_BEFORE_START_RE = re.compile(r"\bbefore (?:i start|starting|day one|my first day|i join|joining)\b|\bready (?:on|for) day one\b|"
+                              r"\b(?:i )?start(?:ing)? (?:in \d+|next|in (?:a|two|three|four|five|six) )|\bin (?:these|the) (?:next )?(?:few )?weeks\b|"
+                              r"入社(?:まで|前)|配属(?:まで|前)", re.IGNORECASE)
 JOB_PLAN_CARD = "job-interviews-in-3-months"
 # (not yet deployed: the card on what to add before applying, whose excludes name a deployment; else the deployed one's)
 JOB_READY_CARDS = ("job-ready-to-apply", "job-ready-deployed")
 _JOB_GOAL_RE = re.compile(
     r"\bland(?:ing)? (?:[\w-]+ ){0,4}?(?:interviews?|jobs?|offers?|roles?|positions?)\b|\bjob[- ]ready\b|\bhireable\b|"
-    r"\bemployable\b|\bget(?:ting)? hired\b|面接に呼ばれ|面接まで|内定を(?:取|もら)|就職できる(?:レベル|状態)|"
+    r"\bemployable\b|\bget(?:ting)? hired\b|\b(?:start |begin )?get(?:ting)? (?:more |any |some )?(?:interviews|callbacks)\b|面接に呼ばれ|面接まで|内定を(?:取|もら)|就職できる(?:レベル|状態)|"
     r"応募できる(?:レベル|状態)|(?:就職|転職)したい|就活|就職活動|転職活動", re.IGNORECASE)
 
 
@@ -2612,6 +2635,10 @@ _SITUATION_CARDS: tuple[tuple[str, Callable[[KnowledgeBase, SearchResult], bool]
     # weeks at five hours a week): the card's plan by the school calendar
     (TEACHER_CARD, lambda kb, result: bool(_SCHOOL_CALENDAR_RE.search(result.query)
                                            and not _FIRST_SPAN_RE.search(result.query)), "always"),
+    # an offer in hand, asking how to prepare before starting ("I finally got an offer as a junior ML engineer and I start
+    # in 5 weeks! … What should I focus on in these few weeks so I'm ready on day one?", usefulness181 #57, graded 0, was
+    # planned deep-learning basics); the card's requires and excludes: an offer named, not someone long in the job
+    (OFFER_CARD, lambda kb, result: bool(_OFFER_RE.search(result.query) and _BEFORE_START_RE.search(result.query)), "always"),
 )
 
 def _card_first(kb: KnowledgeBase, result: SearchResult, chosen: Card, asker: Asker, lang: str,
@@ -2672,7 +2699,9 @@ def profile_ask(query: str) -> str | None:
 
 
 # "Can you give me a plan for the next 3 months?", "3ヶ月の学習計画を立てたい"
-_PLAN_RE = re.compile(r"計画|プラン(?!ナー)|スケジュール|\bplan\b|\bnext (?:\d+|few|couple of|two|three|six) (?:months|weeks)\b|"
+# (not a deadline: "I want to move into an ML engineer role within the next 18 months. … What projects would best show I
+# can do ML engineering?", usefulness181 #37, graded 1, was planned the core algorithms)
+_PLAN_RE = re.compile(r"計画|プラン(?!ナー)|スケジュール|\bplan\b|(?<!within the )\bnext (?:\d+|few|couple of|two|three|six) (?:months|weeks)\b|"
                       # "6ヶ月の学習ロードマップを週単位で作ってほしい", "give me a month-by-month roadmap"
                       r"ロードマップを[^。？?！!]{0,20}?(?:作|つく|立て|組|考え|引)|(?:月|週)(?:ごと|単位)|"
                       r"\b(?:month|week)[- ]by[- ](?:month|week)\b|"
