@@ -4043,7 +4043,7 @@ def test_wanting_to_deploy_and_monitor_is_the_mlops_stage(e5_engine):
     assert answer.stage == "mlops"
 
 
-@pytest.mark.parametrize("question, card", [
+@pytest.mark.parametrize(("question", "card"), [
     # an E資格 question from someone "文系出身で" is no foreigner's (usefulness180 #12, graded 0, got the card on JDLA
     # certificates for those with limited Japanese)
     (("30歳、文系出身で社内SEをしています。業務で少しPythonを書いていて、去年G検定を取りました。次にE資格を受けようか迷ってるんですが、"
