@@ -2562,6 +2562,13 @@ _HANDS_ON_RE = re.compile(r"手を動か|手が動か|実装(?:でき|力|経験
 # できません。次に何を", usefulness168 #27 and 169 #27, graded 1, were sent to choosing a degree route and linear algebra)
 _G_KENTEI_HELD_RE = re.compile(r"G検定(?:に|を|は|も)?(?:合格|取得|取っ|取り|持って)|G検定持ち|\bpassed (?:the )?(?:jdla )?g[ -]?kentei\b",
                                re.IGNORECASE)
+AFTER_PASSING_CARD = "cert-after-passing"
+_TOUKEI_HELD_RE = re.compile(r"統計検定[^。、！!]{0,6}?(?:に|を|は)?(?:合格|受かっ|受かり|取得|取っ|取り)|\bpassed (?:the )?(?:toukei kentei|統計検定)",
+                             re.IGNORECASE)
+_NEXT_CERT_RE = re.compile(r"(?:E資格|統計検定|準1級|G検定|資格)[^。？?]{0,12}?(?:に進むべき|を受けるべき|を目指すべき|に進んだ方|を目指した方|を受けた方|"
+                           r"に挑戦すべき|に行くべき|に行った方)|"
+                           r"\b(?:should i|go for|move on to|take)\b[^.?!]{0,20}\b(?:e[ -]?shikaku|e[ -]?cert\w*|pre-1st|grade 1)\b",
+                           re.IGNORECASE)
 OFFER_CARD = "job-first-offer-prep"
 _OFFER_RE = re.compile(r"\b(?:got|received|accepted|have|signed) (?:an? |my (?:first )?)?(?:job )?offer\b|\boffer (?:as|from|for)\b|"
                        r"内定(?:を|が)?(?:もら|いただ|頂|出|決ま|取れ|をとっ)|入社(?:が|先が)?決ま", re.IGNORECASE)
@@ -2639,6 +2646,12 @@ _SITUATION_CARDS: tuple[tuple[str, Callable[[KnowledgeBase, SearchResult], bool]
     # in 5 weeks! … What should I focus on in these few weeks so I'm ready on day one?", usefulness181 #57, graded 0, was
     # planned deep-learning basics); the card's requires and excludes: an offer named, not someone long in the job
     (OFFER_CARD, lambda kb, result: bool(_OFFER_RE.search(result.query) and _BEFORE_START_RE.search(result.query)), "always"),
+    # a certificate passed, asking whether another comes next ("先月G検定に合格しました！ただ実装はまだほとんどできません。次は
+    # 何をやるのがいいですか？E資格に進むべき？", usefulness187 #29, graded 1, got the next items and what E資格 is): the card on
+    # what to do after passing, before the next items
+    (AFTER_PASSING_CARD, lambda kb, result: bool(
+        (_passed_certificates(kb, result.query) or _G_KENTEI_HELD_RE.search(result.query)
+         or _TOUKEI_HELD_RE.search(result.query)) and _NEXT_CERT_RE.search(result.query)), "never"),
 )
 
 def _card_first(kb: KnowledgeBase, result: SearchResult, chosen: Card, asker: Asker, lang: str,
@@ -2887,7 +2900,12 @@ def _plan_intent(result: SearchResult) -> NextIntent | None:
     """A request for a study plan from someone who says what they have done ("Completed the Deep Learning
     Specialization and two Kaggle competitions. Can you give me a plan for those 3 months?"): a plan starts
     from where they are, like "what next?". Without what they have done, a plan card answers."""
-    if not (_PLAN_RE.search(result.query) or _SPAN_NEXT_RE.search(result.query)) or _GROUP_RE.search(result.query):
+    if not (_PLAN_RE.search(result.query) or _SPAN_NEXT_RE.search(result.query)):
+        return None
+    # (a group's plan from where the group says it is: "Our study group just finished the first stages: Python, basic math
+    # …, and classic ML with scikit-learn. As the moderator, what should the next 8 weeks of our plan cover?", usefulness187
+    # #60, graded 0, got how to run a mixed-level group; else a moderator's plan is not one from their own progress)
+    if _GROUP_RE.search(result.query) and not (result.finished_said and (result.items_finished or result.stages_finished)):
         return None
     # Nor a plan to pass an exam ("来年2月のE資格を受けたい…合格までの学習スケジュールを組んで"): its card answers, not the
     # roadmap from where they are (usefulness64 #29, graded 0, was planned from Python setup)

@@ -251,6 +251,10 @@ _HOW_UNKNOWN_RE = remembered(r"(?:分か|わか|判)(?:ら|りません|んな)|
 MLOPS_STAGE = "mlops"
 DEPLOY_ITEM = "mlops.api-docker"
 _DEPLOY_RE = re.compile(r"\bdeploy|デプロイ|本番", re.IGNORECASE)
+_CLASSIC_ML_RE = re.compile(r"\bclassic(?:al)?\s+(?:ml|machine learning)\b|古典的な(?:機械学習|ML)|(?:伝統的|古典)的?な?機械学習の(?:手法|アルゴリズム)",
+                            re.IGNORECASE)
+CLASSIC_ML_ITEMS = ("core-ml.linear-regression", "core-ml.decision-trees", "core-ml.svm", "core-ml.clustering",
+                    "core-ml.evaluation")
 _SKLEARN_PIPELINE_RE = re.compile(r"(?:scikit-learn|sklearn|scikit learn)(?:の|\s*)?(?:'s\s*)?(?:\s*\w+){0,2}?\s*(?:pipelines?|パイプライン)",
                                   re.IGNORECASE)
 _SERVE_WANTED_RE = re.compile(r"\bdeploy|\bmonitor(?:ing)? (?:models?|them|it)\b|デプロイ|モデルの(?:監視|モニタリング)", re.IGNORECASE)
@@ -448,7 +452,12 @@ class Searcher:
         # and cross-validation" was placed at the MLOps stage with Spark and CI/CD next; usefulness183 #55, graded 0)
         if "pipeline" in text.lower() or "パイプライン" in text:
             text = _SKLEARN_PIPELINE_RE.sub("scikit-learn", text)
-        return self.item_terms.find(text)
+        found = self.item_terms.find(text)
+        # "classic ML" names the core algorithms short of deep learning ("Our study group just finished … classic ML
+        # with scikit-learn": usefulness187 #60 was planned linear regression again)
+        if _CLASSIC_ML_RE.search(text):
+            found = tuple(dict.fromkeys([*found, *(i for i in CLASSIC_ML_ITEMS if i in self.kb.items)]))
+        return found
 
     def spell(self, query: str) -> str:
         """The query with its misspelt English words corrected ("machin lerning" -> "machine learning")."""

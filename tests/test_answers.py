@@ -4125,3 +4125,38 @@ def test_only_as_far_as_building_models_is_short_of_deploying(e5_engine):
     answer = e5_engine.ask("PyTorchでCNNの画像分類は自分で書けるようになって、Transformerの論文もなんとか読みました。モデルを"
                            "作るところまではできるんですが、この先は何を勉強すべきですか？")
     assert answer.stage == "mlops"
+
+
+@pytest.mark.parametrize(("question", "card"), [
+    # self-study alone, asked short (usefulness188 #22, graded 0, got whether high-school maths is enough)
+    ("独学だけでMLエンジニアなれる？", "start-self-study-vs-school"),
+    # a master's asked in hiragana (usefulness188 #23, graded 0, was declined)
+    ("しゅうしってやっぱりいる？", "degree-masters-worth"),
+    # the roadmap asked for by name, with a typo (usefulness183 #24, graded 0, got the career paths after the job)
+    ("機会学習エンジニアのロードマップおしえて", "start-learning-order"),
+    # a data engineer asking which gaps to close is no outlook question for having worked "for 5 years" (usefulness187
+    # #37, graded 0)
+    (("I've been a data engineer in Toronto for 5 years, mostly Spark, Airflow, and dbt on GCP. I'm 32 and I "
+      "keep working next to our data science team and want to move closer to the model side, probably MLOps. I "
+      "have zero experience actually training models though. What are the main gaps between a data engineer and "
+      "an MLOps or ML engineer, and what should I learn first to close them?"), "bg-data-engineer"),
+])
+def test_session_26_round_3_cards(e5_engine, question, card):
+    assert e5_engine.ask(question).card == card
+
+
+def test_a_study_group_that_finished_classic_ml_is_planned_from_there(e5_engine):
+    # usefulness187 #60 (graded 0): a moderator whose group finished Python, the maths and classic ML got how to run a
+    # mixed-level group
+    answer = e5_engine.ask("Our study group just finished the first stages: Python, basic math (linear algebra, stats), and "
+                           "classic ML with scikit-learn. As the moderator, what should the next 8 weeks of our plan cover?")
+    assert answer.kind == "next"
+    assert answer.stage == "core-ml"
+    assert "core-ml.linear-regression" not in [s.item.id for s in answer.next_steps]
+
+
+def test_a_certificate_passed_and_the_next_one_asked_gets_what_to_do_after_passing(e5_engine):
+    # usefulness187 #29 (graded 1): a new G検定 holder asking whether E資格 comes next got what E資格 is
+    answer = e5_engine.ask("先月G検定に合格しました！ただ実装はまだほとんどできません。次は何をやるのがいいですか？E資格に進むべき？")
+    assert answer.card == "cert-after-passing"
+    assert answer.stage == "programming-data"
