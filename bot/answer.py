@@ -1516,9 +1516,14 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
                                  # usefulness52 #58, graded 0, was planned from Python basics)
                                  or (asked_stage.id in result.stages_asked and asked_stage.id != WORK_STAGE))) else None
     # (not back to the math they were just moved on from: "数学から実装に移るとき、次に何から？")
-    if (asked_stage is not None and asked_stage is not target and not _CHOICE_RE.search(result.query) \
-            and not plan_request and not (moved_on and asked_stage is first)) or (plan_request and asked and asked_stage is not None and target is not None and asked_stage is not first \
-            and asked_stage.order < target.order and not pending_asked):
+    what_next_asked = asked_stage is not None and asked_stage is not target and not _CHOICE_RE.search(result.query) \
+        and not plan_request and not (moved_on and asked_stage is first)
+    # a plan that asks for an item still open on an earlier stage starts there ("scikit-learnで回帰と分類は一通りやって、Kaggleの
+    # Titanicも提出しました。次はディープラーニングに進むべきですか？…3ヶ月の学習計画", usefulness192 #26, graded 1, was planned
+    # three projects with deep learning left open)
+    earlier_planned = plan_request and bool(asked) and asked_stage is not None and target is not None \
+        and asked_stage is not first and asked_stage.order < target.order and not pending_asked
+    if what_next_asked or earlier_planned:
         target = asked_stage
     else:
         asked_stage = None
