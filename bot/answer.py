@@ -2470,7 +2470,8 @@ MAX_SHORT_HOW_LONG = 40  # characters of a whole message (see short_how_long_car
 REPLACED_BY_AI_CARD = frozenset({"outlook-genai-replace"})
 _REPLACED_BY_AI_RE = re.compile(r"奪われ|取って代わ|置き換え|なくな|無くな|とられ|取られ|\breplace|\bobsolete\b|\btake (?:over|our|my)\b",
                                 re.IGNORECASE)
-_FUTURE_ASKED_RE = re.compile(r"将来性|しょうらいせい|将来(?:は)?(?:なくな|無くな)|じゅよう(?:ある|あり|は)|仕事(?:が|は)?(?:なくな|無くな)|仕事(?:を)?(?:とられ|取られ|奪われ)|(?:AI|LLM|生成AI)に(?:仕事を)?(?:奪われ|取って代わ|置き換え)|"
+# (and demand asked in kanji: "機会学習エンジニアって今も需要あるんですか", usefulness196 #24, graded 0, got the skills needed)
+_FUTURE_ASKED_RE = re.compile(r"将来性|しょうらいせい|将来(?:は)?(?:なくな|無くな)|(?:じゅよう|需要)(?:って|は|が)?(?:ある|あり|は|な[いく]|減|伸び)|仕事(?:が|は)?(?:なくな|無くな)|仕事(?:を)?(?:とられ|取られ|奪われ)|(?:AI|LLM|生成AI)に(?:仕事を)?(?:奪われ|取って代わ|置き換え)|"
                               r"\bobsolete\b|\breplaced by (?:ai|llms?|genai)\b|\bfuture[- ]proof\b|\bjobs? (?:will )?disappear",
                               re.IGNORECASE)
 DEGREE_CARDS = frozenset({"job-degree-filter", "degree-bachelor-needed", "bg-high-school-no-degree", "degree-kosen"})

@@ -4196,3 +4196,24 @@ def test_a_span_named_before_roadmap_is_a_plan_request(e5_engine):
     answer = e5_engine.ask("大学(工学部)で線形代数と微積分はやったので数学はある程度大丈夫です。統計はまだちゃんとやってません。"
                            "Pythonもそこそこ書けます。ここからMLエンジニアを目指す半年分のロードマップを教えてください。")
     assert "6か月目" in answer.answer
+
+
+@pytest.mark.parametrize(("question", "card"), [
+    # demand asked in kanji (usefulness196 #24, graded 0, got the skills an ML engineer needs)
+    ("機会学習エンジニアって今も需要あるんですか", "outlook-demand"),
+    # graduate school asked casually (usefulness196 #23, graded 0, got whether a bachelor's is needed)
+    ("大学院いかないとMLエンジニアむり？", "degree-masters-worth"),
+    # a cloud certificate to be turned into a job (usefulness195 #59, graded 0, got what an ML engineer does)
+    (("I just passed the AWS Machine Learning Specialty exam, but I've never worked on ML at a job. What should I do next "
+      "to turn this into an actual ML engineer role?"), "cert-after-passing"),
+])
+def test_session_26_round_5_cards(e5_engine, question, card):
+    assert e5_engine.ask(question).card == card
+
+
+def test_roughly_understood_is_no_wish(e5_engine):
+    # usefulness195 #29 (graded 0): "ディープラーニングの理論はだいたい理解できた" read "だいたい" as a wish ("たい") and was
+    # sent back to deep learning
+    answer = e5_engine.ask("E資格に合格して、ディープラーニングの理論はだいたい理解できたと思います。でも仕事は経理で実務経験はゼロです。"
+                           "MLエンジニアへの転職に向けて、次に何をすればいいでしょうか？")
+    assert "core-ml.deep-learning-basics" not in [s.item.id for s in answer.next_steps]
