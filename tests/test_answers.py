@@ -4034,15 +4034,6 @@ def test_what_is_asked_about_in_a_stage_gone_through_stays_open(e5_engine):
     assert "core-ml.deep-learning-basics" in [s.item.id for s in answer.next_steps]
 
 
-def test_wanting_to_deploy_and_monitor_is_the_mlops_stage(e5_engine):
-    # usefulness173 #57: a Hugging Face fine-tuner who wants to learn to deploy and monitor was placed at the
-    # specialisation stage, past MLOps
-    answer = e5_engine.ask("I can fine-tune transformer models with Hugging Face for text classification and I've done a "
-                           "couple of small NLP projects. Now I want to learn how to deploy and monitor models properly. "
-                           "What's the next step?")
-    assert answer.stage == "mlops"
-
-
 @pytest.mark.parametrize(("question", "card"), [
     # an E資格 question from someone "文系出身で" is no foreigner's (usefulness180 #12, graded 0, got the card on JDLA
     # certificates for those with limited Japanese)
@@ -4083,6 +4074,39 @@ def test_wanting_to_deploy_and_monitor_is_the_mlops_stage(e5_engine):
     # a developer heading for MLOps asks what to learn first (usefulness181 #5, graded 1, got the SIer card's maths first)
     (("SIerで5年目のSEです。Javaでの業務システム開発がメインです。モデルを本番で安定して動かす側に興味があるので、MLOpsエンジニアを"
       "目指すなら、優先して学ぶべき技術は何ですか？"), "mlops-from-software-engineer"),
+    # self-study alone, asked short (usefulness188 #22, graded 0, got whether high-school maths is enough)
+    ("独学だけでMLエンジニアなれる？", "start-self-study-vs-school"),
+    # a master's asked in hiragana (usefulness188 #23, graded 0, was declined)
+    ("しゅうしってやっぱりいる？", "degree-masters-worth"),
+    # the roadmap asked for by name, with a typo (usefulness183 #24, graded 0, got the career paths after the job)
+    ("機会学習エンジニアのロードマップおしえて", "start-learning-order"),
+    # a data engineer asking which gaps to close is no outlook question for having worked "for 5 years" (usefulness187
+    # #37, graded 0)
+    (("I've been a data engineer in Toronto for 5 years, mostly Spark, Airflow, and dbt on GCP. I'm 32 and I "
+      "keep working next to our data science team and want to move closer to the model side, probably MLOps. I "
+      "have zero experience actually training models though. What are the main gaps between a data engineer and "
+      "an MLOps or ML engineer, and what should I learn first to close them?"), "bg-data-engineer"),
+    # a student choosing between a professor's lab, an internship and Kaggle (usefulness191 #41, graded 0, got how to
+    # apply for internships)
+    (("I'm a 20-year-old sophomore majoring in statistics. For this coming summer I'm choosing between an unpaid research "
+      "position in a professor's lab, a data analyst internship at a local insurance company, or just grinding Kaggle. "
+      "Which would help most if my goal is to become an ML engineer after graduation?"), "job-student-research-or-internship"),
+    # a product manager choosing between building and managing (usefulness192 #42, graded 0, got research against
+    # production roles)
+    (("I'm a 45-year-old product manager who has worked with ML teams for a few years, but I've never built a model myself. "
+      "I'm thinking about either becoming an ML engineer or moving into managing an ML team. Given my background, which "
+      "direction makes more sense, and what would I need to learn for each?"), "bg-product-manager"),
+    # LLM app development against ML engineering, from a frontend developer (usefulness192 #6, graded 0, got a junior's
+    # day and new-graduate hiring)
+    (("Webのフロントエンドエンジニアを4年やってる26歳です。最近はOpenAIのAPIを使ったチャットボットを趣味で作ってます。LLMを使った"
+      "アプリ開発の仕事をしたいんですが、これってMLエンジニアとは別物なんでしょうか？"), "ladder-llm-engineer-vs-mle"),
+    # demand asked in kanji (usefulness196 #24, graded 0, got the skills an ML engineer needs)
+    ("機会学習エンジニアって今も需要あるんですか", "outlook-demand"),
+    # graduate school asked casually (usefulness196 #23, graded 0, got whether a bachelor's is needed)
+    ("大学院いかないとMLエンジニアむり？", "degree-masters-worth"),
+    # a cloud certificate to be turned into a job (usefulness195 #59, graded 0, got what an ML engineer does)
+    (("I just passed the AWS Machine Learning Specialty exam, but I've never worked on ML at a job. What should I do next "
+      "to turn this into an actual ML engineer role?"), "cert-after-passing"),
 ])
 def test_session_26_cards_answer_what_was_asked(e5_engine, question, card):
     assert e5_engine.ask(question).card == card
@@ -4120,29 +4144,17 @@ def test_what_a_message_names_as_something_else_places_no_one(e5_engine):
     assert "paper" not in answer.answer.split("\n\n")[0].lower()
 
 
-def test_only_as_far_as_building_models_is_short_of_deploying(e5_engine):
+@pytest.mark.parametrize(("question", "stage"), [
+    # usefulness173 #57: a Hugging Face fine-tuner who wants to learn to deploy and monitor was placed at the
+    # specialisation stage, past MLOps
+    (("I can fine-tune transformer models with Hugging Face for text classification and I've done a couple of small NLP "
+      "projects. Now I want to learn how to deploy and monitor models properly. What's the next step?"), "mlops"),
     # usefulness184 #28: "モデルを作るところまではできるんですが、この先は何を勉強すべき？" got what computer vision is
-    answer = e5_engine.ask("PyTorchでCNNの画像分類は自分で書けるようになって、Transformerの論文もなんとか読みました。モデルを"
-                           "作るところまではできるんですが、この先は何を勉強すべきですか？")
-    assert answer.stage == "mlops"
-
-
-@pytest.mark.parametrize(("question", "card"), [
-    # self-study alone, asked short (usefulness188 #22, graded 0, got whether high-school maths is enough)
-    ("独学だけでMLエンジニアなれる？", "start-self-study-vs-school"),
-    # a master's asked in hiragana (usefulness188 #23, graded 0, was declined)
-    ("しゅうしってやっぱりいる？", "degree-masters-worth"),
-    # the roadmap asked for by name, with a typo (usefulness183 #24, graded 0, got the career paths after the job)
-    ("機会学習エンジニアのロードマップおしえて", "start-learning-order"),
-    # a data engineer asking which gaps to close is no outlook question for having worked "for 5 years" (usefulness187
-    # #37, graded 0)
-    (("I've been a data engineer in Toronto for 5 years, mostly Spark, Airflow, and dbt on GCP. I'm 32 and I "
-      "keep working next to our data science team and want to move closer to the model side, probably MLOps. I "
-      "have zero experience actually training models though. What are the main gaps between a data engineer and "
-      "an MLOps or ML engineer, and what should I learn first to close them?"), "bg-data-engineer"),
+    (("PyTorchでCNNの画像分類は自分で書けるようになって、Transformerの論文もなんとか読みました。モデルを作るところまではできるんですが、"
+      "この先は何を勉強すべきですか？"), "mlops"),
 ])
-def test_session_26_round_3_cards(e5_engine, question, card):
-    assert e5_engine.ask(question).card == card
+def test_building_models_and_wanting_to_deploy_is_the_mlops_stage(e5_engine, question, stage):
+    assert e5_engine.ask(question).stage == stage
 
 
 def test_a_study_group_that_finished_classic_ml_is_planned_from_there(e5_engine):
@@ -4162,26 +4174,6 @@ def test_a_certificate_passed_and_the_next_one_asked_gets_what_to_do_after_passi
     assert answer.stage == "programming-data"
 
 
-@pytest.mark.parametrize(("question", "card"), [
-    # a student choosing between a professor's lab, an internship and Kaggle (usefulness191 #41, graded 0, got how to
-    # apply for internships)
-    (("I'm a 20-year-old sophomore majoring in statistics. For this coming summer I'm choosing between an unpaid research "
-      "position in a professor's lab, a data analyst internship at a local insurance company, or just grinding Kaggle. "
-      "Which would help most if my goal is to become an ML engineer after graduation?"), "job-student-research-or-internship"),
-    # a product manager choosing between building and managing (usefulness192 #42, graded 0, got research against
-    # production roles)
-    (("I'm a 45-year-old product manager who has worked with ML teams for a few years, but I've never built a model myself. "
-      "I'm thinking about either becoming an ML engineer or moving into managing an ML team. Given my background, which "
-      "direction makes more sense, and what would I need to learn for each?"), "bg-product-manager"),
-    # LLM app development against ML engineering, from a frontend developer (usefulness192 #6, graded 0, got a junior's
-    # day and new-graduate hiring)
-    (("Webのフロントエンドエンジニアを4年やってる26歳です。最近はOpenAIのAPIを使ったチャットボットを趣味で作ってます。LLMを使った"
-      "アプリ開発の仕事をしたいんですが、これってMLエンジニアとは別物なんでしょうか？"), "ladder-llm-engineer-vs-mle"),
-])
-def test_session_26_round_4_cards(e5_engine, question, card):
-    assert e5_engine.ask(question).card == card
-
-
 def test_one_item_said_in_another_clause_than_the_whole_is_that_item(e5_engine):
     # usefulness191 #25 (graded 1): Python's syntax, "一通り書けます", was taken as the whole programming stage
     answer = e5_engine.ask("ProgateのPythonコースと、Pythonの入門書を1冊やり終えました。for文とか関数とかクラスは一通り書けます。"
@@ -4196,19 +4188,6 @@ def test_a_span_named_before_roadmap_is_a_plan_request(e5_engine):
     answer = e5_engine.ask("大学(工学部)で線形代数と微積分はやったので数学はある程度大丈夫です。統計はまだちゃんとやってません。"
                            "Pythonもそこそこ書けます。ここからMLエンジニアを目指す半年分のロードマップを教えてください。")
     assert "6か月目" in answer.answer
-
-
-@pytest.mark.parametrize(("question", "card"), [
-    # demand asked in kanji (usefulness196 #24, graded 0, got the skills an ML engineer needs)
-    ("機会学習エンジニアって今も需要あるんですか", "outlook-demand"),
-    # graduate school asked casually (usefulness196 #23, graded 0, got whether a bachelor's is needed)
-    ("大学院いかないとMLエンジニアむり？", "degree-masters-worth"),
-    # a cloud certificate to be turned into a job (usefulness195 #59, graded 0, got what an ML engineer does)
-    (("I just passed the AWS Machine Learning Specialty exam, but I've never worked on ML at a job. What should I do next "
-      "to turn this into an actual ML engineer role?"), "cert-after-passing"),
-])
-def test_session_26_round_5_cards(e5_engine, question, card):
-    assert e5_engine.ask(question).card == card
 
 
 def test_roughly_understood_is_no_wish(e5_engine):
