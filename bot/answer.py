@@ -582,7 +582,9 @@ def background_card(kb: KnowledgeBase, result: SearchResult, answer: Answer, ask
 
 
 _NO_SWITCH_RE = re.compile(r"(?:転職|転身|キャリアチェンジ)(?:する)?つもりは(?:ない|ありません|なく)|転職は考えて(?:い)?(?:ない|ません)|"
-                           r"\bnot (?:planning|looking|trying|going) to (?:switch|become|change careers|move into)\b|"
+                           # (not "I'm not trying to become a junior coder at a startup": usefulness198 #35 lost its age card)
+                           r"\bnot (?:planning|looking|trying|going) to (?:switch (?:careers|jobs)|change careers|"
+                           r"become an? (?:ml|machine learning) engineer|move into ml)\b|"
                            r"\bno (?:plan|plans|intention) to (?:switch|become|change careers)\b", re.IGNORECASE)
 
 
@@ -2744,6 +2746,9 @@ _SPAN_NEXT_RE = re.compile(r"次の\s*(?:\d+|[一二三四六])\s*(?:ヶ|か|カ
                            r"(?:半年|(?:\d+|[一二三四六])\s*(?:ヶ|か|カ|ケ)月)[^。？?]{0,15}?(?:やるべき|やること|すべきこと|取り組むべき)|"
                            # "2ヶ月でポートフォリオを作るとしたら、どんな順番で何をやればいいですか？" (usefulness70 #30, graded 1)
                            r"(?:半年|(?:\d+|[一二三四六])\s*(?:ヶ|か|カ|ケ)月)[^。？?]{0,30}?(?:どんな|どの)順番で|"
+                           # "最初の半年は何から手をつけるのがいいでしょうか？" (usefulness199 #1, graded 0, got startups against
+                           # large companies)
+                           r"最初の(?:半年|(?:\d+|[一二三四六])\s*(?:ヶ|か|カ|ケ)月)(?:間)?(?:は|で)?[^。？?]{0,6}?(?:何から|なにから)|"
                            # a date to start applying by: "半年後には転職活動を始められるレベルになりたい" (usefulness41
                            # #25 and 42 #25 got next steps and no plan)
                            r"(?:半年|(?:\d+|[一二三四六])\s*(?:ヶ|か|カ|ケ)月|\d+\s*年)後(?:に|には|まで)[^。？?]{0,20}?"

@@ -4196,3 +4196,11 @@ def test_roughly_understood_is_no_wish(e5_engine):
     answer = e5_engine.ask("E資格に合格して、ディープラーニングの理論はだいたい理解できたと思います。でも仕事は経理で実務経験はゼロです。"
                            "MLエンジニアへの転職に向けて、次に何をすればいいでしょうか？")
     assert "core-ml.deep-learning-basics" not in [s.item.id for s in answer.next_steps]
+
+
+def test_the_first_half_year_asked_what_to_start_with_is_planned(e5_engine):
+    # usefulness199 #1 (graded 0): "最初の半年は何から手をつけるのがいいでしょうか？" got startups against large companies
+    answer = e5_engine.ask("28歳で地方の製造業の会社で生産管理をしています。プログラミングはExcelのVBAでちょっとしたマクロを書くくらい"
+                           "です。勉強に使えるのは週10時間くらいです。最初の半年は何から手をつけるのがいいでしょうか？")
+    assert answer.kind == "next"
+    assert "6か月目" in answer.answer
