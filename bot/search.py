@@ -257,8 +257,9 @@ _CLASSIC_ML_RE = re.compile(r"\bclassic(?:al)?\s+(?:ml|machine learning)\b|古�
                             re.IGNORECASE)
 CLASSIC_ML_ITEMS = ("core-ml.linear-regression", "core-ml.decision-trees", "core-ml.svm", "core-ml.clustering",
                     "core-ml.evaluation")
-_SKLEARN_PIPELINE_RE = re.compile(r"(?:scikit-learn|sklearn|scikit learn)(?:の|\s*)?(?:'s\s*)?(?:\s*\w+){0,2}?\s*(?:pipelines?|パイプライン)",
-                                  re.IGNORECASE)
+# (one word between at most, not "and"/"or": "scikit-learn and Airflow pipelines" names both)
+_SKLEARN_PIPELINE_RE = re.compile(r"(?:scikit-learn|sklearn|scikit learn)(?:'s)?(?:\s+(?!and\b|or\b)\w+)?\s*(?:の)?\s*"
+                                  r"(?:pipelines?|パイプライン)", re.IGNORECASE)
 _SERVE_WANTED_RE = re.compile(r"\bdeploy|\bmonitor(?:ing)? (?:models?|them|it)\b|デプロイ|モデルの(?:監視|モニタリング)", re.IGNORECASE)
 _LEFT_TO_OTHERS_RE = re.compile(r"丸投げ|(?:チーム|先輩|上司|他の人|同僚|エンジニア)(?:に)?任せ|\bhand(?:ed|s)? (?:it |them )?off\b|"
                                 r"\b(?:another|the other|a separate) team (?:does|handles|deploys)\b", re.IGNORECASE)
