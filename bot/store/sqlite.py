@@ -171,6 +171,22 @@ class SqliteStore(Store):
         st = os.stat(self.path)
         return st.st_dev, st.st_ino
 
+    def _damaged(self) -> bool:
+        """The file at ``path`` no longer opens as a SQLite database, read through a second, short-lived connection.
+
+        (The same file overwritten in place keeps its inode, and this process's connection may still commit from its
+        page cache and the shared WAL index. A second *SQLite* connection is safe where a plain ``open()`` is not:
+        closing a plain file descriptor would drop SQLite's POSIX locks for the whole process.)"""
+        try:
+            with contextlib.closing(sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True,
+                                                    timeout=0)) as probe:
+                probe.execute("PRAGMA schema_version").fetchone()
+        except sqlite3.DatabaseError as exc:
+            return "not a database" in str(exc) or "malformed" in str(exc)
+        except sqlite3.Error:
+            return False  # (busy, locked, cannot open: the write itself reports what it meets)
+        return False
+
     def _check_file(self) -> None:
         """Refuse a write when the file this connection writes to is no longer the one at ``path``."""
         if self._identity is None:
@@ -182,9 +198,12 @@ class SqliteStore(Store):
         except OSError as exc:
             why = f"it cannot be read ({exc.strerror})"
         else:
-            if current == self._identity:
+            if current != self._identity:
+                why = "it was replaced by another file while careerbot was running"
+            elif self._damaged():
+                why = "it no longer reads as a SQLite database (overwritten or damaged in place)"
+            else:
                 return
-            why = "it was replaced by another file while careerbot was running"
         self._refusals += 1
         log.log(
             logging.ERROR if self._refusals == 1 else logging.WARNING,
