@@ -1389,6 +1389,16 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
     skipped = [kb.items[i] for i in result.items_background if i not in done and kb.items[i].stage in
                {s.id for s in kb.stages if s.order >= base.order}]
     done = done | frozenset(result.items_background)
+    # One item gone through, named as that item and not as its stage: "Pythonの基礎は一通り終わりました" is the Python
+    # basics, not NumPy and Pandas too (usefulness138 #25 and 159 #25, graded 0, were sent on to regression); so is one
+    # item named in another clause than the "一通り" ("ProgateのPythonコースと、Pythonの入門書を1冊やり終えました。for文とか
+    # 関数とかクラスは一通り書けます", usefulness191 #25, graded 1, was told NumPy and Pandas were done); not when the message
+    # names something of a later stage, which says they went on.
+    finished_here = [i for i in result.items_finished if kb.items[i].stage == base.id]
+    whole_items = list(result.items_whole) or ([] if result.courses_named else finished_here)
+    one_item_whole = (len(whole_items) == 1 and kb.items[whole_items[0]].stage == base.id
+                      and not result.stages_finished and len(finished_here) <= 1
+                      and all(kb.stage(kb.items[i].stage).order <= base.order for i in result.items_named))
     whole = not intent.partial and (
         (not named_items and said_stage and named_stage is base)
         # ("『Pythonではじめる機械学習』を一通り読んで": the whole book, not the whole stage)
@@ -1398,18 +1408,7 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
             # the whole projects stage; usefulness50 #25 was sent on to the MLOps stage)
             and (not result.items_whole
                  or any(kb.stage(kb.items[i].stage).order >= base.order for i in result.items_whole))
-            # (one item gone through, named as that item and not as its stage: "Pythonの基礎は一通り終わりました" is the
-            # Python basics, not NumPy and Pandas too; usefulness138 #25 and 159 #25, graded 0, were sent on to
-            # regression; not when the message names something of a later stage, which says they went on)
-            # (nor one item named in another clause than the "一通り": "ProgateのPythonコースと、Pythonの入門書を1冊やり終えました。
-            # for文とか関数とかクラスは一通り書けます", usefulness191 #25, graded 1, was told NumPy and Pandas were done)
-            and not ((len(result.items_whole) == 1 or (not result.items_whole and not result.courses_named
-                                                       and sum(kb.items[i].stage == base.id
-                                                               for i in result.items_finished) == 1))
-                     and not result.stages_finished
-                     and all(kb.items[i].stage == base.id for i in result.items_whole)
-                     and sum(kb.items[i].stage == base.id for i in result.items_finished) <= 1
-                     and all(kb.stage(kb.items[i].stage).order <= base.order for i in result.items_named))))
+            and not one_item_whole))
     if whole:
         # (less what they ask about in it: "scikit-learnで回帰・分類・クラスタリングは一通り…ディープラーニングに進む前に
         # やっておくべきことは？" has not done deep learning; usefulness166 #28 was sent on to the projects stage)
@@ -2337,6 +2336,7 @@ _IC_TRACK_RE = re.compile(r"\bic\b|individual contributor|\btech lead (?:track|p
                           r"手を動か|コードを書き続け|技術一本|スペシャリスト|スタッフ|プリンシパル|専門職|技術職|IC(?:トラック|として)", re.IGNORECASE)
 # (asked how to decide, not what to work on for each path: "torn between … What should I be working on next for each
 # path?" keeps the card on the paths; "the next step is staff engineer or tech lead. What should I focus on" the lead's)
+_DIFFER_RE = re.compile(r"\bdiffer|違い", re.IGNORECASE)
 _DECIDE_RE = re.compile(r"\bdecid|\bchoos|\bchoice\b|\bwhich (?:path|track|one|way)\b|決め|判断|どっちに進|どちらに進|"
                         r"どっちがいい|どちらがいい|べきか", re.IGNORECASE)
 # someone who is a senior already ("I just got promoted to senior ML engineer", "シニアになって2年")
@@ -2420,7 +2420,7 @@ def preferred_cards(query: str) -> tuple[frozenset[str], Callable[[str], bool] |
     # #38, 125 #41, 126 #40 got what each role is, or how to grow faster, never how to choose)
     # (or how the two differ: "How do these two paths differ in practice, and how should I decide?" is asked in two parts)
     if goal and (already_senior or _IN_ML_JOB_RE.search(query)) and _IC_TRACK_RE.search(query) \
-            and (_DECIDE_RE.search(query) or re.search(r"\bdiffer|違い", query, re.IGNORECASE)):
+            and (_DECIDE_RE.search(query) or _DIFFER_RE.search(query)):
         return LEAD_OR_IC_CARD, None
     # (a senior choosing between staff or lead and management: what each role is, usefulness103 #42)
     if goal and (already_senior or _IN_ML_JOB_RE.search(query)):
@@ -2631,7 +2631,6 @@ _LLM_APP_PORTFOLIO_RE = re.compile(
     r"\bportfolio\b[^?]{0,60}?\b(?:llm|rag|genai)[- ](?:app|application|project)s?\b", re.IGNORECASE)
 
 
-
 # Cards for a situation the message states, put before a next-step answer (or, "always", in its place; "plan", in its
 # place when a plan is asked for), in this order, when their requires and excludes let them answer the asker:
 _SITUATION_CARDS: tuple[tuple[str, Callable[[KnowledgeBase, SearchResult], bool], str], ...] = (
@@ -2667,6 +2666,7 @@ _SITUATION_CARDS: tuple[tuple[str, Callable[[KnowledgeBase, SearchResult], bool]
         (_passed_certificates(kb, result.query) or _G_KENTEI_HELD_RE.search(result.query)
          or _TOUKEI_HELD_RE.search(result.query)) and _NEXT_CERT_RE.search(result.query)), "never"),
 )
+
 
 def _card_first(kb: KnowledgeBase, result: SearchResult, chosen: Card, asker: Asker, lang: str,
                 answer: Answer) -> Answer:

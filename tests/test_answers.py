@@ -4017,14 +4017,6 @@ def test_the_growth_areas_half_of_an_outlook_question_keeps_its_paragraph(e5_eng
     assert len(answer.answer.split("出典")[0].strip().split("\n\n")) >= 2
 
 
-def test_a_course_named_only_as_the_goal_is_not_done(e5_engine):
-    # usefulness168 #60 (graded 0): "training my first neural networks" named 3Blue1Brown's "Neural Networks" course,
-    # taken as finished, and the learner was placed with the core algorithms almost done
-    answer = e5_engine.ask("I've finished a Python basics course and the linear algebra and calculus units on Khan Academy. "
-                           "Can you lay out a 3-month plan to get me from here to training my first neural networks?")
-    assert answer.stage == "programming-data"
-
-
 def test_what_is_asked_about_in_a_stage_gone_through_stays_open(e5_engine):
     # usefulness166 #28: "一通り" regression, classification and clustering, asking what to do before deep learning, was
     # sent on to the projects stage with deep learning taken as done
@@ -4145,6 +4137,10 @@ def test_what_a_message_names_as_something_else_places_no_one(e5_engine):
 
 
 @pytest.mark.parametrize(("question", "stage"), [
+    # usefulness168 #60 (graded 0): "training my first neural networks" named 3Blue1Brown's "Neural Networks" course,
+    # taken as finished, and the learner was placed with the core algorithms almost done
+    (("I've finished a Python basics course and the linear algebra and calculus units on Khan Academy. Can you lay out a "
+      "3-month plan to get me from here to training my first neural networks?"), "programming-data"),
     # usefulness173 #57: a Hugging Face fine-tuner who wants to learn to deploy and monitor was placed at the
     # specialisation stage, past MLOps
     (("I can fine-tune transformer models with Hugging Face for text classification and I've done a couple of small NLP "
@@ -4153,7 +4149,8 @@ def test_what_a_message_names_as_something_else_places_no_one(e5_engine):
     (("PyTorchでCNNの画像分類は自分で書けるようになって、Transformerの論文もなんとか読みました。モデルを作るところまではできるんですが、"
       "この先は何を勉強すべきですか？"), "mlops"),
 ])
-def test_building_models_and_wanting_to_deploy_is_the_mlops_stage(e5_engine, question, stage):
+def test_graded_questions_are_placed_where_they_are(e5_engine, question, stage):
+    """A course named only as the goal is not done; building models and wanting to deploy is the MLOps stage."""
     assert e5_engine.ask(question).stage == stage
 
 

@@ -87,6 +87,8 @@ class SqliteStore(Store):
     ) -> None:
         super().__init__(busy_wait_s)
         self.path: Path = Path(path).expanduser()
+        # (the read-only URI the write check probes the file through; see _damaged)
+        self._probe_uri = None if self._memory else f"{self.path.resolve().as_uri()}?mode=ro"
         self._lock = threading.Lock()
         self._busy_ms = -1
         self._identity: tuple[int, int] | None = None
@@ -177,14 +179,15 @@ class SqliteStore(Store):
         (The same file overwritten in place keeps its inode, and this process's connection may still commit from its
         page cache and the shared WAL index. A second *SQLite* connection is safe where a plain ``open()`` is not:
         closing a plain file descriptor would drop SQLite's POSIX locks for the whole process.)"""
+        if self._probe_uri is None:
+            return False
         try:
-            with contextlib.closing(sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True,
-                                                    timeout=0)) as probe:
+            with contextlib.closing(sqlite3.connect(self._probe_uri, uri=True, timeout=0)) as probe:
                 probe.execute("PRAGMA schema_version").fetchone()
         except sqlite3.DatabaseError as exc:
             return "not a database" in str(exc) or "malformed" in str(exc)
         except sqlite3.Error:
-            return False  # (busy, locked, cannot open: the write itself reports what it meets)
+            pass  # (busy, locked, cannot open: the write itself reports what it meets)
         return False
 
     def _check_file(self) -> None:
