@@ -427,12 +427,23 @@ def _context(query: str) -> _Context:
     return _Context(query)
 
 
-def _fits_result(kb: KnowledgeBase, result: SearchResult, situation: str | None = None) -> Callable[[Card], bool]:
+WHOLE_TOLD_STAGES = frozenset({"core-ml", "projects"})
+
+
+def _fits_result(kb: KnowledgeBase, result: SearchResult, whole: SearchResult | None = None) -> Callable[[Card], bool]:
     """:func:`card_fits`, and not a getting-started card ("start-…") for a stage whose checklist the message says
     the learner has been through to its last item ("comfortable with pandas and scikit-learn … job hunting in 3
-    months" got the beginners' 3-month plan that starts with Python syntax)."""
-    fits = card_fits(kb, result.query, situation)
+    months" got the beginners' 3-month plan that starts with Python syntax). ``whole``: the search of the whole
+    message, when ``result`` is one of its questions: where the learner says what they know."""
+    fits = card_fits(kb, result.query, whole.query if whole is not None else None)
+    # (what the whole message says they know: "PyTorchでCNNを自分で書いて…何から始めればいいですか？", usefulness207 #28,
+    # and "Kaggleで銅メダル2つ…始める前にやっておくべきことがあれば", 207 #29, got "start with Python" for the short question)
     said = set(result.items_known) | (set(result.items_finished) if result.finished_said else set())
+    if whole is not None:  # (the ML work the whole message tells, not Docker or CI: "DockerとかCI/CDは業務で触ってます…
+        # それとも先にMLの基礎をちゃんとやるべき？" is still a beginner at ML)
+        said |= {i for i in {*whole.items_known, *(whole.items_finished if whole.finished_said else ())}
+                 if i in kb.items and kb.items[i].stage in WHOLE_TOLD_STAGES}
+        result = whole
     through = {kb.items[i].stage for i in said if kb.stage(kb.items[i].stage).items[-1].id == i}
     # (nor a getting-started card before the core algorithms for someone who has done core-ML work or more:
     # "Transformerをスクラッチで実装して小さな言語モデルを学習させた" got the beginners' learning order; usefulness65 #30)
@@ -2237,7 +2248,7 @@ def compose(kb: KnowledgeBase, index: Index, result: SearchResult, gate: Gate, a
     if not prefer and whole is None:
         prefer, replaces = short_how_long_cards(result.query)
     prefer = prefer or how_much_cards(kb, result.query)
-    hit = gate.card_for(result, kb, in_part=in_part, fits=_fits_result(kb, result, whole.query if whole else None),
+    hit = gate.card_for(result, kb, in_part=in_part, fits=_fits_result(kb, result, whole),
                          used=exclude, prefer=prefer, replaces=replaces)
     if hit is not None:
         return compose_card(kb, _card_for_age(kb, kb.cards_by_id[hit.id], result.query), result, asker, lang,
@@ -2276,6 +2287,9 @@ def compose(kb: KnowledgeBase, index: Index, result: SearchResult, gate: Gate, a
 # usefulness41 #60 and usefulness42 #28, both graded 0, were sent to resumes and interviews)
 _TOWARD_SENIOR_RE = remembered(r"シニア(?:MLE|ML|機械学習)?(?:エンジニア)?(?:に|へ|を目指|レベル|や(?:テック)?リード)|スタッフエンジニア(?:に|へ)|昇進|昇格|"
                                r"(?:ミドル(?:クラス|レベル)?|中堅)(?:に|へ|を目指)|"
+                               # ("What should I focus on next to grow toward a mid-level role?", usefulness202 #60, graded 1,
+                               # was sent on to the specialisation stage)
+                               r"\b(?:grow|move|work) towards? (?:a )?mid[- ]?level\b|"
                                r"\b(?:become|get to|reach|grow (?:in)?to|promoted to|move up to|level up to|be)\s+"
                                # ("reach a mid or senior level": usefulness50 #60 was sent to the job search)
                                r"(?:a\s+)?(?:senior|staff|lead|mid[- ]?level|mid\s*(?:or|/|to)\s*senior)\b", re.IGNORECASE)
@@ -2317,7 +2331,8 @@ _CHOICE_RE = re.compile(r"どっち|どちら|どれ|それとも|べきか|の�
 # build projects first?", "G検定を取るか、ポートフォリオを作るか"): the certificate-or-portfolio card answers it,
 # not the card of the certificate it names, which matched the words a little more closely (usefulness39 #40, #59)
 _CERT_WORD_RE = re.compile(r"資格|検定|試験|certif|\bcerts?\b|\bexams?\b", re.IGNORECASE)
-_BUILD_WORD_RE = re.compile(r"作品|ポートフォリオ|プロジェクト|手を動か|\bprojects?\b|\bportfolio\b|\bbuild(?:ing)?\b",
+_BUILD_WORD_RE = re.compile(r"作品|ポートフォリオ|プロジェクト|手を動か|何か作|作った(?:ほう|方)|作る(?:ほう|方)|\bprojects?\b|"
+                            r"\bportfolio\b|\bbuild(?:ing)?\b",
                             re.IGNORECASE)
 CERT_OR_BUILD_CARD = "cert-vs-portfolio"
 CERT_ORDER_CARD = "cert-which-first"
@@ -2371,16 +2386,34 @@ def preferred_cards(query: str) -> tuple[frozenset[str], Callable[[str], bool] |
     # and 203 #32, graded 1 and 0, the 40s card)
     if _TEACHER_RE.search(query):
         return frozenset({TEACHER_CARD}), None
-    # a Kaggle medal won, asking what to do before applying ("銅メダルを取れました。来年には転職活動を始めたいんですが、
-    # 就活に向けてこれから半年で何をしておくといいですか？", usefulness204 #30 and 203 #30, graded 1, got what medals are
-    # worth): the cards on getting ready to apply, in the medal card's place
+    # growing in a first year on the job ("I just got my first job as a junior ML engineer, starting next month… What should
+    # I focus on learning in my first year to grow fast?", usefulness204 #60, graded 1, got what to do before day one)
+    if _FIRST_YEAR_RE.search(query) and _GROW_RE.search(query):
+        return frozenset({GROW_CARD}), OFFER_CARD.__eq__
+    # what separates a junior from a senior, asked ("…テックリードを目指すかも迷っています。ジュニアとシニアの違いって具体的に
+    # 何なんでしょうか？", usefulness203 #11, graded 1, got management against the IC track alone)
+    if _JUNIOR_SENIOR_RE.search(query):
+        return JUNIOR_SENIOR_CARDS, None
+    # whether Kaggle counts in hiring (usefulness205 #46, 206 #48, 208 #46 and #8, graded 1, got how beginners start on
+    # Kaggle, or an analyst's route)
+    if _KAGGLE_VALUE_RE.search(query):
+        return frozenset({KAGGLE_VALUE_CARD}), None
+    # the Japanese certificates, asked by a foreigner ("I'm a foreign backend engineer… Japanese around N2… Is it worth
+    # studying for those Japanese certifications as a foreigner, or should I just focus on projects?", usefulness206 #35,
+    # graded 0, got English-speaking jobs in Japan)
+    if _JDLA_CERT_RE.search(query) and _FOREIGNER_RE.search(query):
+        return frozenset({FOREIGNER_CERT_CARD}), None
     # where to restart the maths ("線形代数とか微積分ってどこからやり直せばいいですか？", usefulness201 #12 and 203 #3, graded 1,
     # got how much maths is needed): the cards on relearning it and on its order, in that card's place
     if _RESTART_MATH_RE.search(query):
         return RESTART_MATH_CARDS, "math-how-much".__eq__
+    # a Kaggle medal won, asking what to do before applying ("銅メダルを取れました。来年には転職活動を始めたいんですが、
+    # 就活に向けてこれから半年で何をしておくといいですか？", usefulness204 #30 and 203 #30, graded 1, got what medals are
+    # worth): the cards on getting ready to apply, in the medal card's place
     if _MEDAL_WON_RE.search(query) and _JOB_GOAL_RE.search(query) and _PREP_ASK_RE.search(query):
         return frozenset({*JOB_READY_CARDS, JOB_PLAN_CARD}), MEDAL_VALUE_CARD.__eq__
-    for sentence in _SENTENCE_END.split(query):
+    sentences = _SENTENCE_END.split(query)
+    for at, sentence in enumerate(sentences):
         if _CERT_WORD_RE.search(sentence) and _BUILD_WORD_RE.search(sentence) and _CHOICE_RE.search(sentence):
             return frozenset({CERT_OR_BUILD_CARD}), _names_a_certificate
         # two of the Japanese certificates to choose between ("E資格とG検定、転職ならどっちがいい？": usefulness45 #24
@@ -2389,7 +2422,9 @@ def preferred_cards(query: str) -> tuple[frozenset[str], Callable[[str], bool] |
         if len({c[:2] for c in certs}) >= 2 and _ORDER_RE.search(sentence):
             # (which of G検定 and E資格 employers value: "G検定とE資格、転職で評価されるのはどっちですか？", usefulness119
             # #13, got the card on where to start)
-            if {"g", "e"} <= {c[:1] for c in certs} and _CERT_HIRING_RE.search(sentence):
+            # (or in the question after it: "G検定とE資格ってどっちから先に受けるべきですか？あと、転職活動で実際に評価される
+            # のはどっちですか？", usefulness202 #13, graded 1, got the order alone)
+            if {"g", "e"} <= {c[:1] for c in certs} and _CERT_HIRING_RE.search(" ".join(sentences[at:at + 2])):
                 return frozenset({CERT_HIRING_CARD}), _names_a_certificate
             return frozenset({CERT_ORDER_CARD}), _names_a_certificate
         # whether they can still be hired at their age ("この年齢でジュニアのMLエンジニアとして採用される可能性って
@@ -2461,6 +2496,13 @@ def preferred_cards(query: str) -> tuple[frozenset[str], Callable[[str], bool] |
     # tech lead?" is no question on what a lead does)
     if (_TOWARD_SENIOR_RE.search(query) or _growing_in_job(query)) and not already_senior:
         return TOWARD_SENIOR_CARDS | ({"ladder-senior-mle"} if goal or _WHAT_IT_TAKES_RE.search(query) else frozenset()), None
+    # MLOps asked by someone who has served a model (the card's requires: a deployment or API told): "学習したモデルをFastAPIで
+    # APIにするところまではできました。デプロイとか運用、MLOpsっぽいことは何から…", usefulness206 #30, graded 1, got how to
+    # build an inference API
+    if _MLOPS_ASKED_RE.search(query) and _DEPLOYED_RE.search(query):
+        return frozenset({AFTER_DEPLOY_CARD}), None
+    if _DS_SELF_RE.search(query) and _GAP_RE.search(query):
+        return frozenset({DS_CARD}), "ladder-mle-vs-data-scientist".__eq__
     return frozenset(), None
 
 
@@ -2564,6 +2606,11 @@ def _with_card(kb: KnowledgeBase, result: SearchResult, gate: Gate, asker: Asker
                 return compose_card(kb, card, result, asker, lang, [])
         # (the job as the goal is what these cards' requires ask for, said in other words: "MLエンジニアとして就職したいんですが、
         # 次は何を", usefulness162 #29, graded 1, got the projects checklist; their excludes still choose between them)
+        # (an NLP goal from someone who fine-tunes transformers: "I can fine-tune BERT … What's the next step to be job-ready
+        # for NLP engineering roles?", usefulness202 #56, 205 #57, 206 #56 and 208 #56, graded 1, got the general card)
+        nlp = kb.cards_by_id.get(NLP_READY_CARD)
+        if nlp is not None and fits_asker(kb, nlp, result.query):
+            return _card_first(kb, result, nlp, asker, lang, answer)
         for cid in JOB_READY_CARDS if _built_something(kb, result) else ():
             card = kb.cards_by_id.get(cid)
             if card is not None and not (card.excludes and _says_any(kb, card, result.query, "excludes")):
@@ -2590,7 +2637,12 @@ NOTEBOOK_CARD = "job-notebook-to-portfolio"
 _NOTEBOOK_TO_PORTFOLIO_RE = re.compile(
     r"(?:notebook|colab|jupyter)[^.?!]{0,80}[.?!]?[^?]{0,120}?(?:portfolio|real ml engineering|production|recruiters?|"
     r"real[- ]world|professional)|"
-    r"(?:ノートブック|Colab|Jupyter)[^？?]{0,80}?(?:ポートフォリオ|見せられる|実務っぽ|本番|作品として)", re.IGNORECASE)
+    r"(?:ノートブック|Colab|Jupyter)[^？?]{0,80}?(?:ポートフォリオ|見せられる|実務っぽ|本番|作品として)|"
+    # (a model of their own, working, to be made a portfolio project: "I trained a YOLO object detector and got it running
+    # on a Raspberry Pi… What should I do next to turn this into a portfolio project that gets me interviews?",
+    # usefulness208 #60, graded 0, was sent to the projects checklist)
+    r"\bturn (?:this|it|that|my \w+(?: \w+)?) into (?:a |an )?(?:real |proper |solid |good )?portfolio(?: project| piece)?\b|"
+    r"(?:これ|それ)を(?:ちゃんとした|就活で使える|転職で使える)?(?:ポートフォリオ|作品)(?:に|として)", re.IGNORECASE)
 
 SKLEARN_ITEM = "programming-data.sklearn-intro"
 TEACHER_CARD = "bg-math-teacher"
@@ -2615,6 +2667,37 @@ _NEXT_CERT_RE = re.compile(r"(?:E資格|統計検定|準1級|G検定|資格)[^�
                            r"\b(?:should i|go for|move on to|take)\b[^.?!]{0,20}\b(?:e[ -]?shikaku|e[ -]?cert\w*|pre-1st|grade 1)\b",
                            re.IGNORECASE)
 OFFER_CARD = "job-first-offer-prep"
+GROW_CARD = "ladder-senior-faster"
+AFTER_DEPLOY_CARD = "tool-mlops-after-deploy"
+_DOCKER_RE = re.compile(r"docker|コンテナ|\bcontaineri[sz]ed\b|\bcontainer\b", re.IGNORECASE)
+_NO_DOCKER_RE = re.compile(r"docker\s*(?:は|を|も)?\s*(?:まだ|一度も|全然)?\s*(?:触|使)(?:った|っ)?(?:ことが|ことは)?(?:ない|ありません|ません|てない)|"
+                           r"\b(?:never|not yet|haven't|have not) (?:used|touched|tried) docker\b|\bno docker\b", re.IGNORECASE)
+_DEPLOYED_RE = re.compile(r"デプロイ(?:した|しました|済|まで)|APIにする(?:ところ)?まで|API化(?:した|して|まで)|\bdeployed\b|"
+                          r"\bserved (?:with|as|in|on)\b|\brunning in production\b|本番(?:に載せ|で動|で運用し)", re.IGNORECASE)
+_GAP_RE = re.compile(r"\bgap\b|\bdifference\b|\bwhat should i learn\b|違い|足りない|何を(?:学|勉強|身につけ)", re.IGNORECASE)
+_MLOPS_ASKED_RE = re.compile(r"\bmlops\b|\bmonitoring\b|\bretrain|MLOps|運用|監視|再学習", re.IGNORECASE)
+KAGGLE_VALUE_CARD = "job-kaggle-medals"
+# whether Kaggle counts in hiring, asked ("Is Kaggle actually worth it for getting hired?", "転職で評価されるにはKaggleで
+# どれくらいの実績が")
+_KAGGLE_VALUE_RE = re.compile(r"kaggle[^?？。]{0,40}?(?:worth it for (?:getting )?(?:hired|a job|jobs)|on (?:a|my) (?:resume|cv)|"
+                              r"help (?:me )?(?:get )?(?:hired|a job)|\bhiring\b|in interviews)|"
+                              r"(?:評価|有利|通用)[^。？?]{0,20}?kaggle[^。？?]{0,20}?(?:実績|成績|順位|メダル)|"
+                              r"kaggle[^。？?]{0,30}?(?:実績|成績|順位|メダル)[^。？?]{0,20}?(?:評価|有利|通用|意味)", re.IGNORECASE)
+FOREIGNER_CERT_CARD = "cert-jdla-english"
+_FOREIGNER_RE = re.compile(r"\bforeign(?:er)?\b|\bjlpt\b|\bn[1-5]\b|non-japanese|not japanese|外国人|留学生", re.IGNORECASE)
+JUNIOR_SENIOR_CARDS = frozenset({"ladder-years-to-senior", "ladder-senior-mle"})
+_JUNIOR_SENIOR_RE = re.compile(r"ジュニアとシニアの違い|ジュニアとシニアって何が違|\b(?:difference|differences) between (?:a )?junior and "
+                               r"(?:a )?senior\b|\bseparates? (?:a )?junior from (?:a )?senior\b",
+                               re.IGNORECASE)
+DS_CARD = "bg-data-scientist"
+# a data scientist by job asking what separates them from an ML engineer ("I've been a data scientist at a small fintech
+# startup for 2 years… What's the gap between a data scientist like me and an ML engineer, and what should I learn to close
+# it?", usefulness207 #38, graded 1, got the two roles compared)
+_DS_SELF_RE = re.compile(r"\b(?:i'?m|i am|i'?ve been|i have been|working as|work as) (?:a |an )?(?:junior |senior )?data scientist\b|"
+                         r"\ba data scientist like me\b|データサイエンティスト(?:として|を)(?:[0-9０-９一二三四五]+年|働|やって|して)",
+                         re.IGNORECASE)
+_FIRST_YEAR_RE = re.compile(r"\bfirst (?:year|12 months|six months|6 months)\b|最初の(?:1|一)年|1年目|一年目|入社後の(?:1|一)年", re.IGNORECASE)
+_GROW_RE = re.compile(r"\bgrow|成長|伸び|伸ば", re.IGNORECASE)
 _OFFER_RE = re.compile(r"\b(?:got|received|accepted|have|signed) (?:an? |my (?:first )?)?(?:job )?offer\b|\boffer (?:as|from|for)\b|"
                        r"内定(?:を|が)?(?:もら|いただ|頂|出|決ま|取れ|をとっ)|入社(?:が|先が)?決ま", re.IGNORECASE)
 _BEFORE_START_RE = re.compile(r"\bbefore (?:i start|starting|day one|my first day|i join|joining)\b|\bready (?:on|for) day one\b|"
@@ -2632,9 +2715,11 @@ _MEDAL_WON_RE = re.compile(r"メダル(?:を)?(?:[0-9０-９一二三]つ)?(?:�
                            r"(?:bronze|silver|gold) medals?\b", re.IGNORECASE)
 # what to do before applying, asked ("応募の前にやっておくべきことは", "an 8-week plan to get from here to sending applications")
 _PREP_ASK_RE = re.compile(r"(?:何を|なにを)(?:して|やって|準備|しておく|やっておく)|やっておくべき|しておくべき|しておくと|準備|"
+                          r"次にやるべき|次にすべき|"
                           r"\bwhat (?:should|do|else should) i (?:do|prepare|focus|work)|\bplan\b", re.IGNORECASE)
 # (not yet deployed: the card on what to add before applying, whose excludes name a deployment; else the deployed one's)
 JOB_READY_CARDS = ("job-ready-to-apply", "job-ready-deployed")
+NLP_READY_CARD = "job-ready-nlp"
 _JOB_GOAL_RE = re.compile(
     r"\bland(?:ing)? (?:[\w-]+ ){0,4}?(?:interviews?|jobs?|offers?|roles?|positions?)\b|\bjob[- ]ready\b|\bhireable\b|"
     r"\bemployable\b|\bget(?:ting)? hired\b|\b(?:start |begin )?get(?:ting)? (?:more |any |some )?(?:interviews|callbacks)\b|面接に呼ばれ|面接まで|内定を(?:取|もら)|就職できる(?:レベル|状態)|"
@@ -2691,7 +2776,16 @@ _SITUATION_CARDS: tuple[tuple[str, Callable[[KnowledgeBase, SearchResult], bool]
      "never"),
     # a first medal as the next goal ("次は本番のコンペに出たいんですが、銅メダルを取るためには何を勉強・実践すれば",
     # usefulness171 #28, graded 0, was planned a recommender, a sentiment model and an image classifier)
-    (MEDAL_CARD, lambda kb, result: bool(_MEDAL_GOAL_RE.search(result.query)), "never"),
+    # (not for someone who has won one: "銅メダルを2つ取りました。もう転職活動を始めてもいいのか、銀メダルを狙ってもう少し粘る
+    # べきか", usefulness208 #30, graded 0, was told how to win a first medal)
+    (MEDAL_CARD, lambda kb, result: bool(_MEDAL_GOAL_RE.search(result.query) and not _MEDAL_WON_RE.search(result.query)),
+     "never"),
+    # a deployed model, and MLOps asked about ("I have a model deployed on AWS in a Docker container with a GitHub Actions CI
+    # pipeline. What's the next step to get into proper MLOps, like monitoring and retraining?", usefulness206 #58 and 202
+    # #59, graded 1, got "1 item left" alone): the card on MLOps after a deployment (its requires: a deployment told)
+    # (served in Docker: someone who deployed without it still has the checklist's Docker item first, usefulness93 #27)
+    (AFTER_DEPLOY_CARD, lambda kb, result: bool(_MLOPS_ASKED_RE.search(result.query) and _DOCKER_RE.search(result.query)
+                                                and not _NO_DOCKER_RE.search(result.query)), "never"),
     # an LLM app to be built for a portfolio ("次はLLMを使ったアプリを作ってポートフォリオにしたいんですが、週8時間で2ヶ月の
     # 計画を…", usefulness159 #30, graded 0, was planned NumPy, Pandas and a recommender system): the card's plan answers a
     # plan request

@@ -242,7 +242,9 @@ class Engine:
         the whole message, where a question's situation may be told (see :func:`bot.answer.compose`)."""
         answers: list[Answer | None] = []
         for r in results:
-            if asks_next(r):
+            # (and "where do I start?" after it is the same question: "…次はデプロイとかを勉強するべきですか？何から始めれば
+            # いいですか？", usefulness207 #28, got where beginners start, then how much maths, beside the MLOps steps)
+            if asks_next(r) or (_cost(r.query) <= MAX_FOLLOW_UP and _WHERE_START_RE.search(r.query)):
                 answers.append(None)
                 continue
             used = frozenset(c for c in [whole.card, *(a.card for a in answers if a is not None)] if c)
@@ -259,7 +261,9 @@ class Engine:
 _PART_END = re.compile(r"(?<=[?？])\s*|(?<=,)\s+(?=and (?:how|what|which|when|where|why|who|is|are|do|does|should|"
                        r"can|could|would|will)\b[^.!。]*[?？])|"
                        # "仕事内容はどう違うのか、それと年収に差はありますか？": an embedded question, then another
-                       r"(?<=か、)(?=(?:それと|あと|また|それから)[^。！？?]*[?？])|"
+                       # (not "…べきか、それとも…？", one question between two options: usefulness205 #8, "E資格を取りに行く
+                       # べきか、それとも先に何か作ったほうがいいですか？", lost the choice card to the split)
+                       r"(?<=か、)(?=(?:それと(?!も)|あと|また|それから)[^。！？?]*[?？])|"
                        # a Japanese question ended with "。" ("…まず身につけるべきスキルは何でしょう。G検定は…？")
                        r"(?<=でしょう。)|(?<=でしょうか。)|(?<=ですか。)|(?<=ますか。)|"
                        # a request ended with "。" before another question ("…何から始めればいいのか知りたいです。G検定は…？")
@@ -367,6 +371,8 @@ _POINTS_BACK_RE = re.compile(r"どっち|どちら|どれ(?:を|が|から|に)|
 _OWN_OPTIONS_RE = re.compile(r"[^、。？?\s]{2,}と[^、。？?\s]{2,}(?:の)?(?:どっち|どちら)|\b\w+ or \w+\b", re.IGNORECASE)
 # who it is for, or where it counts, is no subject of its own ("which one should a beginner aim for?", "片方しかできないと
 # 求人で不利になりますか？")
+_WHERE_START_RE = re.compile(r"(?:何|なに)から(?:始め|はじめ|手をつけ|手を付け|やれ|やる)|\bwhere (?:do|should|can) i (?:start|begin)\b|"
+                             r"\bwhat should i (?:start|begin) with\b", re.IGNORECASE)
 _WHO_TERMS = frozenset({"beginner", "beginners", "初心者", "未経験", "未経験者", "student", "students", "学生",
                         "求人", "転職", "就職", "job", "jobs", "job postings", "hiring"})
 

@@ -4138,9 +4138,59 @@ def test_session_26_cards_answer_what_was_asked(e5_engine, question, card):
       "try to get any developer job first and transition later, or go all in on ML now?"), "job-stepping-stone"),
     # Python, not English, is what they cannot do (got the card on how much English)
     ("Python全くできないけどMLエンジニア目指せますか？", "start-zero-programming"),
+    # growing toward mid-level (usefulness202 #60, 205 #59 and 208 #59, graded 1 and 0, were sent on to the specialisation
+    # stage, or back to the core algorithms)
+    (("I landed my first junior ML engineer job 6 months ago and I'm getting comfortable with the day-to-day work. What "
+      "should I focus on next to grow toward a mid-level role?"), "ladder-senior-faster"),
+    # a first year on the job, not the weeks before it (usefulness204 #60, graded 1)
+    (("I just got my first job as a junior ML engineer, starting next month. What should I focus on learning in my first "
+      "year to grow fast?"), "ladder-senior-faster"),
+    # junior against senior, asked beside the lead-or-manager dilemma (usefulness203 #11, graded 1)
+    (("MLエンジニアとして3年目です。この先マネージャーになるか、専門職としてテックリードを目指すかも迷っています。"
+      "ジュニアとシニアの違いって具体的に何なんでしょうか？"), "ladder-years-to-senior"),
+    # the JDLA certificates from a foreigner (usefulness206 #35, graded 0, got English-speaking jobs in Japan)
+    (("I'm a foreign backend engineer who has lived in Tokyo for 5 years, and my Japanese is around N2. Is it worth studying "
+      "for G検定 or E資格 as a foreigner, or should I just focus on projects?"), "cert-jdla-english"),
+    # whether Kaggle counts in hiring (usefulness205 #46, 208 #46, graded 1, got how beginners start on Kaggle)
+    (("Is Kaggle actually worth it for getting hired? Also, how should I talk about my Kaggle competitions in "
+      "interviews?"), "job-kaggle-medals"),
+    # a data scientist asking about the gap (usefulness207 #38, graded 1, got the two roles compared)
+    (("I've been a data scientist at a small fintech startup for 2 years. What's the gap between a data scientist like me "
+      "and an ML engineer, and what should I learn to close it?"), "bg-data-scientist"),
+    # a working model of one's own to be made a portfolio project (usefulness208 #60, graded 0)
+    (("I trained a YOLO object detector and got it running on a Raspberry Pi to count birds at my feeder. What should I do "
+      "next to turn this into a portfolio project that gets me interviews?"), "job-notebook-to-portfolio"),
+    # NLP roles from someone who fine-tunes BERT (usefulness202 #56, 205 #57, 206 #56, 208 #56, graded 1)
+    (("I can fine-tune a BERT text classifier with Hugging Face and evaluate it properly. What's next to become job-ready "
+      "for NLP engineering roles?"), "job-ready-nlp"),
+    # MLOps after a deployment in Docker (usefulness206 #58 and 202 #59, graded 1, got "1 item left" alone)
+    (("I have a model deployed on AWS in a Docker container with a GitHub Actions CI pipeline. What's the next step to get "
+      "into proper MLOps, like monitoring and retraining?"), "tool-mlops-after-deploy"),
 ])
 def test_session_27_cards_answer_what_was_asked(e5_engine, question, card):
     assert e5_engine.ask(question).card == card
+
+
+def test_which_certificate_employers_value_asked_after_the_order_is_answered(e5_engine, kb):
+    # usefulness202 #13 (graded 1): the second question, which of G検定 and E資格 counts in a job search, got nothing
+    answer = e5_engine.ask("G検定とE資格ってどっちから先に受けるべきですか？あと、転職活動で実際に評価されるのはどっちですか？")
+    assert kb.cards_by_id["cert-which-first"].answer.ja[:30] in answer.answer
+    assert kb.cards_by_id["cert-g-vs-e-hiring"].answer.ja[:30] in answer.answer
+
+
+def test_where_to_start_after_a_next_step_question_adds_no_beginners_card(e5_engine, kb):
+    # usefulness207 #28 (graded 1): someone who writes CNNs in PyTorch was told to start with Python for "何から始めれば"
+    answer = e5_engine.ask("PyTorchでCNNを自分で書いて、MNISTとCIFAR-10の分類はできるようになりました。でも作ったモデルをどうやって"
+                           "実際に使える形にするのかが全然わかりません。次はデプロイとかを勉強するべきですか？何から始めればいいですか？")
+    assert answer.stage == "mlops"
+    assert kb.cards_by_id["start-what-first"].answer.ja[:30] not in answer.answer
+
+
+def test_a_book_still_being_read_gets_no_card_for_after_it(e5_engine):
+    # "今『ゼロから作るDeep Learning』を読んでるんですが、誤差逆伝播のあたりで完全に止まって" is not told what to do after the book
+    answer = e5_engine.ask("独学で半年くらい機械学習やってます。今『ゼロから作るDeep Learning』を読んでるんですが、誤差逆伝播のあたりで"
+                           "完全に止まってしまいました。こういうとき理解できるまで粘るべきですか、それとも先に進むべきですか？")
+    assert answer.card != "start-after-zero-dl"
 
 
 def test_hiring_managers_are_no_manager_asking(e5_engine):
