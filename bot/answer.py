@@ -2358,7 +2358,10 @@ LEAD_OR_IC_CARD = frozenset({"ladder-lead-or-ic"})
 # senior does)
 # ("a tech lead path or an engineering manager path. I like mentoring but I also don't want to stop coding": usefulness182
 # #39, graded 0, got what a senior does)
-_IC_TRACK_RE = re.compile(r"\bic\b|individual contributor|\btech lead (?:track|path|route)\b|\b(?:stop|keep|keep on|continue) coding\b|\b(?:like|love|enjoy) coding\b|\bstaff\b|\bprincipal\b|hands-on|\bstay (?:technical|coding)\b|"
+_IC_TRACK_RE = re.compile(r"\bic\b|individual contributor|\btech lead (?:track|path|route)\b|"
+                          # ("I'm torn between tech lead, moving into management, or shifting toward research", usefulness212
+                          # #38, graded 0, got what a senior does)
+                          r"\btech lead,? (?:or |and )?(?:moving |going |move |go )?(?:into |to )?(?:management|manager)\b|\b(?:stop|keep|keep on|continue) coding\b|\b(?:like|love|enjoy) coding\b|\bstaff\b|\bprincipal\b|hands-on|\bstay (?:technical|coding)\b|"
                           r"手を動か|コードを書き続け|技術一本|スペシャリスト|スタッフ|プリンシパル|専門職|技術職|IC(?:トラック|として)", re.IGNORECASE)
 # (asked how to decide, not what to work on for each path: "torn between … What should I be working on next for each
 # path?" keeps the card on the paths; "the next step is staff engineer or tech lead. What should I focus on" the lead's)
@@ -2394,6 +2397,16 @@ def preferred_cards(query: str) -> tuple[frozenset[str], Callable[[str], bool] |
     # 何なんでしょうか？", usefulness203 #11, graded 1, got management against the IC track alone)
     if _JUNIOR_SENIOR_RE.search(query):
         return JUNIOR_SENIOR_CARDS, None
+    # whether to go on to deep learning ("scikit-learnで回帰と分類はできるようになって…次はディープラーニングに進んでいいですか？
+    # それともまだ古典的なMLをやるべき？", usefulness203 #26, graded 1, got the maths of deep learning and a generative-AI card)
+    if _DL_READY_RE.search(query):
+        return frozenset({DL_READY_CARD}), None
+    if _UNDER_HOOD_RE.search(query):
+        return frozenset({UNDER_HOOD_CARD}), None
+    # an internship as the goal, asked ("What should I do with that time so I'm competitive for ML engineering internships
+    # next year?", usefulness210 #39, graded 0, got how many hours a week are realistic)
+    if _INTERNSHIP_GOAL_RE.search(query) and not _PROJECTS_ASKED_RE.search(query):
+        return INTERNSHIP_CARDS, None
     # whether Kaggle counts in hiring (usefulness205 #46, 206 #48, 208 #46 and #8, graded 1, got how beginners start on
     # Kaggle, or an analyst's route)
     if _KAGGLE_VALUE_RE.search(query):
@@ -2429,7 +2442,10 @@ def preferred_cards(query: str) -> tuple[frozenset[str], Callable[[str], bool] |
             return frozenset({CERT_ORDER_CARD}), _names_a_certificate
         # whether they can still be hired at their age ("この年齢でジュニアのMLエンジニアとして採用される可能性って
         # あるんでしょうか？": usefulness45 #8 got a junior's day; "Is 45 too old to get hired?"): the age cards
-        if _AGE_ASKED_RE.search(sentence) and _HIRED_AT_AGE_RE.search(sentence):
+        # (asked, not told: "…but I'm worried I'm too old to start over. How can I use my domain background…?", usefulness206
+        # #33, graded 1, got the 40s card in place of the mechanical engineer's; the age card still follows it)
+        if _AGE_ASKED_RE.search(sentence) and _HIRED_AT_AGE_RE.search(sentence) \
+                and not (sentence.isascii() and "?" not in sentence):
             return AGE_CARDS, None
         # whether they can be hired without a degree ("学位なしでMLエンジニアとして採用されるのは…どのくらい難しい
         # ですか？", "求人で、学歴ってどれくらい見られるものですか？": usefulness75 #10 and usefulness74 #11, a kosen
@@ -2636,7 +2652,7 @@ TARGET_ROLES_ITEM = "work-experience.target-roles"
 NOTEBOOK_CARD = "job-notebook-to-portfolio"
 _NOTEBOOK_TO_PORTFOLIO_RE = re.compile(
     r"(?:notebook|colab|jupyter)[^.?!]{0,80}[.?!]?[^?]{0,120}?(?:portfolio|real ml engineering|production|recruiters?|"
-    r"real[- ]world|professional)|"
+    r"real[- ]world|professional|job[- ]ready|notebook person|just notebooks)|"
     r"(?:ノートブック|Colab|Jupyter)[^？?]{0,80}?(?:ポートフォリオ|見せられる|実務っぽ|本番|作品として)|"
     # (a model of their own, working, to be made a portfolio project: "I trained a YOLO object detector and got it running
     # on a Raspberry Pi… What should I do next to turn this into a portfolio project that gets me interviews?",
@@ -2668,18 +2684,37 @@ _NEXT_CERT_RE = re.compile(r"(?:E資格|統計検定|準1級|G検定|資格)[^�
                            re.IGNORECASE)
 OFFER_CARD = "job-first-offer-prep"
 GROW_CARD = "ladder-senior-faster"
+DL_READY_CARD = "start-dl-when-ready"
+UNDER_HOOD_CARD = "learn-understand-under-the-hood"
+INTERNSHIP_CARDS = frozenset({"job-internship", "job-student-research-or-internship"})
+# (what projects to build for it is the portfolio cards' question: "I'm applying for ML internships… What kind of projects
+# actually stand out?")
+_PROJECTS_ASKED_RE = re.compile(r"\bwhat (?:kinds? of |sort of )?projects?\b|\bwhich projects?\b|\bprojects? (?:that |which )?(?:actually )?"
+                                r"stand out\b|どんな(?:作品|プロジェクト)|何を作", re.IGNORECASE)
+_INTERNSHIP_GOAL_RE = re.compile(r"\b(?:competitive for|land(?:ing)?|get(?:ting)?|apply(?:ing)? for|ready for) (?:an? |the )?(?:summer )?"
+                                 r"(?:ml |machine learning |ml engineering |data science |ai )?internships?\b|"
+                                 r"インターン(?:に|を|の選考に)(?:受か|取|獲得|通|参加でき)", re.IGNORECASE)
+_UNDER_HOOD_RE = re.compile(r"\bunder the hood\b|\bunderneath\b|\bblack box\b|\bdon'?t (?:really |fully )?(?:understand|get) "
+                            r"(?:the (?:math|maths|theory)|how (?:it|they) works?|what'?s (?:actually )?(?:happening|going on))\b|"
+                            r"(?:仕組み|中身|理論)が(?:よく|まだ|全然|いまいち)?(?:わか|分か)(?:ら|って)(?:ない|ず)|ブラックボックス",
+                            re.IGNORECASE)
+_DL_READY_RE = re.compile(r"(?:ディープラーニング|深層学習|DL)に(?:進んで|行って|移って|進んでも|行っても)(?:いい|も|大丈夫)|"
+                          r"\b(?:move on|go on|move|ready) to (?:deep learning|dl)\b|\bready for deep learning\b|"
+                          r"\bstart (?:on )?deep learning (?:now|yet)\b", re.IGNORECASE)
 AFTER_DEPLOY_CARD = "tool-mlops-after-deploy"
 _DOCKER_RE = re.compile(r"docker|コンテナ|\bcontaineri[sz]ed\b|\bcontainer\b", re.IGNORECASE)
 _NO_DOCKER_RE = re.compile(r"docker\s*(?:は|を|も)?\s*(?:まだ|一度も|全然)?\s*(?:触|使)(?:った|っ)?(?:ことが|ことは)?(?:ない|ありません|ません|てない)|"
                            r"\b(?:never|not yet|haven't|have not) (?:used|touched|tried) docker\b|\bno docker\b", re.IGNORECASE)
 _DEPLOYED_RE = re.compile(r"デプロイ(?:した|しました|済|まで)|APIにする(?:ところ)?まで|API化(?:した|して|まで)|\bdeployed\b|"
+                          r"\bserv(?:es|ing) (?:a|my|the|our) (?:\w+ )?model\b|"
                           r"\bserved (?:with|as|in|on)\b|\brunning in production\b|本番(?:に載せ|で動|で運用し)", re.IGNORECASE)
 _GAP_RE = re.compile(r"\bgap\b|\bdifference\b|\bwhat should i learn\b|違い|足りない|何を(?:学|勉強|身につけ)", re.IGNORECASE)
 _MLOPS_ASKED_RE = re.compile(r"\bmlops\b|\bmonitoring\b|\bretrain|MLOps|運用|監視|再学習", re.IGNORECASE)
 KAGGLE_VALUE_CARD = "job-kaggle-medals"
 # whether Kaggle counts in hiring, asked ("Is Kaggle actually worth it for getting hired?", "転職で評価されるにはKaggleで
 # どれくらいの実績が")
-_KAGGLE_VALUE_RE = re.compile(r"kaggle[^?？。]{0,40}?(?:worth it for (?:getting )?(?:hired|a job|jobs)|on (?:a|my) (?:resume|cv)|"
+_KAGGLE_VALUE_RE = re.compile(r"kaggle[^?？。]{0,40}?(?:worth (?:it|the time|doing)[^?？。]{0,30}?(?:hired|a job|jobs|resume|\bcv\b|employ)|"
+                              r"on (?:a|my) (?:resume|cv)|"
                               r"help (?:me )?(?:get )?(?:hired|a job)|\bhiring\b|in interviews)|"
                               r"(?:評価|有利|通用)[^。？?]{0,20}?kaggle[^。？?]{0,20}?(?:実績|成績|順位|メダル)|"
                               r"kaggle[^。？?]{0,30}?(?:実績|成績|順位|メダル)[^。？?]{0,20}?(?:評価|有利|通用|意味)", re.IGNORECASE)
@@ -2780,6 +2815,13 @@ _SITUATION_CARDS: tuple[tuple[str, Callable[[KnowledgeBase, SearchResult], bool]
     # べきか", usefulness208 #30, graded 0, was told how to win a first medal)
     (MEDAL_CARD, lambda kb, result: bool(_MEDAL_GOAL_RE.search(result.query) and not _MEDAL_WON_RE.search(result.query)),
      "never"),
+    # whether to go on to deep learning, asked with a plan request ("次はディープラーニングに進んでいいですか？週8時間くらいで学習
+    # 計画を", usefulness205 #26, graded 1, got the plan and never the answer)
+    (DL_READY_CARD, lambda kb, result: bool(_DL_READY_RE.search(result.query)), "never"),
+    # using the tools without understanding what happens inside ("Completed fast.ai… I feel like I can use the tools but
+    # don't really understand what's happening underneath", usefulness212 #56 and 204 #56, graded 0 and 1, were planned
+    # more projects)
+    (UNDER_HOOD_CARD, lambda kb, result: bool(_UNDER_HOOD_RE.search(result.query)), "never"),
     # a deployed model, and MLOps asked about ("I have a model deployed on AWS in a Docker container with a GitHub Actions CI
     # pipeline. What's the next step to get into proper MLOps, like monitoring and retraining?", usefulness206 #58 and 202
     # #59, graded 1, got "1 item left" alone): the card on MLOps after a deployment (its requires: a deployment told)

@@ -231,7 +231,9 @@ PYTHON_BASICS = "programming-data.python-basics"
 NEVER_RE = remembered(r"(?:こと|経験)(?:が|は|も)?(?:ありません|ない|なし)|全く|まったく|一度も|未経験|"
                        r"\bnever\b|\bno experience\b|\bhaven'?t\b|\bhasn'?t\b|\bnot\b|"
                        # ("but I don't have any real projects yet": no projects done; usefulness68 #59)
-                       r"\b(?:don'?t|doesn'?t) have\b", re.IGNORECASE)
+                       r"\b(?:don'?t|doesn'?t) have\b|"
+                       # ("but honestly I have zero real projects": usefulness212 #58, graded 0, was placed past the projects)
+                       r"\b(?:zero|no) (?:real |actual |personal )?(?:projects?|experience)\b", re.IGNORECASE)
 # A clause that asks rather than tells ("what should I study next", "次は何をすればいい").
 _ASKING_RE = remembered(r"[?？]|何|どう|どれ|どっち|\b(?:what|how|which|should)\b|"
                         # a clause that asks without a question word: "次はDLに進んでいいですか", "can I skip it"
