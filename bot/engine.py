@@ -261,9 +261,7 @@ class Engine:
 _PART_END = re.compile(r"(?<=[?？])\s*|(?<=,)\s+(?=and (?:how|what|which|when|where|why|who|is|are|do|does|should|"
                        r"can|could|would|will)\b[^.!。]*[?？])|"
                        # "仕事内容はどう違うのか、それと年収に差はありますか？": an embedded question, then another
-                       # (not "…べきか、それとも…？", one question between two options: usefulness205 #8, "E資格を取りに行く
-                       # べきか、それとも先に何か作ったほうがいいですか？", lost the choice card to the split)
-                       r"(?<=か、)(?=(?:それと(?!も)|あと|また|それから)[^。！？?]*[?？])|"
+                       r"(?<=か、)(?=(?:それと|あと|また|それから)[^。！？?]*[?？])|"
                        # a Japanese question ended with "。" ("…まず身につけるべきスキルは何でしょう。G検定は…？")
                        r"(?<=でしょう。)|(?<=でしょうか。)|(?<=ですか。)|(?<=ますか。)|"
                        # a request ended with "。" before another question ("…何から始めればいいのか知りたいです。G検定は…？")

@@ -643,7 +643,8 @@ def test_a_finished_course_does_not_skip_stages_nor_come_back_as_the_next_resour
     ("LLMやるならpytorch必須？", "tool-pytorch-vs-tensorflow"),
     ("ML勉強するならMacとWindowsどっちがいいですか？", "nc-laptop-gpu"),
     ("AtCoderってやっといたほうがいい？", "job-coding-interview"),
-    ("Should I grind Kaggle or build my own projects instead?", "cert-kaggle-credential"),
+    # (session 27: the card written for this choice, Kaggle against projects of one's own, answers it now)
+    ("Should I grind Kaggle or build my own projects instead?", "job-kaggle-or-own-projects"),
 ])
 def test_questions_from_the_blind_sets_get_the_card_that_answers_them(e5_engine, question, card):
     assert e5_engine.ask(question).card == card
@@ -4184,6 +4185,20 @@ def test_session_26_cards_answer_what_was_asked(e5_engine, question, card):
     ("scikit-learnで回帰と分類はできるようになって、KaggleのTitanicも提出しました。次はディープラーニングに進んでいいですか？",
      "start-dl-when-ready"),
     # an age only worried about in a statement, and a background asked about (usefulness206 #33, graded 1, got the 40s card)
+    # Kaggle against projects of one's own (usefulness213 #37, graded 0, got how to learn from public notebooks)
+    (("I'm a software engineer at a big IT services company in Bangalore, three years in. Every job posting asks for ML "
+      "experience. Should I spend my 12 hours a week on Kaggle competitions or on building my own end-to-end projects?"),
+     "job-kaggle-or-own-projects"),
+    # a portfolio that should not look like a tutorial clone (usefulness213 #42, graded 0, got what computer vision is)
+    (("I've built a few object detection projects with YOLO, but honestly they mostly follow tutorials. How do I make my "
+      "vision portfolio stand out instead of looking like a tutorial clone?"), "job-portfolio-stand-out"),
+    # a Kaggle result and a first job as the goal (usefulness213 #58, graded 0, got how to learn from public notebooks)
+    (("I know Python and SQL well, and I've done two Kaggle competitions finishing in the top 30%. What should I focus on "
+      "now to actually land my first ML job?"), "job-ready-to-apply"),
+    # management against the staff/principal IC track (usefulness213 #39, graded 1, got what seniors, leads and staff do)
+    (("I've been an ML engineer at a fintech startup for five years. My manager is leaving and I've been asked if I want to "
+      "take over the team. I like coding, but I'm also curious about leading. What actually changes in day-to-day "
+      "responsibilities if I go the management route versus staying on the staff/principal IC track?"), "ladder-lead-or-ic"),
     (("I'm 51, a mechanical engineer at an automotive supplier in Stuttgart, mostly MATLAB/Simulink and control systems. "
       "I've become really interested in computer vision for driver assistance systems. My company is open to internal "
       "moves, but I'm worried I'm too old to start over. How can I use my domain background to move into an ML engineering "
