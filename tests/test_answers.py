@@ -4199,6 +4199,10 @@ def test_session_26_cards_answer_what_was_asked(e5_engine, question, card):
     (("I've been an ML engineer at a fintech startup for five years. My manager is leaving and I've been asked if I want to "
       "take over the team. I like coding, but I'm also curious about leading. What actually changes in day-to-day "
       "responsibilities if I go the management route versus staying on the staff/principal IC track?"), "ladder-lead-or-ic"),
+    # a manual tester asking how to move into ML (usefulness215 #31, graded 0, got the card for CS students)
+    (("I'm 22 and just graduated with a CS degree in India. I got placed at a big IT services company but I'm doing manual "
+      "testing, which has nothing to do with ML. How do I move from this testing role into an actual ML engineering role?"),
+     "bg-qa-tester"),
     (("I'm 51, a mechanical engineer at an automotive supplier in Stuttgart, mostly MATLAB/Simulink and control systems. "
       "I've become really interested in computer vision for driver assistance systems. My company is open to internal "
       "moves, but I'm worried I'm too old to start over. How can I use my domain background to move into an ML engineering "
@@ -4236,6 +4240,13 @@ def test_zero_projects_is_no_projects_stage_finished(e5_engine):
     answer = e5_engine.ask("I passed the AWS Certified Machine Learning Specialty exam last month, but honestly I have zero "
                            "real projects. What should I build next so recruiters take me seriously?")
     assert answer.stage == "projects"
+
+
+def test_a_job_offer_as_the_goal_gets_the_card_on_getting_ready_to_apply(e5_engine, kb):
+    # usefulness214 #60 (graded 1): a Kaggle Expert asking how to turn it into a job offer got a bare checklist
+    answer = e5_engine.ask("I reached Kaggle Competitions Expert and I'm comfortable with gradient boosting and feature "
+                           "engineering. What should I do next to turn that into an actual ML engineer job offer?")
+    assert answer.answer.startswith(kb.cards_by_id["job-ready-to-apply"].answer.en[:40])
 
 
 def test_hiring_managers_are_no_manager_asking(e5_engine):
