@@ -4249,6 +4249,16 @@ def test_a_job_offer_as_the_goal_gets_the_card_on_getting_ready_to_apply(e5_engi
     assert answer.answer.startswith(kb.cards_by_id["job-ready-to-apply"].answer.en[:40])
 
 
+def test_a_nurse_asking_a_maths_question_gets_the_maths_answer(e5_engine):
+    # usefulness218 #4 (graded 1, 2 at the session's start): the medical-AI card took a nurse's question on how far to
+    # relearn maths
+    answer = e5_engine.ask("35歳で病院の看護師をしています。医療AIに興味があって、将来は医療データを扱うMLエンジニアになりたいです。"
+                           "数学は高校の数IIまでしかやっておらず、夜勤があるので勉強時間も不規則です。数学はどこまでやり直せば"
+                           "機械学習の勉強についていけますか？")
+    assert answer.card != "bg-healthcare-medical-ai"
+    assert answer.card.startswith("math-")
+
+
 def test_hiring_managers_are_no_manager_asking(e5_engine):
     # "How do hiring managers look at that?" is about being hired without a degree, not about managing a team
     answer = e5_engine.ask("I'm 19 and had to drop out of university for money reasons. Can I become an ML engineer without a "
