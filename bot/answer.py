@@ -439,17 +439,17 @@ def _fits_result(kb: KnowledgeBase, result: SearchResult, whole: SearchResult | 
     # (what the whole message says they know: "PyTorchでCNNを自分で書いて…何から始めればいいですか？", usefulness207 #28,
     # and "Kaggleで銅メダル2つ…始める前にやっておくべきことがあれば", 207 #29, got "start with Python" for the short question)
     said = set(result.items_known) | (set(result.items_finished) if result.finished_said else set())
+    told = whole if whole is not None else result
     if whole is not None:  # (the ML work the whole message tells, not Docker or CI: "DockerとかCI/CDは業務で触ってます…
         # それとも先にMLの基礎をちゃんとやるべき？" is still a beginner at ML)
         said |= {i for i in {*whole.items_known, *(whole.items_finished if whole.finished_said else ())}
                  if i in kb.items and kb.items[i].stage in WHOLE_TOLD_STAGES}
-        result = whole
     through = {kb.items[i].stage for i in said if kb.stage(kb.items[i].stage).items[-1].id == i}
     # (nor a getting-started card before the core algorithms for someone who has done core-ML work or more:
     # "Transformerをスクラッチで実装して小さな言語モデルを学習させた" got the beginners' learning order; usefulness65 #30)
     # (or who went through a core-ML course: "I've gone through the CS229 lectures and problem sets … never worked in a
     # real codebase" got the card for someone who has never programmed; usefulness74 #57)
-    coursed = {i for rid in _finished_courses(result) for i in kb.resources_by_id[rid].items if i in kb.items}
+    coursed = {i for rid in _finished_courses(told) for i in kb.resources_by_id[rid].items if i in kb.items}
     advanced = any(kb.stage(kb.items[i].stage).order >= ML_STAGE_ORDER for i in said | coursed)
 
     def early(card: Card) -> bool:
@@ -2410,7 +2410,7 @@ def preferred_cards(query: str) -> tuple[frozenset[str], Callable[[str], bool] |
     # whether Kaggle counts in hiring (usefulness205 #46, 206 #48, 208 #46 and #8, graded 1, got how beginners start on
     # Kaggle, or an analyst's route)
     if _KAGGLE_VALUE_RE.search(query):
-        return frozenset({KAGGLE_VALUE_CARD}), None
+        return frozenset({MEDAL_VALUE_CARD}), None
     # the Japanese certificates, asked by a foreigner ("I'm a foreign backend engineer… Japanese around N2… Is it worth
     # studying for those Japanese certifications as a foreigner, or should I just focus on projects?", usefulness206 #35,
     # graded 0, got English-speaking jobs in Japan)
@@ -2725,7 +2725,6 @@ _DEPLOYED_RE = re.compile(r"デプロイ(?:した|しました|済|まで)|API�
                           r"\bserved (?:with|as|in|on)\b|\brunning in production\b|本番(?:に載せ|で動|で運用し)", re.IGNORECASE)
 _GAP_RE = re.compile(r"\bgap\b|\bdifference\b|\bwhat should i learn\b|違い|足りない|何を(?:学|勉強|身につけ)", re.IGNORECASE)
 _MLOPS_ASKED_RE = re.compile(r"\bmlops\b|\bmonitoring\b|\bretrain|MLOps|運用|監視|再学習", re.IGNORECASE)
-KAGGLE_VALUE_CARD = "job-kaggle-medals"
 # whether Kaggle counts in hiring, asked ("Is Kaggle actually worth it for getting hired?", "転職で評価されるにはKaggleで
 # どれくらいの実績が")
 _KAGGLE_VALUE_RE = re.compile(r"kaggle[^?？。]{0,40}?(?:worth (?:it|the time|doing)[^?？。]{0,30}?(?:hired|a job|jobs|resume|\bcv\b|employ)|"

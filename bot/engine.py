@@ -364,13 +364,14 @@ _POINTS_BACK_RE = re.compile(r"どっち|どちら|どれ(?:を|が|から|に)|
                              r"\beither\b|\bboth\b", re.IGNORECASE)
 
 
+# "where do I start?" ("何から始めればいいですか？"): after a next-step question, the same question again
+_WHERE_START_RE = re.compile(r"(?:何|なに)から(?:始め|はじめ|手をつけ|手を付け|やれ|やる)|\bwhere (?:do|should|can) i (?:start|begin)\b|"
+                             r"\bwhat should i (?:start|begin) with\b", re.IGNORECASE)
 # the options it chooses between named in it ("マネージャー路線と専門職路線どちらを考えるべき", "X or Y"): a question of its own
 # (two names joined by "と" before it; not "今の経験からだとどちら", where "と" ends a clause)
 _OWN_OPTIONS_RE = re.compile(r"[^、。？?\s]{2,}と[^、。？?\s]{2,}(?:の)?(?:どっち|どちら)|\b\w+ or \w+\b", re.IGNORECASE)
 # who it is for, or where it counts, is no subject of its own ("which one should a beginner aim for?", "片方しかできないと
 # 求人で不利になりますか？")
-_WHERE_START_RE = re.compile(r"(?:何|なに)から(?:始め|はじめ|手をつけ|手を付け|やれ|やる)|\bwhere (?:do|should|can) i (?:start|begin)\b|"
-                             r"\bwhat should i (?:start|begin) with\b", re.IGNORECASE)
 _WHO_TERMS = frozenset({"beginner", "beginners", "初心者", "未経験", "未経験者", "student", "students", "学生",
                         "求人", "転職", "就職", "job", "jobs", "job postings", "hiring"})
 
