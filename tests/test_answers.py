@@ -4445,3 +4445,20 @@ def test_an_image_field_named_before_ml_engineer_keeps_other_fields_projects_out
     answer = e5_engine.ask('PyTorchでCNNを自分で書いて、CIFAR-10の画像分類で精度90%くらいまで出せました。画像系のMLエンジニアを目指してるんですが、ポートフォリオに向けて次は何をすればいいですか？')
     assert "レコメンド" not in answer.answer
     assert "感情分析" not in answer.answer
+
+
+def test_the_maths_asked_how_far_and_in_what_order_gets_a_maths_card(e5_engine):
+    # usefulness226 #2 (graded 0): "数学ってどのくらいのレベルまで、どういう順番で" got the hours to job-ready
+    assert e5_engine.ask('大学2年の経済学部です。文系なので線形代数はほぼやってなくて、微分もセンター試験レベルで止まってます。ゼミでRを使って回帰分析はやったことがあって、機械学習に興味が出てきました。将来MLエンジニアになりたいんですが、数学ってどのくらいのレベルまで、どういう順番で勉強すればいいですか？').card in {"math-how-much", "math-which-first"}
+
+
+def test_a_latin_subject_is_told_only_as_a_word(e5_engine):
+    # usefulness226 #36 (graded 0): "cv", the computer-vision card's subject, was read as told in "OpenCV", and the card
+    # lost to the outlook
+    assert e5_engine.ask('Hello, I am 27 years old mechanical engineer from Brazil, working in automotive company. My english is not perfect sorry. I know some Python and OpenCV from a project with camera for measuring parts. My dream is working with computer vision for autonomous driving. What skills I need to learn to go from my current job to computer vision ML engineer?').card == "concept-computer-vision"
+
+
+def test_scikit_learn_gone_through_plans_deep_learning_first(e5_engine):
+    # usefulness228 #27 (graded 0): Titanic and house prices done in scikit-learn was planned linear regression first
+    answer = e5_engine.ask('scikit-learnでタイタニックと住宅価格予測はひと通りやって、特徴量エンジニアリングも少し分かってきました。次はディープラーニングに進みたいので、週10時間で3ヶ月くらいの学習計画を立ててもらえませんか？')
+    assert "1か月目: 深層学習の基礎" in answer.answer
