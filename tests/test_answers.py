@@ -4483,3 +4483,31 @@ def test_scikit_learn_gone_through_plans_deep_learning_first(e5_engine):
 ])
 def test_session_28_round_3_cards_fit_the_asker(e5_engine, question, card):
     assert e5_engine.ask(question).card == card
+
+
+def test_a_moderators_study_group_is_not_the_networking_item(e5_engine):
+    # usefulness227 #30 (graded 0): "勉強会のモデレーターです…勉強会でどんなテーマや課題に" was sent to networking at meetups
+    answer = e5_engine.ask('勉強会のモデレーターです。メンバーの大半がPythonの基礎と統計・線形代数の基礎を終えました。次のステップとして、勉強会でどんなテーマや課題に取り組ませるのがいいでしょうか？')
+    assert "人脈" not in answer.answer
+
+
+def test_a_production_model_owner_asking_for_lead_skills_gets_the_ladder(e5_engine):
+    # usefulness228 #30 (graded 0): two years running a model in production, asking for a team lead's non-technical skills,
+    # was planned entry roles and a resume
+    assert e5_engine.ask('社内で需要予測モデルを本番運用して2年経ち、監視や再学習の仕組みも自分で作りました。次はチームリードを目指したいんですが、技術以外で何を身につけていけばいいですか？').card == "ladder-senior-soft-skills"
+
+
+def test_an_sier_with_infrastructure_experience_heading_for_mlops_gets_the_developers_card(e5_engine):
+    # usefulness233 #3 (graded 0): "CI/CDとかインフラの経験を活かせそうなMLOps寄り" got the domain-expertise card
+    assert e5_engine.ask('35歳、SIerでJavaの業務システムを10年くらいやってます。子どもが2人いて平日は夜1時間、土日に2〜3時間くらいしか勉強時間が取れません。モデルを作る側より、CI/CDとかインフラの経験を活かせそうなMLOps寄りに行きたいと思ってます。この経歴からMLOpsエンジニアを目指す場合、何を優先して勉強すればいいでしょうか？').card == "mlops-from-software-engineer"
+
+
+def test_models_never_built_into_a_service_stay_before_mlops(e5_engine):
+    # usefulness234 #27 (graded 0): "実際にサービスに組み込んだ経験がありません" was placed at the specialisation stage
+    answer = e5_engine.ask('PyTorchでCNNやTransformerの簡単な実装はできて、有名な論文ならなんとか読めます。でもモデルを作って終わりで、実際にサービスに組み込んだ経験がありません。MLエンジニアとして働くために、次に何を身につければいいですか？')
+    assert answer.stage == "mlops"
+
+
+def test_which_certifications_asked_in_english_is_not_answered_with_the_japanese_ladder(e5_engine):
+    # usefulness233 #54 (graded 1): an English speaker was told to start with G検定 or 統計検定
+    assert e5_engine.ask('what certifcations shoud i get for ml').card == "cert-do-certs-help"
