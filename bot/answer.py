@@ -608,6 +608,41 @@ def background_card(kb: KnowledgeBase, result: SearchResult, answer: Answer, ask
     return compose_card(kb, card, result, asker, answer.lang, [])
 
 
+def background_beside_age(kb: KnowledgeBase, result: SearchResult, answer: Answer, asker: Asker,
+                          gate: Gate) -> Answer | None:
+    """The card for the asker's own background (``bg-…``, not an age) beside an answer given by an age card, when that
+    card fits and matches the message nearly as well ("I'm 53 and have worked as an accountant for most of my career…
+    Is it realistic…at my age, or would something like a data analyst role be a more sensible target?": usefulness223
+    #41, 226 #35, graded 1, got the 40s card alone, "a generic age template"). None otherwise."""
+    # (a band of age, not the maths teacher's card, which is written for who they are)
+    if answer.kind != "card" or answer.card not in AGE_CARDS - {TEACHER_CARD} or not _context(result.query).long:
+        return None
+    fits = card_fits(kb, result.query)
+    ranked = gate.cards(result, kb)
+    if not ranked:
+        return None
+    top = ranked[0].score
+    best = next((m for m in ranked if m.hit.id.startswith("bg-") and m.hit.id not in AGE_CARDS | STUDENT_CARDS
+                 and not _TIME_CARD_RE.match(m.hit.id) and fits(kb.cards_by_id[m.hit.id])
+                 # (the experienced engineer's card for someone who has built software: not a loan officer)
+                 and (m.hit.id != ENGINEER_CARD or _BUILT_SOFTWARE_RE.search(result.query))), None)
+    if best is None or best.score < gate.card or best.score < top - BESIDE_AGE_MARGIN:
+        return None
+    card = kb.cards_by_id[best.hit.id]
+    if card.answer.get(answer.lang) in answer.answer:
+        return None
+    return compose_card(kb, card, result, asker, answer.lang, [])
+
+
+ENGINEER_CARD = "bg-experienced-engineer-leverage"
+_BUILT_SOFTWARE_RE = re.compile(r"SIer|開発|プログラマ|Java|COBOL|\bdeveloper\b|\bsoftware engineer|\bprogrammer\b|\bcoded\b|"
+                                r"\bcoding\b", re.IGNORECASE)
+BESIDE_AGE_MARGIN = 0.03  # how much less closely than the best card the background card may match
+# cards for students, not for someone whose age card answered ("a non-CS major … the time you have at university" beside
+# the 40s card for a 41-year-old teacher)
+STUDENT_CARDS = frozenset({"bg-university-non-cs", "bg-cs-student", "bg-high-school-student", "bg-high-school-no-degree"})
+
+
 _NO_SWITCH_RE = re.compile(r"(?:転職|転身|キャリアチェンジ)(?:する)?つもりは(?:ない|ありません|なく)|転職は考えて(?:い)?(?:ない|ません)|"
                            # (not "I'm not trying to become a junior coder at a startup": usefulness198 #35 lost its age card)
                            r"\bnot (?:planning|looking|trying|going) to (?:switch (?:careers|jobs)|change careers|"
@@ -2501,7 +2536,9 @@ def preferred_cards(query: str) -> tuple[frozenset[str], Callable[[str], bool] |
             # (whether AI takes the job is the card on generative AI, not the one on demand: "MLエンジニアの仕事って将来AIに
             # 奪われない？", usefulness171 #24, graded 2 then 1 once the demand card learnt "将来性ある？")
             cards = REPLACED_BY_AI_CARD if _REPLACED_BY_AI_RE.search(sentence) else OUTLOOK_CARDS
-            return cards, lambda cid, replaced=replaced: cid.startswith(replaced) or cid in OUTLOOK_CARDS
+            # (and whether the field is still worth it is not the choice between LLM work and classic ML: usefulness238 #49)
+            return cards, lambda cid, replaced=replaced: cid.startswith(replaced) or cid in OUTLOOK_CARDS \
+                or cid == "career-llm-or-classic-ml"
         # a Japanese certificate asked about by someone from abroad ("I'm American … JLPT N2 … Would Japanese certifications
         # like G検定 help me get hired here?", usefulness133 #34, graded 0, got the card on English-speaking jobs in Japan):
         # the card for them, whose requires need the asker's foreign situation
@@ -2545,7 +2582,9 @@ def preferred_cards(query: str) -> tuple[frozenset[str], Callable[[str], bool] |
     if _MLOPS_ASKED_RE.search(query) and _DEPLOYED_RE.search(query):
         return frozenset({AFTER_DEPLOY_CARD}), None
     if _DS_SELF_RE.search(query) and _GAP_RE.search(query):
-        return frozenset({DS_CARD}), "ladder-mle-vs-data-scientist".__eq__
+        # (nor the software-engineering card, which matched "the skill gap I need to close" a little more closely:
+        # usefulness240 #37, graded 2 then 1)
+        return frozenset({DS_CARD}), {"ladder-mle-vs-data-scientist", "concept-software-engineering-depth"}.__contains__
     # someone who tests software for a living, asking how to move ("I got placed at a big IT services company but I'm doing
     # manual testing… How do I move from this testing role into an actual ML engineering role?", usefulness215 #31, graded
     # 0, got the card for CS students)
@@ -2591,11 +2630,14 @@ _HOW_LONG_SHORT_RE = re.compile(r"(?:何|なん)(?:ヶ|か|カ|ケ)(?:月|げつ
                                 r"\bhow long\b|\bhow many (?:months|years|hours)\b", re.IGNORECASE)
 MAX_SHORT_HOW_LONG = 40  # characters of a whole message (see short_how_long_cards)
 REPLACED_BY_AI_CARD = frozenset({"outlook-genai-replace"})
-_REPLACED_BY_AI_RE = re.compile(r"奪われ|取って代わ|置き換え|なくな|無くな|とられ|取られ|仕事(?:って|は|が)?(?:今後)?減|\breplace|\bobsolete\b|\btake (?:over|our|my)\b",
+_REPLACED_BY_AI_RE = re.compile(r"\b(?:llms?|ai|chatgpt) (?:do|does|can do|will do) everything\b|奪われ|取って代わ|置き換え|なくな|無くな|とられ|取られ|仕事(?:って|は|が)?(?:今後)?減|\breplace|\bobsolete\b|\btake (?:over|our|my)\b",
                                 re.IGNORECASE)
 # (and demand asked in kanji: "機会学習エンジニアって今も需要あるんですか", usefulness196 #24, graded 0, got the skills needed)
 _FUTURE_ASKED_RE = re.compile(r"将来性|しょうらいせい|将来(?:は)?(?:なくな|無くな)|(?:じゅよう|需要)(?:って|は|が)?(?:ある|あり|は|な[いく]|減|伸び|続)|仕事(?:が|は)?(?:なくな|無くな)|仕事(?:って|は|が)?(?:今後)?減|仕事(?:を)?(?:とられ|取られ|奪われ)|(?:AI|LLM|生成AI)に(?:仕事を)?(?:奪われ|取って代わ|置き換え)|"
-                              r"\bobsolete\b|\breplaced by (?:ai|llms?|genai)\b|\bfuture[- ]proof\b|\bjobs? (?:will )?disappear",
+                              r"\bobsolete\b|\breplaced by (?:ai|llms?|genai)\b|\bfuture[- ]proof\b|\bjobs? (?:will )?disappear|"
+                              # ("is ml engineering still worth it now that LLMs do everything?", usefulness238 #49, graded
+                              # 2 then 1 once a phrasing on classic ML in the LLM era took it)
+                              r"\bstill worth it\b(?=[^.?!]{0,40}\b(?:llms?|ai|genai|chatgpt)\b)",
                               re.IGNORECASE)
 DEGREE_CARDS = frozenset({"job-degree-filter", "degree-bachelor-needed", "bg-high-school-no-degree", "degree-kosen"})
 # (no degree at all, not no degree in one field: "情報系の学位がない" is the no-CS-degree question)

@@ -24,6 +24,7 @@ from bot.answer import (
     age_card,
     asks_next,
     asks_to_save,
+    background_beside_age,
     background_card,
     card_fits,
     compose,
@@ -139,6 +140,10 @@ class Engine:
                 whole = add_part_cards(whole, self._other_parts(part_results, part_asker, whole, result))
             if whole.kind == "next":  # who they are, when the best card that fits is about it
                 added = background_card(self.kb, result, whole, asker, self.gate)
+                if added is not None:
+                    whole = add_part_cards(whole, [None, added])
+            else:  # (and beside a card for their age, the one for their background)
+                added = background_beside_age(self.kb, result, whole, asker, self.gate)
                 if added is not None:
                     whole = add_part_cards(whole, [None, added])
             # a subject asked about by name that the answer never mentions, the asker's age when the question is about

@@ -4511,3 +4511,29 @@ def test_models_never_built_into_a_service_stay_before_mlops(e5_engine):
 def test_which_certifications_asked_in_english_is_not_answered_with_the_japanese_ladder(e5_engine):
     # usefulness233 #54 (graded 1): an English speaker was told to start with G検定 or 統計検定
     assert e5_engine.ask('what certifcations shoud i get for ml').card == "cert-do-certs-help"
+
+
+def test_an_age_card_answer_is_followed_by_the_askers_background(e5_engine, kb):
+    # usefulness225 #8 (graded 1, "a generic 40s+ template"): a 52-year-old in corporate sales got the age card alone
+    answer = e5_engine.ask('52歳、IT企業で法人営業をやっています。社内で生成AIの活用プロジェクトが始まって、自分も技術側で関わりたいと思うようになりました。Pythonは入門書を1冊終えたところです。50代からMLエンジニアとして仕事をするのは現実的ですか？それとも別の関わり方を考えた方がいいでしょうか。')
+    assert answer.card == "bg-age-40"
+    assert kb.cards_by_id["bg-non-it"].answer.ja[:30] in answer.answer
+
+
+def test_a_loan_officer_is_not_given_the_experienced_engineers_card(e5_engine, kb):
+    # a bank's loan officer beside the age card got "with long engineering experience…"
+    answer = e5_engine.ask("53歳です。長年、地方銀行で融資審査をしてきました。早期退職の話があって、残りの職業人生で何か新しいことをしたいと"
+                           "思い、機械学習を勉強しはじめました。正直、この年齢で未経験のMLエンジニアを雇ってくれる会社はあるのでしょうか。")
+    assert kb.cards_by_id["bg-experienced-engineer-leverage"].answer.ja[:30] not in answer.answer
+
+
+@pytest.mark.parametrize(("question", "card"), [
+    # usefulness238 #20 (graded 2 then 1 at e179aa0): the outlook got the comparison of three roles
+    ("mlエンジニア 将来性", "outlook-demand"),
+    # usefulness238 #49 (graded 2 then 1 at e179aa0): whether the field is worth it got LLM work against classic ML
+    ("is ml engineering still worth it now that LLMs do everything?", "outlook-genai-replace"),
+    # usefulness240 #37 (graded 2 then 1 at e179aa0): a data scientist's gap got the software-engineering card
+    ("I've been a data scientist in Toronto for 3 years. Most of my work is in notebooks: EDA, modelling, handing results over to engineers. I want to move to an ML engineer title because I want to own models in production. What's the actual skill gap I need to close, and how do I show it on my CV?", "bg-data-scientist"),
+])
+def test_session_28_round_5_cards_keep_what_the_start_answered(e5_engine, question, card):
+    assert e5_engine.ask(question).card == card
