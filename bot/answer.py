@@ -3094,6 +3094,8 @@ _KAGGLE_RESULT_RE = remembered(
 _SKLEARN_SOLID_RE = remembered(
     r"\b(?:know|comfortable with|good at|proficient (?:in|with)|fluent (?:in|with)|solid (?:in|with)|confident (?:in|with)|"
     r"experienced (?:in|with)|strong (?:in|with))\s+(?:python,?\s+(?:and|&)\s+)?(?:scikit-learn|sklearn)\b(?!\s+basics)|"
+    # ("I'm comfortable with pandas, NumPy and scikit-learn and have built a few tabular models", usefulness239 #56, graded 0)
+    r"\bcomfortable with (?:[\w-]+,?\s+){1,4}(?:and|&)\s+(?:scikit-learn|sklearn)\b(?!\s+basics)|"
     r"\b(?:scikit-learn|sklearn)\s+(?:really\s+)?(?:well|daily|every day|at work|all day)\b|"
     r"(?:scikit-learn|sklearn)(?:は|も|を)?\s*(?:普通に|日常的に|業務で|仕事で|普段から|毎日|問題なく|かなり|それなりに)?\s*"
     r"(?:使いこな|日常的に使|業務で使|仕事で使|普段から使|毎日使)", re.IGNORECASE)

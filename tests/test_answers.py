@@ -4537,3 +4537,33 @@ def test_a_loan_officer_is_not_given_the_experienced_engineers_card(e5_engine, k
 ])
 def test_session_28_round_5_cards_keep_what_the_start_answered(e5_engine, question, card):
     assert e5_engine.ask(question).card == card
+
+
+@pytest.mark.parametrize(("question", "card"), [
+    # usefulness238 #50 (graded 0): "best cert for ml jobs in japan" got the not-covered card on comparing countries
+    ("best cert for ml jobs in japan", "cert-do-certs-help"),
+    # usefulness241 #58 (graded 0): a fine-tuned BERT deployed on Spaces, about to apply, got what NLP is
+    ("I fine-tuned a BERT model for text classification with Hugging Face and deployed a demo on Spaces. I'm about to start applying for NLP / ML engineer jobs. What else should I do before and during the job hunt?", "job-ready-deployed"),
+])
+def test_session_28_round_6_cards_fit_the_asker(e5_engine, question, card):
+    assert e5_engine.ask(question).card == card
+
+
+def test_andrew_ngs_course_named_in_japanese_is_the_course(e5_engine):
+    # usefulness239 #29 (graded 0): "CourseraのAndrew Ngさんの機械学習コースを修了" was planned from the job search
+    answer = e5_engine.ask('CourseraのAndrew Ngさんの機械学習コースを修了しました。英語の教材もある程度いけます。週15時間勉強できるので、就職までの半年の学習プランを作ってもらえますか？')
+    assert answer.stage == "core-ml"
+
+
+def test_comfortable_with_a_list_ending_in_scikit_learn_is_past_the_classic_algorithms(e5_engine):
+    # usefulness239 #56 (graded 0): "comfortable with pandas, NumPy and scikit-learn" was planned linear regression first
+    answer = e5_engine.ask("I'm comfortable with pandas, NumPy and scikit-learn and have built a few tabular models. I want to move into deep learning now. Can you give me a step-by-step plan for the next 3 months at around 10 hours a week?")
+    assert "Month 1: Deep-learning basics" in answer.answer
+
+
+def test_english_answers_do_not_send_learners_to_japanese_only_material(e5_engine):
+    # usefulness244 #41, 240 #35, 241 #37 (graded 1): a Tokyo Python course and Japan's IT exam to learners abroad
+    for question in ("Should I self-study or join a bootcamp / paid school?", "can I become an MLE without a CS degree"):
+        answer = e5_engine.ask(question).answer
+        assert "University of Tokyo" not in answer
+        assert "Fundamental IT Engineer" not in answer
