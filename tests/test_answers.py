@@ -4567,3 +4567,19 @@ def test_english_answers_do_not_send_learners_to_japanese_only_material(e5_engin
         answer = e5_engine.ask(question).answer
         assert "University of Tokyo" not in answer
         assert "Fundamental IT Engineer" not in answer
+
+
+@pytest.mark.parametrize(("question", "card"), [
+    # usefulness247 #41 (graded 0): no budget, an 8GB laptop and no GPU got English-speaking jobs in Japan
+    ("I'm 24, a manual QA tester in the Philippines. I really want to work on NLP and build apps with LLMs. My budget is tight, I can't afford paid courses, and I only have an old laptop with 8GB RAM and no GPU. Can you give me a realistic plan for getting into ML engineering with these limits?", "tool-no-gpu"),
+    # usefulness246 #28 (graded 0): the maths said done, little programming, was told to start with linear algebra
+    ('統計検定2級は持っていて、線形代数と微積分も大学（工学部）でやりました。ただプログラミングはほとんどやってこなかったです。数学側はある程度できている前提で、何から始めるのが一番近道ですか？', "start-zero-programming"),
+])
+def test_session_28_round_7_cards_fit_the_asker(e5_engine, question, card):
+    assert e5_engine.ask(question).card == card
+
+
+def test_a_bootcamp_graduate_asking_about_a_degree_is_not_told_how_to_choose_a_bootcamp(e5_engine, kb):
+    # usefulness246 #35 (graded 2 then 1 at 0ac6556): the bootcamp card answered "without a degree"
+    answer = e5_engine.ask("29, went through a web dev bootcamp two years ago and now work as a full-stack dev in the US. Lately I've been building side projects with LLM APIs and RAG, and I'm enjoying it way more than CRUD apps. I don't have a degree, just the bootcamp. Is it realistic to get an ML/LLM engineer job without a degree, and what should I build to prove I'm more than an API wrapper person?")
+    assert kb.cards_by_id["start-bootcamp-worth-it"].answer.en[:40] not in answer.answer
