@@ -2277,7 +2277,8 @@ def compose(kb: KnowledgeBase, index: Index, result: SearchResult, gate: Gate, a
     if ready is not None:
         return ready
     intent = detect_next_intent(result.query) or _plan_intent(result)
-    if intent is not None and (_TOWARD_SENIOR_RE.search(result.query) or _growing_in_job(result.query)):
+    if intent is not None and (_TOWARD_SENIOR_RE.search(result.query) or _growing_in_job(result.query)
+                               or _JUNIOR_SENIOR_RE.search(result.query)):
         intent = None  # "次の1年で何を伸ばせばシニアに近づけますか？": the career ladder's cards, not a checklist item
     bare = intent is not None and _bare_next(result)
     # a stage named by its number ("I'm on stage 3, what comes after?") is always the roadmap
@@ -2810,7 +2811,11 @@ FOREIGNER_CERT_CARD = "cert-jdla-english"
 _FOREIGNER_RE = re.compile(r"\bforeign(?:er)?\b|\bjlpt\b|\bn[1-5]\b|non-japanese|not japanese|外国人|留学生", re.IGNORECASE)
 JUNIOR_SENIOR_CARDS = frozenset({"ladder-years-to-senior", "ladder-senior-mle"})
 _JUNIOR_SENIOR_RE = re.compile(r"ジュニアとシニアの違い|ジュニアとシニアって何が違|\b(?:difference|differences) between (?:a )?junior and "
-                               r"(?:a )?senior\b|\bseparates? (?:a )?junior from (?:a )?senior\b",
+                               r"(?:a )?senior\b|\bseparates? (?:a )?junior from (?:a )?senior\b|"
+                               # ("What actually distinguishes a senior ML engineer from a junior…?", usefulness251 #36, graded
+                               # 0, got a junior's day)
+                               r"\b(?:distinguish(?:es)?|separates?|differentiates?) (?:a )?senior (?:ml |machine learning )?"
+                               r"(?:engineer )?from (?:a )?(?:junior|mid)",
                                re.IGNORECASE)
 DS_CARD = "bg-data-scientist"
 # a data scientist by job asking what separates them from an ML engineer ("I've been a data scientist at a small fintech

@@ -4435,6 +4435,14 @@ def test_the_first_half_year_asked_what_to_start_with_is_planned(e5_engine):
     ("I'm 24, a manual QA tester in the Philippines. I really want to work on NLP and build apps with LLMs. My budget is tight, I can't afford paid courses, and I only have an old laptop with 8GB RAM and no GPU. Can you give me a realistic plan for getting into ML engineering with these limits?", "tool-no-gpu"),
     # usefulness246 #28 (graded 0): the maths said done, little programming, was told to start with linear algebra
     ('統計検定2級は持っていて、線形代数と微積分も大学（工学部）でやりました。ただプログラミングはほとんどやってこなかったです。数学側はある程度できている前提で、何から始めるのが一番近道ですか？', "start-zero-programming"),
+    # usefulness251 #36 (graded 0): "What actually distinguishes a senior ML engineer from a junior" got a junior's day
+    ("I've been a junior ML engineer at a small startup in Singapore for about a year and a half. Because we're tiny I do everything: data pipelines, training, some deployment, even dashboards. My manager says I'm doing well but I have no idea what the concrete bar for senior is. What actually distinguishes a senior ML engineer from a junior one, and how should I plan to get there?",
+     "ladder-senior-mle"),
+    # usefulness249 #24 (graded 0): "pyhton" misspelt, asking how much Python before ML, got high-school maths
+    ("pyhtonどのくらいできたら機械学習はじめていい？", "start-python-how-much"),
+    # usefulness250 #60 (graded 0): a newly hired junior data analyst was told to start as a data analyst
+    ('I just got my first job as a junior data analyst (SQL, dashboards, some Python). My goal is to move into an ML engineer role within 2 years, ideally at the same company. What should I do from here, both in terms of study and at work?',
+     "bg-data-analyst"),
 ])
 def test_session_28_cards_answer_what_was_asked(e5_engine, question, card):
     assert e5_engine.ask(question).card == card
