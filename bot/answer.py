@@ -420,10 +420,8 @@ class _Context:
         """The message names the subject only where it says the asker has it ("統計検定2級を取りました")."""
         # (a Latin subject as a word: "cv" is not told by "Python and OpenCV", usefulness226 #36, graded 0, lost the
         # computer-vision card to the outlook)
-        def names(text: str, subject: str) -> bool:
-            return re.search(rf"(?<![a-z0-9]){re.escape(subject)}(?![a-z0-9])", text) is not None if subject.isascii() \
-                else subject in text
-        return any(names(self.told, s) for s in subjects) and not any(names(self.asked, s) for s in subjects)
+        named = _terms_pattern(subjects)
+        return bool(named.search(self.told)) and not named.search(self.asked)
 
 
 @functools.lru_cache(maxsize=64)
@@ -841,21 +839,25 @@ def pace_card(kb: KnowledgeBase, result: SearchResult, answer: Answer, asker: As
     return compose_card(kb, card, result, asker, answer.lang, [])
 
 
+@functools.lru_cache(maxsize=512)
+def _terms_pattern(terms: frozenset[str]) -> re.Pattern[str]:
+    """A pattern for any of these terms, each a Latin term as a word ("git" is not in "digital"); never matches
+    for none."""
+    words = [re.escape(t) if not t.isascii() else r"(?<![a-z0-9])" + re.escape(t) + r"(?![a-z0-9])"
+             for t in sorted(terms, key=len, reverse=True)]
+    return re.compile("|".join(words) or r"(?!)")
+
+
 def _subject_patterns(kb: KnowledgeBase) -> list[tuple[str, re.Pattern[str], re.Pattern[str]]]:
     """For each card :func:`subject_card` may add: the pattern of its subjects a question names, and of those
-    an answer speaking of them names (with their aliases), each a Latin term as a word ("git" is not in
-    "digital")."""
-    def pattern(terms: set[str]) -> re.Pattern[str]:
-        words = [re.escape(t) if not t.isascii() else r"(?<![a-z0-9])" + re.escape(t) + r"(?![a-z0-9])"
-                 for t in sorted(terms, key=len, reverse=True)]
-        return re.compile("|".join(words) or r"(?!)")
+    an answer speaking of them names (with their aliases), each a Latin term as a word (see :func:`_terms_pattern`)."""
     out = []
     for cid, terms in _per_kb("subjects", kb, _subjects).items():
         if not _SUBJECT_CARD_RE.match(cid) or cid in _NOT_SUBJECT_CARDS or (cid.startswith("tool-") and "-vs-" in cid):
             continue
         if terms - _COMMON_SUBJECTS:
-            out.append((cid, pattern(set(terms - _COMMON_SUBJECTS)),
-                        pattern({a for t in terms for a in (t, *_SUBJECT_ALIASES.get(t, ()))})))
+            out.append((cid, _terms_pattern(frozenset(terms - _COMMON_SUBJECTS)),
+                        _terms_pattern(frozenset(a for t in terms for a in (t, *_SUBJECT_ALIASES.get(t, ()))))))
     return out
 
 
@@ -3055,10 +3057,11 @@ _SPAN_NEXT_RE = re.compile(r"次の\s*(?:\d+|[一二三四六])\s*(?:ヶ|か|カ
                            re.IGNORECASE | re.DOTALL)
 
 
-# A moderator's plan for their group is not a plan from the moderator's own progress.
+# a study group's moderator, whose 勉強会 is their own group, not the checklist's networking at meetups (see compose_next)
 NETWORKING_ITEM = "work-experience.networking"
 _MODERATOR_RE = re.compile(r"モデレーター|運営して|主催して|\bmoderat|\borgani[sz]er\b|\bour study group\b|\bi run (?:a|our)\b",
                            re.IGNORECASE)
+# A moderator's plan for their group is not a plan from the moderator's own progress.
 _GROUP_RE = re.compile(r"勉強会|メンバー|グループ|みんな|\bstudy group\b|\bmembers\b|\bour group\b|\bgroup\b",
                        re.IGNORECASE)
 
