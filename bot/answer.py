@@ -536,7 +536,7 @@ _SUBJECT_CARD_RE = re.compile(r"(?:cert|degree|tool)-")
 # cards about a situation, not a subject ("迷ったらポートフォリオを優先", "合格おめでとうございます"), and subjects
 # nearly every message names ("Python"); a tool choice card ("PyTorch or TensorFlow", "tool-…-vs-…") answers only someone
 # choosing, not "実務でPyTorchのモデルを書いたりするのに、数学ってどのレベルまで必要？"
-_NOT_SUBJECT_CARDS = frozenset({"cert-vs-portfolio", "cert-after-passing"})
+_NOT_SUBJECT_CARDS = frozenset({"cert-vs-portfolio", "cert-after-passing", "cert-after-cloud"})
 _COMMON_SUBJECTS = frozenset({"python", "ぱいそん"})
 # an answer about the JDLA's certificates speaks of G検定 and E資格 already
 _SUBJECT_ALIASES = {"g検定": ("jdla",), "e資格": ("jdla",)}
@@ -2291,7 +2291,7 @@ def compose(kb: KnowledgeBase, index: Index, result: SearchResult, gate: Gate, a
                                or (_PLAN_RE.search(result.query) and _LEARNING_RE.search(result.query))):
         answer = compose_next(kb, result, intent, asker, lang, notices)
         if answer is not None:
-            return _with_card(kb, result, gate, asker, lang, answer) if not bare else answer
+            return _with_card(kb, result, gate, asker, lang, answer, situation_only=bare)
         if bare:  # "次は？" from someone whose place is unknown: the start, and how to tell me
             return compose_start(kb, result, lang, notices)
     prefer, replaces = preferred_cards(result.query)
@@ -2677,11 +2677,13 @@ def how_much_cards(kb: KnowledgeBase, query: str) -> frozenset[str]:
 
 
 def _with_card(kb: KnowledgeBase, result: SearchResult, gate: Gate, asker: Asker, lang: str,
-               answer: Answer) -> Answer:
+               answer: Answer, situation_only: bool = False) -> Answer:
     """A next-step answer with a card before it (or in its place): a card for the situation the message states (see
     :data:`_SITUATION_CARDS`), a card on being ready to apply for someone who has built something and wants a job, or,
     when the message also asks to choose ("I finished fast.ai. Should I do Kaggle or more courses?"), the card that
-    answers that; then where the learner is and their next items."""
+    answers that; then where the learner is and their next items.
+    ``situation_only``: a short "what next?" ("AWSのML資格に合格しました。次は何をすればいいですか？") gets only a card for
+    the situation it states."""
     plan = bool(_PLAN_RE.search(result.query) or _SPAN_NEXT_RE.search(result.query))
     for cid, applies, alone in _SITUATION_CARDS:
         card = kb.cards_by_id.get(cid)
@@ -2690,6 +2692,8 @@ def _with_card(kb: KnowledgeBase, result: SearchResult, gate: Gate, asker: Asker
         if alone == "always" or (alone == "plan" and plan):
             return compose_card(kb, card, result, asker, lang, [])
         return _card_first(kb, result, card, asker, lang, answer)
+    if situation_only:
+        return answer
     # (not a choice they ask to make: "For landing my first ML job, should my next step be more competitions or building
     # portfolio projects?", usefulness178 #58, graded 2 then 1, is the choice card's)
     if _JOB_GOAL_RE.search(result.query) and _past_ml_basics(kb, result) and not _CHOICE_RE.search(result.query):
@@ -2759,6 +2763,21 @@ _HANDS_ON_RE = re.compile(r"手を動か|手が動か|実装(?:でき|力|経験
 _G_KENTEI_HELD_RE = re.compile(r"G検定(?:に|を|は|も)?(?:合格|取得|取っ|取り|持って)|G検定持ち|\bpassed (?:the )?(?:jdla )?g[ -]?kentei\b",
                                re.IGNORECASE)
 AFTER_PASSING_CARD = "cert-after-passing"
+# (a cloud ML certificate passed has its own card: "I just passed the AWS Machine Learning Specialty exam … more
+# certifications or projects?", usefulness221 #60 and 225 #58, graded 1, were told what to do after G検定 and 統計検定)
+AFTER_CLOUD_CERT_CARD = "cert-after-cloud"
+_CLOUD_CERT_HELD_RE = re.compile(
+    r"(?:AWS|GCP|Google ?Cloud|Azure|クラウド)[^。？?]{0,40}?(?:資格|認定|試験)[^。？?]{0,8}?(?:に|を|は|も)?"
+    r"(?:合格|受かっ|受かり|取得|取っ|取り|取れ|持って)|"
+    r"\b(?:passed|got|hold|earned|obtained|cleared)\b (?:my |the |an? )?(?:aws|gcp|google cloud|azure)\b[^.?!]{0,50}?"
+    r"\b(?:cert\w*|exam|specialty|professional|associate)\b", re.IGNORECASE)
+# (an ML certificate of the cloud, not any: "passed the AWS Solutions Architect Associate" or "AWS Cloud Practitioner" from
+# someone asking what to learn for MLOps is not told that their cloud ML certificate is enough)
+_CLOUD_ML_CERT_RE = re.compile(
+    r"machine[- ]learning[- ](?:specialty|engineer)|\bml[- ](?:specialty|engineer[- ]associate)|"
+    r"professional (?:ml|machine learning)|\bai[- ]engineer|\bai-102\b|\bdp-100\b|data scientist associate|"
+    r"(?:aws|gcp|google ?cloud|azure|クラウド|sagemaker)\s*(?:の|'s)?\s*(?:ml|機械学習|ai|machine learning)",
+    re.IGNORECASE)
 _TOUKEI_HELD_RE = re.compile(r"統計検定[^。、！!]{0,6}?(?:に|を|は)?(?:合格|受かっ|受かり|取得|取っ|取り)|\bpassed (?:the )?(?:toukei kentei|統計検定)",
                              re.IGNORECASE)
 _NEXT_CERT_RE = re.compile(r"(?:E資格|統計検定|準1級|G検定|資格)[^。？?]{0,12}?(?:に進むべき|を受けるべき|を目指すべき|に進んだ方|を目指した方|を受けた方|"
@@ -2951,6 +2970,10 @@ _SITUATION_CARDS: tuple[tuple[str, Callable[[KnowledgeBase, SearchResult], bool]
     (AFTER_PASSING_CARD, lambda kb, result: bool(
         (_passed_certificates(kb, result.query) or _G_KENTEI_HELD_RE.search(result.query)
          or _TOUKEI_HELD_RE.search(result.query)) and _NEXT_CERT_RE.search(result.query)), "never"),
+    # a cloud ML certificate passed, asking what next ("AWSのML資格に合格しました。次は何をすればいいですか？"): the card on
+    # what to do after it, before the next items
+    (AFTER_CLOUD_CERT_CARD, lambda kb, result: bool(_CLOUD_CERT_HELD_RE.search(result.query)
+                                                    and _CLOUD_ML_CERT_RE.search(result.query)), "never"),
 )
 
 

@@ -4567,3 +4567,31 @@ def test_a_bootcamp_graduate_asking_about_a_degree_is_not_told_how_to_choose_a_b
     # usefulness246 #35 (graded 2 then 1 at 0ac6556): the bootcamp card answered "without a degree"
     answer = e5_engine.ask("29, went through a web dev bootcamp two years ago and now work as a full-stack dev in the US. Lately I've been building side projects with LLM APIs and RAG, and I'm enjoying it way more than CRUD apps. I don't have a degree, just the bootcamp. Is it realistic to get an ML/LLM engineer job without a degree, and what should I build to prove I'm more than an API wrapper person?")
     assert kb.cards_by_id["start-bootcamp-worth-it"].answer.en[:40] not in answer.answer
+
+
+def test_a_cloud_ml_certificate_passed_gets_what_to_do_after_it(e5_engine):
+    # usefulness221 #60 and 225 #58 (graded 1): an AWS ML certificate holder was told what to do after G検定 and 統計検定
+    for question in ("I just passed the AWS Machine Learning Specialty exam and know the basics of SageMaker. Should I focus next on more certifications or on projects, and which ones?",
+                     "AWSのML資格に合格しました。次は何をすればいいですか？"):
+        answer = e5_engine.ask(question)
+        assert answer.card == "cert-after-cloud"
+        assert "G Kentei" not in answer.answer and "G検定" not in answer.answer
+
+
+def test_a_cloud_certificate_that_is_not_about_ml_is_not_called_one(e5_engine):
+    # (the dev dump: "I passed the AWS Solutions Architect Associate … move into MLOps" would have been told that their
+    # cloud ML certificate is enough)
+    for question in ("I'm a DevOps engineer: Docker, Kubernetes, Terraform, GitHub Actions, and I passed the AWS Solutions Architect Associate. I also completed an intro ML course on Coursera. What should I learn next to move into MLOps / ML platform engineering?",
+                     "I passed AWS Cloud Practitioner last month and I'm currently working through an intro statistics course. What should I focus on next month?"):
+        assert e5_engine.ask(question).card != "cert-after-cloud"
+
+
+def test_transformers_or_mlops_next_is_answered_as_that_choice(e5_engine):
+    # usefulness247 #27 (graded 1): "Transformerに進むべきか、MLOps系をやるべきか" got the backend engineer's ML platform card
+    answer = e5_engine.ask("PyTorchで学習ループを自分で書いて、CIFAR-10のCNNで精度85%くらいまでは出せました。ここから先はTransformerに進むべきか、MLOps系をやるべきか、次に何をやればいいですか？")
+    assert answer.card == "learn-transformers-or-mlops"
+
+
+def test_a_book_asked_for_in_hiragana_gets_the_books_card(e5_engine):
+    # usefulness225 #24 (graded 1): "はじめてのほん" was not read as a book, and got the first-project card
+    assert e5_engine.ask("きかいがくしゅう はじめてのほん おすすめある？").card == "start-books"
