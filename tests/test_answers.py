@@ -4665,3 +4665,44 @@ def test_zero_tsuku_read_to_the_end_and_a_plan_asked_gets_the_card_first(e5_engi
     # usefulness259 #28 (graded 1): "1巻を最後まで読んで、コードも写経しました…3か月でやることの計画" was planned projects
     answer = e5_engine.ask("『ゼロから作るDeep Learning』の1巻を最後まで読んで、コードも写経しました。誤差逆伝播はなんとなく理解できたと思います。ここから3か月でやることの計画を立ててほしいです。週12時間くらい使えます。")
     assert answer.card == "start-after-zero-dl"
+
+
+def test_a_course_named_does_not_count_what_the_message_asks_to_learn(e5_engine):
+    # usefulness263 #56 (graded 0): "chapters 1-9 of Hands-On Machine Learning. Can you give me a plan for learning deep
+    # learning" was planned projects, the book's deep learning counted as done
+    answer = e5_engine.ask("I'm comfortable with Python and scikit-learn and I've worked through chapters 1-9 of Hands-On Machine Learning. Can you give me a plan for learning deep learning over the next 2 months?").answer
+    assert "- Week 1: Deep-learning basics" in answer
+
+
+def test_llm_apps_with_the_theory_first_or_not_gets_the_route_card(e5_engine):
+    # usefulness259 #34 and 261 #33 (graded 1): "do I need deep learning theory first, or straight to LLM apps?" got the
+    # card for those who already build LLM apps and want to go further
+    answer = e5_engine.ask("I'm 24, from Brazil, and I've been a front-end dev (React) for two years after a bootcamp. What excites me is building LLM-powered products like chatbots and RAG systems. I don't have a CS degree and my math is pretty rusty. Do I actually need to learn deep learning theory to do this kind of work, or can I get hired building LLM apps with just solid engineering skills?")
+    assert answer.card == "career-llm-apps-route"
+
+
+def test_a_typical_week_is_the_job_not_a_companys_conditions(e5_engine):
+    # usefulness262 #47 (graded 1): "What does a typical week look like for an ML engineer at a normal company?" was
+    # declined as a named company's culture
+    answer = e5_engine.ask("What does a typical week look like for an ML engineer at a normal company? Also which tools should I learn beyond Python, like Docker, MLflow, Airflow, cloud platforms?")
+    assert answer.card == "ladder-junior-day-to-day"
+
+
+def test_someone_who_cannot_pay_is_not_answered_on_bootcamps(e5_engine):
+    # usefulness262 #42 (graded 0): "I can't afford paid courses or bootcamps … using only free resources" got whether a
+    # bootcamp is worth it
+    answer = e5_engine.ask("I used to be an accountant and I've been a stay-at-home parent for the last 5 years. I can get about 10 hours a week once the kids are asleep, and I can't afford paid courses or bootcamps right now. I'm really drawn to NLP, especially working with documents and text. Can I realistically get to an NLP-focused ML job using only free resources, and what would that path look like?")
+    assert answer.card == "start-free-vs-paid"
+
+
+def test_a_java_developer_is_not_given_the_hours_from_zero_programming(e5_engine):
+    # usefulness263 #1 (graded 0): a Java developer of five years got the hours from zero programming
+    answer = e5_engine.ask("28歳でSIerに勤めていて、Javaで業務系システムの開発を5年くらいやってます。Pythonは社内ツールでちょっと書いたことがある程度です。自然言語処理に興味があって、将来的にはNLP系のMLエンジニアになりたいと思ってます。平日は残業が多くて、勉強に使えるのは週10時間くらいです。このペースだと転職できるレベルになるまでどれくらいかかりそうですか？")
+    assert answer.card != "time-zero-programming"
+
+
+def test_keeping_a_job_or_going_all_in_is_the_quit_or_not_choice(e5_engine):
+    # usefulness257 #31 (graded 0): "take a normal mech-eng job and study ML on the side, or go all-in on ML now?" got
+    # whether a degree is needed
+    answer = e5_engine.ask("Hi all, I'm 24 and just finished a mechanical engineering degree in Germany. I did some MATLAB for my thesis and I've been learning Python for about two months. I can put in roughly 20 hours a week while I job hunt for regular engineering roles. Is it smarter to take a normal mech-eng job and study ML on the side, or go all-in on ML now?")
+    assert answer.card == "career-quit-to-study"
