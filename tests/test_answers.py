@@ -4706,3 +4706,35 @@ def test_keeping_a_job_or_going_all_in_is_the_quit_or_not_choice(e5_engine):
     # whether a degree is needed
     answer = e5_engine.ask("Hi all, I'm 24 and just finished a mechanical engineering degree in Germany. I did some MATLAB for my thesis and I've been learning Python for about two months. I can put in roughly 20 hours a week while I job hunt for regular engineering roles. Is it smarter to take a normal mech-eng job and study ML on the side, or go all-in on ML now?")
     assert answer.card == "career-quit-to-study"
+
+
+def test_a_wish_to_work_as_an_ml_engineer_is_not_having_the_job(e5_engine):
+    # usefulness264 #1 (graded 0): "異動してMLエンジニアとして働きたい" read as working as one; got stay-or-switch
+    answer = e5_engine.ask("28歳で地方の部品メーカーで生産管理をやってます。Excel VBAはそこそこ書けて、Pythonは入門書を1冊終えたくらいです。勉強時間は平日1時間、土日に4時間くらい取れます。会社にデータ活用の部署ができたので、2年以内にそこへ異動してMLエンジニアとして働きたいと思ってます。社内異動を狙う場合、今の仕事の中でどんな実績を作っておくと有利でしょうか？")
+    assert answer.card == "job-internal-transfer"
+
+
+def test_how_long_to_move_up_is_not_keeping_up_with_the_field(e5_engine, kb):
+    # usefulness264 #44 (graded 1): "And how long does it usually take to move up?" added the card on keeping up
+    answer = e5_engine.ask("What's the difference in what companies expect from a junior vs a mid-level ML engineer? And how long does it usually take to move up?")
+    assert kb.cards_by_id["outlook-keep-up"].answer.en[:40] not in answer.answer
+
+
+def test_kaggles_intro_course_is_a_course_not_a_competition(e5_engine):
+    # usefulness268 #55 (graded 1): "Kaggle's Intro to Machine Learning micro-course" placed the learner at the projects stage
+    answer = e5_engine.ask("I just finished Python Crash Course and Kaggle's Intro to Machine Learning micro-course. What should I learn next?")
+    assert answer.stage == "core-ml"
+
+
+def test_projects_or_certificates_over_a_span_is_that_choice(e5_engine):
+    # usefulness268 #32 (graded 0): "Should I spend the next 6 months building ML projects or getting certifications?"
+    # got the hours from zero
+    answer = e5_engine.ask("Final-year CS undergrad in India here. I've done a lot of DSA prep and one online ML course, and campus placements start in about 6 months. Most of my friends are grinding LeetCode for SDE roles but I really want an ML position. Should I spend the next 6 months building ML projects or getting certifications?")
+    assert answer.card == "cert-vs-portfolio"
+
+
+def test_llm_apis_first_and_theory_later_gets_the_route_card(e5_engine):
+    # usefulness268 #34 (graded 1 at the start, 0 at round 3): got when one is ready for deep learning
+    answer = e5_engine.ask("I've been a Java backend developer in Berlin for 6 years, mostly Spring Boot microservices. My company is starting to build LLM features and I'd like to move onto that team. I haven't studied deep learning at all. Do I actually need to learn deep learning theory first, or can I start with APIs, RAG and prompt engineering and fill in the theory later?")
+    assert answer.card == "career-llm-apps-route"
+    assert answer.answer.startswith("You do not need to finish deep-learning theory first")
