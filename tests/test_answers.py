@@ -4738,3 +4738,17 @@ def test_llm_apis_first_and_theory_later_gets_the_route_card(e5_engine):
     answer = e5_engine.ask("I've been a Java backend developer in Berlin for 6 years, mostly Spring Boot microservices. My company is starting to build LLM features and I'd like to move onto that team. I haven't studied deep learning at all. Do I actually need to learn deep learning theory first, or can I start with APIs, RAG and prompt engineering and fill in the theory later?")
     assert answer.card == "career-llm-apps-route"
     assert answer.answer.startswith("You do not need to finish deep-learning theory first")
+
+
+def test_a_cloud_ml_certificate_holder_asking_about_the_job_hunt_gets_the_cloud_card(e5_engine):
+    # usefulness269 #59 (graded 0): an AWS ML Specialty holder with a RAG chatbot asking about the job hunt got the card
+    # on going beyond LLM APIs
+    answer = e5_engine.ask("I passed the AWS Machine Learning Specialty exam and have two end-to-end projects on GitHub (a churn model and a small RAG chatbot). How should I approach the job hunt from here?")
+    assert answer.card == "cert-after-cloud"
+
+
+def test_a_choice_of_track_is_not_the_years_to_senior(e5_engine):
+    # usefulness272 #40 (graded 0): "the senior/lead path, the manager path, and moving into research" got the years it
+    # takes to become senior
+    answer = e5_engine.ask("I'm a mid-level ML engineer, about 4 years in, mostly building and deploying ranking models at an e-commerce company. I'm at the point where I need to choose a direction: my manager is nudging me toward tech lead, but I also like reading papers and I'm tempted by a research track. What's the real difference between the senior/lead path, the manager path, and moving into research, and how do people usually decide?")
+    assert answer.card != "ladder-years-to-senior"
