@@ -4752,3 +4752,9 @@ def test_a_choice_of_track_is_not_the_years_to_senior(e5_engine):
     # takes to become senior
     answer = e5_engine.ask("I'm a mid-level ML engineer, about 4 years in, mostly building and deploying ranking models at an e-commerce company. I'm at the point where I need to choose a direction: my manager is nudging me toward tech lead, but I also like reading papers and I'm tempted by a research track. What's the real difference between the senior/lead path, the manager path, and moving into research, and how do people usually decide?")
     assert answer.card != "ladder-years-to-senior"
+
+
+def test_a_cs_student_asking_how_to_stand_out_keeps_the_cs_students_card(e5_engine):
+    # usefulness274 #33 (graded 0 at round 5): "stand out when applying" was read as asking which projects stand out
+    answer = e5_engine.ask("I'm a second-year CS undergrad in Bangalore. I know Python and C++ reasonably well, I've done DSA for placements, and I took an intro ML elective last semester. Everyone around me is trying to get into ML so the competition feels insane. What should I do over the next two years of college to actually stand out when applying for ML engineer roles?")
+    assert answer.card == "bg-cs-student"
