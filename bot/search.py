@@ -122,9 +122,12 @@ WHOLE_JA_RE = re.compile(_WHOLE_JA)
 # (not "ひととおり動くものができた", a project that works end to end: usefulness64 #28 was placed past the MLOps stage it
 # had only begun; nor "推論APIを作ったり、Docker化したりはひととおり経験しました", what it names tried: usefulness66 #28)
 WHOLE_STAGE_RE = remembered(r"(?<!コース)(?<!講座)(?<!コースを)(?<!講座を)(?<!コースは)(?<!講座は)"
+                             # (nor knowledge taken in: "G検定に合格しました！知識は一通り入ったけど、実際にコードを書いたことは
+                             # ほとんどない", usefulness272 #27, graded 0, was placed past the programming stage)
+                             r"(?<!知識は)(?<!知識も)(?<!知識が)(?<!知識を)"
                              # (nor one thing done through: "KaggleのTitanicも一通り提出しました", usefulness87 #25, graded 0,
                              # was planned past the projects stage)
-                             r"(?:" + _WHOLE_JA + r")(?!動|経験|提出|submit|投稿|読|見|視聴|写経|手作業|手動)|"
+                             r"(?:" + _WHOLE_JA + r")(?!動|経験|提出|submit|投稿|読|見|視聴|写経|手作業|手動|入っ|入り|頭に)|"
                              # (not all of a book's parts: "Hands-On ML cover to cover and done all the exercises", usefulness70
                              # #56, was placed past the projects stage it had not begun)
                              # (not "at all": "The math side of ML doesn't scare me at all", usefulness160 #34, graded 0,
