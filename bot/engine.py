@@ -227,7 +227,11 @@ class Engine:
             # 高いですか？")
             if context is not None and not (answer.kind == "not_covered" and context.leans):
                 searched = context.search
-                alt = compose(self.kb, self.index, searched, self.gate, asker, in_part=True, exclude=used, whole=whole)
+                # (a question that points back asks about what the one before it names, which that one's card has
+                # answered: the next card of the two read together may match a little less closely, "G検定とE資格って、
+                # 転職で実際に評価されますか？あと、取るならどっちを先に取るべきでしょう？": which first, 0.012 behind)
+                alt = compose(self.kb, self.index, searched, self.gate, asker, in_part=True, exclude=used, whole=whole,
+                              swap_margin=LEAN_SWAP_MARGIN if context.leans else None)
                 if alt.kind == "card" and alt.card not in used and alt.card != answer.card and alt.card in context.own:
                     answer = alt
                 elif used and answer.kind == "card" and context.leans:
@@ -324,6 +328,8 @@ _DEPENDS_RE = re.compile(r"\s*(?:if so|if yes|if not|if that'?s (?:the case|true
 MAX_PARTS = 3
 WEAK_PART = 0.925  # a later question whose best card scores below this is searched with the one before it,
 CONTEXT_RERANK = 6  # and may take a card that search finds among the few its own words match best
+LEAN_SWAP_MARGIN = 0.02  # how much less closely than the card an earlier question used a card may match a question
+# that points back at that one, read with it (see _parts; SWAP_MARGIN otherwise)
 MAX_FOLLOW_UP = 40.0  # encoder tokens (see _cost): a request for material this short takes the item before it
 # A request for a book ("おすすめの本", "a good book or course"; not "本当", "日本", "基本")
 _MATERIAL_RE = re.compile(r"(?<![日基資脚根])本(?![当業気格来社番人質音])|書籍|参考書|教科書|\b(?:books?|textbooks?)\b",

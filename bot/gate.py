@@ -74,7 +74,8 @@ class Gate:
 
     def card_for(self, result: SearchResult, kb: KnowledgeBase, in_part: bool = False,
                  fits: Callable[[Card], bool] | None = None, used: frozenset[str] = frozenset(),
-                 prefer: frozenset[str] = frozenset(), replaces: Callable[[str], bool] | None = None) -> Hit | None:
+                 prefer: frozenset[str] = frozenset(), replaces: Callable[[str], bool] | None = None,
+                 swap_margin: float | None = None) -> Hit | None:
         """The answer card that confidently matches the question, if any.
 
         A "not covered" card must match on its cosine alone: it replaces a decline with a sentence about
@@ -84,7 +85,8 @@ class Gate:
         ``fits``: whether a card may answer this asker at all (see :func:`bot.answer.fits_asker`).
         ``used``: cards that answer another question of the same message; when one of them is the best match,
         a different card that matches (almost) as well answers this question instead ("JDLA認定プログラムって
-        何をする？それと、G検定を飛ばしてE資格は無謀？": the E資格 card, then the which-first card).
+        何をする？それと、G検定を飛ばしてE資格は無謀？": the E資格 card, then the which-first card), within ``swap_margin``
+        (default :data:`SWAP_MARGIN`).
         ``prefer``: cards that answer what the message asks better than a card that matches it a little more
         closely ("Should I go for the AWS ML cert next or build projects first?": the choice, not the AWS cert),
         when ``replaces`` says the best match is one such card (None: any)."""
@@ -94,7 +96,7 @@ class Gate:
         best = next(fitting, None)
         if best is not None and best.hit.id in used:
             other = next((m for m in fitting if m.hit.id not in used), None)
-            if other is not None and other.score >= best.score - SWAP_MARGIN:
+            if other is not None and other.score >= best.score - (SWAP_MARGIN if swap_margin is None else swap_margin):
                 best = other
         if prefer and best is not None and best.hit.id not in prefer and (replaces is None or replaces(best.hit.id)):
             alt = next((m for m in ranked if m.hit.id in prefer

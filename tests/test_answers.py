@@ -4720,3 +4720,24 @@ def test_a_choice_of_track_is_not_the_years_to_senior(e5_engine):
 ])
 def test_session_29_cards_answer_what_was_asked(e5_engine, question, card):
     assert e5_engine.ask(question).card == card
+
+
+# Session 30: a question each, graded below 2 on a blind set, and the card that answers it now
+@pytest.mark.parametrize(("question", "card"), [
+    # usefulness260 #3 (graded 1): a 42-year-old embedded engineer matched the oldest band's card by 0.001 over the 40s
+    # engineer's, and the swap to the card of their age took the 40s card for other careers
+    ("42歳、組み込みエンジニアで15年ほどC/C++を書いてきました。最近カメラを使った検査装置の案件が増えていて、画像認識の方に本格的に移りたいと思っています。Pythonは簡単なスクリプトなら書けますが、機械学習は本を1冊読んだ程度です。40代からMLエンジニアにキャリアチェンジするのは現実的にどうなんでしょうか？", "bg-age-40-engineer"),
+    # usefulness271 #59 (graded 1): a cloud ML certificate held, "I don't really understand the models", got the card on
+    # what to do after the certificate
+    ("I passed the AWS Certified Machine Learning Specialty exam and I'm comfortable with Docker and SageMaker. But I still feel like I don't really understand the models. What's my next step?", "learn-understand-under-the-hood"),
+])
+def test_session_30_cards_answer_what_was_asked(e5_engine, question, card):
+    assert e5_engine.ask(question).card == card
+
+
+def test_a_field_one_wants_to_move_into_is_not_the_next_step_of_a_beginner(e5_engine):
+    """usefulness260 #3 (graded 1): "画像認識の方に本格的に移りたい…機械学習は本を1冊読んだ程度" was sent to choosing a
+    specialty, with a reinforcement-learning course; the field is where they are heading, years away."""
+    answer = e5_engine.ask("42歳、組み込みエンジニアで15年ほどC/C++を書いてきました。最近カメラを使った検査装置の案件が増えていて、画像認識の方に本格的に移りたいと思っています。Pythonは簡単なスクリプトなら書けますが、機械学習は本を1冊読んだ程度です。40代からMLエンジニアにキャリアチェンジするのは現実的にどうなんでしょうか？")
+    assert answer.next_steps
+    assert answer.next_steps[0].item.stage == "programming-data"
