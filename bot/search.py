@@ -285,6 +285,8 @@ _IN_PART_RE = remembered(r"\b(?:first|second) half\b|\bhalf ?way\b|\bpart ?way\b
 _PART_BEFORE_RE = re.compile(r"\b(?:(?:first|second) half|half|part|parts|some|a few (?:weeks|modules|chapters)|"
                              r"(?:the )?first (?:two |three |few )?(?:courses?|modules?|chapters?|weeks?)) of\b[^,.;]*$|"
                              r"\b(?:half ?way|part ?way|midway) (?:through|into)\b[^,.;]*$", re.IGNORECASE)
+FASTAI_COURSE = "fastai-practical-deep-learning"
+_FIRST_PART_RE = re.compile(r"\b(?:the )?(?:first part|part (?:1|one|i)) of\b[^,.;]*$", re.IGNORECASE)
 _PART_AFTER_RE = re.compile(r"[’']?s?\W{0,3}(?:の)?(?:前半|後半|半分|途中)")
 # what a clause plans or thinks should be done; not what it thinks was done ("基本的なアルゴリズムの仕組みはなんとなく分かった
 # と思います" is no plan: usefulness64 #25 was sent back to the CS basics it had read as asked)
@@ -663,7 +665,11 @@ class Searcher:
         matches = list(self._titles.finditer(query)) if self._titles is not None else []
         courses = tuple(dict.fromkeys(self._courses[m.group().lower()] for m in matches))
         partly = tuple(dict.fromkeys(self._courses[m.group().lower()] for m in matches
-                                     if _PART_BEFORE_RE.search(query[max(0, m.start() - 40):m.start()])
+                                     if (_PART_BEFORE_RE.search(query[max(0, m.start() - 40):m.start()])
+                                         # (fast.ai's Part 1 is the whole course: "the first part of fast.ai",
+                                         # usefulness284 #55, graded 1, was sent to deep-learning basics again)
+                                         and not (self._courses[m.group().lower()] == FASTAI_COURSE
+                                                  and _FIRST_PART_RE.search(query[max(0, m.start() - 40):m.start()])))
                                      or _PART_AFTER_RE.match(query, m.end())))
         return {"courses_named": courses, "courses_partly": partly,
                 "names_course": bool(courses or _COURSE_RE.search(query)),
@@ -688,7 +694,10 @@ class Searcher:
 
     def _untitled(self, text: str) -> str:
         """``text`` without the resources' titles and course series' names in it."""
-        return _COURSE_RE.sub(" ", self._titles.sub(" ", text) if self._titles else text)
+        # (a series' name first: "Andrew Ng's Machine Learning Specialization" is a course whose alias, "Andrew Ng's
+        # Machine Learning", would leave "Specialization", read as the specialisation stage finished)
+        text = _COURSE_RE.sub(" ", text)
+        return self._titles.sub(" ", text) if self._titles else text
 
     def known_items(self, query: str) -> tuple[str, ...]:
         """Checklist items the learner says they already know, use or have done ("微積分は大丈夫", "SQL all day

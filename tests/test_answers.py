@@ -1549,14 +1549,15 @@ def test_a_math_teacher_a_bootcamp_grad_and_a_unity_developer_are_read_as_they_a
 
 def test_a_junior_growing_toward_mid_level_gets_the_growth_cards(e5_engine):
     """usefulness41 #60 and usefulness42 #28 (both graded 0): a junior ML engineer a year into the job asking how to
-    reach mid-level was congratulated on a first offer, or told about a junior's day and then resumes and interviews."""
+    reach mid-level was congratulated on a first offer, or told about a junior's day and then resumes and interviews;
+    since session 30 the card on that step (usefulness284 #60 and 282 #60 got the way to senior, graded 1)."""
     answer = e5_engine.ask("Junior MLE for 1 year now: I maintain a fraud model in production (XGBoost, served via "
                            "FastAPI on k8s). I want to reach mid-level in the next 1-2 years. What should I be learning "
                            "or doing right now?")
-    assert answer.card == "ladder-senior-faster"
+    assert answer.card == "ladder-junior-to-mid"
     answer = e5_engine.ask("ジュニアMLエンジニアとして1年、業務で画像分類モデルの学習と評価を担当してます。"
                            "ミドルクラスに上がるために次に何を身につけるべきですか？")
-    assert answer.card in {"ladder-senior-faster", "ladder-years-to-senior"}
+    assert answer.card == "ladder-junior-to-mid"
 
 
 def test_several_projects_built_are_past_regression_and_trees(e5_engine, kb):
@@ -4145,7 +4146,7 @@ def test_session_26_cards_answer_what_was_asked(e5_engine, question, card):
     # growing toward mid-level (usefulness202 #60, 205 #59 and 208 #59, graded 1 and 0, were sent on to the specialisation
     # stage, or back to the core algorithms)
     (("I landed my first junior ML engineer job 6 months ago and I'm getting comfortable with the day-to-day work. What "
-      "should I focus on next to grow toward a mid-level role?"), "ladder-senior-faster"),
+      "should I focus on next to grow toward a mid-level role?"), "ladder-junior-to-mid"),  # (its own card since session 30)
     # a first year on the job, not the weeks before it (usefulness204 #60, graded 1)
     (("I just got my first job as a junior ML engineer, starting next month. What should I focus on learning in my first "
       "year to grow fast?"), "ladder-senior-faster"),
@@ -4730,6 +4731,19 @@ def test_session_29_cards_answer_what_was_asked(e5_engine, question, card):
     # usefulness271 #59 (graded 1): a cloud ML certificate held, "I don't really understand the models", got the card on
     # what to do after the certificate
     ("I passed the AWS Certified Machine Learning Specialty exam and I'm comfortable with Docker and SageMaker. But I still feel like I don't really understand the models. What's my next step?", "learn-understand-under-the-hood"),
+    # usefulness284 #60 and 282 #60 (graded 1): a junior asking what gets them promoted to mid-level got the card on
+    # growing toward senior
+    ("I've been a junior ML engineer for a year and shipped two models to production (a churn model and a simple ranking model). What should I focus on this coming year to get promoted to mid-level?", "ladder-junior-to-mid"),
+    # usefulness281 #29 (graded 0): "就活開始まであと3ヶ月…何をやっておくべき" got whether CUDA is needed
+    ("CourseraのDeep Learning Specializationを修了して、PyTorchでCNNやTransformerの簡単なモデルなら自分で書けます。就活開始まであと3ヶ月なんですが、この期間で何をやっておくべきですか？", "job-interviews-in-3-months"),
+    # usefulness283 #10 (graded 0): what portfolio to build, no certificate named, got portfolio over certificates
+    ("33歳、子育て中の主婦です。以前は事務職で、プログラミングは独学でPythonを3ヶ月くらいやりました。子どもが小さいので勉強できるのは1日1時間くらいで、働くなら在宅がいいです。ブランクもあるし未経験なので、書類で落とされないか不安です。採用担当に見てもらえるポートフォリオって、具体的にどんなものを作ればいいですか？", "job-portfolio-what-to-build"),
+    # usefulness283 #56 (graded 1): "It only runs in a notebook right now … something that helps me get a job" got other
+    # projects to build
+    ("I just built a CNN in PyTorch that classifies plant diseases from leaf photos with about 92% accuracy. It only runs in a notebook right now. What are the next steps to turn this into something that helps me get a job?", "job-notebook-to-portfolio"),
+    # usefulness281 #31 (graded 0): six months into Python, "how long would this transition take" got the hours to
+    # Pandas from zero
+    ("Hi all, I'm 31 and work as an accountant in São Paulo. I've been teaching myself Python for about 6 months (mostly pandas for automating spreadsheets) and can put in around 8 hours a week. My goal is a remote ML engineer role with an international company. Realistically, how long would this transition take and what should I prioritize?", "start-weekly-hours"),
 ])
 def test_session_30_cards_answer_what_was_asked(e5_engine, question, card):
     assert e5_engine.ask(question).card == card
@@ -4741,3 +4755,18 @@ def test_a_field_one_wants_to_move_into_is_not_the_next_step_of_a_beginner(e5_en
     answer = e5_engine.ask("42歳、組み込みエンジニアで15年ほどC/C++を書いてきました。最近カメラを使った検査装置の案件が増えていて、画像認識の方に本格的に移りたいと思っています。Pythonは簡単なスクリプトなら書けますが、機械学習は本を1冊読んだ程度です。40代からMLエンジニアにキャリアチェンジするのは現実的にどうなんでしょうか？")
     assert answer.next_steps
     assert answer.next_steps[0].item.stage == "programming-data"
+
+
+def test_programming_said_to_be_weak_is_where_the_next_steps_start(e5_engine):
+    """usefulness282 #57 (graded 0): regression understood "but my programming is weak" was sent to decision trees."""
+    answer = e5_engine.ask("I passed 統計検定2級 last month and I understand linear and logistic regression pretty well, but my programming is weak. What should I focus on next to move toward ML engineering?")
+    assert answer.stage == "programming-data"
+    assert answer.next_steps[0].item.stage == "programming-data"
+
+
+def test_the_first_part_of_fast_ai_and_the_ml_specialization_place_the_learner_past_them(e5_engine):
+    """usefulness284 #55 (graded 1): "Andrew Ng's Machine Learning Specialization and the first part of fast.ai" was sent
+    to deep-learning basics (fast.ai's Part 1 is the course), and "Specialization" was read as the last stage done."""
+    answer = e5_engine.ask("I just finished Andrew Ng's Machine Learning Specialization and the first part of fast.ai. I get the basics of regression, classification and neural nets. What should I do next?")
+    assert "core-ml.deep-learning-basics" not in [s.item.id for s in answer.next_steps]
+    assert answer.stage == "core-ml"
