@@ -670,6 +670,10 @@ def age_card(kb: KnowledgeBase, result: SearchResult, answer: Answer, asker: Ask
 
 # An LLM-engineer goal ("…if I want to be hired as an LLM engineer", "LLMエンジニアとして転職したい")
 _LLM_GOAL_RE = re.compile(r"(?:LLM|生成AI)エンジニア(?:に|を|として|への)[^。？?]{0,12}?(?:なりたい|なる|目指|転職|就職|採用|働)|"
+                          # ("I fine-tuned BERT … I want to move toward building LLM applications — what should I learn
+                          # next?", usefulness286 #59, graded 0, got the projects checklist alone)
+                          r"\b(?:move|moving|go|going|head|heading|shift|shifting) (?:toward|towards|into) (?:building )?"
+                          r"(?:llm|genai|gen ai|generative ai)(?:[- ]powered)? (?:apps?|applications?|products?)\b|"
                           r"(?:LLM|生成AI)(?:系|関連)[^。？?]{0,25}?の仕事に(?:就きたい|就く|転職|移りたい)|"
                           r"\b(?:hired|hireable|hirable|work|working|job|career|employed) as an? (?:llm|genai|gen ai|generative ai) engineer\b|"
                           r"\bbecom(?:e|ing) an? (?:llm|genai|gen ai|generative ai) engineer\b|"
@@ -785,11 +789,15 @@ def goal_card(kb: KnowledgeBase, result: SearchResult, answer: Answer, asker: As
     # (RAG or fine-tuning named as what they want to learn is no LLM work built: "Now I want to move into LLMs
     # (fine-tuning, RAG, evaluation)" got "If you can already build apps on LLMs…", usefulness105 #58)
     wish = bool(_LLM_WISH_RE.search(result.query)) and not _BUILT_LLM_RE.search(result.query)
+    # (nor a BERT classifier fine-tuned, with LLM apps the goal: "I fine-tuned BERT for sentiment classification … I want to
+    # move toward building LLM applications", usefulness286 #59, was told "If you can already build apps on LLMs")
+    wish = wish or bool(_BERT_ONLY_RE.search(result.query) and not _BUILT_LLM_APP_RE.search(result.query))
     card = next((c for c in (kb.cards_by_id.get(cid) for cid in goal[0])
                  if c is not None and fits(c) and not (wish and c.id == LLM_BEYOND_CARD)), None)
     return compose_card(kb, card, result, asker, answer.lang, []) if card is not None else None
 
 
+_BERT_ONLY_RE = re.compile(r"\bfine-?tuned (?:a |an |my )?(?:distil)?bert\b|BERT(?:を|で)[^。！？]{0,20}?ファインチューニング", re.IGNORECASE)
 _LLM_WISH_RE = re.compile(r"\b(?:want|like|hope|plan|aim)s? to (?:move|get|go|learn|dive|pivot|transition|switch)[^.?!]{0,40}?"
                           r"\b(?:rag|fine-?tuning|lora)\b|(?:RAG|ファインチューニング|LoRA)[^。？?]{0,25}?"
                           r"(?:を学びたい|をやりたい|に進みたい|を勉強したい|を身につけたい|に挑戦したい)", re.IGNORECASE)
@@ -1518,6 +1526,10 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
             or _SKLEARN_SOLID_RE.search(result.query):
         done = done | (BUILT_MODEL_ITEMS - frozenset(result.items_pending))
     done = done | _shown_done(kb, result)
+    # Pandas, NumPy or scikit-learn said to be known ("I can do basic pandas and scikit-learn") takes Python and a place to
+    # run it: not told those are still open (usefulness285 #58, graded 0, was sent to setup and Python fundamentals)
+    if (done | set(result.items_known)) & LATER_PROGRAMMING_ITEMS:
+        done = done | (PYTHON_FIRST_ITEMS - frozenset(result.items_pending))
     if kaggle:  # (the competition item too, whatever else is said not done: "画像やNLPのコンペは未経験です")
         done = done | {KAGGLE_ITEM}
     # Someone headed for one field ("NLPやLLM方面に進みたい", "I want to work on LLMs professionally") builds their
@@ -2903,7 +2915,7 @@ _JUNIOR_SENIOR_RE = re.compile(r"ジュニアとシニアの違い|ジュニア�
 TO_MID_CARD = "ladder-junior-to-mid"
 _A_PLAN_RE = re.compile(r"\bplan\b|計画|プラン", re.IGNORECASE)
 _TO_MID_RE = re.compile(r"\b(?:promoted|promotion|move up|moving up|get|reach|grow|growing)\b(?: (?:in)?to| toward)?(?: a| the)?(?: solid)? "
-                        r"mid[- ]?level\b|(?:ミドル|中堅)(?:クラス|レベル)?(?:に|へ)(?:上が|昇格|な[りれる]|進)", re.IGNORECASE)
+                        r"mid(?:[- ]?level\b|/)|(?:ミドル|中堅)(?:クラス|レベル)?(?:に|へ)(?:上が|昇格|な[りれる]|進)", re.IGNORECASE)
 DS_CARD = "bg-data-scientist"
 # a data scientist by job asking what separates them from an ML engineer ("I've been a data scientist at a small fintech
 # startup for 2 years… What's the gap between a data scientist like me and an ML engineer, and what should I learn to close
@@ -3182,6 +3194,9 @@ _NO_ML_RE = re.compile(r"\b(?:no|zero|little|without any|don'?t have any) (?:ML|
 _BUILT_MODEL_RE = re.compile(r"モデルを[^。！？、]{0,20}?(?:作って|作り|作った|作りました|構築し|開発し|実装し|自作し)|"
                              r"\b(?:built|trained|developed) (?:a|an|my own|our|two|three|several|a few) (?:[\w-]+ ){0,4}?models?\b",
                              re.IGNORECASE)
+LATER_PROGRAMMING_ITEMS = frozenset({"programming-data.numpy", "programming-data.pandas", "programming-data.visualization",
+                                     "programming-data.sklearn-intro"})
+PYTHON_FIRST_ITEMS = frozenset({"programming-data.dev-environment", "programming-data.python-basics"})
 BUILT_MODEL_ITEMS = frozenset({"programming-data.dev-environment", "programming-data.python-basics", "programming-data.numpy",
                                "programming-data.pandas", "programming-data.visualization",
                                "programming-data.descriptive-stats"})

@@ -232,7 +232,7 @@ KNOWN_RE = remembered(
     r"教えて(?:い|る|ま)|\bi teach\b|"
     r"\bcomfortable\b|\bfine with\b|\bfamiliar\b|\bgood at\b|\bi know\b|\balready\b|\bexperience (?:with|in)\b|"
     r"\ball day\b|\bevery day\b|\bdaily\b|\bat work\b|\bproficient\b|\bfluent\b|\bstrong (?:in|at)\b|"
-    r"\bbackground in\b|\bi (?:use|write|do)\b|\bsolid\b|\bconfident\b|\bgood with\b|\bbeen using\b|"
+    r"\bbackground in\b|\bi (?:use|write|do)\b|\bi can (?:do|use|write)\b|\bsolid\b|\bconfident\b|\bgood with\b|\bbeen using\b|"
     + _UNAFRAID + r"|抵抗(?:は|が)?(?:少な|な[いく])|苦になら",  # ("数学には抵抗が少ない")
     re.IGNORECASE)
 # the negation in "don't scare me" is no weakness admitted (see _WEAK_RE)

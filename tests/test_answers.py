@@ -2942,11 +2942,13 @@ def test_a_practical_second_question_gets_a_concrete_answer(e5_engine, question,
 
 def test_an_nlp_llm_goal_asked_as_what_to_build_up_gets_the_llm_skills_beside_the_card(e5_engine, kb):
     """usefulness80 #30 (graded 0): a BERT fine-tuner aiming at an NLP/LLM job asked what to build up before next
-    March and got the RAG-or-fine-tuning card alone."""
+    March and got the RAG-or-fine-tuning card alone. Since session 30 the path to LLM work, not the card for those who
+    already build LLM apps ("LLMを使ったアプリが作れるなら…", a misreading of a BERT classifier: usefulness286 #59)."""
     answer = e5_engine.ask("Hugging FaceのTransformersでBERTをファインチューニングして、日本語の文書分類モデルを作りました。"
                            "NLP・LLM系のエンジニアとして新卒就職したいです。来年3月の就活本番までに、何を積み上げておけば"
                            "良いですか？")
-    assert _says_card(kb, answer, "spec-llm-beyond-api")
+    assert _says_card(kb, answer, "ladder-llm-engineer-path")
+    assert not _says_card(kb, answer, "spec-llm-beyond-api")
 
 
 def test_an_llm_app_goal_is_not_planned_other_fields_projects(e5_engine):
@@ -4744,6 +4746,16 @@ def test_session_29_cards_answer_what_was_asked(e5_engine, question, card):
     # usefulness281 #31 (graded 0): six months into Python, "how long would this transition take" got the hours to
     # Pandas from zero
     ("Hi all, I'm 31 and work as an accountant in São Paulo. I've been teaching myself Python for about 6 months (mostly pandas for automating spreadsheets) and can put in around 8 hours a week. My goal is a remote ML engineer role with an international company. Realistically, how long would this transition take and what should I prioritize?", "start-weekly-hours"),
+    # usefulness284 #40 (graded 1): classical NLP first or straight to LLMs got what LLMs are
+    ("45-year-old financial analyst in London. I use Python and pandas daily for reporting and I've played with a few sentiment models. I want to move into NLP for financial documents like earnings reports and filings. Should I learn classical NLP (tokenization, TF-IDF, etc.) properly first, or just jump straight into LLMs and transformers?", "spec-nlp-classic-or-llm"),
+    # usefulness284 #32 (graded 1): LeetCode or ML projects for an internship got when to apply for internships
+    ("I'm 19 and a first-year CS student in Toronto. I already know Python fairly well and did a couple of small projects in high school. I want to land an ML internship by my third year. Should I spend my free time on LeetCode-style problems or on building ML projects?", "job-leetcode-or-projects"),
+    # usefulness288 #38 (graded 0): "promoted from junior to a mid/senior ML engineer" from an English speaker in Tokyo got
+    # the card on English-speaking jobs in Japan
+    ("I'm an English speaker working in Tokyo as a junior ML engineer, two years in. I mostly maintain training pipelines and do small model tweaks that someone else designed. My Japanese is around JLPT N3, which sometimes limits what I get assigned. What do I need to show to get promoted from junior to a mid/senior ML engineer?", "ladder-junior-to-mid"),
+    # usefulness286 #52 (graded 0): "salery" was a word of the knowledge (a phrasing), so it was not corrected, and the
+    # question got the foreigner's card
+    ("ml engineer salery in japan?", "nc-salary"),
 ])
 def test_session_30_cards_answer_what_was_asked(e5_engine, question, card):
     assert e5_engine.ask(question).card == card
@@ -4770,3 +4782,19 @@ def test_the_first_part_of_fast_ai_and_the_ml_specialization_place_the_learner_p
     answer = e5_engine.ask("I just finished Andrew Ng's Machine Learning Specialization and the first part of fast.ai. I get the basics of regression, classification and neural nets. What should I do next?")
     assert "core-ml.deep-learning-basics" not in [s.item.id for s in answer.next_steps]
     assert answer.stage == "core-ml"
+
+
+def test_pandas_and_scikit_learn_known_take_python_basics_with_them(e5_engine):
+    """usefulness285 #58 (graded 0): "I can do basic pandas and scikit-learn" was sent to setup and Python fundamentals."""
+    answer = e5_engine.ask("I passed G検定 and 統計検定2級 this year. I can do basic pandas and scikit-learn. What's my next step?")
+    shown = {s.item.id for s in answer.next_steps}
+    assert shown
+    assert not shown & {"programming-data.dev-environment", "programming-data.python-basics", "programming-data.pandas"}
+
+
+def test_a_fine_tuned_bert_is_not_an_llm_app_built(e5_engine, kb):
+    """usefulness286 #59 (graded 0): a BERT classifier fine-tuned, LLM apps the goal, got the projects checklist alone;
+    the card on going beyond LLM apps already built would misread them."""
+    answer = e5_engine.ask("I fine-tuned BERT for sentiment classification using Hugging Face and it works well. I want to move toward building LLM applications — what should I learn next?")
+    assert _says_card(kb, answer, "ladder-llm-engineer-path")
+    assert not _says_card(kb, answer, "spec-llm-beyond-api")
