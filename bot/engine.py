@@ -369,7 +369,10 @@ def _unquoted(pieces: list[str]) -> list[str]:
 
 
 def _open_quote(text: str) -> bool:
-    return text.count("「") > text.count("」") or text.count("“") > text.count("”") or text.count("『") > text.count("』")
+    # (and a parenthesis: "What should I learn next (monitoring, CI/CD, pipelines?) and in what order?" was split at
+    # the question mark inside it, and ") and in what order?" got the order of the maths, usefulness292 #59, graded 0)
+    return text.count("「") > text.count("」") or text.count("“") > text.count("”") or text.count("『") > text.count("』") \
+        or text.count("(") > text.count(")") or text.count("（") > text.count("）")
 
 
 # a question that points back at the one before it ("あと、取るならどっちを先に取るべきでしょう？" after "G検定とE資格って

@@ -4756,6 +4756,8 @@ def test_session_29_cards_answer_what_was_asked(e5_engine, question, card):
     # usefulness286 #52 (graded 0): "salery" was a word of the knowledge (a phrasing), so it was not corrected, and the
     # question got the foreigner's card
     ("ml engineer salery in japan?", "nc-salary"),
+    # usefulness290 #60 (graded 0 at round 3): just promoted to mid-level, heading for senior, got the junior-to-mid card
+    ("Just got promoted to mid-level ML engineer after 2 years. I own one model in production end to end now. What should I be working on next if I want to reach senior in the next couple of years?", "ladder-senior-mle"),
 ])
 def test_session_30_cards_answer_what_was_asked(e5_engine, question, card):
     assert e5_engine.ask(question).card == card
@@ -4798,3 +4800,28 @@ def test_a_fine_tuned_bert_is_not_an_llm_app_built(e5_engine, kb):
     answer = e5_engine.ask("I fine-tuned BERT for sentiment classification using Hugging Face and it works well. I want to move toward building LLM applications — what should I learn next?")
     assert _says_card(kb, answer, "ladder-llm-engineer-path")
     assert not _says_card(kb, answer, "spec-llm-beyond-api")
+
+
+def test_one_algorithm_from_scratch_does_not_finish_the_core_algorithms(e5_engine):
+    """usefulness289 #55 (graded 0): "I coded linear regression from scratch with gradient descent" was told the core
+    algorithms stage was done and sent to projects."""
+    answer = e5_engine.ask("I've finished Python basics plus the numpy and pandas tutorials, and I coded linear regression from scratch with gradient descent. What should I learn next?")
+    assert answer.stage == "core-ml"
+    assert "core-ml.decision-trees" in {s.item.id for s in answer.next_steps}
+
+
+def test_a_question_mark_inside_parentheses_does_not_split_the_question(e5_engine, kb):
+    """usefulness292 #59 (graded 0): "What should I learn next (monitoring, CI/CD, pipelines?) and in what order?" was
+    split inside the parenthesis, and ") and in what order?" got the order of the maths."""
+    answer = e5_engine.ask("I can train a model, wrap it in a FastAPI endpoint, put it in Docker and deploy it on a VPS. I want to move toward MLOps. What should I learn next (monitoring, CI/CD, pipelines?) and in what order?")
+    assert answer.stage == "mlops"
+    assert not _says_card(kb, answer, "math-which-fields")
+
+
+def test_kaggle_getting_started_done_and_the_next_competition_asked(e5_engine):
+    """usefulness283 #28, 285 #25 and 288 #28 (graded 1): Titanic and House Prices done, "which competition next?", got the
+    projects checklist alone."""
+    answer = e5_engine.ask("Kaggleのタイタニックと住宅価格予測はやりました。スコアはそこそこです。次はどういうコンペに挑戦すればいいですか？それとも別のことをやったほうがいい？")
+    assert answer.card == "kaggle-after-titanic"
+    answer = e5_engine.ask("ポートフォリオってなに作ればいいですか？タイタニックの生存予則とかでも大丈夫？")
+    assert answer.card != "kaggle-after-titanic"
