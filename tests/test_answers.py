@@ -4758,6 +4758,8 @@ def test_session_29_cards_answer_what_was_asked(e5_engine, question, card):
     ("ml engineer salery in japan?", "nc-salary"),
     # usefulness290 #60 (graded 0 at round 3): just promoted to mid-level, heading for senior, got the junior-to-mid card
     ("Just got promoted to mid-level ML engineer after 2 years. I own one model in production end to end now. What should I be working on next if I want to reach senior in the next couple of years?", "ladder-senior-mle"),
+    # usefulness294 #19 (graded 1): "えしかくってとるいみある？" got what E資格 is, not whether it is worth taking
+    ("えしかくってとるいみある？", "cert-e-shikaku-worth"),
 ])
 def test_session_30_cards_answer_what_was_asked(e5_engine, question, card):
     assert e5_engine.ask(question).card == card
@@ -4825,3 +4827,11 @@ def test_kaggle_getting_started_done_and_the_next_competition_asked(e5_engine):
     assert answer.card == "kaggle-after-titanic"
     answer = e5_engine.ask("ポートフォリオってなに作ればいいですか？タイタニックの生存予則とかでも大丈夫？")
     assert answer.card != "kaggle-after-titanic"
+
+
+def test_classic_ml_against_deep_learning_is_not_the_classical_nlp_card(e5_engine, kb):
+    """usefulness293 #27 (graded 1 at round 4): "もっと古典的なMLをやり込むべき？" after Titanic got the card on classical NLP
+    against transformers beside the deep-learning answer."""
+    answer = e5_engine.ask("scikit-learnでタイタニックと住宅価格予測はひと通りやって、前処理とか交差検証もなんとなく分かってきました。次は深層学習に進んでいいですか？それとももっと古典的なMLをやり込むべき？")
+    assert not _says_card(kb, answer, "spec-nlp-classic-or-llm")
+    assert _says_card(kb, answer, "start-dl-when-ready")
