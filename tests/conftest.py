@@ -147,25 +147,3 @@ def pg_target(pg_url: str) -> Iterator[str]:
     with fresh_schema(pg_url) as url:
         yield url
 
-
-# ---------------------------------------------------------------------------------------- scheduling
-
-
-# The answer tests are most of the suite's time in two files (about 65 s and 20 s of e5 answers on one worker): under
-# `--dist loadfile` each file was one worker's work while the others sat idle at the end. Every test gets its file
-# as its xdist group (`--dist loadgroup` then keeps a file's tests on one worker, as loadfile did, so module fixtures
-# and a file's servers behave as before), except in the files named here, whose tests are dealt into that many
-# groups in turn; their fixtures are session-wide (the e5 engine, loaded once per worker).
-SPLIT_FILES = {"tests/test_answers.py": 4, "tests/test_ask.py": 2}
-
-
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    if not config.pluginmanager.hasplugin("xdist"):
-        return
-    seen: dict[str, int] = {}
-    for item in items:
-        path = item.nodeid.split("::")[0]
-        n = seen.get(path, 0)
-        seen[path] = n + 1
-        parts = SPLIT_FILES.get(path, 1)
-        item.add_marker(pytest.mark.xdist_group(f"{path}#{n % parts}" if parts > 1 else path))
