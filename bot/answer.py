@@ -2506,9 +2506,7 @@ def preferred_cards(query: str) -> tuple[frozenset[str], Callable[[str], bool] |
     # calendar): the card written for them ("I'm a 52 year old high school math teacher… What would a realistic
     # learning path look like for me, and how long…?", usefulness204 #42, got the card on relearning maths; 201 #32
     # and 203 #32, graded 1 and 0, the 40s card)
-    # (not when a degree is what they ask about: "Would a master's degree in data science or ML be worth it for me, or should I
-    # just self-study…?", usefulness298 #32 and 293 #32, graded 1, got the school-calendar plan and nothing on the degree)
-    if _TEACHER_RE.search(query) and not _DEGREE_ASKED_RE.search(query):
+    if _TEACHER_RE.search(query):
         return frozenset({TEACHER_CARD}), None
     # growing in a first year on the job ("I just got my first job as a junior ML engineer, starting next month… What should
     # I focus on learning in my first year to grow fast?", usefulness204 #60, graded 1, got what to do before day one)
@@ -2825,9 +2823,6 @@ _NOTEBOOK_TO_PORTFOLIO_RE = re.compile(
 
 SKLEARN_ITEM = "programming-data.sklearn-intro"
 TEACHER_CARD = "bg-math-teacher"
-_DEGREE_ASKED_RE = re.compile(r"\bmaster'?s(?: degree)?\b[^.?!]{0,60}\b(?:worth|need|should|or)\b|\b(?:worth|need|should i (?:get|do|go for))"
-                              r"[^.?!]{0,30}\bmaster'?s\b|修士[^。？?]{0,20}(?:価値|必要|取る|行く|進む)|大学院[^。？?]{0,20}(?:価値|必要|行く|進む)",
-                              re.IGNORECASE)
 _TEACHER_RE = re.compile(r"\b(?:math|maths|mathematics|physics|calculus) teacher\b|"
                          r"\b(?:teach|teaching|taught) (?:high school |middle school |secondary school |ap |a-level |a level )?"
                          r"(?:math|maths|mathematics|physics|calculus)\b|"

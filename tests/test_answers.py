@@ -4762,9 +4762,6 @@ def test_session_29_cards_answer_what_was_asked(e5_engine, question, card):
     ("えしかくってとるいみある？", "cert-e-shikaku-worth"),
     # usefulness299 #36 (graded 0 at round 5): "How should I plan my growth toward a mid-level ML engineer" from a junior at
     # a startup was planned the core algorithms
-    # usefulness298 #32 and 293 #32 (graded 1): a maths teacher asking whether a master's is worth it got the school-calendar
-    # plan and nothing on the degree
-    ("I'm 41 and teach high school math in Ohio, so calculus, stats and linear algebra are not a problem for me. My coding is weak though, just a bit of Python from helping with the robotics club. I have summers mostly free and maybe 6 hours a week during the school year. Would a master's degree in data science or ML be worth it for me, or should I just self-study and build projects?", "degree-online-masters"),
     ("I joined a small startup in Tokyo as a junior ML engineer a year ago. It's just me and one backend dev, so I do everything from data cleaning to deployment, but nobody senior reviews my work. I'm worried I'm picking up bad habits. How should I plan my growth toward a mid-level ML engineer when I don't have a mentor?", "ladder-junior-to-mid"),
 ])
 def test_session_30_cards_answer_what_was_asked(e5_engine, question, card):
