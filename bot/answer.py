@@ -41,7 +41,7 @@ from bot.advisor import (
     schedule_items,
     step_for,
 )
-from bot.gate import Gate
+from bot.gate import SWAP_MARGIN, Gate
 from bot.index import Index
 from bot.knowledge import Card, Item, KnowledgeBase, Resource, Stage
 from bot.messages import MESSAGES, t
@@ -2321,7 +2321,7 @@ def _for_the_jobless(text: str, lang: str, query: str) -> str:
 
 def compose(kb: KnowledgeBase, index: Index, result: SearchResult, gate: Gate, asker: Asker,
             truncated: bool = False, in_part: bool = False, exclude: frozenset[str] = frozenset(),
-            whole: SearchResult | None = None, swap_margin: float | None = None) -> Answer:
+            whole: SearchResult | None = None, swap_margin: float = SWAP_MARGIN) -> Answer:
     """The answer for one search result (see the module docstring for the order of precedence).
     ``in_part``: the result is one question of a message that asks several (see :meth:`Gate.card_for`);
     ``whole``: then the search of the whole message, where the situation a card is written for may be told
@@ -2339,7 +2339,7 @@ def compose(kb: KnowledgeBase, index: Index, result: SearchResult, gate: Gate, a
     # have a mentor?", usefulness299 #36, graded 0, a junior ML engineer, was planned the core algorithms)
     if intent is not None and (_TOWARD_SENIOR_RE.search(result.query) or _growing_in_job(result.query)
                                or _JUNIOR_SENIOR_RE.search(result.query)
-                               or (_TO_MID_RE.search(result.query) and not _A_PLAN_RE.search(result.query))):
+                               or _asks_to_mid(result.query)):
         intent = None  # "次の1年で何を伸ばせばシニアに近づけますか？": the career ladder's cards, not a checklist item
     bare = intent is not None and _bare_next(result)
     # a stage named by its number ("I'm on stage 3, what comes after?") is always the roadmap
@@ -2516,7 +2516,7 @@ def preferred_cards(query: str) -> tuple[frozenset[str], Callable[[str], bool] |
     # What should I focus on this coming year to get promoted to mid-level?", usefulness284 #60 and 282 #60, graded 1,
     # got the way to senior); not a plan of what to learn for it ("…deploy them behind an API with Docker. What should I
     # learn to get to mid-level, with a plan for the next 6 months?", usefulness173 #59 graded the MLOps card 2)
-    if _TO_MID_RE.search(query) and not _A_PLAN_RE.search(query):
+    if _asks_to_mid(query):
         return frozenset({TO_MID_CARD}), None
     # what separates a junior from a senior, asked ("…テックリードを目指すかも迷っています。ジュニアとシニアの違いって具体的に
     # 何なんでしょうか？", usefulness203 #11, graded 1, got management against the IC track alone)
@@ -2841,12 +2841,12 @@ AFTER_PASSING_CARD = "cert-after-passing"
 ZERO_DL_CARD, ZERO_DL_BOOK = "start-after-zero-dl", "zero-deep-learning"
 _READ_THROUGH_RE = re.compile(r"最後まで読|読み終|読了|写経し|\bread (?:it )?(?:all|through|cover to cover)\b|\bworked through\b",
                               re.IGNORECASE)
-# (a cloud ML certificate passed has its own card: "I just passed the AWS Machine Learning Specialty exam … more
-# certifications or projects?", usefulness221 #60 and 225 #58, graded 1, were told what to do after G検定 and 統計検定)
 KAGGLE_NEXT_CARD = "kaggle-after-titanic"
 _NEXT_COMPETITION_RE = re.compile(r"(?:次|この次|ここから)[^。？?]{0,8}?(?:どの|どういう|どんな|何の)コンペ|"
                                   r"\b(?:which|what) (?:kaggle )?competitions? (?:should|to|next)|\bnext (?:kaggle )?competition",
                                   re.IGNORECASE)
+# (a cloud ML certificate passed has its own card: "I just passed the AWS Machine Learning Specialty exam … more
+# certifications or projects?", usefulness221 #60 and 225 #58, graded 1, were told what to do after G検定 and 統計検定)
 AFTER_CLOUD_CERT_CARD = "cert-after-cloud"
 _CLOUD_CERT_HELD_RE = re.compile(
     r"(?:AWS|GCP|Google ?Cloud|Azure|クラウド)[^。？?]{0,40}?(?:資格|認定|試験)[^。？?]{0,8}?(?:に|を|は|も)?"
@@ -2927,6 +2927,12 @@ TO_MID_CARD = "ladder-junior-to-mid"
 _A_PLAN_RE = re.compile(r"\ba plan\b|\bplan for\b|計画|プラン", re.IGNORECASE)  # (not "how should I plan my growth")
 _TO_MID_RE = re.compile(r"\b(?:promoted|promotion|move up|moving up|get|reach|grow|growing|growth)\b(?: (?:in)?to| toward)?(?: a| the)?(?: solid)? "
                         r"mid(?:[- ]?level\b|/)|(?:ミドル|中堅)(?:クラス|レベル)?(?:に|へ)(?:上が|昇格|な[りれる]|進)", re.IGNORECASE)
+
+
+def _asks_to_mid(query: str) -> bool:
+    """Whether the message asks how to move up from junior to mid-level, and not for a plan of what to learn for it."""
+    return bool(_TO_MID_RE.search(query)) and not _A_PLAN_RE.search(query)
+
 DS_CARD = "bg-data-scientist"
 # a data scientist by job asking what separates them from an ML engineer ("I've been a data scientist at a small fintech
 # startup for 2 years… What's the gap between a data scientist like me and an ML engineer, and what should I learn to close

@@ -37,7 +37,7 @@ from bot.answer import (
 )
 from bot.config import SHIPPED_KNOWLEDGE, Config
 from bot.embedding import Encoder, make_encoder
-from bot.gate import Gate, gate_for
+from bot.gate import SWAP_MARGIN, Gate, gate_for
 from bot.index import Index, ensure_index, locations
 from bot.knowledge import KnowledgeBase, knowledge_digest, load, read_snapshot
 from bot.search import Searcher, SearchResult
@@ -231,7 +231,7 @@ class Engine:
                 # answered: the next card of the two read together may match a little less closely, "G検定とE資格って、
                 # 転職で実際に評価されますか？あと、取るならどっちを先に取るべきでしょう？": which first, 0.012 behind)
                 alt = compose(self.kb, self.index, searched, self.gate, asker, in_part=True, exclude=used, whole=whole,
-                              swap_margin=LEAN_SWAP_MARGIN if context.leans else None)
+                              swap_margin=LEAN_SWAP_MARGIN if context.leans else SWAP_MARGIN)
                 if alt.kind == "card" and alt.card not in used and alt.card != answer.card and alt.card in context.own:
                     answer = alt
                 elif used and answer.kind == "card" and context.leans:

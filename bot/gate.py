@@ -36,6 +36,12 @@ class CardMatch:
     score: float  # cosine + keyword and agreement bonuses: what the card threshold is compared with
 
 
+# How much worse than a card another question already used a different card may match and still answer
+# (chosen on the two-part messages of the development sets: 0.01 keeps the near ties, which answered the
+# second question; wider gaps brought in neighbouring cards that did not).
+SWAP_MARGIN = 0.01
+
+
 @dataclass(frozen=True)
 class Gate:
     """Thresholds and weights of one encoder."""
@@ -75,7 +81,7 @@ class Gate:
     def card_for(self, result: SearchResult, kb: KnowledgeBase, in_part: bool = False,
                  fits: Callable[[Card], bool] | None = None, used: frozenset[str] = frozenset(),
                  prefer: frozenset[str] = frozenset(), replaces: Callable[[str], bool] | None = None,
-                 swap_margin: float | None = None) -> Hit | None:
+                 swap_margin: float = SWAP_MARGIN) -> Hit | None:
         """The answer card that confidently matches the question, if any.
 
         A "not covered" card must match on its cosine alone: it replaces a decline with a sentence about
@@ -86,7 +92,7 @@ class Gate:
         ``used``: cards that answer another question of the same message; when one of them is the best match,
         a different card that matches (almost) as well answers this question instead ("JDLA認定プログラムって
         何をする？それと、G検定を飛ばしてE資格は無謀？": the E資格 card, then the which-first card), within ``swap_margin``
-        (default :data:`SWAP_MARGIN`).
+        (the gap allowed).
         ``prefer``: cards that answer what the message asks better than a card that matches it a little more
         closely ("Should I go for the AWS ML cert next or build projects first?": the choice, not the AWS cert),
         when ``replaces`` says the best match is one such card (None: any)."""
@@ -96,7 +102,7 @@ class Gate:
         best = next(fitting, None)
         if best is not None and best.hit.id in used:
             other = next((m for m in fitting if m.hit.id not in used), None)
-            if other is not None and other.score >= best.score - (SWAP_MARGIN if swap_margin is None else swap_margin):
+            if other is not None and other.score >= best.score - swap_margin:
                 best = other
         if prefer and best is not None and best.hit.id not in prefer and (replaces is None or replaces(best.hit.id)):
             alt = next((m for m in ranked if m.hit.id in prefer
@@ -128,10 +134,6 @@ def _cross_lingual(text: str) -> bool:
     return bool(_HANGUL_RE.search(text)) or (bool(_HAN_RE.search(text)) and not _KANA_RE.search(text))
 
 
-# How much worse than a card another question already used a different card may match and still answer
-# (chosen on the two-part messages of the development sets: 0.01 keeps the near ties, which answered the
-# second question; wider gaps brought in neighbouring cards that did not).
-SWAP_MARGIN = 0.01
 PREFER_MARGIN = 0.06  # how much closer another card may match than a preferred one that answers the ask
 
 GATES = {

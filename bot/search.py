@@ -664,13 +664,15 @@ class Searcher:
         half of Andrew Ng's ML Specialization", "ゼロつくの前半"; not "Python for Everybody" before it in the clause)."""
         matches = list(self._titles.finditer(query)) if self._titles is not None else []
         courses = tuple(dict.fromkeys(self._courses[m.group().lower()] for m in matches))
-        partly = tuple(dict.fromkeys(self._courses[m.group().lower()] for m in matches
-                                     if (_PART_BEFORE_RE.search(query[max(0, m.start() - 40):m.start()])
-                                         # (fast.ai's Part 1 is the whole course: "the first part of fast.ai",
-                                         # usefulness284 #55, graded 1, was sent to deep-learning basics again)
-                                         and not (self._courses[m.group().lower()] == FASTAI_COURSE
-                                                  and _FIRST_PART_RE.search(query[max(0, m.start() - 40):m.start()])))
-                                     or _PART_AFTER_RE.match(query, m.end())))
+
+        def in_part(m: re.Match[str]) -> bool:
+            before = query[max(0, m.start() - 40):m.start()]
+            # (fast.ai's Part 1 is the whole course: "the first part of fast.ai", usefulness284 #55, graded 1, was sent
+            # to deep-learning basics again)
+            whole_part = self._courses[m.group().lower()] == FASTAI_COURSE and _FIRST_PART_RE.search(before)
+            return bool(_PART_BEFORE_RE.search(before) and not whole_part) or bool(_PART_AFTER_RE.match(query, m.end()))
+
+        partly = tuple(dict.fromkeys(self._courses[m.group().lower()] for m in matches if in_part(m)))
         return {"courses_named": courses, "courses_partly": partly,
                 "names_course": bool(courses or _COURSE_RE.search(query)),
                 "stages_numbered": self._numbered(query)}

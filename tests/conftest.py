@@ -146,4 +146,3 @@ def pg_target(pg_url: str) -> Iterator[str]:
 
     with fresh_schema(pg_url) as url:
         yield url
-
