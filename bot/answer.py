@@ -2481,6 +2481,8 @@ _IC_TRACK_RE = re.compile(r"\bic\b|individual contributor|\btech lead (?:track|p
                           # ("I'm torn between tech lead, moving into management, or shifting toward research", usefulness212
                           # #38, graded 0, got what a senior does)
                           r"\btech lead,? (?:or |and )?(?:moving |going |move |go )?(?:into |to )?(?:management|manager)\b|\b(?:stop|keep|keep on|continue) coding\b|\b(?:like|love|enjoy) coding\b|\bstaff\b|\bprincipal\b|hands-on|\bstay (?:technical|coding)\b|"
+                          # ("go for a tech lead role or move toward engineering management", usefulness305 #40, graded 0)
+                          r"\btech lead (?:role |position |track )?(?:or|vs\.?|versus) (?:\w+ ){0,3}?(?:management|manager)\b|"
                           r"手を動か|コードを書き続け|技術一本|スペシャリスト|スタッフ|プリンシパル|専門職|技術職|IC(?:トラック|として)", re.IGNORECASE)
 # (asked how to decide, not what to work on for each path: "torn between … What should I be working on next for each
 # path?" keeps the card on the paths; "the next step is staff engineer or tech lead. What should I focus on" the lead's)

@@ -135,7 +135,8 @@ class Engine:
             if whole.kind in PART_KINDS:  # a card, passage or "not covered" answer may be replaced by the parts'
                 contexts = self._in_context(ps, part_results, part_vecs[at - len(prepared) - len(ps):at - len(prepared)],
                                             result)
-                whole = merge_parts(whole, self._parts(part_results, part_asker, result, contexts))
+                whole = merge_parts(whole, _background_first(whole, ps, self._parts(part_results, part_asker, result,
+                                                                                    contexts)))
             elif whole.kind == "next" and part_results:  # "what next?" and another question: that one's card too
                 whole = add_part_cards(whole, self._other_parts(part_results, part_asker, whole, result))
             if whole.kind == "next":  # who they are, when the best card that fits is about it
@@ -383,6 +384,23 @@ _POINTS_BACK_RE = re.compile(r"どっち|どちら|どれ(?:を|が|から|に)|
 
 
 # "where do I start?" ("何から始めればいいですか？"): after a next-step question, the same question again
+# A question that asks only where to begin, with no subject of its own
+_FIRST_ASKED_RE = re.compile(r"(?:and |so |but )?(?:what should i (?:learn|study|focus on|do|pick up|start with) first|"
+                             r"where (?:do|should) i (?:start|begin))\W*|"
+                             r"(?:まず|最初に|最初は)?(?:何|なに)から(?:学|勉強|始め|はじめ|手をつけ|手を付け)[^。？?]{0,12}[？?]?",
+                             re.IGNORECASE)
+
+
+def _background_first(whole: Answer, parts: list[str], answers: list[Answer]) -> list[Answer]:
+    """The parts' answers, a later bare "what should I learn first?" answered with the card for the background the
+    message tells (the whole message's card) instead of where beginners start: "I've been a data scientist for 4 years
+    … What exactly am I missing, and what should I learn first?" got "start with Python basics" (usefulness298 #41)."""
+    if whole.kind != "card" or not (whole.card or "").startswith("bg-") or any(a.card == whole.card for a in answers):
+        return answers
+    return [whole if n and _FIRST_ASKED_RE.fullmatch(part.strip()) and a.kind == "card"
+            and (a.card or "").startswith("start-") else a for n, (part, a) in enumerate(zip(parts, answers, strict=True))]
+
+
 _WHERE_START_RE = re.compile(r"(?:何|なに)から(?:始め|はじめ|手をつけ|手を付け|やれ|やる)|\bwhere (?:do|should|can) i (?:start|begin)\b|"
                              r"\bwhat should i (?:start|begin) with\b", re.IGNORECASE)
 # the options it chooses between named in it ("マネージャー路線と専門職路線どちらを考えるべき", "X or Y"): a question of its own

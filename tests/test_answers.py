@@ -4838,3 +4838,39 @@ def test_classic_ml_against_deep_learning_is_not_the_classical_nlp_card(e5_engin
     answer = e5_engine.ask("scikit-learnでタイタニックと住宅価格予測はひと通りやって、前処理とか交差検証もなんとなく分かってきました。次は深層学習に進んでいいですか？それとももっと古典的なMLをやり込むべき？")
     assert not _says_card(kb, answer, "spec-nlp-classic-or-llm")
     assert _says_card(kb, answer, "start-dl-when-ready")
+
+
+def test_what_to_learn_first_after_a_told_background_gets_the_background_card(e5_engine, kb):
+    """usefulness298 #41 (graded 1): a data scientist of 4 years, "What exactly am I missing, and what should I learn
+    first?", got the software-engineering card and then where beginners start (Python basics)."""
+    answer = e5_engine.ask("I've been a data scientist for 4 years, mostly in Jupyter notebooks: EDA, feature engineering, XGBoost models, presenting results to stakeholders. Our engineers then rewrite everything for production. I want to move into an ML engineer role but I feel my software engineering is weak. What exactly am I missing, and what should I learn first?")
+    assert _says_card(kb, answer, "bg-data-scientist")
+    assert not _says_card(kb, answer, "start-what-first")
+
+
+@pytest.mark.parametrize(("question", "card"), [
+    # usefulness305 #40 (graded 0): "go for a tech lead role or move toward engineering management" got the way to senior
+    ("I've been an ML engineer at a fintech startup for 3 years now, 28 years old. I own our fraud detection pipeline end to end and I sometimes mentor our two junior hires. My manager asked whether I want to go for a tech lead role or move toward engineering management. What are the real differences between those paths for ML people, and how do I decide which one to pick?", "ladder-lead-or-ic"),
+    # usefulness308 #6 (graded 0): a physics PhD student preparing for an ML engineer job got whether a PhD is needed
+    ("物理学の博士課程2年です。シミュレーションでC++とPythonを使っていて、数値計算や線形代数には自信があります。アカデミアに残るか迷っていて、企業に行くなら機械学習系の仕事がいいかなと思っています。ただ機械学習の論文を書いたことはないし、実務のコードを書いた経験もありません。博士持ちとして企業でMLエンジニアになる場合、どんな準備をすれば強みを活かせますか？", "bg-phd-to-industry"),
+    # usefulness305 #8 (graded 1): a postdoc choosing "研究寄りのリサーチャー職" or an ML engineer job got research against production in general
+    ("物理学で博士を取って、今は大学でポスドクをしている32歳です。数値計算でPythonとC++は日常的に使っていて、数学にもそれほど抵抗はありません。アカデミアのポストが厳しいので民間に出ようと思っています。研究寄りのリサーチャー職と、実務寄りのMLエンジニア職、どちらを狙うべきか迷っているのですが、それぞれどんな違いがあって、自分の経歴だとどちらが向いていると思いますか？", "bg-phd-research-or-mle"),
+])
+def test_session_31_cards_answer_what_was_asked(e5_engine, question, card):
+    assert e5_engine.ask(question).card == card
+
+
+@pytest.mark.parametrize(("question", "card"), [
+    # usefulness306 #31 (graded 0): "I came out of a bootcamp … Where should I actually start" got whether a bootcamp is worth it
+    ("Hey all, I'm 26 and work as a junior backend dev in Lagos, mostly Node.js and Postgres. I came out of a bootcamp so my math background is pretty thin. I can put in about 10 hours a week, and long term I'd love to work on NLP for African languages. Where should I actually start if I want to become an ML engineer?", "start-bootcamp-worth-it"),
+    # usefulness305 #11 (graded 0): "UdemyやCourseraなどのオンライン講座と独学だけで" got the online master's degree
+    ("35歳で今は育休中です。前職は一般事務で、Excelくらいしか使えません。子どもが寝ている間の1日1時間くらいしか勉強できないんですが、復職を機にキャリアを変えたいと考えています。スクールに通うお金はあまりないので、UdemyやCourseraなどのオンライン講座と独学だけでMLエンジニアへの転職って可能でしょうか？", "degree-online-masters"),
+    # usefulness305 #32 (graded 0): "What can I realistically do in 6 months to stand out" got whether the job is reachable in 3-6 months
+    ("I'm a final-year CS undergrad in Pune, 22. I've done two internships but both were web dev (Node and React), and I've only done ML through one elective course. Placement season starts in about 6 months and everyone seems to be applying for ML roles. What can I realistically do in 6 months to stand out as a fresher for ML engineer positions?", "time-3-6-months"),
+    # usefulness305 #6 (graded 0): an analyst with "本番に載せて運用する人がいなくて" was read as having deployed
+    ("38歳、事業会社でデータアナリストをしています。SQLとTableauが主で、Pythonはpandasで集計するくらいです。社内でモデルを作る人はいるんですが、本番に載せて運用する人がいなくて、そこを自分が担えないかと考えています。アナリストからMLOpsエンジニアの方向に進むには、どのスキルをどの順番で身につければいいですか？", "tool-mlops-after-deploy"),
+])
+def test_session_31_cards_that_misread_the_asker_do_not_answer(e5_engine, kb, question, card):
+    answer = e5_engine.ask(question)
+    assert answer.card != card
+    assert not _says_card(kb, answer, card)
