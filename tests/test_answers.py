@@ -4874,3 +4874,16 @@ def test_session_31_cards_that_misread_the_asker_do_not_answer(e5_engine, kb, qu
     answer = e5_engine.ask(question)
     assert answer.card != card
     assert not _says_card(kb, answer, card)
+
+
+def test_round_2_of_session_31_answers(e5_engine, kb):
+    """usefulness311 #60 (graded 0): "I landed my first ML engineer job 6 months ago … on track for a senior role" got the
+    3-6 months card; 309 #56 (graded 0): a vision model built, computer vision the goal, was planned a recommender alone;
+    310 #31 (graded 0): "I know JavaScript well" got the card on Java and C++; 310 #45 (graded 1): "How much math … which
+    topics should I study first?" was not told which topics come first."""
+    assert e5_engine.ask("I landed my first ML engineer job 6 months ago and I'm settling in. What should I be learning or doing now so I'm on track for a senior role in a few years?").card == "ladder-senior-mle"
+    assert _says_card(kb, e5_engine.ask("I completed fast.ai Part 1 and built an image classifier for bird species that I deployed on Hugging Face Spaces. I want to get serious about computer vision. Can you give me a 3-month study plan for what comes next?"), "spec-cv-path")
+    assert e5_engine.ask("Hey all, I'm 24 and finished a web dev bootcamp last year in Toronto, now working as a junior React developer. I know JavaScript well but my Python is pretty basic and I haven't touched math since high school calculus. I can put in about 12 hours a week on evenings and weekends. Is it smarter to first get solid at Python and backend, or jump straight into ML courses?").card != "tool-java-cpp"
+    answer = e5_engine.ask("How much math do I really need to be an ML engineer? Also which topics should I study first?")
+    assert answer.card == "math-how-much"
+    assert "start with linear algebra" in answer.answer
