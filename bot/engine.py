@@ -394,11 +394,12 @@ _FIRST_ASKED_RE = re.compile(r"(?:and |so |but )?(?:what should i (?:learn|study
 def _background_first(whole: Answer, parts: list[str], answers: list[Answer]) -> list[Answer]:
     """The parts' answers, a later bare "what should I learn first?" answered with the card for the background the
     message tells (the whole message's card) instead of where beginners start: "I've been a data scientist for 4 years
-    … What exactly am I missing, and what should I learn first?" got "start with Python basics" (usefulness298 #41)."""
+    … What exactly am I missing, and what should I learn first?" got "start with Python basics" (usefulness298 #41), or,
+    once where beginners start no longer fits a data scientist, the order of the maths."""
     if whole.kind != "card" or not (whole.card or "").startswith("bg-") or any(a.card == whole.card for a in answers):
         return answers
-    return [whole if n and _FIRST_ASKED_RE.fullmatch(part.strip()) and a.kind == "card"
-            and (a.card or "").startswith("start-") else a for n, (part, a) in enumerate(zip(parts, answers, strict=True))]
+    return [whole if n and _FIRST_ASKED_RE.fullmatch(part.strip()) and a.kind == "card" else a
+            for n, (part, a) in enumerate(zip(parts, answers, strict=True))]
 
 
 _WHERE_START_RE = re.compile(r"(?:何|なに)から(?:始め|はじめ|手をつけ|手を付け|やれ|やる)|\bwhere (?:do|should|can) i (?:start|begin)\b|"

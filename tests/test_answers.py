@@ -4887,3 +4887,27 @@ def test_round_2_of_session_31_answers(e5_engine, kb):
     answer = e5_engine.ask("How much math do I really need to be an ML engineer? Also which topics should I study first?")
     assert answer.card == "math-how-much"
     assert "start with linear algebra" in answer.answer
+
+
+@pytest.mark.parametrize(("question", "card"), [
+    # usefulness313 #23 (graded 0): "pytohn" was a word of the knowledge (a typo phrasing), so it was not corrected, and the
+    # question got the Linux card
+    ("pytohnほぼ書けないけどMLエンジニア目指して大丈夫？", "start-zero-programming"),
+    # usefulness314 #36 (graded 0): a project manager asking to move straight into ML engineering management got management
+    # against the IC track
+    ("I'm 45 and have been a project manager in telecom for about 15 years. I can read Python and I understand the ML lifecycle at a high level, but I'll never be the best coder on a team. What I really want is to lead an ML team. Is it possible to move straight into an ML engineering manager role, or do I need to work as an individual contributor first?", "career-manage-ml-team"),
+    # usefulness314 #37 (graded 0): a data scientist of 2 years, "Which skills am I missing, and in what order", got the
+    # learning order from the maths
+    ("I've been a data scientist at a retail company for 2 years. I'm good with pandas, scikit-learn and Jupyter notebooks, but honestly none of my models have ever gone to production, they just end up in slide decks. I want to become an ML engineer who actually ships things. Which skills am I missing, and in what order should I learn them?", "bg-data-scientist"),
+    # usefulness315 #8 (graded 0): remote work told as the goal, a portfolio asked about, got whether ML engineers work remotely
+    ("38歳、元経理で今は育休明けの時短勤務中です。子育てもあるので、将来的には在宅で働けるMLエンジニアになりたいと思って、半年ほどオンライン講座でPythonと機械学習の基礎を勉強してきました。実務経験がないので、転職活動ではポートフォリオが大事だと聞きます。未経験の私だと、どんなものを作ってどう見せれば評価されますか？", "job-portfolio-what-to-build"),
+])
+def test_round_3_of_session_31_cards_answer_what_was_asked(e5_engine, question, card):
+    assert e5_engine.ask(question).card == card
+
+
+def test_a_rare_known_word_one_edit_from_a_frequent_one_is_corrected(e5_engine):
+    """A typo kept on purpose in a phrasing ("pytohn") is still corrected; a word with an ending added ("coded") is not."""
+    speller = e5_engine.searcher
+    assert speller.spell("pytohnほぼ書けない") == "pythonほぼ書けない"
+    assert speller.spell("I coded a model") == "I coded a model"
