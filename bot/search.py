@@ -23,7 +23,7 @@ from bot.embedding import Encoder
 from bot.index import Index
 from bot.keyword import BM25
 from bot.knowledge import KnowledgeBase
-from bot.spelling import Speller, example_words, knowledge_words
+from bot.spelling import Speller, example_words, knowledge_words, written_words
 from bot.text import (
     TermMatcher,
     detect_lang,
@@ -115,7 +115,11 @@ FINISHED_RE = remembered(r"終わ|終え|おわっ|おわり|おえ(?:た|まし
                           r"(?:くらい|ぐらい|程度)まで(?:は)?(?:[。、.]|$)|までは(?:でき|やっ|終わ|進ん)|"
                           r"\bdid\b|\bwatched\b|\btrained\b|\bfine-?tuned\b|\bdeployed\b|"
                           r"\bfinish|\bdone\b|\bcomplet(?!e(?:ly)? (?:beginner|newbie|novice|noob|newcomer|new|zero|lost|clueless))|(?<!going )(?<!\bgo )(?<!get )(?<!getting )(?<!pass )(?<!passing )\bthrough\b|\bwrapped up\b|\bbuilt\b|\bimplemented\b|"
-                          r"\blearned\b|\blearnt\b|\bpassed\b|\bi hold\b", re.IGNORECASE)
+                          r"\blearned\b|\blearnt\b|\bpassed\b|\bi hold\b|"
+                          # what comes after it, asked: "pyhtonのつぎ何やればいい？" (usefulness317 #24, graded 0, was told to
+                          # set up Python)
+                          # (not "この次は", "その次": next time, what follows)
+                          r"(?<![こそあど])の(?:次|つぎ)(?:は|に|って)?(?:何|なに|どう)", re.IGNORECASE)
 # (not a course's "all": "ProgateのPythonコース全部終わりました" finished the course, not the stage)
 _WHOLE_JA = r"一通り|ひと通り|ひととおり|全部|すべて|全て|ぜんぶ"
 WHOLE_JA_RE = re.compile(_WHOLE_JA)
@@ -484,7 +488,7 @@ class Searcher:
         if self._speller is None:  # built on the first question: ~20 ms, not paid by a start that asks nothing
             vocabulary = knowledge_words(self.kb)
             self._speller = Speller(vocabulary, getattr(self.encoder, "is_word", None),
-                                    known=example_words(self.kb, vocabulary))
+                                    known=example_words(self.kb, vocabulary), written=written_words(self.kb))
         return self._speller.correct_text(query)
 
     def _cards(self, scores: np.ndarray, rows: np.ndarray, tokens: list[str]) -> list[Hit]:

@@ -45,9 +45,10 @@ _KANA_RE = re.compile("|".join(sorted(KANA_WORDS, key=len, reverse=True)))
 _TOO_RE = re.compile(r"\b(\d\d|is|am|are|be|it's|its|i'm|im|i am|it is|getting|already|way|not|isn't|am i) to (late|old)\b",
                      re.IGNORECASE)
 MAX_SEEN = 10_000  # words remembered between questions
-MAX_TYPO_COUNT, TYPO_RATIO = 2, 100  # a known word this rare, one edit from one this many times as frequent, is a typo
+MAX_TYPO_COUNT, TYPO_RATIO = 3, 50  # a known word this rare, one edit from one this many times as frequent, is a typo
 MIN_LENGTH = 5  # shorter words have too many neighbours one edit away ("kids" / "kid" / "ids")
 _WORD_RE = re.compile(r"[A-Za-z]+")
+_WITHOUT_RE = re.compile(r"\bw/o\b", re.IGNORECASE)  # "how to get ml job w/o experiance"
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -64,16 +65,28 @@ def edits1(word: str) -> set[str]:
 
 def knowledge_words(kb: KnowledgeBase) -> Counter[str]:
     """How often each English word occurs in the knowledge base's English text, titles and phrasings."""
+    texts = _written_texts(kb) + [q for card in kb.cards for _, q in card.questions]
+    for doc in [*kb.topics, *kb.stages]:
+        texts += [*doc.keywords, *(q for lang, q in doc.faq if lang == "en")]
+    texts += [k for stage in kb.stages for i in stage.items for k in i.keywords]
+    return Counter(w.lower() for text in texts for w in _WORD_RE.findall(text))
+
+
+def written_words(kb: KnowledgeBase) -> frozenset[str]:
+    """The English words the knowledge writes itself (its texts, titles and answers), as opposed to the learners' words
+    of its phrasings and keywords, some of them misspelt on purpose ("pytohn")."""
+    return frozenset(w.lower() for text in _written_texts(kb) for w in _WORD_RE.findall(text))
+
+
+def _written_texts(kb: KnowledgeBase) -> list[str]:
     texts: list[str] = []
     for doc in [*kb.topics, *kb.stages]:
-        texts += [doc.title.en, doc.text.en, *doc.keywords, *(q for lang, q in doc.faq if lang == "en")]
-    for stage in kb.stages:
-        texts += [i.title.en for i in stage.items] + [k for i in stage.items for k in i.keywords]
+        texts += [doc.title.en, doc.text.en]
+    texts += [i.title.en for stage in kb.stages for i in stage.items]
     for r in kb.resources:
         texts += [r.title, r.summary.en, *r.tags]
-    for card in kb.cards:
-        texts += [card.answer.en, *(q for _, q in card.questions)]
-    return Counter(w.lower() for text in texts for w in _WORD_RE.findall(text))
+    texts += [card.answer.en for card in kb.cards]
+    return texts
 
 
 def example_words(kb: KnowledgeBase, vocabulary: Counter[str] | None = None) -> frozenset[str]:
@@ -94,13 +107,16 @@ _BRITISH_L_RE = re.compile(r"([aeiou])l(ing|ed|er|ers)$")
 class Speller:
     """``words``: the vocabulary, with counts. ``is_word``: whether a word is a real one the vocabulary lacks
     (the encoder's own vocabulary: "driver" is not a misspelt "driven"); None: every unknown word is a typo.
-    ``known``: more real words, left as they are but never offered as a correction."""
+    ``known``: more real words, left as they are but never offered as a correction. ``written``: the words the
+    knowledge writes itself; a known word outside them, rare and one edit from a far more frequent one, is taken for a
+    typo kept on purpose in a phrasing (none given: every known word is left as it is)."""
 
     def __init__(self, words: Iterable[str] | Counter[str], is_word: Callable[[str], bool] | None = None,
-                 known: Iterable[str] = ()) -> None:
+                 known: Iterable[str] = (), written: Iterable[str] = ()) -> None:
         self.counts: Counter[str] = words if isinstance(words, Counter) else Counter(words)
         self.is_word = is_word
         self.known = frozenset(known)
+        self.written = frozenset(written)  # words the knowledge writes itself: never taken for a typo
         self._seen: dict[str, str] = {}  # a question's words are looked up twice: to embed it and to search it
 
     def correct(self, word: str) -> str:
@@ -115,6 +131,8 @@ class Speller:
     def _correct(self, word: str) -> str:
         low = word.lower()
         if len(low) < MIN_LENGTH or low in self.known or (self.is_word is not None and self.is_word(low)):
+            return word
+        if low in self.counts and (low in self.written or not self.written):
             return word
         if low in self.counts:
             # (a misspelling the knowledge keeps on purpose, in a typo phrasing, is still one: "pytohnほぼ書けないけど…",
@@ -133,7 +151,7 @@ class Speller:
     def correct_text(self, text: str) -> str:
         """``text`` with each misspelt English word replaced (known words untouched), and the Japanese input
         method's usual slip for the field's own name ("機会学習", "chance learning", for "機械学習")."""
-        return _WORD_RE.sub(lambda m: self.correct(m.group()), read_kana(text))
+        return _WORD_RE.sub(lambda m: self.correct(m.group()), _WITHOUT_RE.sub("without", read_kana(text)))
 
 
 # The statistics exam named in English words ("is statistcs kentei worth it or nah", usefulness139 #54, graded 0, was read

@@ -4911,3 +4911,30 @@ def test_a_rare_known_word_one_edit_from_a_frequent_one_is_corrected(e5_engine):
     speller = e5_engine.searcher
     assert speller.spell("pytohnほぼ書けない") == "pythonほぼ書けない"
     assert speller.spell("I coded a model") == "I coded a model"
+    assert speller.spell("read it aloud") == "read it aloud"
+
+
+@pytest.mark.parametrize(("question", "card"), [
+    # usefulness317 #30 (graded 0): a junior of one year asking to be trusted with projects alone was planned deep-learning basics
+    ("ジュニアのMLエンジニアとして1年働きました。Dockerでの環境構築とMLflowでの実験管理は普段からやっています。次の1年でどんなスキルを伸ばせば、一人で案件を任されるレベルになれますか？", "ladder-junior-to-mid"),
+    # usefulness318 #35 (graded 0): a postdoc with a PhD in genomics was told whether a PhD is needed
+    ("I'm a postdoc in biology with a PhD in genomics. I use R and some Python for bioinformatics pipelines, and I've done a bit of statistical modeling, but nothing with neural networks. Academic jobs are really hard to get so I'm looking at industry ML roles. Does a biology PhD actually help when applying for ML engineer jobs, or will I be seen as starting from scratch?", "bg-academic-to-industry"),
+    # usefulness312 #30 (graded 1): two years running a model in production, tech lead asked, was told to own a model
+    ("今の会社で需要予測モデルを本番運用して2年になります。ミドルレベルのMLエンジニアとしては一通りできるようになったと思うんですが、テックリードになるために次に伸ばすべきことは何ですか？", "ladder-senior-faster"),
+    # usefulness310 #29 (graded 1): a bronze medal "とって", applying soon, got what medals are worth
+    ("Kaggleで銅メダルを1つとって、GitHubにポートフォリオも2つ置いてあります。そろそろ転職活動を始めたいんですが、応募の前にやっておくべきことや進め方を教えてください", "job-ready-to-apply"),
+])
+def test_round_4_of_session_31_cards_answer_what_was_asked(e5_engine, question, card):
+    assert e5_engine.ask(question).card == card
+
+
+def test_what_comes_after_an_item_counts_it_as_done(e5_engine):
+    """usefulness317 #24 (graded 0): "pyhtonのつぎ何やればいい？" was told to set up Python and learn its basics."""
+    steps = [s.item.id for s in e5_engine.ask("pyhtonのつぎ何やればいい？").next_steps]
+    assert steps and "programming-data.python-basics" not in steps
+
+
+def test_a_master_s_student_weighing_a_phd_is_not_a_phd_holder(e5_engine, kb):
+    """usefulness320 #8 (graded 0 at round 3): "博士課程に進むべきか" was read as being in a PhD."""
+    answer = e5_engine.ask("物理学専攻の修士1年です。研究では数値シミュレーションをPythonとC++で書いていて、線形代数や確率統計は問題ないと思います。将来は企業の研究開発部門で機械学習のリサーチをやりたいのですが、博士課程に進むべきか、修士で就職して実務経験を積むべきか迷っています。")
+    assert not _says_card(kb, answer, "bg-phd-to-industry")
