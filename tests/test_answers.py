@@ -4931,7 +4931,8 @@ def test_round_4_of_session_31_cards_answer_what_was_asked(e5_engine, question, 
 def test_what_comes_after_an_item_counts_it_as_done(e5_engine):
     """usefulness317 #24 (graded 0): "pyhtonのつぎ何やればいい？" was told to set up Python and learn its basics."""
     steps = [s.item.id for s in e5_engine.ask("pyhtonのつぎ何やればいい？").next_steps]
-    assert steps and "programming-data.python-basics" not in steps
+    assert steps
+    assert "programming-data.python-basics" not in steps
 
 
 def test_a_master_s_student_weighing_a_phd_is_not_a_phd_holder(e5_engine, kb):
