@@ -4939,3 +4939,21 @@ def test_a_master_s_student_weighing_a_phd_is_not_a_phd_holder(e5_engine, kb):
     """usefulness320 #8 (graded 0 at round 3): "博士課程に進むべきか" was read as being in a PhD."""
     answer = e5_engine.ask("物理学専攻の修士1年です。研究では数値シミュレーションをPythonとC++で書いていて、線形代数や確率統計は問題ないと思います。将来は企業の研究開発部門で機械学習のリサーチをやりたいのですが、博士課程に進むべきか、修士で就職して実務経験を積むべきか迷っています。")
     assert not _says_card(kb, answer, "bg-phd-to-industry")
+
+
+@pytest.mark.parametrize(("question", "card"), [
+    # usefulness321 #31 (graded 0): "just graduated with a CS degree … take the job and study on the side, or spend 6
+    # months full-time" got the online master's card ("degree" named)
+    ("Hi everyone, I'm 23 and just graduated with a CS degree from a tier-3 college in India. I know Python, basic DSA, and I did Andrew Ng's ML course, but my only projects are the usual Titanic and house price notebooks. Campus placements only got me a support engineer offer, which I haven't accepted yet. Should I take the job and study on the side, or spend 6 months full-time building ML projects before applying?", "career-quit-to-study"),
+])
+def test_round_5_of_session_31_cards_answer_what_was_asked(e5_engine, question, card):
+    assert e5_engine.ask(question).card == card
+
+
+def test_the_jdla_card_for_a_foreigner_with_business_japanese_does_not_assume_weak_japanese(e5_engine):
+    """usefulness321 #37, 322 #38, 310 #35, 311 #37, 312 #36 (graded 1): an N2 speaker in Japan was told "if your Japanese
+    is limited" and "if you don't plan to work in Japan"."""
+    answer = e5_engine.ask("I'm from Vietnam, 29, currently working in Tokyo as a backend developer (Java, Spring). My Japanese is around JLPT N2. I want to switch into an ML engineer role at a Japanese company. Do Japanese employers care about certifications like G検定 or E資格 for foreigners, or is a GitHub portfolio enough?")
+    assert answer.card == "cert-jdla-english"
+    assert "N2 or above" in answer.answer
+    assert "don't plan to work in Japan" not in answer.answer
