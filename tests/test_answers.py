@@ -4957,3 +4957,13 @@ def test_the_jdla_card_for_a_foreigner_with_business_japanese_does_not_assume_we
     assert answer.card == "cert-jdla-english"
     assert "N2 or above" in answer.answer
     assert "don't plan to work in Japan" not in answer.answer
+
+
+def test_remote_work_told_beside_another_question_is_the_asker_s_constraint(e5_engine, kb):
+    """usefulness325 #31 and 327 #12 (graded worse at round 5): remote work as the goal, a timeline or GitHub asked, lost
+    the remote-work card; a portfolio asked of the same goal (315 #8) is still the portfolio card's."""
+    answer = e5_engine.ask("Hey all, I'm 24 and based in Brazil. I did a web dev bootcamp last year and work as a junior JavaScript dev now, so I'm comfortable coding but my math is pretty weak. I can put in about 15 hours a week on evenings and weekends. My goal is to land a remote ML engineer role with a foreign company in the next two years. Is that timeline realistic, and what should I prioritize first?")
+    assert _says_card(kb, answer, "job-remote-work")
+    answer = e5_engine.ask("地方在住の27歳、市役所で事務をしています。地元にはMLの求人がほぼないので、フルリモートの求人を狙うつもりです。平日夜と土日で週15時間くらい勉強しています。未経験から書類選考を通すには、GitHubにコードを上げておくだけで十分ですか、それともブログやアプリ公開まで必要ですか？")
+    assert _says_card(kb, answer, "job-portfolio-demo")
+    assert not _says_card(kb, answer, "job-degree-filter")
