@@ -1564,6 +1564,10 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
     # run it: not told those are still open (usefulness285 #58, graded 0, was sent to setup and Python fundamentals)
     if (done | set(result.items_known)) & LATER_PROGRAMMING_ITEMS:
         done = done | (PYTHON_FIRST_ITEMS - frozenset(result.items_pending))
+    # A model served in a container ("I already containerized a model with Docker") was built in Python first: not told
+    # Python's setup and basics are still open (once "GitHub Actions" no longer named a portfolio on GitHub)
+    if _MODEL_SERVED_RE.search(result.query) and not _NO_CODE_RE.search(result.query):
+        done = done | (BUILT_MODEL_ITEMS - frozenset(result.items_pending))
     if kaggle:  # (the competition item too, whatever else is said not done: "画像やNLPのコンペは未経験です")
         done = done | {KAGGLE_ITEM}
     # Someone headed for one field ("NLPやLLM方面に進みたい", "I want to work on LLMs professionally") builds their
@@ -3269,6 +3273,10 @@ _BUILT_MODEL_RE = re.compile(r"モデルを[^。！？、]{0,20}?(?:作って|�
                              r"(?:[\w-]+ ){0,4}?models?\b",
                              re.IGNORECASE)
 FROM_SCRATCH_ITEM = "core-ml.implement-from-scratch"
+# a model of one's own containerised or served ("containerized a model with Docker", "モデルをDockerで動かして"), not Docker
+# used at work
+_MODEL_SERVED_RE = re.compile(r"\b(?:containeri[sz]ed|dockeri[sz]ed|served|deployed|wrapped) (?:a|an|my|the|our) (?:[\w-]+ ){0,3}?"
+                              r"models?\b|モデルを[^。！？]{0,20}?(?:Docker|API化|APIに|デプロイ)", re.IGNORECASE)
 LATER_PROGRAMMING_ITEMS = frozenset({"programming-data.numpy", "programming-data.pandas", "programming-data.visualization",
                                      "programming-data.sklearn-intro"})
 PYTHON_FIRST_ITEMS = frozenset({"programming-data.dev-environment", "programming-data.python-basics"})

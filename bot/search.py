@@ -279,6 +279,9 @@ CLASSIC_ML_ITEMS = ("core-ml.linear-regression", "core-ml.decision-trees", "core
 # (one word between at most, not "and"/"or": "scikit-learn and Airflow pipelines" names both)
 _SKLEARN_PIPELINE_RE = re.compile(r"(?:scikit-learn|sklearn|scikit learn)(?:'s)?(?:\s+(?!and\b|or\b)\w+)?\s*(?:の)?\s*"
                                   r"(?:pipelines?|パイプライン)", re.IGNORECASE)
+_CICD_PIPELINE_RE = re.compile(r"(?:CI\s*/\s*CD|CICD|\bCI\b|GitHub\s*Actions|GitLab\s*CI|Jenkins|CircleCI|deploy(?:ment)?)"
+                               r"(?:\s+\w+)?\s*(?:の)?\s*(?:pipelines?|パイプライン)", re.IGNORECASE)
+_GITHUB_ACTIONS_RE = re.compile(r"GitHub\s*Actions", re.IGNORECASE)
 _SERVE_WANTED_RE = re.compile(r"\bdeploy|\bmonitor(?:ing)? (?:models?|them|it)\b|デプロイ|モデルの(?:監視|モニタリング)", re.IGNORECASE)
 _LEFT_TO_OTHERS_RE = re.compile(r"丸投げ|(?:チーム|先輩|上司|他の人|同僚|エンジニア)(?:に)?任せ|\bhand(?:ed|s)? (?:it |them )?off\b|"
                                 r"\b(?:another|the other|a separate) team (?:does|handles|deploys)\b", re.IGNORECASE)
@@ -476,6 +479,12 @@ class Searcher:
         # and cross-validation" was placed at the MLOps stage with Spark and CI/CD next; usefulness183 #55, graded 0)
         if "pipeline" in text.lower() or "パイプライン" in text:
             text = _SKLEARN_PIPELINE_RE.sub("scikit-learn", text)
+            # (nor is a CI/CD pipeline: "built a CI/CD pipeline with GitHub Actions for a small web app" was placed at the
+            # end of the MLOps stage; usefulness334 #58 and 331 #60, graded 0)
+            text = _CICD_PIPELINE_RE.sub("CI/CD", text)
+        # (GitHub Actions is CI, not a portfolio on GitHub)
+        if "actions" in text.lower():
+            text = _GITHUB_ACTIONS_RE.sub("CI/CD", text)
         found = self.item_terms.find(text)
         # "classic ML" names the core algorithms short of deep learning ("Our study group just finished … classic ML
         # with scikit-learn": usefulness187 #60 was planned linear regression again)

@@ -4967,3 +4967,22 @@ def test_remote_work_told_beside_another_question_is_the_asker_s_constraint(e5_e
     answer = e5_engine.ask("地方在住の27歳、市役所で事務をしています。地元にはMLの求人がほぼないので、フルリモートの求人を狙うつもりです。平日夜と土日で週15時間くらい勉強しています。未経験から書類選考を通すには、GitHubにコードを上げておくだけで十分ですか、それともブログやアプリ公開まで必要ですか？")
     assert _says_card(kb, answer, "job-portfolio-demo")
     assert not _says_card(kb, answer, "job-degree-filter")
+
+
+def test_a_ci_cd_pipeline_and_github_actions_are_not_ml_pipelines_or_a_portfolio(e5_engine):
+    """usefulness334 #58 and 331 #60 (graded 0): "built a CI/CD pipeline with GitHub Actions for a small web app" was read as
+    the automated ML pipelines item and a portfolio on GitHub."""
+    result = e5_engine.searcher.search_batch(["I passed AWS Solutions Architect Associate and built a CI/CD pipeline with GitHub Actions for a small web app. I want to move into MLOps. Can you lay out a study plan from here?"])[0]
+    assert "mlops.pipelines" not in result.items_known
+    assert "projects.github-portfolio" not in result.items_known
+
+
+@pytest.mark.parametrize(("question", "card"), [
+    # usefulness333 #34 (graded 0): a maths teacher keeping the job, "turn my maths background into an ML engineer career",
+    # was told high-school maths is enough
+    ("I'm 35 and teach secondary school maths in Manchester. I'm comfortable with calculus, probability and a bit of linear algebra, but my programming is limited to some Scratch and a bit of Python I use with students. I can study about 8 hours a week in the evenings and still need to keep my job for now. How do I turn my maths background into an ML engineer career without starting from zero?", "bg-math-teacher"),
+    # usefulness328 #24 (graded 0): "何かげつ" in kana was not read as a time asked
+    ("どくがくで何かげつくらいで転職できる？", "time-job-ready"),
+])
+def test_round_7_of_session_31_cards_answer_what_was_asked(e5_engine, question, card):
+    assert e5_engine.ask(question).card == card
