@@ -503,7 +503,7 @@ def card_fits(kb: KnowledgeBase, query: str, situation: str | None = None) -> Ca
                 and not _NOT_COVERED_ASKED[card.id].search(context.asked_text):
             return False  # (told, not asked: "I don't want to start over … with a junior salary. Do I have to?")
         if context.long and card.id in _ASKED_CARDS and _ASKED_CARDS[card.id][1].search(context.asked_text) \
-                and not _ASKED_CARDS[card.id][0].search(context.asked_text) and not _POINTS_BACK_RE.search(context.asked_text):
+                and not _ASKED_CARDS[card.id][0].search(context.asked_text) and not _BACK_TO_GOAL_RE.search(context.asked_text):
             return False  # (told, not asked: "将来的には在宅で働けるMLエンジニアになりたい…どんなものを作ってどう見せれば")
         if in_ml_job and card.id in _JOB_SEEKER_CARDS | _SWITCHER_CARDS:
             # (someone in an ML job is not looking for a first one, usefulness65 #41, graded 0; nor moving into ML from
@@ -542,7 +542,7 @@ _ASKED_CARDS = {"job-remote-work": (
     re.compile(r"ポートフォリオ|どんなもの|どんな作品|\bportfolio\b|\bwhat (?:kind of )?projects\b", re.IGNORECASE))}
 # (unless the question points back at the goal the message told: "My long-term goal is a remote ML engineer job … Is that a
 # realistic path from where I am")
-_POINTS_BACK_RE = re.compile(r"\b(?:is|was) (?:that|this|it) (?:[\w-]+ ){0,2}?(?:realistic|possible|doable|feasible|achievable)|"
+_BACK_TO_GOAL_RE = re.compile(r"\b(?:is|was) (?:that|this|it) (?:[\w-]+ ){0,2}?(?:realistic|possible|doable|feasible|achievable)|"
                              r"\b(?:that|this) (?:goal|plan|path)\b|(?:それ|その目標|この目標)(?:は|って|も)?(?:現実的|可能|無理|実現)",
                              re.IGNORECASE)
 # cards for someone looking for a first ML job (or a way into one)
@@ -1564,10 +1564,6 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
     # run it: not told those are still open (usefulness285 #58, graded 0, was sent to setup and Python fundamentals)
     if (done | set(result.items_known)) & LATER_PROGRAMMING_ITEMS:
         done = done | (PYTHON_FIRST_ITEMS - frozenset(result.items_pending))
-    # A model served in a container ("I already containerized a model with Docker") was built in Python first: not told
-    # Python's setup and basics are still open (once "GitHub Actions" no longer named a portfolio on GitHub)
-    if _MODEL_SERVED_RE.search(result.query) and not _NO_CODE_RE.search(result.query):
-        done = done | (BUILT_MODEL_ITEMS - frozenset(result.items_pending))
     if kaggle:  # (the competition item too, whatever else is said not done: "画像やNLPのコンペは未経験です")
         done = done | {KAGGLE_ITEM}
     # Someone headed for one field ("NLPやLLM方面に進みたい", "I want to work on LLMs professionally") builds their
@@ -3267,16 +3263,16 @@ _NO_ML_RE = re.compile(r"\b(?:no|zero|little|without any|don'?t have any) (?:ML|
 
 # a model of their own that they built ("需要予測のモデルをJupyterで作って", "I built a churn model in scikit-learn")
 # (not one hardly ever built: "実際にモデルを作ったことはほとんどありません")
+# (or one containerised or served, built first: "I already containerized a model with Docker", "モデルをDockerで動かして";
+# not Docker used at work)
 _BUILT_MODEL_RE = re.compile(r"モデルを[^。！？、]{0,20}?(?:作って|作り|作った(?!ことは?(?:まだ|ほとんど|ほぼ|一度も|あまり)?(?:な|あり))|"
                              r"作りました|構築し|開発し|実装し|自作し)|"
                              r"(?<!never )(?<!n't )\b(?:built|trained|developed) (?:a|an|my own|our|two|three|several|a few) "
-                             r"(?:[\w-]+ ){0,4}?models?\b",
+                             r"(?:[\w-]+ ){0,4}?models?\b|"
+                             r"\b(?:containeri[sz]ed|dockeri[sz]ed|served|deployed|wrapped) (?:a|an|my|the|our) (?:[\w-]+ ){0,3}?"
+                             r"models?\b|モデルを[^。！？]{0,20}?(?:Docker|API化|APIに|デプロイ)",
                              re.IGNORECASE)
 FROM_SCRATCH_ITEM = "core-ml.implement-from-scratch"
-# a model of one's own containerised or served ("containerized a model with Docker", "モデルをDockerで動かして"), not Docker
-# used at work
-_MODEL_SERVED_RE = re.compile(r"\b(?:containeri[sz]ed|dockeri[sz]ed|served|deployed|wrapped) (?:a|an|my|the|our) (?:[\w-]+ ){0,3}?"
-                              r"models?\b|モデルを[^。！？]{0,20}?(?:Docker|API化|APIに|デプロイ)", re.IGNORECASE)
 LATER_PROGRAMMING_ITEMS = frozenset({"programming-data.numpy", "programming-data.pandas", "programming-data.visualization",
                                      "programming-data.sklearn-intro"})
 PYTHON_FIRST_ITEMS = frozenset({"programming-data.dev-environment", "programming-data.python-basics"})

@@ -383,7 +383,6 @@ _POINTS_BACK_RE = re.compile(r"どっち|どちら|どれ(?:を|が|から|に)|
                              r"\beither\b|\bboth\b", re.IGNORECASE)
 
 
-# "where do I start?" ("何から始めればいいですか？"): after a next-step question, the same question again
 # A question that asks only where to begin, with no subject of its own
 _FIRST_ASKED_RE = re.compile(r"(?:and |so |but )?(?:what should i (?:learn|study|focus on|do|pick up|start with) first|"
                              r"where (?:do|should) i (?:start|begin))\W*|"
@@ -402,6 +401,7 @@ def _background_first(whole: Answer, parts: list[str], answers: list[Answer]) ->
             for n, (part, a) in enumerate(zip(parts, answers, strict=True))]
 
 
+# "where do I start?" ("何から始めればいいですか？"): after a next-step question, the same question again
 _WHERE_START_RE = re.compile(r"(?:何|なに)から(?:始め|はじめ|手をつけ|手を付け|やれ|やる)|\bwhere (?:do|should|can) i (?:start|begin)\b|"
                              r"\bwhat should i (?:start|begin) with\b", re.IGNORECASE)
 # the options it chooses between named in it ("マネージャー路線と専門職路線どちらを考えるべき", "X or Y"): a question of its own

@@ -132,16 +132,15 @@ class Speller:
         low = word.lower()
         if len(low) < MIN_LENGTH or low in self.known or (self.is_word is not None and self.is_word(low)):
             return word
-        if low in self.counts and (low in self.written or not self.written):
-            return word
         if low in self.counts:
-            # (a misspelling the knowledge keeps on purpose, in a typo phrasing, is still one: "pytohnほぼ書けないけど…",
-            # usefulness313 #23, graded 0, was read as written; a word met once or twice beside one met a hundred times
-            # as often, one edit away)
-            # (not an ending added or dropped: "yours", "coded" are words)
+            # a misspelling the knowledge keeps on purpose, in a typo phrasing, is still one ("pytohnほぼ書けないけど…",
+            # usefulness313 #23, graded 0, was read as written): a word it never writes itself, met at most
+            # MAX_TYPO_COUNT times, one edit from a word met TYPO_RATIO times as often (not an ending added or dropped:
+            # "yours", "coded" are words)
+            if not self.written or low in self.written or self.counts[low] > MAX_TYPO_COUNT:
+                return word
             typo_of = [c for c in edits1(low) if self.counts.get(c, 0) >= TYPO_RATIO * self.counts[low]
-                       and not (c.startswith(low) or low.startswith(c))] \
-                if self.counts[low] <= MAX_TYPO_COUNT else []
+                       and not (c.startswith(low) or low.startswith(c))]
             return max(sorted(typo_of), key=lambda c: self.counts[c]) if typo_of else word
         candidates = [c for c in edits1(low) if c in self.counts]
         if not candidates:

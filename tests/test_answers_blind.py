@@ -2092,6 +2092,33 @@ def test_what_to_learn_first_after_a_told_background_gets_the_background_card(e5
     ("物理学の博士課程2年です。シミュレーションでC++とPythonを使っていて、数値計算や線形代数には自信があります。アカデミアに残るか迷っていて、企業に行くなら機械学習系の仕事がいいかなと思っています。ただ機械学習の論文を書いたことはないし、実務のコードを書いた経験もありません。博士持ちとして企業でMLエンジニアになる場合、どんな準備をすれば強みを活かせますか？", "bg-phd-to-industry"),
     # usefulness305 #8 (graded 1): a postdoc choosing "研究寄りのリサーチャー職" or an ML engineer job got research against production in general
     ("物理学で博士を取って、今は大学でポスドクをしている32歳です。数値計算でPythonとC++は日常的に使っていて、数学にもそれほど抵抗はありません。アカデミアのポストが厳しいので民間に出ようと思っています。研究寄りのリサーチャー職と、実務寄りのMLエンジニア職、どちらを狙うべきか迷っているのですが、それぞれどんな違いがあって、自分の経歴だとどちらが向いていると思いますか？", "bg-phd-research-or-mle"),
+    # usefulness313 #23 (graded 0): "pytohn" was a word of the knowledge (a typo phrasing), so it was not corrected, and the
+    # question got the Linux card
+    ("pytohnほぼ書けないけどMLエンジニア目指して大丈夫？", "start-zero-programming"),
+    # usefulness314 #36 (graded 0): a project manager asking to move straight into ML engineering management got management
+    # against the IC track
+    ("I'm 45 and have been a project manager in telecom for about 15 years. I can read Python and I understand the ML lifecycle at a high level, but I'll never be the best coder on a team. What I really want is to lead an ML team. Is it possible to move straight into an ML engineering manager role, or do I need to work as an individual contributor first?", "career-manage-ml-team"),
+    # usefulness314 #37 (graded 0): a data scientist of 2 years, "Which skills am I missing, and in what order", got the
+    # learning order from the maths
+    ("I've been a data scientist at a retail company for 2 years. I'm good with pandas, scikit-learn and Jupyter notebooks, but honestly none of my models have ever gone to production, they just end up in slide decks. I want to become an ML engineer who actually ships things. Which skills am I missing, and in what order should I learn them?", "bg-data-scientist"),
+    # usefulness315 #8 (graded 0): remote work told as the goal, a portfolio asked about, got whether ML engineers work remotely
+    ("38歳、元経理で今は育休明けの時短勤務中です。子育てもあるので、将来的には在宅で働けるMLエンジニアになりたいと思って、半年ほどオンライン講座でPythonと機械学習の基礎を勉強してきました。実務経験がないので、転職活動ではポートフォリオが大事だと聞きます。未経験の私だと、どんなものを作ってどう見せれば評価されますか？", "job-portfolio-what-to-build"),
+    # usefulness317 #30 (graded 0): a junior of one year asking to be trusted with projects alone was planned deep-learning basics
+    ("ジュニアのMLエンジニアとして1年働きました。Dockerでの環境構築とMLflowでの実験管理は普段からやっています。次の1年でどんなスキルを伸ばせば、一人で案件を任されるレベルになれますか？", "ladder-junior-to-mid"),
+    # usefulness318 #35 (graded 0): a postdoc with a PhD in genomics was told whether a PhD is needed
+    ("I'm a postdoc in biology with a PhD in genomics. I use R and some Python for bioinformatics pipelines, and I've done a bit of statistical modeling, but nothing with neural networks. Academic jobs are really hard to get so I'm looking at industry ML roles. Does a biology PhD actually help when applying for ML engineer jobs, or will I be seen as starting from scratch?", "bg-academic-to-industry"),
+    # usefulness312 #30 (graded 1): two years running a model in production, tech lead asked, was told to own a model
+    ("今の会社で需要予測モデルを本番運用して2年になります。ミドルレベルのMLエンジニアとしては一通りできるようになったと思うんですが、テックリードになるために次に伸ばすべきことは何ですか？", "ladder-senior-faster"),
+    # usefulness310 #29 (graded 1): a bronze medal "とって", applying soon, got what medals are worth
+    ("Kaggleで銅メダルを1つとって、GitHubにポートフォリオも2つ置いてあります。そろそろ転職活動を始めたいんですが、応募の前にやっておくべきことや進め方を教えてください", "job-ready-to-apply"),
+    # usefulness321 #31 (graded 0): "just graduated with a CS degree … take the job and study on the side, or spend 6
+    # months full-time" got the online master's card ("degree" named)
+    ("Hi everyone, I'm 23 and just graduated with a CS degree from a tier-3 college in India. I know Python, basic DSA, and I did Andrew Ng's ML course, but my only projects are the usual Titanic and house price notebooks. Campus placements only got me a support engineer offer, which I haven't accepted yet. Should I take the job and study on the side, or spend 6 months full-time building ML projects before applying?", "career-quit-to-study"),
+    # usefulness333 #34 (graded 0): a maths teacher keeping the job, "turn my maths background into an ML engineer career",
+    # was told high-school maths is enough
+    ("I'm 35 and teach secondary school maths in Manchester. I'm comfortable with calculus, probability and a bit of linear algebra, but my programming is limited to some Scratch and a bit of Python I use with students. I can study about 8 hours a week in the evenings and still need to keep my job for now. How do I turn my maths background into an ML engineer career without starting from zero?", "bg-math-teacher"),
+    # usefulness328 #24 (graded 0): "何かげつ" in kana was not read as a time asked
+    ("どくがくで何かげつくらいで転職できる？", "time-job-ready"),
 ])
 def test_session_31_cards_answer_what_was_asked(e5_engine, question, card):
     assert e5_engine.ask(question).card == card
@@ -2126,43 +2153,12 @@ def test_round_2_of_session_31_answers(e5_engine, kb):
     assert "start with linear algebra" in answer.answer
 
 
-@pytest.mark.parametrize(("question", "card"), [
-    # usefulness313 #23 (graded 0): "pytohn" was a word of the knowledge (a typo phrasing), so it was not corrected, and the
-    # question got the Linux card
-    ("pytohnほぼ書けないけどMLエンジニア目指して大丈夫？", "start-zero-programming"),
-    # usefulness314 #36 (graded 0): a project manager asking to move straight into ML engineering management got management
-    # against the IC track
-    ("I'm 45 and have been a project manager in telecom for about 15 years. I can read Python and I understand the ML lifecycle at a high level, but I'll never be the best coder on a team. What I really want is to lead an ML team. Is it possible to move straight into an ML engineering manager role, or do I need to work as an individual contributor first?", "career-manage-ml-team"),
-    # usefulness314 #37 (graded 0): a data scientist of 2 years, "Which skills am I missing, and in what order", got the
-    # learning order from the maths
-    ("I've been a data scientist at a retail company for 2 years. I'm good with pandas, scikit-learn and Jupyter notebooks, but honestly none of my models have ever gone to production, they just end up in slide decks. I want to become an ML engineer who actually ships things. Which skills am I missing, and in what order should I learn them?", "bg-data-scientist"),
-    # usefulness315 #8 (graded 0): remote work told as the goal, a portfolio asked about, got whether ML engineers work remotely
-    ("38歳、元経理で今は育休明けの時短勤務中です。子育てもあるので、将来的には在宅で働けるMLエンジニアになりたいと思って、半年ほどオンライン講座でPythonと機械学習の基礎を勉強してきました。実務経験がないので、転職活動ではポートフォリオが大事だと聞きます。未経験の私だと、どんなものを作ってどう見せれば評価されますか？", "job-portfolio-what-to-build"),
-])
-def test_round_3_of_session_31_cards_answer_what_was_asked(e5_engine, question, card):
-    assert e5_engine.ask(question).card == card
-
-
 def test_a_rare_known_word_one_edit_from_a_frequent_one_is_corrected(e5_engine):
     """A typo kept on purpose in a phrasing ("pytohn") is still corrected; a word with an ending added ("coded") is not."""
     speller = e5_engine.searcher
     assert speller.spell("pytohnほぼ書けない") == "pythonほぼ書けない"
     assert speller.spell("I coded a model") == "I coded a model"
     assert speller.spell("read it aloud") == "read it aloud"
-
-
-@pytest.mark.parametrize(("question", "card"), [
-    # usefulness317 #30 (graded 0): a junior of one year asking to be trusted with projects alone was planned deep-learning basics
-    ("ジュニアのMLエンジニアとして1年働きました。Dockerでの環境構築とMLflowでの実験管理は普段からやっています。次の1年でどんなスキルを伸ばせば、一人で案件を任されるレベルになれますか？", "ladder-junior-to-mid"),
-    # usefulness318 #35 (graded 0): a postdoc with a PhD in genomics was told whether a PhD is needed
-    ("I'm a postdoc in biology with a PhD in genomics. I use R and some Python for bioinformatics pipelines, and I've done a bit of statistical modeling, but nothing with neural networks. Academic jobs are really hard to get so I'm looking at industry ML roles. Does a biology PhD actually help when applying for ML engineer jobs, or will I be seen as starting from scratch?", "bg-academic-to-industry"),
-    # usefulness312 #30 (graded 1): two years running a model in production, tech lead asked, was told to own a model
-    ("今の会社で需要予測モデルを本番運用して2年になります。ミドルレベルのMLエンジニアとしては一通りできるようになったと思うんですが、テックリードになるために次に伸ばすべきことは何ですか？", "ladder-senior-faster"),
-    # usefulness310 #29 (graded 1): a bronze medal "とって", applying soon, got what medals are worth
-    ("Kaggleで銅メダルを1つとって、GitHubにポートフォリオも2つ置いてあります。そろそろ転職活動を始めたいんですが、応募の前にやっておくべきことや進め方を教えてください", "job-ready-to-apply"),
-])
-def test_round_4_of_session_31_cards_answer_what_was_asked(e5_engine, question, card):
-    assert e5_engine.ask(question).card == card
 
 
 def test_what_comes_after_an_item_counts_it_as_done(e5_engine):
@@ -2176,15 +2172,6 @@ def test_a_master_s_student_weighing_a_phd_is_not_a_phd_holder(e5_engine, kb):
     """usefulness320 #8 (graded 0 at round 3): "博士課程に進むべきか" was read as being in a PhD."""
     answer = e5_engine.ask("物理学専攻の修士1年です。研究では数値シミュレーションをPythonとC++で書いていて、線形代数や確率統計は問題ないと思います。将来は企業の研究開発部門で機械学習のリサーチをやりたいのですが、博士課程に進むべきか、修士で就職して実務経験を積むべきか迷っています。")
     assert not _says_card(kb, answer, "bg-phd-to-industry")
-
-
-@pytest.mark.parametrize(("question", "card"), [
-    # usefulness321 #31 (graded 0): "just graduated with a CS degree … take the job and study on the side, or spend 6
-    # months full-time" got the online master's card ("degree" named)
-    ("Hi everyone, I'm 23 and just graduated with a CS degree from a tier-3 college in India. I know Python, basic DSA, and I did Andrew Ng's ML course, but my only projects are the usual Titanic and house price notebooks. Campus placements only got me a support engineer offer, which I haven't accepted yet. Should I take the job and study on the side, or spend 6 months full-time building ML projects before applying?", "career-quit-to-study"),
-])
-def test_round_5_of_session_31_cards_answer_what_was_asked(e5_engine, question, card):
-    assert e5_engine.ask(question).card == card
 
 
 def test_the_jdla_card_for_a_foreigner_with_business_japanese_does_not_assume_weak_japanese(e5_engine):
@@ -2212,14 +2199,3 @@ def test_a_ci_cd_pipeline_and_github_actions_are_not_ml_pipelines_or_a_portfolio
     result = e5_engine.searcher.search_batch(["I passed AWS Solutions Architect Associate and built a CI/CD pipeline with GitHub Actions for a small web app. I want to move into MLOps. Can you lay out a study plan from here?"])[0]
     assert "mlops.pipelines" not in result.items_known
     assert "projects.github-portfolio" not in result.items_known
-
-
-@pytest.mark.parametrize(("question", "card"), [
-    # usefulness333 #34 (graded 0): a maths teacher keeping the job, "turn my maths background into an ML engineer career",
-    # was told high-school maths is enough
-    ("I'm 35 and teach secondary school maths in Manchester. I'm comfortable with calculus, probability and a bit of linear algebra, but my programming is limited to some Scratch and a bit of Python I use with students. I can study about 8 hours a week in the evenings and still need to keep my job for now. How do I turn my maths background into an ML engineer career without starting from zero?", "bg-math-teacher"),
-    # usefulness328 #24 (graded 0): "何かげつ" in kana was not read as a time asked
-    ("どくがくで何かげつくらいで転職できる？", "time-job-ready"),
-])
-def test_round_7_of_session_31_cards_answer_what_was_asked(e5_engine, question, card):
-    assert e5_engine.ask(question).card == card
