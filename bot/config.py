@@ -347,11 +347,21 @@ def user_cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
 
 
+SPIN_COUNT: Final = 1000  # pauses an idle OpenMP thread spins before it sleeps (see configure_threads)
+
+
 def configure_threads(environ: dict[str, str] | None = None) -> None:
     """Process set-up for the encoder's OpenMP threads, called at the edge before the encoder loads.
 
-    Idle threads sleep instead of spinning: on 2 shared cores spinning starves the event loop and other
-    work (an index build under load went from 78 s to 42 s; bot answers p50 4.5 s -> 1.8 s under load).
+    An idle thread spins briefly (``GOMP_SPINCOUNT``, about a thousand pauses, tens of microseconds) before it sleeps.
+    Sleeping at once (``OMP_WAIT_POLICY=PASSIVE``, the setting before session 32) cost every question about 17 ms: the
+    encoder's forward pass is many short parallel regions, and waking a sleeping thread for each is slow. Spinning
+    without a bound starves the event loop and other work on 2 shared cores (an index build under load went from 78 s
+    to 42 s when the threads were made to sleep). Measured on 2 cores, warm answers over half the benchmark questions:
+    idle p50 35.8 -> 18.3 ms, p99 83.1 -> 71.7 ms; beside two CPU-bound
+    processes p50 33 -> 38 ms, p99 118 -> 125 ms (3,000 pauses: 42 and 174 ms; 300: no gain when idle).
+    ``OMP_WAIT_POLICY=PASSIVE`` in the environment restores sleeping at once, for a machine that is always busy.
     """
     env = os.environ if environ is None else environ
-    env.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+    if "OMP_WAIT_POLICY" not in env:
+        env.setdefault("GOMP_SPINCOUNT", str(SPIN_COUNT))

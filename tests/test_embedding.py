@@ -36,3 +36,17 @@ def test_a_text_left_uncut_without_tokenising_is_within_the_budget():
             text = text[:-1]
         assert enc.truncate(text) == text
         assert enc._model.token_count(text, True) <= MAX_QUERY_TOKENS
+
+
+def test_encoder_threads_spin_briefly_unless_told_to_sleep():
+    from bot.config import SPIN_COUNT, configure_threads
+
+    env: dict[str, str] = {}
+    configure_threads(env)
+    assert env == {"GOMP_SPINCOUNT": str(SPIN_COUNT)}  # (sleeping at once cost every question ~17 ms)
+    busy = {"OMP_WAIT_POLICY": "PASSIVE"}  # an operator's choice for an always-busy machine is kept
+    configure_threads(busy)
+    assert busy == {"OMP_WAIT_POLICY": "PASSIVE"}
+    own = {"GOMP_SPINCOUNT": "0"}
+    configure_threads(own)
+    assert own == {"GOMP_SPINCOUNT": "0"}
