@@ -345,7 +345,9 @@ _LATE_RE = re.compile(r"遅(?:い|すぎ|く)|間に合|手遅れ|\btoo late\b",
 # A situation word the message denies: "インフラ経験のない未経験者", "SIerではない", "no infra experience"
 # (and a situation said never to have happened: "本番環境に載せた経験はゼロです", usefulness126 #30, graded 0, got the card for
 # those who have deployed; "デプロイしたことがない")
-_DENIED_AFTER_RE = re.compile(r"(?:た|たこと|ること)?(?:系|の|で)?(?:経験|実務|業務|仕事|こと)?(?:の|が|は|も)?"
+# (and "…したりした経験はまったくありません": "デプロイしたりした経験はありません", usefulness339 #29, was read as deployed)
+_DENIED_AFTER_RE = re.compile(r"(?:り[^。、？?]{0,12}?)?(?:た|たこと|ること)?(?:系|の|で)?(?:経験|実務|業務|仕事|こと)?(?:の|が|は|も)?"
+                              r"(?:まだ|一度も|全く|まったく)?"
                               r"(?:ない|無い|なし|ありません|ゼロ|ぜろ)|"  # (normalize writes katakana in hiragana)
                               r"(?:では|じゃ)(?:ない|なく|ありません)|\s*(?:experience\s*)?(?:is\s*)?(?:none|zero)\b")
 # (and "non-CS undergrad" is not a CS undergrad)
@@ -1650,7 +1652,21 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
     # three projects with deep learning left open)
     earlier_planned = plan_request and bool(asked) and asked_stage is not None and target is not None \
         and asked_stage is not first and asked_stage.order < target.order and not pending_asked
-    if what_next_asked or earlier_planned:
+    # A plan toward MLOps from someone who already trains and evaluates models ("I can train deep learning models in
+    # PyTorch and evaluate them properly, but I've never deployed anything. Can you give me a 2-month plan to fill that
+    # gap", usefulness335 #57, graded 0, and a data scientist's "本番運用は別チームに投げている…3ヶ月の学習計画", 339 #30,
+    # graded 1, gave their first month to NumPy from scratch, SVMs and more projects): the models they have are what they
+    # deploy, so the plan is MLOps's; what is still open before it is named
+    # (a plan longer than the default span still has room for what comes before: "MLOps周りまで含めて半年の学習プラン")
+    mlops = kb.stages_by_id.get(MLOPS_STAGE)
+    deploy_plan = plan_request and mlops is not None and target is not None and target.order < mlops.order \
+        and (plan_weeks(result.query) or DEFAULT_PLAN_WEEKS) <= DEFAULT_PLAN_WEEKS \
+        and not _stage_done(mlops, done) and _trains_models(kb, result) \
+        and (MLOPS_STAGE in result.stages_asked or bool(_NEVER_DEPLOYED_RE.search(result.query))
+             or any(kb.items[i].stage == MLOPS_STAGE for i in result.items_pending))
+    if deploy_plan:
+        asked_stage, focus = mlops, None
+    if what_next_asked or earlier_planned or deploy_plan:
         target = asked_stage
     else:
         asked_stage = None
@@ -2849,6 +2865,7 @@ def _with_card(kb: KnowledgeBase, result: SearchResult, gate: Gate, asker: Asker
 
 
 TARGET_ROLES_ITEM = "work-experience.target-roles"
+PORTFOLIO_ITEM = "projects.github-portfolio"
 NOTEBOOK_CARD = "job-notebook-to-portfolio"
 _NOTEBOOK_TO_PORTFOLIO_RE = re.compile(
     r"(?:notebook|colab|jupyter)[^.?!]{0,80}[.?!]?[^?]{0,120}?(?:portfolio|real ml engineering|production|recruiters?|"
@@ -2982,7 +2999,9 @@ DS_CARD = "bg-data-scientist"
 # startup for 2 years… What's the gap between a data scientist like me and an ML engineer, and what should I learn to close
 # it?", usefulness207 #38, graded 1, got the two roles compared)
 _DS_SELF_RE = re.compile(r"\b(?:i'?m|i am|i'?ve been|i have been|working as|work as) (?:a |an )?(?:junior |senior )?data scientist\b|"
-                         r"\ba data scientist like me\b|データサイエンティスト(?:として|を)(?:[0-9０-９一二三四五]+年|働|やって|して)",
+                         r"\ba data scientist like me\b|データサイエンティスト(?:として|を)(?:[0-9０-９一二三四五]+年|働|やって|して)|"
+                         # ("データサイエンティストとして予測モデルを作っています", usefulness339 #30)
+                         r"データサイエンティストとして[^。、？?]{0,16}?モデルを(?:作|つく|開発|構築)",
                          re.IGNORECASE)
 _FIRST_YEAR_RE = re.compile(r"\bfirst (?:year|12 months|six months|6 months)\b|最初の(?:1|一)年|1年目|一年目|入社後の(?:1|一)年", re.IGNORECASE)
 _GROW_RE = re.compile(r"\bgrow|成長|伸び|伸ば", re.IGNORECASE)
@@ -3022,7 +3041,9 @@ _JOB_GOAL_RE = re.compile(
     # usefulness201 #60, graded 1, was planned MLOps items)
     r"\bsend(?:ing)? (?:out )?(?:job )?applications\b|応募を始め|応募し始め|"
     # ("What should I do next to turn that into an actual ML engineer job offer?", usefulness214 #60, graded 1)
-    r"\bjob offers?\b", re.IGNORECASE)
+    r"\bjob offers?\b|"
+    # ("What's my next step toward actually getting a job?", usefulness340 #56, graded 1, was listed more projects)
+    r"\bget(?:ting)? (?:a|an|my first|the) (?:[\w-]+ ){0,2}?(?:job|role|position)\b", re.IGNORECASE)
 
 
 def _past_ml_basics(kb: KnowledgeBase, result: SearchResult) -> bool:
@@ -3036,11 +3057,24 @@ def _past_ml_basics(kb: KnowledgeBase, result: SearchResult) -> bool:
         for i in said)
 
 
+def _trains_models(kb: KnowledgeBase, result: SearchResult) -> bool:
+    """Whether the message says the learner trains models already: past the ML basics, deep learning trained, or a
+    job that trains them (a data scientist's)."""
+    if _NO_ML_RE.search(result.query):
+        return False
+    said = {*result.items_finished, *result.items_known, *result.items_background}
+    # (MLOps tools known are not models trained: "a DevOps engineer … Docker, Terraform and CI/CD every day")
+    return bool(_kaggle_result(result.query)) or bool(_DS_SELF_RE.search(result.query)) or any(
+        i == SKLEARN_ITEM or (i in kb.items and kb.items[i].stage in (ML_STAGE, PROJECTS_STAGE)) for i in said)
+
+
 def _built_something(kb: KnowledgeBase, result: SearchResult) -> bool:
     """Whether the message names a project, a competition or a deployment of the learner's own (what the cards on being
     ready to apply weigh), not only courses."""
     said = {*result.items_finished, *result.items_known}
-    return bool(_kaggle_result(result.query)) or any(
+    # (projects counted: "I've built three scikit-learn projects (house prices, spam detection, customer churn) and
+    # deployed one as a Streamlit app", usefulness338 #56, graded 1, was listed more projects)
+    return bool(_kaggle_result(result.query)) or bool(_OWN_PROJECTS_RE.search(result.query)) or any(
         i in kb.items and kb.items[i].stage in (PROJECTS_STAGE, MLOPS_STAGE) for i in said)
 
 
@@ -3070,7 +3104,10 @@ _SITUATION_CARDS: tuple[tuple[str, Callable[[KnowledgeBase, SearchResult], bool]
     # into production — Docker, FastAPI, cloud, monitoring? In what order?", usefulness213 #56, graded 1)
     (NOTEBOOK_CARD, lambda kb, result: bool(
         (_NOTEBOOK_TO_PORTFOLIO_RE.search(result.query)
-         or (_NEVER_DEPLOYED_RE.search(result.query) and _past_ml_basics(kb, result) and not result.items_asked))
+         # (the portfolio asked is what the card is on: "Webで使えるようにしたりデプロイしたりした経験はありません。転職用のポート
+         # フォリオにするには次に何を", usefulness339 #29, graded 1, was planned more model projects)
+         or (_NEVER_DEPLOYED_RE.search(result.query) and _past_ml_basics(kb, result)
+             and not set(result.items_asked) - {PORTFOLIO_ITEM}))
         and not _WHAT_ORDER_RE.search(result.query)),
      "never"),
     # a first medal as the next goal ("次は本番のコンペに出たいんですが、銅メダルを取るためには何を勉強・実践すれば",
@@ -3394,10 +3431,15 @@ _NEVER_DEPLOYED_RE = remembered(r"\bnever (?:put|pushed|taken|shipped|got(?:ten)
                                 # 0, was placed at the specialisation stage)
                                 r"(?:サービス|本番|プロダクト|製品)に組み込(?:んだ|む)(?:経験|こと)(?:は|が)?(?:まだ|一度も)?(?:ない|ありません|なく)|"
                                 r"(?:デプロイ|本番運用|本番環境へのデプロイ)(?:や[^。、]{1,10})?(?:は|も|の経験は?)?"
-                                r"(?:まだ|一度も|全く|まったく)?(?:したことが(?:ない|ありません)|やったことが(?:ない|ありません)|未経験|経験がない|経験がありません)",
+                                r"(?:まだ|一度も|全く|まったく)?(?:したことが(?:ない|ありません)|やったことが(?:ない|ありません)|未経験|経験がない|経験がありません)|"
+                                # (put to use outside the notebook, said in other words: "作ったモデルを外から使えるようにしたことは
+                                # ありません", usefulness336 #28, and "Webで使えるようにしたりデプロイしたりした経験はありません",
+                                # 339 #29, graded 1, were planned more model projects; not "経験がないと不利？")
+                                r"(?:デプロイ|本番(?:環境)?に(?:載せ|のせ|出し)|(?:外|外部|Web|ウェブ|アプリ)(?:から|で)使えるように)"
+                                r"[^。？?]{0,14}?(?:こと|経験)(?:は|が|も)?(?:まだ|一度も|全く|まったく)?(?:ない|ありません|なく)(?!と)",
                                 re.IGNORECASE)
 # projects the asker has ("I have three portfolio projects on GitHub", "作品が3つあります")
-_OWN_PROJECTS_RE = re.compile(r"\bi(?: already)? (?:have|'ve got|'ve built|built|made|shipped) (?:[2-9]|two|three|four|five|"
+_OWN_PROJECTS_RE = re.compile(r"\bi(?:'ve| have)?(?: already)? (?:have|got|built|made|shipped|done|completed|finished) (?:[2-9]|two|three|four|five|"
                               r"several|a few|a couple of|multiple) (?:[\w-]+ ){0,3}?(?:projects|apps)\b|"
                               r"(?:作品|プロジェクト|アプリ)(?:が|を)(?:[2-9２-９]|二|三|四|五|いくつか|複数)(?:つ|個)?(?:あり|持って|公開)",
                               re.IGNORECASE)

@@ -2199,3 +2199,36 @@ def test_a_ci_cd_pipeline_and_github_actions_are_not_ml_pipelines_or_a_portfolio
     result = e5_engine.searcher.search_batch(["I passed AWS Solutions Architect Associate and built a CI/CD pipeline with GitHub Actions for a small web app. I want to move into MLOps. Can you lay out a study plan from here?"])[0]
     assert "mlops.pipelines" not in result.items_known
     assert "projects.github-portfolio" not in result.items_known
+
+
+def test_a_learner_whose_gap_is_deployment_is_answered_about_deploying(e5_engine, kb):
+    """usefulness336 #28 and 339 #29 (graded 1): a CNN trained in a notebook and never put to use outside it was listed more
+    model projects; 335 #57 (graded 0) and 339 #30 (graded 1): a plan to fill the deployment gap, from someone who trains
+    models, gave its first month to NumPy from scratch, SVMs or more projects; 337 #7 (graded 0): "モデルを本番に載せた経験は
+    まったくありません" was read as a deployment done."""
+    for question in ("PyTorchでCNNを使った画像分類モデルは作れるようになりました。ただ全部Jupyter Notebook上で完結してて、作ったモデルを外から使えるようにしたことはありません。次のステップとして何を身につければいいですか？",
+                     "PyTorchでCNNを組んで、自分で集めた画像データで分類モデルを学習させるところまではできるようになりました。ただ作ったモデルをWebで使えるようにしたりデプロイしたりした経験はありません。転職用のポートフォリオにするには次に何をすればいいですか？"):
+        assert _says_card(kb, e5_engine.ask(question), "job-notebook-to-portfolio")
+    answer = e5_engine.ask("I can train deep learning models in PyTorch and evaluate them properly, but I've never deployed anything. Can you give me a 2-month plan to fill that gap, about 10 hours a week?")
+    weeks = [line for line in answer.answer.splitlines() if line.startswith("- Week")]
+    assert answer.stage == "mlops"
+    assert len(weeks) == 8
+    assert "Inference API" in weeks[0]
+    assert not [w for w in weeks if "from scratch" in w or "recommender" in w]
+    answer = e5_engine.ask("今の職場でデータサイエンティストとして予測モデルを作っていますが、いつもJupyterのノートブックで完結していて本番運用は別チームに投げている状態です。MLOpsのスキルを身につけてモデルを本番まで持っていけるようになりたいので、週8時間くらいで3ヶ月の学習計画を考えてもらえますか？")
+    months = [line for line in answer.answer.splitlines() if line.startswith("- ") and "か月目" in line]
+    assert answer.stage == "mlops"
+    assert len(months) == 3
+    assert not [m for m in months if "サポートベクター" in m or "深層学習" in m]
+    answer = e5_engine.ask("25歳、事業会社でデータアナリストをしています。SQLとTableauが主で、pandasで前処理したりロジスティック回帰でちょっとした予測モデルを作ったりはしています。ただモデルを本番に載せた経験はまったくありません。MLエンジニアにキャリアチェンジしたいんですが、MLOpsまわりは何から手をつければいいでしょうか？")
+    assert not _says_card(kb, answer, "tool-mlops-after-deploy")
+
+
+@pytest.mark.parametrize("question", [
+    # usefulness338 #56 (graded 1): "I've built three scikit-learn projects" was not read as projects built
+    "I've built three scikit-learn projects (house prices, spam detection, customer churn) and deployed one as a Streamlit app. What's the next step to become job-ready as an ML engineer?",
+    # usefulness340 #56 (graded 1): "toward actually getting a job" was not read as a job as the goal
+    "I completed fast.ai part 1 and built an image classifier that's deployed on Hugging Face Spaces. What's my next step toward actually getting a job?",
+])
+def test_a_deployed_project_and_a_job_as_the_goal_gets_the_card_on_applying(e5_engine, kb, question):
+    assert _says_card(kb, e5_engine.ask(question), "job-ready-deployed")
