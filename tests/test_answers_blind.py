@@ -2232,3 +2232,53 @@ def test_a_learner_whose_gap_is_deployment_is_answered_about_deploying(e5_engine
 ])
 def test_a_deployed_project_and_a_job_as_the_goal_gets_the_card_on_applying(e5_engine, kb, question):
     assert _says_card(kb, e5_engine.ask(question), "job-ready-deployed")
+
+
+def test_infrastructure_built_outside_ml_does_not_place_the_learner_at_the_end_of_mlops(e5_engine):
+    """usefulness334 #58 (graded 0): AWS Solutions Architect and a web app's CI/CD pipeline, no ML, was told one MLOps
+    item was left and planned the job search."""
+    answer = e5_engine.ask("I passed AWS Solutions Architect Associate and built a CI/CD pipeline with GitHub Actions for a small web app. I want to move into MLOps. Can you lay out a study plan from here?")
+    assert answer.stage != "mlops"
+    assert "1 item(s) left" not in answer.answer
+
+
+@pytest.mark.parametrize(("question", "card"), [
+    # usefulness342 #45 (graded 0): "Which math topics matter most" got math against programming
+    ("Which math topics matter most for ML engineering? And how deep do I need to go in each one before I can move on to actual ML?", "math-how-much"),
+    # usefulness341 #30 (graded 0): BERT fine-tuned, "MLOpsは何から始めれば" got Transformers-or-MLOps written for CNN learners
+    ("Transformerの仕組みは理解して、Hugging Faceで日本語BERTのファインチューニングまではできました。モデルを作るだけじゃなくて運用側もできるようになりたいんですが、MLOpsは何から始めればいいですか？", "tool-mlops-learning-order"),
+])
+def test_session_32_cards_answer_what_was_asked(e5_engine, question, card):
+    assert e5_engine.ask(question).card == card
+
+
+def test_certificates_compared_with_projects_is_not_solo_against_team(e5_engine, kb):
+    """usefulness343 #45 (graded 1): "how do they compare to just having projects?" after cloud certificates got solo
+    against team projects."""
+    answer = e5_engine.ask("Are cloud certifications like AWS Machine Learning Specialty or Google's Professional ML Engineer worth getting? And how do they compare to just having projects?")
+    assert not _says_card(kb, answer, "job-team-vs-solo-projects")
+
+
+@pytest.mark.parametrize(("question", "card"), [
+    # usefulness344 #59 (graded 1): three projects, 40 applications and no callbacks was listed a competition and a blog post
+    ("I've built 3 portfolio projects (a sentiment classifier, a sales forecaster, and an object detection demo deployed on Hugging Face Spaces) and applied to about 40 ML jobs, but got zero callbacks. What should I do next?", "job-search-no-offers"),
+    # usefulness343 #26 (graded 1): "ディープラーニングに進もうと思うんですが、何から" got whether deep learning is worth it
+    ("scikit-learnでロジスティック回帰、決定木、LightGBMあたりは動かせて、交差検証やハイパーパラメータ調整もやりました。ディープラーニングに進もうと思うんですが、何から手をつけるのがいいですか？", "start-dl-when-ready"),
+    # usefulness341 #60 (graded 1): research as the lean got the projects checklist alone
+    ("I've done Andrew Ng's Deep Learning Specialization and can implement a transformer from scratch in PyTorch after reading Attention Is All You Need. I'd like to lean toward research. What should I do next?", "ladder-research-engineer"),
+])
+def test_session_32_round_2_cards(e5_engine, question, card):
+    assert e5_engine.ask(question).card == card
+
+
+def test_scikit_learn_pipelines_in_brackets_are_not_ml_pipelines(e5_engine):
+    """usefulness341 #57 (graded 1): "scikit-learn (cross-validation, pipelines, gradient boosting)" was placed at MLOps."""
+    answer = e5_engine.ask("I can build and evaluate models with scikit-learn (cross-validation, pipelines, gradient boosting) and I'm solid with SQL. Can you give me a 6-month plan to become job-ready as an ML engineer?")
+    assert answer.stage == "core-ml"
+
+
+def test_a_plan_toward_a_sequential_stage_keeps_its_order(e5_engine):
+    """usefulness344 #60 (graded 1): deep-learning basics, asked for, were planned before regression."""
+    answer = e5_engine.ask("I finished linear algebra, calculus and probability courses on Khan Academy and MIT OCW, and I'm comfortable with Python. Can you give me a 6-month study plan to get from here to building and deploying deep learning models?")
+    plan = answer.answer
+    assert plan.index("Linear and logistic regression") < plan.index("Deep-learning basics")
