@@ -45,8 +45,11 @@ _KANA_RE = re.compile("|".join(sorted(KANA_WORDS, key=len, reverse=True)))
 _TOO_RE = re.compile(r"\b(\d\d|is|am|are|be|it's|its|i'm|im|i am|it is|getting|already|way|not|isn't|am i) to (late|old)\b",
                      re.IGNORECASE)
 MAX_SEEN = 10_000  # words remembered between questions
-MAX_TYPO_COUNT, TYPO_RATIO = 3, 50  # a known word this rare, one edit from one this many times as frequent, is a typo
+# a known word this rare, one edit from one this many times as frequent, is a typo ("lerning", 4 times in typo phrasings,
+# beside "learning" 589 times: usefulness348 #53, graded 0, was read as written)
+MAX_TYPO_COUNT, TYPO_RATIO = 5, 50
 MIN_LENGTH = 5  # shorter words have too many neighbours one edit away ("kids" / "kid" / "ids")
+SWAP_MIN_COUNT = 20  # a four-letter word is corrected only to a word this frequent, two of its letters swapped
 _WORD_RE = re.compile(r"[A-Za-z]+")
 _WITHOUT_RE = re.compile(r"\bw/o\b", re.IGNORECASE)  # "how to get ml job w/o experiance"
 
@@ -130,8 +133,14 @@ class Speller:
 
     def _correct(self, word: str) -> str:
         low = word.lower()
-        if len(low) < MIN_LENGTH or low in self.known or (self.is_word is not None and self.is_word(low)):
+        if low in self.known or (self.is_word is not None and self.is_word(low)):
             return word
+        if len(low) < MIN_LENGTH:
+            # a short word only by two neighbours swapped into a frequent one ("how lnog does it take", usefulness347 #53,
+            # graded 0, was read as written): a change or an insertion has too many neighbours
+            swapped = [c for c in (low[:i] + low[i + 1] + low[i] + low[i + 2:] for i in range(len(low) - 1))
+                       if self.counts.get(c, 0) >= SWAP_MIN_COUNT]
+            return max(sorted(swapped), key=lambda c: self.counts[c]) if len(low) == MIN_LENGTH - 1 and swapped else word
         if low in self.counts:
             # a misspelling the knowledge keeps on purpose, in a typo phrasing, is still one ("pytohnほぼ書けないけど…",
             # usefulness313 #23, graded 0, was read as written): a word it never writes itself, met at most

@@ -2282,3 +2282,38 @@ def test_a_plan_toward_a_sequential_stage_keeps_its_order(e5_engine):
     answer = e5_engine.ask("I finished linear algebra, calculus and probability courses on Khan Academy and MIT OCW, and I'm comfortable with Python. Can you give me a 6-month study plan to get from here to building and deploying deep learning models?")
     plan = answer.answer
     assert plan.index("Linear and logistic regression") < plan.index("Deep-learning basics")
+
+
+@pytest.mark.parametrize(("question", "card"), [
+    # usefulness348 #53 (graded 0): starting to learn with no experience got whether to apply with none
+    ("how to start machine lerning with no experiance", "start-what-first"),
+    # usefulness345 #31 (graded 0): hours stated, "what should I prioritize learning first?" got how many hours to study
+    ("Hey! I'm 19 and a sophomore CS student in Ohio. I know Java pretty well from classes and some basic Python, and I've taken Calc 1-2 and one stats course. I'd really like to land an ML-related summer internship next year. With about 10 hours a week outside of classes, what should I prioritize learning first?", "bg-cs-student"),
+])
+def test_session_32_round_3_cards(e5_engine, question, card):
+    assert e5_engine.ask(question).card == card
+
+
+@pytest.mark.parametrize(("question", "card"), [
+    # usefulness346 #31 (graded 0): a CS graduate working in IT support was told "As a CS student"
+    ("Hi all, I'm 24 and live in Lagos. I have a CS degree but I've been working in IT support for two years because that's what I could find. I can spare about 15 hours a week and I'm really interested in NLP, especially for African languages. Where should I focus first if I want to land an NLP-focused ML engineer role?", "bg-cs-student"),
+    # usefulness345 #47 (graded 0): "What does a junior ML engineer typically earn in Japan?" got a junior's working day
+    ("What does a junior ML engineer typically earn in Japan? And how many years does it usually take to move up to mid-level or senior?", "ladder-junior-day-to-day"),
+])
+def test_session_32_round_3_cards_that_misread_the_asker_do_not_answer(e5_engine, kb, question, card):
+    answer = e5_engine.ask(question)
+    assert not _says_card(kb, answer, card)
+
+
+def test_a_junior_s_pay_is_honestly_not_covered(e5_engine, kb):
+    answer = e5_engine.ask("What does a junior ML engineer typically earn in Japan? And how many years does it usually take to move up to mid-level or senior?")
+    assert _says_card(kb, answer, "nc-salary")
+
+
+def test_two_swapped_letters_in_a_short_word_are_corrected(e5_engine):
+    """usefulness347 #53 (graded 0): "how lnog does it take" was read as written; "lerning", kept in four typo phrasings,
+    too (348 #53)."""
+    speller = e5_engine.searcher
+    assert speller.spell("how lnog does it take") == "how long does it take"
+    assert speller.spell("machine lerning") == "machine learning"
+    assert speller.spell("form or from") == "form or from"
