@@ -3469,7 +3469,11 @@ _NEVER_DEPLOYED_RE = remembered(r"\bnever (?:put|pushed|taken|shipped|got(?:ten)
                                 # ありません", usefulness336 #28, and "Webで使えるようにしたりデプロイしたりした経験はありません",
                                 # 339 #29, graded 1, were planned more model projects; not "経験がないと不利？")
                                 r"(?:デプロイ|本番(?:環境)?に(?:載せ|のせ|出し)|(?:外|外部|Web|ウェブ|アプリ)(?:から|で)使えるように)"
-                                r"[^。？?]{0,14}?(?:こと|経験)(?:は|が|も)?(?:まだ|一度も|全く|まったく)?(?:ない|ありません|なく)(?!と)",
+                                r"[^。？?]{0,14}?(?:こと|経験)(?:は|が|も)?(?:まだ|一度も|全く|まったく)?(?:ない|ありません|なく)(?!と)|"
+                                # (handed to another team: "本番運用は別チームに投げてる状態です", usefulness352 #30, graded 0, was read
+                                # as running models in production and placed past MLOps)
+                                r"(?:本番|運用|デプロイ)[^。？?]{0,8}?(?:別の?|他の?|ほかの|インフラ|開発)チームに(?:投げ|渡し|任せ|丸投げ|お願い)|"
+                                r"\b(?:hand(?:ed)?|throw(?:n)?|pass(?:ed)?) (?:it |them |models? )?(?:off |over )?to (?:another|a separate|the (?:eng(?:ineering)?|platform|ops|infra)) team\b",
                                 re.IGNORECASE)
 # projects the asker has ("I have three portfolio projects on GitHub", "作品が3つあります")
 _OWN_PROJECTS_RE = re.compile(r"\bi(?:'ve| have)?(?: already)? (?:have|got|built|made|shipped|done|completed|finished) (?:[2-9]|two|three|four|five|"

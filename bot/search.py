@@ -287,7 +287,7 @@ _CICD_PIPELINE_RE = re.compile(r"(?:CI\s*/\s*CD|CICD|\bCI\b|GitHub\s*Actions|Git
                                r"(?:\s+\w+)?\s*(?:の)?\s*(?:pipelines?|パイプライン)", re.IGNORECASE)
 _GITHUB_ACTIONS_RE = re.compile(r"GitHub\s*Actions", re.IGNORECASE)
 _SERVE_WANTED_RE = re.compile(r"\bdeploy|\bmonitor(?:ing)? (?:models?|them|it)\b|デプロイ|モデルの(?:監視|モニタリング)", re.IGNORECASE)
-_LEFT_TO_OTHERS_RE = re.compile(r"丸投げ|(?:チーム|先輩|上司|他の人|同僚|エンジニア)(?:に)?任せ|\bhand(?:ed|s)? (?:it |them )?off\b|"
+_LEFT_TO_OTHERS_RE = re.compile(r"丸投げ|(?:チーム|先輩|上司|他の人|同僚|エンジニア)(?:に)?任せ|チームに(?:投げ|渡し)|\bhand(?:ed|s)? (?:it |them )?off\b|"
                                 r"\b(?:another|the other|a separate) team (?:does|handles|deploys)\b", re.IGNORECASE)
 _CLOUD_RE = re.compile(r"クラウド|\bcloud\b|\baws\b|\bgcp\b|\bazure\b|sagemaker|vertex", re.IGNORECASE)  # (the cloud item)
 _IN_PART_RE = remembered(r"\b(?:first|second) half\b|\bhalf ?way\b|\bpart ?way\b|\bhalf of\b|前半|後半|半分|途中",
@@ -597,6 +597,10 @@ class Searcher:
                 question_seen = question_seen or bool(_ASKING_RE.search(c))
                 if _NOT_YET_RE.search(c) or NEVER_RE.search(c) or _STUCK_RE.search(c) or _THIN_RE.search(c):
                     pending.append(c)
+                elif _LEFT_TO_OTHERS_RE.search(c) and not finished:
+                    # what they hand to others is neither done nor asked: "本番運用は別チームに投げてる状態です" is not
+                    # the MLOps stage done (usefulness352 #30, graded 0)
+                    continue
                 elif wants or (asks and question):
                     # "FastAPIとかDockerを勉強すべきだと思う", "I want to move toward MLOps"; not the job every
                     # learner wants ("MLエンジニアとして就職するために", "インターンの選考までに")

@@ -22,7 +22,9 @@ from bot.knowledge import KnowledgeBase
 # Homophones a Japanese input method offers first: the typed reading is right, the kanji is the wrong word.
 JA_SLIPS = {"機会学習": "機械学習", "機会工学": "機械工学", "進層学習": "深層学習",
             # (and katakana typed a mora off: "機械学習エンジンアに資格っていります？", usefulness125 #24, got what the job is)
-            "エンジンア": "エンジニア", "エンジニヤ": "エンジニア", "エンジアニ": "エンジニア"}
+            "エンジンア": "エンジニア", "エンジニヤ": "エンジニア", "エンジアニ": "エンジニア",
+            # (or a mora doubled: "ディープラーニンングって独学でいけますか？", usefulness349 #24, graded 0)
+            "ラーニンング": "ラーニング"}
 # The field's words typed in hiragana alone ("きかいがくしゅうえんじにあって ぶんけいでもなれますか", "えむえるえんじにあって
 # なにからはじめればいいの？"): read as usually written, so that the keyword index and the encoder know them (the
 # encoder took "えむえるえんじにあ" for anything; usefulness46 #19 got the country-market card). Longest first.

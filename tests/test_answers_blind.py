@@ -2317,3 +2317,27 @@ def test_two_swapped_letters_in_a_short_word_are_corrected(e5_engine):
     assert speller.spell("how lnog does it take") == "how long does it take"
     assert speller.spell("machine lerning") == "machine learning"
     assert speller.spell("form or from") == "form or from"
+
+
+@pytest.mark.parametrize(("question", "card"), [
+    # usefulness352 #1 (graded 0): a QC worker aiming at anomaly detection on the production line got the bachelor's card
+    ("28歳、地方の製造業で品質管理をやってます。ExcelとVBAは少し書けるけど、Pythonはほぼ触ったことないです。平日は残業があるので勉強できるのは週10時間くらい。最終的には工場の生産ラインの異常検知とかを自分で作れるようになりたいです。今の会社にいながら社内でMLエンジニア的なポジションを目指すには、何から手をつけるのがいいですか？", "bg-qc-visual-inspection"),
+    # usefulness349 #8 (graded 0): a 高専 student asking what to build got the researcher's career change
+    ("高専の電気電子工学科4年です。授業でC言語とマイコンの組み込みをやっていて、Pythonも研究室で少し使っています。将来はロボットの画像認識とかをやるMLエンジニアになりたいです。来年インターンや就活があるんですが、高専生がポートフォリオとして作るなら、どんなものを作れば企業に評価されますか？", "job-portfolio-what-to-build"),
+    # usefulness352 #38 (graded 0): a bootcamp web developer asking whether pivoting is smart got startup against big company
+    ("I'm 23 and finished a web dev bootcamp 8 months ago, but I still haven't landed a job and the junior web market feels brutal. I know JavaScript, React and a little Node. A friend suggested ML engineering is where the jobs are now. Is pivoting to ML a smart move for someone in my position, or would I just be starting over in an even harder field?", "bg-frontend-engineer"),
+])
+def test_session_32_round_4_cards(e5_engine, question, card):
+    assert e5_engine.ask(question).card == card
+
+
+def test_production_handed_to_another_team_is_not_mlops_done(e5_engine):
+    """usefulness352 #30 (graded 0): "本番運用は別チームに投げてる状態です" was read as the MLOps stage finished."""
+    answer = e5_engine.ask("今の職場でモデルを作るところまではやってるんですが、本番運用は別チームに投げてる状態です。Dockerは少し触ったことがあります。MLOpsまで自分でできるようになりたいので、次に何を学べばいいか順番に教えてください。")
+    assert answer.stage == "mlops"
+    assert "mlops.api-docker" in [s.item.id for s in answer.next_steps]
+
+
+def test_a_doubled_kana_in_deep_learning_is_read(e5_engine):
+    """usefulness349 #24: "ディープラーニンング" (a mora doubled)."""
+    assert "ディープラーニング" in e5_engine.searcher.spell("ディープラーニンングって独学でいけますか？")
