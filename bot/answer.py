@@ -3117,14 +3117,14 @@ _LLM_APP_PORTFOLIO_RE = re.compile(
     r"\bportfolio\b[^?]{0,60}?\b(?:llm|rag|genai)[- ](?:app|application|project)s?\b", re.IGNORECASE)
 
 
-# Cards for a situation the message states, put before a next-step answer (or, "always", in its place; "plan", in its
-# place when a plan is asked for), in this order, when their requires and excludes let them answer the asker:
 NO_CALLBACKS_CARD = "job-search-no-offers"
 # applications sent with nothing back ("applied to about 40 ML jobs, but got zero callbacks", "書類で全部落ちました")
 _NO_CALLBACKS_RE = re.compile(r"\b(?:appl(?:ied|ications?|ying)|resumes?|cvs)\b[^.?!]{0,80}?\b(?:zero|no|not a single|0|without any)\s+"
                               r"(?:callbacks?|call-?backs?|interviews?|responses?|replies)\b|"
                               r"書類(?:選考)?(?:で|は)(?:全部|すべて|全て|ほぼ|ほとんど)?(?:落ち|通らな)|書類(?:選考)?が(?:全然|なかなか|ほとんど)?通らな|"
                               r"面接に(?:全然|なかなか|一度も)?呼ばれ(?:な|ませ)", re.IGNORECASE)
+# Cards for a situation the message states, put before a next-step answer (or, "always", in its place; "plan", in its
+# place when a plan is asked for), in this order, when their requires and excludes let them answer the asker:
 _SITUATION_CARDS: tuple[tuple[str, Callable[[KnowledgeBase, SearchResult], bool], str], ...] = (
     # applications sent and no callbacks ("3 portfolio projects … applied to about 40 ML jobs, but got zero callbacks. What
     # should I do next?", usefulness344 #59, graded 1, was listed a Kaggle competition and a blog post): the card on

@@ -5,7 +5,8 @@ nets". A misspelt word matches nothing in the keyword index and little in the en
 to be declined. A word that the knowledge base never uses is replaced by the knowledge base's word one edit
 away (a letter missing, added, changed, or two swapped), the most frequent such word when there are several.
 
-Only Latin-script words of at least ``MIN_LENGTH`` letters are touched; Japanese text is left as it is. An
+Only Latin-script words of at least ``MIN_LENGTH`` letters are touched (a word one letter shorter only by two
+letters swapped); Japanese text is left as it is. An
 unknown word's candidates are all strings one edit away (about 500 for a 9-letter word, Norvig's method), looked
 up in the vocabulary: a fraction of a millisecond, and no table to build.
 """
@@ -63,9 +64,14 @@ def edits1(word: str) -> set[str]:
     """Every string one deletion, swap of neighbours, change or insertion of a letter away from ``word``."""
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
     return ({a + b[1:] for a, b in splits if b}
-            | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+            | swaps(word)
             | {a + c + b[1:] for a, b in splits if b for c in _LETTERS if c != b[0]}
             | {a + c + b for a, b in splits for c in _LETTERS})
+
+
+def swaps(word: str) -> set[str]:
+    """Every string two neighbouring letters of ``word`` swapped."""
+    return {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1)}
 
 
 def knowledge_words(kb: KnowledgeBase) -> Counter[str]:
@@ -138,11 +144,10 @@ class Speller:
         if low in self.known or (self.is_word is not None and self.is_word(low)):
             return word
         if len(low) < MIN_LENGTH:
-            # a short word only by two neighbours swapped into a frequent one ("how lnog does it take", usefulness347 #53,
-            # graded 0, was read as written): a change or an insertion has too many neighbours
-            swapped = [c for c in (low[:i] + low[i + 1] + low[i] + low[i + 2:] for i in range(len(low) - 1))
-                       if self.counts.get(c, 0) >= SWAP_MIN_COUNT]
-            return max(sorted(swapped), key=lambda c: self.counts[c]) if len(low) == MIN_LENGTH - 1 and swapped else word
+            # a four-letter word only by two neighbours swapped into a frequent one ("how lnog does it take", usefulness347
+            # #53, graded 0, was read as written): a change or an insertion has too many neighbours
+            swapped = [c for c in swaps(low) if self.counts.get(c, 0) >= SWAP_MIN_COUNT] if len(low) == MIN_LENGTH - 1 else []
+            return max(sorted(swapped), key=lambda c: self.counts[c]) if swapped else word
         if low in self.counts:
             # a misspelling the knowledge keeps on purpose, in a typo phrasing, is still one ("pytohnほぼ書けないけど…",
             # usefulness313 #23, graded 0, was read as written): a word it never writes itself, met at most
@@ -180,4 +185,4 @@ def read_kana(text: str) -> str:
     return _KANA_RE.sub(lambda m: KANA_WORDS[m.group()], text)
 
 
-__all__ = ["Speller", "edits1", "example_words", "knowledge_words", "read_kana"]
+__all__ = ["Speller", "edits1", "example_words", "knowledge_words", "read_kana", "swaps", "written_words"]

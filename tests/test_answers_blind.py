@@ -2242,33 +2242,11 @@ def test_infrastructure_built_outside_ml_does_not_place_the_learner_at_the_end_o
     assert "1 item(s) left" not in answer.answer
 
 
-@pytest.mark.parametrize(("question", "card"), [
-    # usefulness342 #45 (graded 0): "Which math topics matter most" got math against programming
-    ("Which math topics matter most for ML engineering? And how deep do I need to go in each one before I can move on to actual ML?", "math-how-much"),
-    # usefulness341 #30 (graded 0): BERT fine-tuned, "MLOpsは何から始めれば" got Transformers-or-MLOps written for CNN learners
-    ("Transformerの仕組みは理解して、Hugging Faceで日本語BERTのファインチューニングまではできました。モデルを作るだけじゃなくて運用側もできるようになりたいんですが、MLOpsは何から始めればいいですか？", "tool-mlops-learning-order"),
-])
-def test_session_32_cards_answer_what_was_asked(e5_engine, question, card):
-    assert e5_engine.ask(question).card == card
-
-
 def test_certificates_compared_with_projects_is_not_solo_against_team(e5_engine, kb):
     """usefulness343 #45 (graded 1): "how do they compare to just having projects?" after cloud certificates got solo
     against team projects."""
     answer = e5_engine.ask("Are cloud certifications like AWS Machine Learning Specialty or Google's Professional ML Engineer worth getting? And how do they compare to just having projects?")
     assert not _says_card(kb, answer, "job-team-vs-solo-projects")
-
-
-@pytest.mark.parametrize(("question", "card"), [
-    # usefulness344 #59 (graded 1): three projects, 40 applications and no callbacks was listed a competition and a blog post
-    ("I've built 3 portfolio projects (a sentiment classifier, a sales forecaster, and an object detection demo deployed on Hugging Face Spaces) and applied to about 40 ML jobs, but got zero callbacks. What should I do next?", "job-search-no-offers"),
-    # usefulness343 #26 (graded 1): "ディープラーニングに進もうと思うんですが、何から" got whether deep learning is worth it
-    ("scikit-learnでロジスティック回帰、決定木、LightGBMあたりは動かせて、交差検証やハイパーパラメータ調整もやりました。ディープラーニングに進もうと思うんですが、何から手をつけるのがいいですか？", "start-dl-when-ready"),
-    # usefulness341 #60 (graded 1): research as the lean got the projects checklist alone
-    ("I've done Andrew Ng's Deep Learning Specialization and can implement a transformer from scratch in PyTorch after reading Attention Is All You Need. I'd like to lean toward research. What should I do next?", "ladder-research-engineer"),
-])
-def test_session_32_round_2_cards(e5_engine, question, card):
-    assert e5_engine.ask(question).card == card
 
 
 def test_scikit_learn_pipelines_in_brackets_are_not_ml_pipelines(e5_engine):
@@ -2284,27 +2262,6 @@ def test_a_plan_toward_a_sequential_stage_keeps_its_order(e5_engine):
     assert plan.index("Linear and logistic regression") < plan.index("Deep-learning basics")
 
 
-@pytest.mark.parametrize(("question", "card"), [
-    # usefulness348 #53 (graded 0): starting to learn with no experience got whether to apply with none
-    ("how to start machine lerning with no experiance", "start-what-first"),
-    # usefulness345 #31 (graded 0): hours stated, "what should I prioritize learning first?" got how many hours to study
-    ("Hey! I'm 19 and a sophomore CS student in Ohio. I know Java pretty well from classes and some basic Python, and I've taken Calc 1-2 and one stats course. I'd really like to land an ML-related summer internship next year. With about 10 hours a week outside of classes, what should I prioritize learning first?", "bg-cs-student"),
-])
-def test_session_32_round_3_cards(e5_engine, question, card):
-    assert e5_engine.ask(question).card == card
-
-
-@pytest.mark.parametrize(("question", "card"), [
-    # usefulness346 #31 (graded 0): a CS graduate working in IT support was told "As a CS student"
-    ("Hi all, I'm 24 and live in Lagos. I have a CS degree but I've been working in IT support for two years because that's what I could find. I can spare about 15 hours a week and I'm really interested in NLP, especially for African languages. Where should I focus first if I want to land an NLP-focused ML engineer role?", "bg-cs-student"),
-    # usefulness345 #47 (graded 0): "What does a junior ML engineer typically earn in Japan?" got a junior's working day
-    ("What does a junior ML engineer typically earn in Japan? And how many years does it usually take to move up to mid-level or senior?", "ladder-junior-day-to-day"),
-])
-def test_session_32_round_3_cards_that_misread_the_asker_do_not_answer(e5_engine, kb, question, card):
-    answer = e5_engine.ask(question)
-    assert not _says_card(kb, answer, card)
-
-
 def test_a_junior_s_pay_is_honestly_not_covered(e5_engine, kb):
     answer = e5_engine.ask("What does a junior ML engineer typically earn in Japan? And how many years does it usually take to move up to mid-level or senior?")
     assert _says_card(kb, answer, "nc-salary")
@@ -2317,18 +2274,6 @@ def test_two_swapped_letters_in_a_short_word_are_corrected(e5_engine):
     assert speller.spell("how lnog does it take") == "how long does it take"
     assert speller.spell("machine lerning") == "machine learning"
     assert speller.spell("form or from") == "form or from"
-
-
-@pytest.mark.parametrize(("question", "card"), [
-    # usefulness352 #1 (graded 0): a QC worker aiming at anomaly detection on the production line got the bachelor's card
-    ("28歳、地方の製造業で品質管理をやってます。ExcelとVBAは少し書けるけど、Pythonはほぼ触ったことないです。平日は残業があるので勉強できるのは週10時間くらい。最終的には工場の生産ラインの異常検知とかを自分で作れるようになりたいです。今の会社にいながら社内でMLエンジニア的なポジションを目指すには、何から手をつけるのがいいですか？", "bg-qc-visual-inspection"),
-    # usefulness349 #8 (graded 0): a 高専 student asking what to build got the researcher's career change
-    ("高専の電気電子工学科4年です。授業でC言語とマイコンの組み込みをやっていて、Pythonも研究室で少し使っています。将来はロボットの画像認識とかをやるMLエンジニアになりたいです。来年インターンや就活があるんですが、高専生がポートフォリオとして作るなら、どんなものを作れば企業に評価されますか？", "job-portfolio-what-to-build"),
-    # usefulness352 #38 (graded 0): a bootcamp web developer asking whether pivoting is smart got startup against big company
-    ("I'm 23 and finished a web dev bootcamp 8 months ago, but I still haven't landed a job and the junior web market feels brutal. I know JavaScript, React and a little Node. A friend suggested ML engineering is where the jobs are now. Is pivoting to ML a smart move for someone in my position, or would I just be starting over in an even harder field?", "bg-frontend-engineer"),
-])
-def test_session_32_round_4_cards(e5_engine, question, card):
-    assert e5_engine.ask(question).card == card
 
 
 def test_production_handed_to_another_team_is_not_mlops_done(e5_engine):
@@ -2352,10 +2297,40 @@ def test_deep_learning_asked_after_three_projects_is_planned(e5_engine):
 
 
 @pytest.mark.parametrize(("question", "card"), [
+    # usefulness342 #45 (graded 0): "Which math topics matter most" got math against programming
+    ("Which math topics matter most for ML engineering? And how deep do I need to go in each one before I can move on to actual ML?", "math-how-much"),
+    # usefulness341 #30 (graded 0): BERT fine-tuned, "MLOpsは何から始めれば" got Transformers-or-MLOps written for CNN learners
+    ("Transformerの仕組みは理解して、Hugging Faceで日本語BERTのファインチューニングまではできました。モデルを作るだけじゃなくて運用側もできるようになりたいんですが、MLOpsは何から始めればいいですか？", "tool-mlops-learning-order"),
+    # usefulness344 #59 (graded 1): three projects, 40 applications and no callbacks was listed a competition and a blog post
+    ("I've built 3 portfolio projects (a sentiment classifier, a sales forecaster, and an object detection demo deployed on Hugging Face Spaces) and applied to about 40 ML jobs, but got zero callbacks. What should I do next?", "job-search-no-offers"),
+    # usefulness343 #26 (graded 1): "ディープラーニングに進もうと思うんですが、何から" got whether deep learning is worth it
+    ("scikit-learnでロジスティック回帰、決定木、LightGBMあたりは動かせて、交差検証やハイパーパラメータ調整もやりました。ディープラーニングに進もうと思うんですが、何から手をつけるのがいいですか？", "start-dl-when-ready"),
+    # usefulness341 #60 (graded 1): research as the lean got the projects checklist alone
+    ("I've done Andrew Ng's Deep Learning Specialization and can implement a transformer from scratch in PyTorch after reading Attention Is All You Need. I'd like to lean toward research. What should I do next?", "ladder-research-engineer"),
+    # usefulness348 #53 (graded 0): starting to learn with no experience got whether to apply with none
+    ("how to start machine lerning with no experiance", "start-what-first"),
+    # usefulness345 #31 (graded 0): hours stated, "what should I prioritize learning first?" got how many hours to study
+    ("Hey! I'm 19 and a sophomore CS student in Ohio. I know Java pretty well from classes and some basic Python, and I've taken Calc 1-2 and one stats course. I'd really like to land an ML-related summer internship next year. With about 10 hours a week outside of classes, what should I prioritize learning first?", "bg-cs-student"),
+    # usefulness352 #1 (graded 0): a QC worker aiming at anomaly detection on the production line got the bachelor's card
+    ("28歳、地方の製造業で品質管理をやってます。ExcelとVBAは少し書けるけど、Pythonはほぼ触ったことないです。平日は残業があるので勉強できるのは週10時間くらい。最終的には工場の生産ラインの異常検知とかを自分で作れるようになりたいです。今の会社にいながら社内でMLエンジニア的なポジションを目指すには、何から手をつけるのがいいですか？", "bg-qc-visual-inspection"),
+    # usefulness349 #8 (graded 0): a 高専 student asking what to build got the researcher's career change
+    ("高専の電気電子工学科4年です。授業でC言語とマイコンの組み込みをやっていて、Pythonも研究室で少し使っています。将来はロボットの画像認識とかをやるMLエンジニアになりたいです。来年インターンや就活があるんですが、高専生がポートフォリオとして作るなら、どんなものを作れば企業に評価されますか？", "job-portfolio-what-to-build"),
+    # usefulness352 #38 (graded 0): a bootcamp web developer asking whether pivoting is smart got startup against big company
+    ("I'm 23 and finished a web dev bootcamp 8 months ago, but I still haven't landed a job and the junior web market feels brutal. I know JavaScript, React and a little Node. A friend suggested ML engineering is where the jobs are now. Is pivoting to ML a smart move for someone in my position, or would I just be starting over in an even harder field?", "bg-frontend-engineer"),
+])
+def test_session_32_cards_answer_what_was_asked(e5_engine, question, card):
+    assert e5_engine.ask(question).card == card
+
+
+@pytest.mark.parametrize(("question", "card"), [
+    # usefulness346 #31 (graded 0): a CS graduate working in IT support was told "As a CS student"
+    ("Hi all, I'm 24 and live in Lagos. I have a CS degree but I've been working in IT support for two years because that's what I could find. I can spare about 15 hours a week and I'm really interested in NLP, especially for African languages. Where should I focus first if I want to land an NLP-focused ML engineer role?", "bg-cs-student"),
+    # usefulness345 #47 (graded 0): "What does a junior ML engineer typically earn in Japan?" got a junior's working day
+    ("What does a junior ML engineer typically earn in Japan? And how many years does it usually take to move up to mid-level or senior?", "ladder-junior-day-to-day"),
     # usefulness355 #32 (graded 0): a civil engineer using MATLAB was answered as a mechanical engineer
     ("I'm a 41-year-old civil engineer in Munich. I've spent 15 years on structural design and use MATLAB and a bit of Python for calculations, and my math background (linear algebra, differential equations) is solid. I'd love to move into ML, ideally something that still connects to construction or infrastructure. I can study about 6 hours a week. How do I turn my domain experience into an advantage instead of starting from zero?", "bg-mechanical-engineer"),
     # usefulness355 #53 (graded 0): "mlops or data science, wich is better career" got ML engineer against MLOps engineer
     ("mlops or data science, wich is better career", "ladder-mle-vs-mlops-engineer"),
 ])
-def test_session_32_round_5_cards_that_misread_the_asker_do_not_answer(e5_engine, kb, question, card):
+def test_session_32_cards_that_misread_the_asker_do_not_answer(e5_engine, kb, question, card):
     assert not _says_card(kb, e5_engine.ask(question), card)
