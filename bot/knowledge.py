@@ -748,8 +748,9 @@ def _by_lang(c: _Checker, node: dict, key: str, where: str, what: str) -> list[t
         c.fail(node, f"{where}: '{key}' must be a mapping with 'ja' and 'en' lists of {what}", key)
         return []
     c.known(raw, LANGS, f"{where} {key}")
-    return [(lang, x.strip()) for lang in LANGS for x in c.str_list(raw, lang, f"{where} {key}", required=False)
-            if x.strip()]
+    # (a word's outer spaces are kept: they mark a word boundary, " sier" not in "easier", " thesis" not in "hypothesis")
+    return [(lang, x if what == "words" else x.strip())
+            for lang in LANGS for x in c.str_list(raw, lang, f"{where} {key}", required=False) if x.strip()]
 
 
 def knowledge_digest(directory: Path) -> str:
