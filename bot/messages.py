@@ -32,6 +32,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "「{stage}」から始めましょう。最初に取り組む項目を下に挙げます。",
         "en": "Start with \"{stage}\"; the items to begin with are listed below.",
     },
+    "weak_math": {
+        "ja": "数学があやふやなら、作品を増やす前にそこを埋めましょう。勾配と誤差逆伝播を支える微分（連鎖律）を学び、小さなニューラルネットワークをNumPyで一から実装して、線形代数も並行して固めます（下の項目）。",
+        "en": "Since the math feels fuzzy, close that gap before adding more projects: learn the calculus behind gradients and backpropagation (the chain rule), implement a small neural network from scratch in NumPy, and firm up linear algebra alongside (the steps below).",
+    },
+    "weak_math_then": {
+        "ja": "そのあとで「{stage}」に戻りましょう。",
+        "en": "Then go on with \"{stage}\".",
+    },
     "continue_stage": {
         "ja": "まずは「{stage}」を仕上げましょう。残り{n}項目のうち、次に取り組む{k}項目を下に挙げます。",
         "en": "Finish \"{stage}\" first: {n} item(s) left, the next {k} listed below.",

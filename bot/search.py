@@ -286,6 +286,13 @@ _PIPELINE_WORD_RE = re.compile(r"\bpipelines?\b|パイプライン", re.IGNORECA
 _CICD_PIPELINE_RE = re.compile(r"(?:CI\s*/\s*CD|CICD|\bCI\b|GitHub\s*Actions|GitLab\s*CI|Jenkins|CircleCI|deploy(?:ment)?)"
                                r"(?:\s+\w+)?\s*(?:の)?\s*(?:pipelines?|パイプライン)", re.IGNORECASE)
 _GITHUB_ACTIONS_RE = re.compile(r"GitHub\s*Actions", re.IGNORECASE)
+_OTHER_FIELDS = (r"back-?end|front-?end|web|software|swe|sde|full-?stack|mobile|android|ios|devops|qa|testing|it|"
+                 r"marketing|sales|finance|accounting|consulting|hr|design|hardware|mechanical|civil|embedded|java|react|"
+                 r"node(?:\.js)?")
+_OTHER_INTERNSHIP_RE = re.compile(rf"\b(?:{_OTHER_FIELDS})(?: (?:dev|developer|development|engineering|engineer))?"
+                                  rf" (?:internships?|intern)\b|\b(?:internships?|intern) (?:as|in) (?:an? )?(?:{_OTHER_FIELDS})\b|"
+                                  r"(?:バックエンド|フロントエンド|Web|ウェブ|アプリ開発|営業|事務|マーケティング|インフラ)(?:系|開発)?の?"
+                                  r"(?:長期)?インターン", re.IGNORECASE)
 _SERVE_WANTED_RE = re.compile(r"\bdeploy|\bmonitor(?:ing)? (?:models?|them|it)\b|デプロイ|モデルの(?:監視|モニタリング)", re.IGNORECASE)
 _LEFT_TO_OTHERS_RE = re.compile(r"丸投げ|(?:チーム|先輩|上司|他の人|同僚|エンジニア)(?:に)?任せ|チームに(?:投げ|渡し)|\bhand(?:ed|s)? (?:it |them )?off\b|"
                                 r"\b(?:another|the other|a separate) team (?:does|handles|deploys)\b", re.IGNORECASE)
@@ -487,6 +494,10 @@ class Searcher:
             # (nor is a CI/CD pipeline: "built a CI/CD pipeline with GitHub Actions for a small web app" was placed at the
             # end of the MLOps stage; usefulness334 #58 and 331 #60, graded 0)
             text = _CICD_PIPELINE_RE.sub("CI/CD", text)
+        # (an internship outside ML is no ML internship: "I did a 6 month backend internship with Node.js … never trained a
+        # model" was placed at the work-experience stage with Python and Pandas still open; usefulness333 #31, graded 0)
+        if "intern" in text.lower() or "インターン" in text:
+            text = _OTHER_INTERNSHIP_RE.sub(" ", text)
         # (GitHub Actions is CI, not a portfolio on GitHub)
         if "actions" in text.lower():
             text = _GITHUB_ACTIONS_RE.sub("CI/CD", text)
