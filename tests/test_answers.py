@@ -2275,7 +2275,9 @@ def test_a_plan_for_someone_headed_for_llms_skips_the_other_fields_example_proje
     answer = e5_engine.ask("Current status: comfortable with PyTorch, finished Karpathy's Zero to Hero series, and "
                            "fine-tuned a small LLM with LoRA on a custom dataset. I want to work on LLMs professionally. I "
                            "can study 20 hours a week for the next 3 months. Can you give me a week-by-week-ish plan?")
-    assert "Week 1: Build a sentiment analysis model" in answer.answer
+    # (the field's in-depth course first, then its example project: session 33, usefulness345 #57)
+    assert "Week 1: Complete an in-depth course" in answer.answer
+    assert "Build a sentiment analysis model" in answer.answer
     assert "recommender" not in answer.answer
     assert "image classifier" not in answer.answer
     # (a plan with no field named keeps all three)

@@ -7,7 +7,7 @@ import pytest
 from answer_helpers import items as _items
 from answer_helpers import says_card as _says_card
 
-from bot.answer import Asker
+from bot.answer import Asker, fits_asker
 
 
 @pytest.mark.parametrize("question", [
@@ -2334,3 +2334,59 @@ def test_session_32_cards_answer_what_was_asked(e5_engine, question, card):
 ])
 def test_session_32_cards_that_misread_the_asker_do_not_answer(e5_engine, kb, question, card):
     assert not _says_card(kb, e5_engine.ask(question), card)
+
+
+@pytest.mark.parametrize(("question", "card"), [
+    # usefulness358 #8 (graded 0): "モデルを作って本番に載せる経験はなくて" was read as deployed (the after-deploy MLOps card)
+    ("Web系企業でデータアナリストを3年やってます。SQLとTableauは毎日使っていて、Pythonでpandasを使った分析もできます。ただモデルを作って本番に載せる経験はなくて、最近はMLOpsという言葉をよく聞きます。アナリストからMLエンジニアに社内異動したい場合、何を身につけてアピールすればいいですか？", "tool-mlops-after-deploy"),
+    # usefulness358 #34 (graded 0): "hypothesis testing" said "thesis": a statistics graduate got the researcher's card
+    ("I just graduated with a statistics degree in Lagos, Nigeria. I'm good with R, regression and hypothesis testing, but I've barely written any Python and never used Git. Most ML jobs here ask for 2+ years of experience, so I'm thinking of applying for remote roles. How should I position myself and what should I learn first to get hired as a junior ML engineer?", "bg-academic-to-industry"),
+    # usefulness333 #31 (graded 0): a CS graduate got the card for those without a CS degree
+    ("Hi all, I'm 22 and just graduated with a CS degree in Pune, India. I did a 6 month backend internship with Node.js and I know basic Python, but I've never trained a model myself. I'm really interested in NLP and want to land an ML engineer role within a year, and I can put in about 15 hours a week next to my current job. What should my learning path look like to get there?", "bg-no-cs-degree"),
+])
+def test_session_33_cards_that_misread_the_asker_do_not_answer(e5_engine, kb, question, card):
+    assert not _says_card(kb, e5_engine.ask(question), card)
+
+
+def test_a_word_written_with_a_space_matches_only_at_a_word_boundary(kb):
+    """A card's situation word with an outer space is a whole word: " thesis" is not in "hypothesis" (usefulness358 #34)."""
+    card = kb.cards_by_id["bg-academic-to-industry"]
+    assert " thesis" in card.requires
+    assert fits_asker(kb, card, "My thesis was on protein folding. How do I move to industry?")
+    assert not fits_asker(kb, card, "I'm good with regression and hypothesis testing. How do I get hired?")
+
+
+def test_an_internship_outside_ml_is_not_the_ml_internship(e5_engine):
+    """usefulness333 #31 (graded 0): "a 6 month backend internship" placed a learner who never trained a model at the job
+    search, with Pandas and the ML algorithms still open."""
+    answer = e5_engine.ask("Hi all, I'm 22 and just graduated with a CS degree in Pune, India. I did a 6 month backend internship with Node.js and I know basic Python, but I've never trained a model myself. I'm really interested in NLP and want to land an ML engineer role within a year, and I can put in about 15 hours a week next to my current job. What should my learning path look like to get there?")
+    assert answer.stage == "programming-data"
+    months = [line for line in answer.answer.splitlines() if line.startswith("- Month")]
+    assert "Build a sentiment analysis model" in " ".join(months)
+    assert "Build a recommender system" not in " ".join(months)  # (NLP is where they are headed)
+
+
+def test_a_model_hardly_ever_built_is_not_a_model_built(e5_engine):
+    """usefulness358 #27 (graded 1): "モデルを作った経験はほとんどありません" after G検定 was told Python and Pandas were done."""
+    answer = e5_engine.ask("先月G検定に合格しました！知識はついた気がするんですが、手を動かしてモデルを作った経験はほとんどありません。次に何をやればいいか教えてください。")
+    assert "programming-data.python-basics" in [s.item.id for s in answer.next_steps]
+
+
+@pytest.mark.parametrize("question", [
+    # usefulness345 #57 (graded 0) and 334 #57 (graded 1): plans toward LLM and NLP work had none
+    "I'm comfortable with PyTorch and I've fine-tuned BERT for sentiment classification on Hugging Face. I want to move into LLM work. Can you give me a 3-month study plan?",
+    "I can fine-tune BERT-style models with Hugging Face transformers for text classification and NER, and I've evaluated them properly with F1 etc. I want an NLP engineer role. Can you give me an 8-week plan for what comes next?",
+])
+def test_a_plan_toward_a_field_from_someone_who_trains_networks_starts_with_its_course(e5_engine, kb, question):
+    answer = e5_engine.ask(question)
+    first = answer.next_steps[0]
+    assert first.item.id == "specialization.deep-dive-course"
+    assert {"nlp", "llm"} & set(kb.resources_by_id[first.resource.id].tags)
+    assert "in-depth course" in next(line for line in answer.answer.splitlines() if line.startswith(("- Month 1", "- Week 1")))
+
+
+def test_fuzzy_math_after_a_deep_learning_course_comes_first(e5_engine):
+    """usefulness354 #55 (graded 1): "the math behind backprop is still fuzzy. What should I do next?" got three projects."""
+    answer = e5_engine.ask("I just finished part 1 of the fast.ai course and built a dog breed classifier that works pretty well. I understand the high-level ideas but the math behind backprop is still fuzzy. What should I do next?")
+    assert [s.item.id for s in answer.next_steps][:2] == ["education.calculus", "core-ml.implement-from-scratch"]
+    assert answer.answer.startswith("Since the math feels fuzzy")
