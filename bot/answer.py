@@ -352,8 +352,9 @@ _DENIED_AFTER_RE = re.compile(r"(?:り[^。、？?]{0,12}?)?(?:た|たこと|る
                               r"(?:ない|無い|なし|なく|ありません|ゼロ|ぜろ)|"  # (normalize writes katakana in hiragana)
                               r"(?:では|じゃ)(?:ない|なく|ありません)|\s*(?:experience\s*)?(?:is\s*)?(?:none|zero)\b")
 # (and "non-CS undergrad" is not a CS undergrad)
+# (and "land an ML engineer job rather than an analyst one" is no analyst)
 _DENIED_BEFORE_RE = re.compile(r"(?:\bno|\bnon-?|\bwithout(?: any)?|\bnever (?:worked|been)(?: in| as)?(?: an?)?|\bnot an?|"
-                               r"\bzero)\s*$")
+                               r"\brather than(?: an?| the)?|\binstead of(?: an?| the)?|\bzero)\s*$")
 
 
 def _says(text: str, word: str) -> bool:
@@ -508,6 +509,9 @@ def card_fits(kb: KnowledgeBase, query: str, situation: str | None = None) -> Ca
         if context.long and card.id in _ASKED_CARDS and _ASKED_CARDS[card.id][1].search(context.asked_text) \
                 and not _ASKED_CARDS[card.id][0].search(context.asked_text) and not _BACK_TO_GOAL_RE.search(context.asked_text):
             return False  # (told, not asked: "将来的には在宅で働けるMLエンジニアになりたい…どんなものを作ってどう見せれば")
+        if context.long and card.id in _COMPARISON_CARDS and not _COMPARISON_ASKED_RE.search(context.asked_text):
+            return False  # (an analyst told, a comparison not asked: "データアナリストやってます…社内で実績作ってから動くべきか、
+            # 早めに転職活動した方がいいか", usefulness359 #6, graded 1, got what an analyst and an ML engineer each do)
         if in_ml_job and card.id in _JOB_SEEKER_CARDS | _SWITCHER_CARDS:
             # (someone in an ML job is not looking for a first one, usefulness65 #41, graded 0; nor moving into ML from
             # another job: "I'm a mid-level ML engineer … move into LLM work" got the backend engineer's card, usefulness71 #58)
@@ -548,6 +552,10 @@ _ASKED_CARDS = {"job-remote-work": (
 _BACK_TO_GOAL_RE = re.compile(r"\b(?:is|was) (?:that|this|it) (?:[\w-]+ ){0,2}?(?:realistic|possible|doable|feasible|achievable)|"
                              r"\b(?:that|this) (?:goal|plan|path)\b|(?:それ|その目標|この目標)(?:は|って|も)?(?:現実的|可能|無理|実現)",
                              re.IGNORECASE)
+# cards that compare two roles, which a long message answers only when its questions compare them
+_COMPARISON_CARDS = frozenset({"ladder-mle-vs-data-analyst"})
+_COMPARISON_ASKED_RE = re.compile(r"違い|違う|(?<!っ)ちがい|比較|比べ|向いて|向き|\bvs\.?\b|versus|differ|compar|\bsuit|\bfit\b|"
+                                  r"(?:どっち|どちら)の(?:職|仕事|ほう)|\bwhich (?:role|job|path|one)\b", re.IGNORECASE)
 # cards for someone looking for a first ML job (or a way into one)
 _JOB_SEEKER_CARDS = frozenset({"job-first-role", "job-junior-mle-vs-analyst", "job-stepping-stone", "job-no-experience",
                                "job-new-grad", "job-shinsotsu-vs-chuto", "job-ready-to-apply", "job-ready-deployed",
@@ -783,8 +791,9 @@ _BUILT_LLM_APP_RE = re.compile(r"(?:RAG|チャットボット|LangChain|LLMア�
 # (a model, an LLM app or a chatbot of one's own: the message is not about infrastructure alone)
 _MODEL_WORD_RE = re.compile(r"モデル|\bmodels?\b|\brag\b|\bllms?\b|chatbot|チャットボット", re.IGNORECASE)
 _PYTHON_WORD_RE = re.compile(r"python|fastapi|flask|django|pandas|numpy|パイソン", re.IGNORECASE)
-_RESEARCH_GOAL_RE = re.compile(r"\blean(?:ing)? (?:more )?(?:toward|towards|into) (?:ml |ai )?research\b|"
-                               r"\b(?:move|go|head|pivot|get) (?:more )?(?:toward|towards|into) (?:ml |ai )?research\b|"
+_RESEARCH_GOAL_RE = re.compile(r"\blean(?:ing)? (?:more )?(?:toward|towards|into) (?:ml |ai |nlp |cv |vision |dl )?research\b|"
+                               # ("I want to move toward NLP research", usefulness361 #60, graded 1)
+                               r"\b(?:move|go|head|pivot|get) (?:more )?(?:toward|towards|into) (?:ml |ai |nlp |cv |vision |dl )?research\b|"
                                r"研究寄りの(?:仕事|職|道|キャリア)(?:に進|を目指|に行)|研究(?:職|者)の?(?:方向|道)に進み", re.IGNORECASE)
 # each goal, with its cards in the order they are preferred: a card's requires decides whether it fits (the skills
 # past what the asker has built, else the path from the start)
@@ -1465,6 +1474,7 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
                 # linear regression from scratch with gradient descent" was told the core algorithms were done,
                 # usefulness289 #55, graded 0)
                 said = [stage.items.index(i) for i in named_items if i.stage == stage.id and i.id not in course_extra
+                        and i.id not in STANDALONE_ITEMS
                         and i.id != FROM_SCRATCH_ITEM
                         and (i.id not in known_only or stage.order <= base.order)
                         and not ((result.backgrounds or infra_only) and i.id in INFRA_ITEMS)]
@@ -1480,7 +1490,7 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
             for stage in named_stages:
                 # (and what a message lists as its progress without saying "finished": "Python, scikit-learn,
                 # one Kaggle bronze medal" is past Pandas)
-                known = [stage.items.index(i) for i in named_items if i.stage == stage.id
+                known = [stage.items.index(i) for i in named_items if i.stage == stage.id and i.id not in STANDALONE_ITEMS
                          and (i.id in result.items_known or i.id in result.items_finished)
                          and not (result.backgrounds and i.id in INFRA_ITEMS)]  # (a job's tools: as above)
                 if known and stage.sequential and stage is not kb.stages[0] and stage.order <= base.order:
@@ -2302,11 +2312,12 @@ def _assumed(kb: KnowledgeBase, result: SearchResult) -> frozenset[str]:
 
 
 # A certificate said to be held ("E資格に合格しました", "E資格持ち", "I passed the E資格"): its exam's syllabus is done.
+# (and "E資格に合格して、Kaggleでも銅メダルを…", usefulness361 #30, graded 1, was told the maths was still open)
 _PASSED_CERT_RE = {
     "jdla-e-shikaku": re.compile(
         r"(?:E|Ｅ)\s*資格(?:試験)?(?:に|を|は|も|、|,)?\s*(?:一発で|無事に?|なんとか|去年|昨年|先月|今年)?\s*(?:"
-        r"合格(?:しました|しています|してる|済み?|者|した(?![いら]|ほう|方))|受かりました|受かった(?![らほ方])|"
-        r"取得(?:しました|済み?|しています|してる|した(?![いら]|ほう|方))|取りました|取った(?![らほ方])|取れました|"
+        r"合格(?:しました|しています|してる|済み?|者|した(?![いら]|ほう|方)|して(?=[、,]))|受かりました|受かった(?![らほ方])|"
+        r"取得(?:しました|済み?|しています|してる|した(?![いら]|ほう|方)|して(?=[、,]))|取りました|取った(?![らほ方])|取れました|"
         r"持って(?:います|いる|る)|持ち|保有|ホルダー)|"
         r"\b(?:passed|hold|earned|cleared)\s+(?:the\s+|my\s+)?(?:JDLA\s+)?(?:E|Ｅ)[\s-]?(?:資格|shikaku)|"
         r"(?:E|Ｅ)[\s-]?(?:資格|shikaku)\s+(?:holder|certified)", re.IGNORECASE),
@@ -3119,7 +3130,10 @@ def _trains_models(kb: KnowledgeBase, result: SearchResult) -> bool:
         return False
     said = {*result.items_finished, *result.items_known, *result.items_background}
     # (MLOps tools known are not models trained: "a DevOps engineer … Docker, Terraform and CI/CD every day")
-    return bool(_kaggle_result(result.query)) or bool(_DS_SELF_RE.search(result.query)) or any(
+    # (and a model of their own built: "社内で需要予測モデルを作ってきましたが、本番への組み込みは別チームが…学習プランを",
+    # usefulness362 #30, graded 1, was planned SQL and linear regression first)
+    built = bool(_BUILT_MODEL_RE.search(result.query)) and not _NO_CODE_RE.search(result.query)
+    return built or bool(_kaggle_result(result.query)) or bool(_DS_SELF_RE.search(result.query)) or any(
         i == SKLEARN_ITEM or (i in kb.items and kb.items[i].stage in (ML_STAGE, PROJECTS_STAGE)) for i in said)
 
 
@@ -3378,6 +3392,10 @@ _BUILT_MODEL_RE = re.compile(r"モデルを[^。！？、]{0,20}?(?:作って|�
                              r"models?\b|モデルを[^。！？]{0,20}?(?:Docker|API化|APIに|デプロイ)",
                              re.IGNORECASE)
 FROM_SCRATCH_ITEM = "core-ml.implement-from-scratch"
+# items learned apart from the ones before them on their checklist: SQL or descriptive statistics known says nothing of
+# Python ("I'm good with Excel and know some SQL from pulling reports", usefulness360 #39, graded 1, was told Python,
+# NumPy and Pandas were done)
+STANDALONE_ITEMS = frozenset({"programming-data.sql-basics", "programming-data.descriptive-stats"})
 LATER_PROGRAMMING_ITEMS = frozenset({"programming-data.numpy", "programming-data.pandas", "programming-data.visualization",
                                      "programming-data.sklearn-intro"})
 PYTHON_FIRST_ITEMS = frozenset({"programming-data.dev-environment", "programming-data.python-basics"})

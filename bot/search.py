@@ -116,6 +116,10 @@ FINISHED_RE = remembered(r"終わ|終え|おわっ|おわり|おえ(?:た|まし
                           r"\bdid\b|\bwatched\b|\btrained\b|\bfine-?tuned\b|\bdeployed\b|"
                           r"\bfinish|\bdone\b|\bcomplet(?!e(?:ly)? (?:beginner|newbie|novice|noob|newcomer|new|zero|lost|clueless))|(?<!going )(?<!\bgo )(?<!get )(?<!getting )(?<!pass )(?<!passing )\bthrough\b|\bwrapped up\b|\bbuilt\b|\bimplemented\b|"
                           r"\blearned\b|\blearnt\b|\bpassed\b|\bi hold\b|"
+                          # a project published: "It's on my GitHub with a README" (usefulness354 #58, graded 1, was told to
+                          # publish a portfolio on GitHub)
+                          r"\b(?:it'?s|they'?re|it is|they are|both are|all are)\s+(?:all\s+|now\s+|up\s+|public\s+)*on (?:my )?github\b|"
+                          r"GitHubに(?:公開|上げ|あげ|載せ)(?:てい|てあ|た|ました|済)|"
                           # what comes after it, asked: "pyhtonのつぎ何やればいい？" (usefulness317 #24, graded 0, was told to
                           # set up Python)
                           # (not "この次は", "その次": next time, what follows)
@@ -294,7 +298,8 @@ _OTHER_INTERNSHIP_RE = re.compile(rf"\b(?:{_OTHER_FIELDS})(?: (?:dev|developer|d
                                   r"(?:バックエンド|フロントエンド|Web|ウェブ|アプリ開発|営業|事務|マーケティング|インフラ)(?:系|開発)?の?"
                                   r"(?:長期)?インターン", re.IGNORECASE)
 _SERVE_WANTED_RE = re.compile(r"\bdeploy|\bmonitor(?:ing)? (?:models?|them|it)\b|デプロイ|モデルの(?:監視|モニタリング)", re.IGNORECASE)
-_LEFT_TO_OTHERS_RE = re.compile(r"丸投げ|(?:チーム|先輩|上司|他の人|同僚|エンジニア)(?:に)?任せ|チームに(?:投げ|渡し)|\bhand(?:ed|s)? (?:it |them )?off\b|"
+_LEFT_TO_OTHERS_RE = re.compile(r"丸投げ|(?:チーム|先輩|上司|他の人|同僚|エンジニア)(?:に)?任せ|チームに(?:投げ|渡し)|"
+                                r"別(?:の)?(?:チーム|部署)が(?:やって|担当|対応)|\bhand(?:ed|s)? (?:it |them )?off\b|"
                                 r"\b(?:another|the other|a separate) team (?:does|handles|deploys)\b", re.IGNORECASE)
 _CLOUD_RE = re.compile(r"クラウド|\bcloud\b|\baws\b|\bgcp\b|\bazure\b|sagemaker|vertex", re.IGNORECASE)  # (the cloud item)
 _IN_PART_RE = remembered(r"\b(?:first|second) half\b|\bhalf ?way\b|\bpart ?way\b|\bhalf of\b|前半|後半|半分|途中",

@@ -25,7 +25,9 @@ JA_SLIPS = {"機会学習": "機械学習", "機会工学": "機械工学", "進
             # (and katakana typed a mora off: "機械学習エンジンアに資格っていります？", usefulness125 #24, got what the job is)
             "エンジンア": "エンジニア", "エンジニヤ": "エンジニア", "エンジアニ": "エンジニア",
             # (or a mora doubled: "ディープラーニンングって独学でいけますか？", usefulness349 #24, graded 0)
-            "ラーニンング": "ラーニング"}
+            "ラーニンング": "ラーニング",
+            # (or a homophone's kanji: "線形台数わからなくてもMLエンジニアなれますか", usefulness360 #22, graded 0)
+            "線形台数": "線形代数", "線型台数": "線形代数", "微分績分": "微分積分", "確立統計": "確率統計", "確立分布": "確率分布"}
 # The field's words typed in hiragana alone ("きかいがくしゅうえんじにあって ぶんけいでもなれますか", "えむえるえんじにあって
 # なにからはじめればいいの？"): read as usually written, so that the keyword index and the encoder know them (the
 # encoder took "えむえるえんじにあ" for anything; usefulness46 #19 got the country-market card). Longest first.
