@@ -2390,3 +2390,68 @@ def test_fuzzy_math_after_a_deep_learning_course_comes_first(e5_engine):
     answer = e5_engine.ask("I just finished part 1 of the fast.ai course and built a dog breed classifier that works pretty well. I understand the high-level ideas but the math behind backprop is still fuzzy. What should I do next?")
     assert [s.item.id for s in answer.next_steps][:2] == ["education.calculus", "core-ml.implement-from-scratch"]
     assert answer.answer.startswith("Since the math feels fuzzy")
+
+
+@pytest.mark.parametrize(("question", "card"), [
+    # usefulness349 #60 (graded 1): someone who containerises and serves a model was told to learn Docker first
+    ("I can containerize a model with Docker, serve it with FastAPI, and run tests and deploys through GitHub Actions. Should I learn Kubernetes, feature stores, or model monitoring next, and in what order?", "tool-mlops-after-deploy"),
+    # usefulness360 #32 (graded 0): a maths teacher "teaching high school math" was told high-school maths is enough to start
+    ("I'm 41 and have been teaching high school math in Ohio for 15 years, so calculus, probability and stats are comfortable for me. Over the summer I learned some Python basics from an online course. I can give this maybe 8 hours a week during the school year. Can I realistically switch into ML engineering without going back for a master's degree?", "bg-math-teacher"),
+    # usefulness360 #22 (graded 0): "線形台数" (a homophone's kanji) was not read as 線形代数
+    ("線形台数わからなくてもMLエンジニアなれますか", "math-weak-at-math"),
+    # usefulness361 #60 (graded 1): "I want to move toward NLP research" got the specialisation checklist alone
+    ("I've completed Andrew Ng's Deep Learning Specialization and worked through the Attention Is All You Need paper with a from-scratch transformer implementation. I want to move toward NLP research. What should I do next?", "ladder-research-engineer"),
+    # usefulness362 #31 (graded 1): moving inside the current job or applying elsewhere got the frontend developer's card
+    ("Hey all, I'm 24 and I finished a web dev bootcamp in Toronto about a year ago, now working as a junior full-stack dev (Node and React). I've been getting really into ML after playing with some image models, but I only have high school math. I can put in about 10 hours a week outside work. Is it smarter to transition internally through my current job or to study on my own and apply for ML engineer roles directly?", "job-internal-or-switch"),
+])
+def test_session_33_round_2_cards_answer_what_was_asked(e5_engine, question, card):
+    assert e5_engine.ask(question).card == card
+
+
+@pytest.mark.parametrize(("question", "card"), [
+    # usefulness353 #47 (graded 1): Docker before or after deep learning got Docker before Kubernetes, and one cloud to pick
+    # got which cloud certificate to take
+    ("Should I learn Docker and cloud stuff before or after deep learning? And if I pick one cloud, AWS or GCP, which is more useful for ML jobs?", "tool-docker-vs-kubernetes"),
+    ("Should I learn Docker and cloud stuff before or after deep learning? And if I pick one cloud, AWS or GCP, which is more useful for ML jobs?", "cert-cloud-ml"),
+    # usefulness359 #34 (graded 1): a backend developer of 8 years was answered "As a beginner, don't chase LLMs"
+    ("I'm a backend developer in São Paulo, 33, with 8 years of Go and Python, mostly APIs and microservices. My company wants to build LLM features and I'd like to become the person who owns that. I have almost no ML background though. Do I need to go through classic machine learning first, or can I jump straight into LLMs and RAG?", "concept-llm-for-beginners"),
+    # usefulness359 #6 (graded 1): an analyst choosing between a track record at work and applying now got the two roles compared
+    ("31歳、事業会社でデータアナリストやってます。SQLとTableauがメインで、Pythonはpandasで集計するくらい。本当は予測モデルとか作りたいんですが、今の部署は分析レポートだけでモデル開発の機会がありません。社内で小さくても実績作ってから動くべきか、それとも早めにMLエンジニアとして転職活動した方がいいか迷ってます。どっちがいいと思いますか？", "ladder-mle-vs-data-analyst"),
+])
+def test_session_33_round_2_cards_that_misread_the_asker_do_not_answer(e5_engine, kb, question, card):
+    assert not _says_card(kb, e5_engine.ask(question), card)
+
+
+def test_a_project_said_to_be_on_github_is_published(e5_engine):
+    """usefulness354 #58 (graded 1): "It's on my GitHub with a README" was told to publish a portfolio on GitHub."""
+    answer = e5_engine.ask("I fine-tuned a BERT model with Hugging Face for sentiment analysis on product reviews and deployed it as a Streamlit demo. It's on my GitHub with a README. What's the next step to make my profile strong enough for NLP engineer roles?")
+    assert "Publish a portfolio on GitHub" not in answer.answer
+
+
+def test_a_model_built_at_work_makes_an_mlops_plan_mlops_s_own(e5_engine):
+    """usefulness362 #30 (graded 1): a demand-forecasting modeller whose models another team deploys was planned SQL and
+    linear regression first."""
+    answer = e5_engine.ask("社内で需要予測モデルを作ってきましたが、本番への組み込みは別チームがやってくれていました。自分でもMLOpsまでできるようになりたいです。Dockerは少し使えます。ここから何をどの順番で学べばいいか、学習プランを教えてください。")
+    assert answer.stage == "mlops"
+    month1 = next(line for line in answer.answer.splitlines() if line.startswith("- 1か月目"))
+    assert "SQL" not in month1
+    assert "線形回帰" not in month1
+
+
+def test_e_shikaku_passed_with_a_comma_counts_its_maths(e5_engine):
+    """usefulness361 #30 (graded 1): "E資格に合格して、Kaggleでも銅メダルを…" was told linear algebra and calculus were open."""
+    answer = e5_engine.ask("E資格に合格して、Kaggleでも銅メダルを1つ取りました。今はメーカーの品質管理にいます。転職活動を始める前の3ヶ月で何をやっておくべきか、計画を教えてください。")
+    assert "線形代数" not in answer.answer
+
+
+def test_sql_known_says_nothing_of_python(e5_engine):
+    """usefulness360 #39 (graded 1): "good with Excel and know some SQL" was told Python, NumPy and Pandas were done."""
+    answer = e5_engine.ask("I'm a 36-year-old accountant in Manchester with two young kids. I'm good with Excel and know some SQL from pulling reports. Between work and family I only have about 6 hours a week to study. I want to move into ML engineering eventually, but I need to be honest with myself. What is a realistic timeline for someone in my situation, and what should the first few months look like?")
+    month1 = next(line for line in answer.answer.splitlines() if line.startswith("- Month 1"))
+    assert "Python fundamentals" in month1
+
+
+def test_rather_than_an_analyst_is_no_analyst(e5_engine, kb):
+    """An economist who wants "an ML engineer job rather than an analyst one" is not answered as a data analyst."""
+    answer = e5_engine.ask("I have an MA in economics, I'm solid in Python, statistics and econometrics, and I've done two Kaggle competitions (top 30% both times). I've never worked as a developer. What should I work on next to land an ML engineer job rather than an analyst one?")
+    assert not _says_card(kb, answer, "bg-data-analyst")
