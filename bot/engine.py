@@ -310,6 +310,9 @@ _DEPENDS_RE = re.compile(r"\s*(?:if so|if yes|if not|if that'?s (?:the case|true
                          # other side of the same choice (usefulness63 #48 lost the NLP-vs-vision comparison to it)
                          r"or (?:should i|would it be better to|is it better to)\b[^.?!？]{0,60}\binstead\b|"
                          r"だとしたら|そうだとしたら|もしそうだとしたら|"
+                         # "…どれくらいかかりますか？現実的な目安が知りたいです。": the same question restated (its second part got
+                         # a card of its own: negotiating an offer, then interview preparation)
+                         r"(?:現実的な|ざっくりした|大体の|だいたいの|おおよその)?目安(?:が|を|だけでも)(?:知りたい|教えて)|"
                          # "コーディングテストってありますか？あるならどんな対策を？" (usefulness50 #18's second question
                          # got a G検定 card of its own)
                          r"(?:ある|あれ|必要|いる)(?:なら|のなら|んなら|ば|場合は?|とすれば|とすると)[、,]?|"

@@ -268,7 +268,10 @@ _PURPOSE_RE = remembered(r"ために|までに|向けて|\bin order to\b|\bto (?
 # A clause about what the learner thinks they should do, not what they did ("FastAPIとかDockerを勉強すべきだと
 # 思うんですが", "I probably need to learn Docker").
 # Putting a model into production ("本番で使えるように", "get it into production", "productionize it")
+# (and a service people use: "実際にサービスとして使えるところまで持っていくには", usefulness364 #29, graded 0, was planned
+# more projects)
 _TO_PRODUCTION_RE = remembered(r"本番(?:環境)?で(?:使え|動か|運用)|本番(?:環境)?に(?:乗せ|載せ|出|デプロイ)|本番運用|"
+                               r"サービスとして(?:使え|使わ|動か|公開|提供)|サービス化|\bas a (?:real |working )?(?:service|product)\b|"
                                r"\bproductioni[sz]e|\b(?:into|in|to) production\b|\bproduction[- ](?:grade|ready|quality)\b|"
                                r"本番(?:レベル|品質|運用レベル)", re.IGNORECASE)
 _HOW_UNKNOWN_RE = remembered(r"(?:分か|わか|判)(?:ら|りません|んな)|知らな|イメージ(?:が|も)?(?:湧|わ)か|\bno idea\b|\bno clue\b|\b(?:don'?t|do not) know how\b|"
