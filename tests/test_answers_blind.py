@@ -2455,3 +2455,55 @@ def test_rather_than_an_analyst_is_no_analyst(e5_engine, kb):
     """An economist who wants "an ML engineer job rather than an analyst one" is not answered as a data analyst."""
     answer = e5_engine.ask("I have an MA in economics, I'm solid in Python, statistics and econometrics, and I've done two Kaggle competitions (top 30% both times). I've never worked as a developer. What should I work on next to land an ML engineer job rather than an analyst one?")
     assert not _says_card(kb, answer, "bg-data-analyst")
+
+
+@pytest.mark.parametrize(("question", "card"), [
+    # usefulness366 #39 (graded 1): a backend developer who wants LLM apps, not training, asked whether the maths is needed
+    ("I've been a backend developer for 7 years, mostly Go and Postgres, building APIs at a SaaS company. Lately everyone wants LLM features and I'd like to specialize in building LLM-powered applications. I'm not interested in training models from scratch. Do I still need to learn the deep learning math and classic ML, or can I focus mainly on APIs, RAG and evaluation?", "career-llm-apps-route"),
+    # usefulness364 #41 (graded 0): an analyst choosing between LLMs/RAG and the basics got whether they are ready for deep learning
+    ("Data analyst at an e-commerce company in Manila. I use SQL and pandas every day and built a few dashboards. My company now wants chatbots and LLM-powered search, and I'd like to be the one building them. Should I jump straight into LLMs and RAG, or do I need to learn classic ML and deep learning properly first?", "career-llm-apps-route"),
+    # usefulness363 #51 (graded 1): "masters" without an apostrophe got the bachelor's card
+    ("is a masters degree nessesary for ML jobs", "degree-masters-worth"),
+    # usefulness365 #10 (graded 0): a bank risk manager aiming to manage an ML team got the statistician's card
+    ("50代前半、銀行でリスク管理を長くやっていて統計やモデリングの考え方には慣れています。SASとRは使えますがPythonはほとんど触ったことがありません。現場のエンジニアになるというより、MLチームをまとめるマネージャーの立場を目指したいです。その場合どこまで自分で手を動かせるようになっておくべきですか？", "career-manage-ml-team"),
+    # usefulness363 #11 (graded 0): a career-break learner asking what portfolio gets noticed got portfolio over certificates
+    ("38歳、文学部卒で、出産を機に事務職を辞めて今は専業主婦です。半年前からUdemyでPythonと機械学習の講座を独学していて、Titanicくらいはできるようになりました。実務経験がないので、ポートフォリオで勝負するしかないと思っています。未経験・ブランクありの人が採用担当に評価されるポートフォリオって、どんなものですか？", "job-portfolio-what-to-build"),
+])
+def test_session_33_round_3_cards_answer_what_was_asked(e5_engine, question, card):
+    assert e5_engine.ask(question).card == card
+
+
+@pytest.mark.parametrize(("question", "card"), [
+    # usefulness364 #30 (graded 0): a student with a BERT thesis asking about the job hunt got how to choose a lab, then how
+    # to negotiate an offer
+    ("機械学習系の研究室で卒論（BERTのファインチューニングで文書分類）を書き終えました。就活本番まであと半年くらいあるんですが、MLエンジニアとして内定をもらうためにこの期間で何をやるべきですか？", "degree-lab-choice"),
+    ("機械学習系の研究室で卒論（BERTのファインチューニングで文書分類）を書き終えました。就活本番まであと半年くらいあるんですが、MLエンジニアとして内定をもらうためにこの期間で何をやるべきですか？", "nc-offer-negotiation"),
+    # usefulness366 #9 (graded 1): a Japanese physicist of 52 asking about his age got the JLPT levels foreigners need
+    ("52歳、電機メーカーの研究所で物性物理のシミュレーションをやってきました。数学や数値計算は得意ですが、使ってきた言語はFortranとMATLABです。定年後も技術で食べていきたいと考えていて、機械学習を本格的に学ぼうかと思ってます。50代からMLエンジニアを目指すのは年齢的に不利ですか？", "career-japan-foreigner"),
+])
+def test_session_33_round_3_cards_that_misread_the_asker_do_not_answer(e5_engine, kb, question, card):
+    assert not _says_card(kb, e5_engine.ask(question), card)
+
+
+def test_a_notebook_model_asked_to_become_a_service_is_planned_its_deployment(e5_engine):
+    """usefulness364 #29 (graded 0): "実際にサービスとして使えるところまで持っていくには" was listed more projects."""
+    answer = e5_engine.ask("PyTorchでCNNの画像分類モデルを作って、精度もそれなりに出せるようになりました。でもノートブックの中で動いてるだけです。実際にサービスとして使えるところまで持っていくには、次に何を学べばいいですか？")
+    assert answer.stage == "mlops"
+    assert "mlops.api-docker" in [s.item.id for s in answer.next_steps]
+
+
+def test_a_plan_toward_deep_learning_puts_its_projects_before_the_others(e5_engine):
+    """usefulness364 #27 (graded 1): a 3-month deep-learning plan went from the basics to a recommender."""
+    answer = e5_engine.ask("scikit-learnで回帰と分類、交差検証とハイパーパラメータ調整まではひと通りできるようになりました。そろそろ深層学習に進もうと思うんですが、3か月くらいの学習計画を立ててもらえますか？")
+    month2 = next(line for line in answer.answer.splitlines() if line.startswith("- 2か月目"))
+    assert "画像分類器" in month2
+    assert "レコメンド" not in month2
+
+
+def test_a_question_restated_as_a_request_is_not_a_second_question(e5_engine, kb):
+    """"…どれくらいかかりますか？現実的な目安が知りたいです。" asks one thing; its restatement got a card of its own (negotiating an
+    offer, then a degree filter for a graduate)."""
+    answer = e5_engine.ask("はじめまして。32歳、法人営業を8年やっています。文系学部卒で、プログラミングはProgateのPythonコースを一通り終えたくらいです。平日は1日1時間、土日に合わせて6時間くらい、週だいたい10〜12時間を勉強に使えます。このペースだと、MLエンジニアとして転職できるレベルになるまでどれくらいかかりますか？現実的な目安が知りたいです。")
+    assert answer.card == "time-job-ready"
+    assert not _says_card(kb, answer, "job-degree-filter")
+    assert not _says_card(kb, answer, "nc-offer-negotiation")
