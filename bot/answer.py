@@ -1474,7 +1474,7 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
                 # linear regression from scratch with gradient descent" was told the core algorithms were done,
                 # usefulness289 #55, graded 0)
                 said = [stage.items.index(i) for i in named_items if i.stage == stage.id and i.id not in course_extra
-                        and i.id not in STANDALONE_ITEMS
+                        and not _standalone(i, named_items)
                         and i.id != FROM_SCRATCH_ITEM
                         and (i.id not in known_only or stage.order <= base.order)
                         and not ((result.backgrounds or infra_only) and i.id in INFRA_ITEMS)]
@@ -1490,7 +1490,7 @@ def compose_next(kb: KnowledgeBase, result: SearchResult, intent: NextIntent, as
             for stage in named_stages:
                 # (and what a message lists as its progress without saying "finished": "Python, scikit-learn,
                 # one Kaggle bronze medal" is past Pandas)
-                known = [stage.items.index(i) for i in named_items if i.stage == stage.id and i.id not in STANDALONE_ITEMS
+                known = [stage.items.index(i) for i in named_items if i.stage == stage.id and not _standalone(i, named_items)
                          and (i.id in result.items_known or i.id in result.items_finished)
                          and not (result.backgrounds and i.id in INFRA_ITEMS)]  # (a job's tools: as above)
                 if known and stage.sequential and stage is not kb.stages[0] and stage.order <= base.order:
@@ -3403,7 +3403,14 @@ FROM_SCRATCH_ITEM = "core-ml.implement-from-scratch"
 # items learned apart from the ones before them on their checklist: SQL or descriptive statistics known says nothing of
 # Python ("I'm good with Excel and know some SQL from pulling reports", usefulness360 #39, graded 1, was told Python,
 # NumPy and Pandas were done)
+# (unless the message names Python work on the same checklist too: "solid with SQL and pandas" is past the plots between;
+# usefulness369 #58, graded 1, was planned visualisation and EDA)
 STANDALONE_ITEMS = frozenset({"programming-data.sql-basics", "programming-data.descriptive-stats"})
+
+
+def _standalone(item: Item, named: list[Item]) -> bool:
+    """Whether ``item`` is learned apart from the items before it and nothing else named on its checklist is."""
+    return item.id in STANDALONE_ITEMS and not any(i.stage == item.stage and i.id not in STANDALONE_ITEMS for i in named)
 LATER_PROGRAMMING_ITEMS = frozenset({"programming-data.numpy", "programming-data.pandas", "programming-data.visualization",
                                      "programming-data.sklearn-intro"})
 PYTHON_FIRST_ITEMS = frozenset({"programming-data.dev-environment", "programming-data.python-basics"})

@@ -2507,3 +2507,17 @@ def test_a_question_restated_as_a_request_is_not_a_second_question(e5_engine, kb
     assert answer.card == "time-job-ready"
     assert not _says_card(kb, answer, "job-degree-filter")
     assert not _says_card(kb, answer, "nc-offer-negotiation")
+
+
+def test_sql_known_beside_pandas_is_past_the_plots(e5_engine):
+    """usefulness369 #58 (graded 1 after SQL stopped implying Python): "solid with SQL and pandas" was planned visualisation
+    and EDA first; SQL named beside Python work still implies the checklist before it."""
+    answer = e5_engine.ask("I've finished an intro statistics course and I'm solid with SQL and pandas. Can you give me a 3-month study plan to get to the point where I can apply for junior ML roles? I have about 10 hours a week.")
+    month1 = next(line for line in answer.answer.splitlines() if line.startswith("- Month 1"))
+    assert "Data visualisation" not in month1
+
+
+def test_a_degree_in_a_field_lacked_keeps_the_degree_filter_card(e5_engine):
+    """usefulness368 #34 (graded 0): "without a degree in CS or math" was read as a degree held."""
+    answer = e5_engine.ask("27, full-stack dev in Toronto, came from a coding bootcamp 3 years ago so no CS degree. I work with Node, Postgres and a bit of Python. I'm worried that ML teams only hire people with master's degrees or PhDs and my background will get filtered out. Is it actually possible to move into ML engineering without a degree in CS or math, and how do I prove myself?")
+    assert answer.card == "job-degree-filter"
