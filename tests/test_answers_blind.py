@@ -2521,3 +2521,9 @@ def test_a_degree_in_a_field_lacked_keeps_the_degree_filter_card(e5_engine):
     """usefulness368 #34 (graded 0): "without a degree in CS or math" was read as a degree held."""
     answer = e5_engine.ask("27, full-stack dev in Toronto, came from a coding bootcamp 3 years ago so no CS degree. I work with Node, Postgres and a bit of Python. I'm worried that ML teams only hire people with master's degrees or PhDs and my background will get filtered out. Is it actually possible to move into ML engineering without a degree in CS or math, and how do I prove myself?")
     assert answer.card == "job-degree-filter"
+
+
+def test_a_master_s_lacked_is_still_the_master_s_question(e5_engine):
+    """usefulness373 #24 (graded 0 after round 4): "修士ないとやっぱきびしいでsか" denied the only word naming a master's and got
+    how much maths."""
+    assert e5_engine.ask("MLエンジニアって修士ないとやっぱきびしいでsか").card == "degree-masters-worth"
