@@ -2337,12 +2337,52 @@ def test_session_32_cards_that_misread_the_asker_do_not_answer(e5_engine, kb, qu
 
 
 @pytest.mark.parametrize(("question", "card"), [
+    # usefulness349 #60 (graded 1): someone who containerises and serves a model was told to learn Docker first
+    ("I can containerize a model with Docker, serve it with FastAPI, and run tests and deploys through GitHub Actions. Should I learn Kubernetes, feature stores, or model monitoring next, and in what order?", "tool-mlops-after-deploy"),
+    # usefulness360 #32 (graded 0): a maths teacher "teaching high school math" was told high-school maths is enough to start
+    ("I'm 41 and have been teaching high school math in Ohio for 15 years, so calculus, probability and stats are comfortable for me. Over the summer I learned some Python basics from an online course. I can give this maybe 8 hours a week during the school year. Can I realistically switch into ML engineering without going back for a master's degree?", "bg-math-teacher"),
+    # usefulness360 #22 (graded 0): "線形台数" (a homophone's kanji) was not read as 線形代数
+    ("線形台数わからなくてもMLエンジニアなれますか", "math-weak-at-math"),
+    # usefulness361 #60 (graded 1): "I want to move toward NLP research" got the specialisation checklist alone
+    ("I've completed Andrew Ng's Deep Learning Specialization and worked through the Attention Is All You Need paper with a from-scratch transformer implementation. I want to move toward NLP research. What should I do next?", "ladder-research-engineer"),
+    # usefulness362 #31 (graded 1): moving inside the current job or applying elsewhere got the frontend developer's card
+    ("Hey all, I'm 24 and I finished a web dev bootcamp in Toronto about a year ago, now working as a junior full-stack dev (Node and React). I've been getting really into ML after playing with some image models, but I only have high school math. I can put in about 10 hours a week outside work. Is it smarter to transition internally through my current job or to study on my own and apply for ML engineer roles directly?", "job-internal-or-switch"),
+    # usefulness366 #39 (graded 1): a backend developer who wants LLM apps, not training, asked whether the maths is needed
+    ("I've been a backend developer for 7 years, mostly Go and Postgres, building APIs at a SaaS company. Lately everyone wants LLM features and I'd like to specialize in building LLM-powered applications. I'm not interested in training models from scratch. Do I still need to learn the deep learning math and classic ML, or can I focus mainly on APIs, RAG and evaluation?", "career-llm-apps-route"),
+    # usefulness364 #41 (graded 0): an analyst choosing between LLMs/RAG and the basics got whether they are ready for deep learning
+    ("Data analyst at an e-commerce company in Manila. I use SQL and pandas every day and built a few dashboards. My company now wants chatbots and LLM-powered search, and I'd like to be the one building them. Should I jump straight into LLMs and RAG, or do I need to learn classic ML and deep learning properly first?", "career-llm-apps-route"),
+    # usefulness363 #51 (graded 1): "masters" without an apostrophe got the bachelor's card
+    ("is a masters degree nessesary for ML jobs", "degree-masters-worth"),
+    # usefulness365 #10 (graded 0): a bank risk manager aiming to manage an ML team got the statistician's card
+    ("50代前半、銀行でリスク管理を長くやっていて統計やモデリングの考え方には慣れています。SASとRは使えますがPythonはほとんど触ったことがありません。現場のエンジニアになるというより、MLチームをまとめるマネージャーの立場を目指したいです。その場合どこまで自分で手を動かせるようになっておくべきですか？", "career-manage-ml-team"),
+    # usefulness363 #11 (graded 0): a career-break learner asking what portfolio gets noticed got portfolio over certificates
+    ("38歳、文学部卒で、出産を機に事務職を辞めて今は専業主婦です。半年前からUdemyでPythonと機械学習の講座を独学していて、Titanicくらいはできるようになりました。実務経験がないので、ポートフォリオで勝負するしかないと思っています。未経験・ブランクありの人が採用担当に評価されるポートフォリオって、どんなものですか？", "job-portfolio-what-to-build"),
+])
+def test_session_33_cards_answer_what_was_asked(e5_engine, question, card):
+    assert e5_engine.ask(question).card == card
+
+
+@pytest.mark.parametrize(("question", "card"), [
     # usefulness358 #8 (graded 0): "モデルを作って本番に載せる経験はなくて" was read as deployed (the after-deploy MLOps card)
     ("Web系企業でデータアナリストを3年やってます。SQLとTableauは毎日使っていて、Pythonでpandasを使った分析もできます。ただモデルを作って本番に載せる経験はなくて、最近はMLOpsという言葉をよく聞きます。アナリストからMLエンジニアに社内異動したい場合、何を身につけてアピールすればいいですか？", "tool-mlops-after-deploy"),
     # usefulness358 #34 (graded 0): "hypothesis testing" said "thesis": a statistics graduate got the researcher's card
     ("I just graduated with a statistics degree in Lagos, Nigeria. I'm good with R, regression and hypothesis testing, but I've barely written any Python and never used Git. Most ML jobs here ask for 2+ years of experience, so I'm thinking of applying for remote roles. How should I position myself and what should I learn first to get hired as a junior ML engineer?", "bg-academic-to-industry"),
     # usefulness333 #31 (graded 0): a CS graduate got the card for those without a CS degree
     ("Hi all, I'm 22 and just graduated with a CS degree in Pune, India. I did a 6 month backend internship with Node.js and I know basic Python, but I've never trained a model myself. I'm really interested in NLP and want to land an ML engineer role within a year, and I can put in about 15 hours a week next to my current job. What should my learning path look like to get there?", "bg-no-cs-degree"),
+    # usefulness353 #47 (graded 1): Docker before or after deep learning got Docker before Kubernetes, and one cloud to pick
+    # got which cloud certificate to take
+    ("Should I learn Docker and cloud stuff before or after deep learning? And if I pick one cloud, AWS or GCP, which is more useful for ML jobs?", "tool-docker-vs-kubernetes"),
+    ("Should I learn Docker and cloud stuff before or after deep learning? And if I pick one cloud, AWS or GCP, which is more useful for ML jobs?", "cert-cloud-ml"),
+    # usefulness359 #34 (graded 1): a backend developer of 8 years was answered "As a beginner, don't chase LLMs"
+    ("I'm a backend developer in São Paulo, 33, with 8 years of Go and Python, mostly APIs and microservices. My company wants to build LLM features and I'd like to become the person who owns that. I have almost no ML background though. Do I need to go through classic machine learning first, or can I jump straight into LLMs and RAG?", "concept-llm-for-beginners"),
+    # usefulness359 #6 (graded 1): an analyst choosing between a track record at work and applying now got the two roles compared
+    ("31歳、事業会社でデータアナリストやってます。SQLとTableauがメインで、Pythonはpandasで集計するくらい。本当は予測モデルとか作りたいんですが、今の部署は分析レポートだけでモデル開発の機会がありません。社内で小さくても実績作ってから動くべきか、それとも早めにMLエンジニアとして転職活動した方がいいか迷ってます。どっちがいいと思いますか？", "ladder-mle-vs-data-analyst"),
+    # usefulness364 #30 (graded 0): a student with a BERT thesis asking about the job hunt got how to choose a lab, then how
+    # to negotiate an offer
+    ("機械学習系の研究室で卒論（BERTのファインチューニングで文書分類）を書き終えました。就活本番まであと半年くらいあるんですが、MLエンジニアとして内定をもらうためにこの期間で何をやるべきですか？", "degree-lab-choice"),
+    ("機械学習系の研究室で卒論（BERTのファインチューニングで文書分類）を書き終えました。就活本番まであと半年くらいあるんですが、MLエンジニアとして内定をもらうためにこの期間で何をやるべきですか？", "nc-offer-negotiation"),
+    # usefulness366 #9 (graded 1): a Japanese physicist of 52 asking about his age got the JLPT levels foreigners need
+    ("52歳、電機メーカーの研究所で物性物理のシミュレーションをやってきました。数学や数値計算は得意ですが、使ってきた言語はFortranとMATLABです。定年後も技術で食べていきたいと考えていて、機械学習を本格的に学ぼうかと思ってます。50代からMLエンジニアを目指すのは年齢的に不利ですか？", "career-japan-foreigner"),
 ])
 def test_session_33_cards_that_misread_the_asker_do_not_answer(e5_engine, kb, question, card):
     assert not _says_card(kb, e5_engine.ask(question), card)
@@ -2392,34 +2432,6 @@ def test_fuzzy_math_after_a_deep_learning_course_comes_first(e5_engine):
     assert answer.answer.startswith("Since the math feels fuzzy")
 
 
-@pytest.mark.parametrize(("question", "card"), [
-    # usefulness349 #60 (graded 1): someone who containerises and serves a model was told to learn Docker first
-    ("I can containerize a model with Docker, serve it with FastAPI, and run tests and deploys through GitHub Actions. Should I learn Kubernetes, feature stores, or model monitoring next, and in what order?", "tool-mlops-after-deploy"),
-    # usefulness360 #32 (graded 0): a maths teacher "teaching high school math" was told high-school maths is enough to start
-    ("I'm 41 and have been teaching high school math in Ohio for 15 years, so calculus, probability and stats are comfortable for me. Over the summer I learned some Python basics from an online course. I can give this maybe 8 hours a week during the school year. Can I realistically switch into ML engineering without going back for a master's degree?", "bg-math-teacher"),
-    # usefulness360 #22 (graded 0): "線形台数" (a homophone's kanji) was not read as 線形代数
-    ("線形台数わからなくてもMLエンジニアなれますか", "math-weak-at-math"),
-    # usefulness361 #60 (graded 1): "I want to move toward NLP research" got the specialisation checklist alone
-    ("I've completed Andrew Ng's Deep Learning Specialization and worked through the Attention Is All You Need paper with a from-scratch transformer implementation. I want to move toward NLP research. What should I do next?", "ladder-research-engineer"),
-    # usefulness362 #31 (graded 1): moving inside the current job or applying elsewhere got the frontend developer's card
-    ("Hey all, I'm 24 and I finished a web dev bootcamp in Toronto about a year ago, now working as a junior full-stack dev (Node and React). I've been getting really into ML after playing with some image models, but I only have high school math. I can put in about 10 hours a week outside work. Is it smarter to transition internally through my current job or to study on my own and apply for ML engineer roles directly?", "job-internal-or-switch"),
-])
-def test_session_33_round_2_cards_answer_what_was_asked(e5_engine, question, card):
-    assert e5_engine.ask(question).card == card
-
-
-@pytest.mark.parametrize(("question", "card"), [
-    # usefulness353 #47 (graded 1): Docker before or after deep learning got Docker before Kubernetes, and one cloud to pick
-    # got which cloud certificate to take
-    ("Should I learn Docker and cloud stuff before or after deep learning? And if I pick one cloud, AWS or GCP, which is more useful for ML jobs?", "tool-docker-vs-kubernetes"),
-    ("Should I learn Docker and cloud stuff before or after deep learning? And if I pick one cloud, AWS or GCP, which is more useful for ML jobs?", "cert-cloud-ml"),
-    # usefulness359 #34 (graded 1): a backend developer of 8 years was answered "As a beginner, don't chase LLMs"
-    ("I'm a backend developer in São Paulo, 33, with 8 years of Go and Python, mostly APIs and microservices. My company wants to build LLM features and I'd like to become the person who owns that. I have almost no ML background though. Do I need to go through classic machine learning first, or can I jump straight into LLMs and RAG?", "concept-llm-for-beginners"),
-    # usefulness359 #6 (graded 1): an analyst choosing between a track record at work and applying now got the two roles compared
-    ("31歳、事業会社でデータアナリストやってます。SQLとTableauがメインで、Pythonはpandasで集計するくらい。本当は予測モデルとか作りたいんですが、今の部署は分析レポートだけでモデル開発の機会がありません。社内で小さくても実績作ってから動くべきか、それとも早めにMLエンジニアとして転職活動した方がいいか迷ってます。どっちがいいと思いますか？", "ladder-mle-vs-data-analyst"),
-])
-def test_session_33_round_2_cards_that_misread_the_asker_do_not_answer(e5_engine, kb, question, card):
-    assert not _says_card(kb, e5_engine.ask(question), card)
 
 
 def test_a_project_said_to_be_on_github_is_published(e5_engine):
@@ -2457,32 +2469,6 @@ def test_rather_than_an_analyst_is_no_analyst(e5_engine, kb):
     assert not _says_card(kb, answer, "bg-data-analyst")
 
 
-@pytest.mark.parametrize(("question", "card"), [
-    # usefulness366 #39 (graded 1): a backend developer who wants LLM apps, not training, asked whether the maths is needed
-    ("I've been a backend developer for 7 years, mostly Go and Postgres, building APIs at a SaaS company. Lately everyone wants LLM features and I'd like to specialize in building LLM-powered applications. I'm not interested in training models from scratch. Do I still need to learn the deep learning math and classic ML, or can I focus mainly on APIs, RAG and evaluation?", "career-llm-apps-route"),
-    # usefulness364 #41 (graded 0): an analyst choosing between LLMs/RAG and the basics got whether they are ready for deep learning
-    ("Data analyst at an e-commerce company in Manila. I use SQL and pandas every day and built a few dashboards. My company now wants chatbots and LLM-powered search, and I'd like to be the one building them. Should I jump straight into LLMs and RAG, or do I need to learn classic ML and deep learning properly first?", "career-llm-apps-route"),
-    # usefulness363 #51 (graded 1): "masters" without an apostrophe got the bachelor's card
-    ("is a masters degree nessesary for ML jobs", "degree-masters-worth"),
-    # usefulness365 #10 (graded 0): a bank risk manager aiming to manage an ML team got the statistician's card
-    ("50代前半、銀行でリスク管理を長くやっていて統計やモデリングの考え方には慣れています。SASとRは使えますがPythonはほとんど触ったことがありません。現場のエンジニアになるというより、MLチームをまとめるマネージャーの立場を目指したいです。その場合どこまで自分で手を動かせるようになっておくべきですか？", "career-manage-ml-team"),
-    # usefulness363 #11 (graded 0): a career-break learner asking what portfolio gets noticed got portfolio over certificates
-    ("38歳、文学部卒で、出産を機に事務職を辞めて今は専業主婦です。半年前からUdemyでPythonと機械学習の講座を独学していて、Titanicくらいはできるようになりました。実務経験がないので、ポートフォリオで勝負するしかないと思っています。未経験・ブランクありの人が採用担当に評価されるポートフォリオって、どんなものですか？", "job-portfolio-what-to-build"),
-])
-def test_session_33_round_3_cards_answer_what_was_asked(e5_engine, question, card):
-    assert e5_engine.ask(question).card == card
-
-
-@pytest.mark.parametrize(("question", "card"), [
-    # usefulness364 #30 (graded 0): a student with a BERT thesis asking about the job hunt got how to choose a lab, then how
-    # to negotiate an offer
-    ("機械学習系の研究室で卒論（BERTのファインチューニングで文書分類）を書き終えました。就活本番まであと半年くらいあるんですが、MLエンジニアとして内定をもらうためにこの期間で何をやるべきですか？", "degree-lab-choice"),
-    ("機械学習系の研究室で卒論（BERTのファインチューニングで文書分類）を書き終えました。就活本番まであと半年くらいあるんですが、MLエンジニアとして内定をもらうためにこの期間で何をやるべきですか？", "nc-offer-negotiation"),
-    # usefulness366 #9 (graded 1): a Japanese physicist of 52 asking about his age got the JLPT levels foreigners need
-    ("52歳、電機メーカーの研究所で物性物理のシミュレーションをやってきました。数学や数値計算は得意ですが、使ってきた言語はFortranとMATLABです。定年後も技術で食べていきたいと考えていて、機械学習を本格的に学ぼうかと思ってます。50代からMLエンジニアを目指すのは年齢的に不利ですか？", "career-japan-foreigner"),
-])
-def test_session_33_round_3_cards_that_misread_the_asker_do_not_answer(e5_engine, kb, question, card):
-    assert not _says_card(kb, e5_engine.ask(question), card)
 
 
 def test_a_notebook_model_asked_to_become_a_service_is_planned_its_deployment(e5_engine):
