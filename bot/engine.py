@@ -313,6 +313,9 @@ _DEPENDS_RE = re.compile(r"\s*(?:if so|if yes|if not|if that'?s (?:the case|true
                          # "…どれくらいかかりますか？現実的な目安が知りたいです。": the same question restated (its second part got
                          # a card of its own: negotiating an offer, then interview preparation)
                          r"(?:現実的な|ざっくりした|大体の|だいたいの|おおよその)?目安(?:が|を|だけでも)(?:知りたい|教えて)|"
+                         # ("…デプロイの方に進むべきですか？具体的な順番を知りたいです。", usefulness372 #28, graded 1, got which
+                         # certificate to take first, then statistics at work)
+                         r"(?:具体的な|おすすめの)?(?:順番|順序)(?:が|を|も)(?:知りたい|教えて)|"
                          # "コーディングテストってありますか？あるならどんな対策を？" (usefulness50 #18's second question
                          # got a G検定 card of its own)
                          r"(?:ある|あれ|必要|いる)(?:なら|のなら|んなら|ば|場合は?|とすれば|とすると)[、,]?|"

@@ -164,7 +164,10 @@ _GOAL_RE = remembered(r"(?<!だい)(?<!っ)たい|目指|興味|弱点|\bweak (?
                       r"\bhoping (?:to|for)\b|\baiming (?:to|for)\b|\btrying to (?:land|get)\b|"
                       # ("ここから深層学習に進むとして、3ヶ月くらいの学習プランを": usefulness257 #27, graded 1, was planned
                       # projects, past the deep learning it asked for)
-                      r"(?:に|へ)(?:進む|移る)(?:として|なら)",
+                      r"(?:に|へ)(?:進む|移る)(?:として|なら)|"
+                      # ("MLOpsエンジニアとしてやっていくには、今のスキルに何を足せば": usefulness374 #8, graded 1, was read as the MLOps
+                      # stage finished)
+                      r"(?:として|で)(?:やっていく|働く|働いていく|食べていく|活躍する)(?:には|ために)|(?:になる|になれる)には",
                       re.IGNORECASE)
 # something there is little of yet ("my resume is basically just coursework": usefulness222 #31, graded 0, was read as
 # having written the resume item)
