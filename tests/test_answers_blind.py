@@ -2383,6 +2383,17 @@ def test_session_33_cards_answer_what_was_asked(e5_engine, question, card):
     ("機械学習系の研究室で卒論（BERTのファインチューニングで文書分類）を書き終えました。就活本番まであと半年くらいあるんですが、MLエンジニアとして内定をもらうためにこの期間で何をやるべきですか？", "nc-offer-negotiation"),
     # usefulness366 #9 (graded 1): a Japanese physicist of 52 asking about his age got the JLPT levels foreigners need
     ("52歳、電機メーカーの研究所で物性物理のシミュレーションをやってきました。数学や数値計算は得意ですが、使ってきた言語はFortranとMATLABです。定年後も技術で食べていきたいと考えていて、機械学習を本格的に学ぼうかと思ってます。50代からMLエンジニアを目指すのは年齢的に不利ですか？", "career-japan-foreigner"),
+    # usefulness371 #32 and 373 #31 (graded 0): CS graduates at work were answered "As a CS student"
+    ("Hi, I'm 23, graduated in CS last year in Pune and now I work in manual QA at a big IT services company. The work is pretty repetitive and I really want to get into NLP. I know Python and did one ML elective in college, but nothing serious since. I have maybe 12 hours a week outside work. How do I move from a QA role into an NLP-focused ML engineer job without quitting first?", "bg-cs-student"),
+    ("Hi all, I'm 22 and just finished my B.Tech in CS in India. I'm decent at Python and DSA, did one ML elective and a small sentiment analysis project for my final year. Campus placements only got me a service-company offer doing testing, which I don't want. I can put in about 20 hours a week alongside the job. Should I go for a master's abroad first or try to land a junior ML engineer role directly?", "bg-cs-student"),
+    # usefulness373 #31 (graded 0 after bg-cs-student left): a master's abroad or a job got startup against big company
+    ("Hi all, I'm 22 and just finished my B.Tech in CS in India. I'm decent at Python and DSA, did one ML elective and a small sentiment analysis project for my final year. Campus placements only got me a service-company offer doing testing, which I don't want. I can put in about 20 hours a week alongside the job. Should I go for a master's abroad first or try to land a junior ML engineer role directly?", "career-startup-vs-big-company"),
+    # usefulness374 #35 (graded 0): a data engineer who helps data scientists deploy got the data scientist's card
+    ("I've been a data engineer for 6 years, mainly Spark, Airflow and Snowflake. I keep getting pulled into helping our data scientists deploy their models and I actually enjoy it. I'm thinking about moving formally into MLOps. Which skills should I add on top of what I already have?", "bg-data-scientist"),
+    # usefulness372 #28 (graded 1): "具体的な順番を知りたいです" after a question about MLOps got which certificate to take first
+    ("PyTorchでCNNを組んで画像分類ができて、事前学習済みモデルでの転移学習もやりました。ただ作ったモデルは全部notebookの中で終わってます。就職を見据えると、次はMLOpsとかデプロイの方に進むべきですか？具体的な順番を知りたいです。", "cert-which-first"),
+    # ... and then the data scientist's card, for a learner whose models live in notebooks
+    ("PyTorchでCNNを組んで画像分類ができて、事前学習済みモデルでの転移学習もやりました。ただ作ったモデルは全部notebookの中で終わってます。就職を見据えると、次はMLOpsとかデプロイの方に進むべきですか？具体的な順番を知りたいです。", "bg-data-scientist")
 ])
 def test_session_33_cards_that_misread_the_asker_do_not_answer(e5_engine, kb, question, card):
     assert not _says_card(kb, e5_engine.ask(question), card)
@@ -2513,3 +2524,11 @@ def test_a_master_s_lacked_is_still_the_master_s_question(e5_engine):
     """usefulness373 #24 (graded 0 after round 4): "修士ないとやっぱきびしいでsか" denied the only word naming a master's and got
     how much maths."""
     assert e5_engine.ask("MLエンジニアって修士ないとやっぱきびしいでsか").card == "degree-masters-worth"
+
+
+def test_working_as_an_mlops_engineer_is_a_goal_not_a_stage_finished(e5_engine):
+    """usefulness374 #8 (graded 1): "MLOpsエンジニアとしてやっていくには、今のスキルに何を足せば" was read as the MLOps stage
+    finished, and the infrastructure engineer was sent to the job search."""
+    answer = e5_engine.ask("38歳のインフラエンジニアです。AWSとTerraform、Kubernetesは業務でずっと触ってます。機械学習のモデル自体を作るより、それを本番で安定して回す側に興味があります。MLOpsエンジニアとしてやっていくには、今のスキルに何を足せばいいですか？")
+    assert answer.stage == "mlops"
+
