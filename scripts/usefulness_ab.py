@@ -36,7 +36,7 @@ EVAL = ROOT / "eval"
 #: (all read). The usefulness range grows as sets are read; a dump's question list is stored with it.
 DEV_FILES = ("dev.yaml", "questions.yaml", "fresh.yaml", "heldout.yaml", "nextstep.yaml", "two-part.yaml",
              "usefulness.yaml", "cards-labels.yaml", "cards-labels-long.yaml")
-DEV_USEFULNESS = range(257, 375)  # (305-340: session 31's sets; 341-358: session 32's; 359-374: session 33's, graded; 371-374's low grades not yet read)
+DEV_USEFULNESS = range(257, 375)  # (305-340: session 31's sets; 341-358: session 32's; 359-374: session 33's, all graded and their low grades read)
 
 
 def _questions(path: Path) -> list[dict]:
