@@ -2280,9 +2280,9 @@ def _shown_done(kb: KnowledgeBase, result: SearchResult) -> frozenset[str]:
         shown |= {i.id for st in ("education", "programming-data", ML_STAGE, "projects") if st in kb.stages_by_id
                   for i in kb.stage(st).items}
         if not _DEEP_WORK_RE.search(result.query):  # (deep learning only when their work uses it)
-            shown.discard("core-ml.deep-learning-basics")
+            shown.discard(DL_BASICS_ITEM)
     if _DL_SOLID_RE.search(result.query):
-        shown |= BUILT_MODEL_ITEMS | {"core-ml.deep-learning-basics", "programming-data.sklearn-intro"}
+        shown |= BUILT_MODEL_ITEMS | {DL_BASICS_ITEM, "programming-data.sklearn-intro"}
     # (someone who can train and evaluate models has the basics of Python and of the core algorithms: "I can train and
     # evaluate models in Jupyter notebooks, but I've never deployed anything", usefulness129 #56, graded 0, was sent back
     # to Python, NumPy and Pandas)
@@ -3153,11 +3153,11 @@ def _built_something(kb: KnowledgeBase, result: SearchResult) -> bool:
         i in kb.items and kb.items[i].stage in (PROJECTS_STAGE, MLOPS_STAGE) for i in said)
 
 
-DL_THEORY_ITEMS = frozenset({"core-ml.deep-learning-basics", "core-ml.implement-from-scratch"})
 DL_BASICS_ITEM = "core-ml.deep-learning-basics"
+FROM_SCRATCH_ITEM = "core-ml.implement-from-scratch"
+DL_THEORY_ITEMS = frozenset({DL_BASICS_ITEM, FROM_SCRATCH_ITEM})
 DEEP_DIVE_ITEM = "specialization.deep-dive-course"
-DL_PLAN_ITEMS = ("core-ml.deep-learning-basics", "core-ml.implement-from-scratch", "projects.image-classifier",
-                 "projects.sentiment-analysis")
+DL_PLAN_ITEMS = (DL_BASICS_ITEM, FROM_SCRATCH_ITEM, "projects.image-classifier", "projects.sentiment-analysis")
 
 
 MEDAL_CARD = "kaggle-first-medal"
@@ -3399,7 +3399,6 @@ _BUILT_MODEL_RE = re.compile(r"モデルを[^。！？、]{0,20}?(?:作って|�
                              r"\b(?:containeri[sz]ed|dockeri[sz]ed|served|deployed|wrapped) (?:a|an|my|the|our) (?:[\w-]+ ){0,3}?"
                              r"models?\b|モデルを[^。！？]{0,20}?(?:Docker|API化|APIに|デプロイ)",
                              re.IGNORECASE)
-FROM_SCRATCH_ITEM = "core-ml.implement-from-scratch"
 # items learned apart from the ones before them on their checklist: SQL or descriptive statistics known says nothing of
 # Python ("I'm good with Excel and know some SQL from pulling reports", usefulness360 #39, graded 1, was told Python,
 # NumPy and Pandas were done)
@@ -3411,6 +3410,8 @@ STANDALONE_ITEMS = frozenset({"programming-data.sql-basics", "programming-data.d
 def _standalone(item: Item, named: list[Item]) -> bool:
     """Whether ``item`` is learned apart from the items before it and nothing else named on its checklist is."""
     return item.id in STANDALONE_ITEMS and not any(i.stage == item.stage and i.id not in STANDALONE_ITEMS for i in named)
+
+
 LATER_PROGRAMMING_ITEMS = frozenset({"programming-data.numpy", "programming-data.pandas", "programming-data.visualization",
                                      "programming-data.sklearn-intro"})
 PYTHON_FIRST_ITEMS = frozenset({"programming-data.dev-environment", "programming-data.python-basics"})
